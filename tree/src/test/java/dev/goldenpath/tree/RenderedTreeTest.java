@@ -1,0 +1,81 @@
+package dev.goldenpath.tree;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderedTreeTest {
+
+    @Test
+    void keepsPathsSortedWhateverTheInsertionOrder() {
+        RenderedTree tree = RenderedTree.builder().add("b/x.yaml", "b").add("a/y.yaml", "a").add("a/b.yaml", "c").build();
+        assertEquals(List.of("a/b.yaml", "a/y.yaml", "b/x.yaml"), List.copyOf(tree.paths()));
+    }
+
+    @Test
+    void refusesPathsThatCouldEscapeTheTargetFolder() {
+        for (String bad : List.of("/etc/passwd", "../x", "a/../../x", "a//b", "a\\b", "a/./b", "a/", "")) {
+            assertThrows(IllegalArgumentException.class, () -> RenderedTree.builder().add(bad, "x"), bad);
+        }
+    }
+
+    @Test
+    void refusesTwoFilesAtOnePath() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RenderedTree.builder().add("a.yaml", "1").add("a.yaml", "2"));
+        assertTrue(e.getMessage().contains("a.yaml"));
+    }
+
+    @Test
+    void copiesBytesInAndOut() {
+        byte[] content = "abc".getBytes(StandardCharsets.UTF_8);
+        RenderedTree tree = RenderedTree.builder().add("f", content).build();
+        content[0] = 'z';
+        byte[] out = tree.bytes("f").orElseThrow();
+        out[1] = 'z';
+        assertEquals("abc", tree.text("f").orElseThrow());
+    }
+
+    @Test
+    void equalTreesHaveEqualDigestsAndDifferentOnesDoNot() {
+        RenderedTree a = RenderedTree.builder().add("x/a", "1").add("x/b", "2").build();
+        RenderedTree b = RenderedTree.builder().add("x/b", "2").add("x/a", "1").build();
+        RenderedTree c = RenderedTree.builder().add("x/a", "1").add("x/b", "3").build();
+        assertEquals(a, b);
+        assertEquals(a.digest(), b.digest());
+        assertEquals(a.hashCode(), b.hashCode());
+        assertNotEquals(a, c);
+        assertNotEquals(a.digest(), c.digest());
+    }
+
+    @Test
+    void selectsPrefixesAndCombinesTrees() {
+        RenderedTree tree = RenderedTree.builder().add("apps/a/1", "1").add("apps/ab/2", "2").add("platform/3", "3").build();
+        assertEquals(List.of("apps/a/1"), List.copyOf(tree.under("apps/a").paths()));
+        assertEquals(List.of("root/apps/a/1", "root/apps/ab/2", "root/platform/3"),
+                List.copyOf(tree.prefixed("root").paths()));
+        assertEquals(4, tree.plus(RenderedTree.builder().add("docs/x.md", "x").build()).size());
+        assertThrows(IllegalArgumentException.class, () -> tree.plus(tree));
+    }
+
+    @Test
+    void writesFilesAndLeavesUnchangedOnesAlone(@TempDir Path dir) throws Exception {
+        RenderedTree tree = RenderedTree.builder().add("a/b/c.yaml", "kind: X\n").add("d.yaml", "y").build();
+        assertEquals(2, tree.writeTo(dir));
+        assertArrayEquals("kind: X\n".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(dir.resolve("a/b/c.yaml")));
+        FileTime old = FileTime.fromMillis(1_000_000L);
+        Files.setLastModifiedTime(dir.resolve("d.yaml"), old);
+        assertEquals(0, tree.writeTo(dir));
+        assertEquals(old, Files.getLastModifiedTime(dir.resolve("d.yaml")));
+    }
+}
