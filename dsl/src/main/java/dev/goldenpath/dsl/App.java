@@ -1,0 +1,337 @@
+package dev.goldenpath.dsl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * One application: what it runs, what it needs, and every default it gives up (with a reason). Built with
+ * {@code GoldenPath.app(name)}; the minimal app (name, team, image, port) is already secure.
+ *
+ * <pre>{@code
+ * app("payments-api")
+ *     .team("payments")
+ *     .image("registry.example.com/payments-api:1.4.2")
+ *     .port(8080)
+ *     .replicas(3)
+ *     .resources(requests("250m", "64Mi"), limits("500m", "128Mi"))
+ *     .in("production", o -> o.replicas(5))
+ * }</pre>
+ *
+ * @param namespace an explicit namespace pattern; empty means the environment's pattern
+ * @param environments the environments the app is deployed to; empty means all of the platform's
+ */
+public record App(
+        String name,
+        String team,
+        String image,
+        List<Port> ports,
+        int replicas,
+        Resources resources,
+        List<EnvVar> env,
+        List<String> command,
+        List<String> args,
+        Optional<Probe> liveness,
+        Optional<Probe> readiness,
+        Optional<Probe> startup,
+        List<WritablePath> writablePaths,
+        OptionalLong runAsUser,
+        OptionalLong runAsGroup,
+        OptionalLong fsGroup,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        Rollout rollout,
+        DisruptionBudget disruptionBudget,
+        Optional<Autoscaling> autoscaling,
+        Optional<String> runtimeClassName,
+        Map<String, String> nodeSelector,
+        List<Toleration> tolerations,
+        List<String> addedCapabilities,
+        Optional<String> namespace,
+        List<String> environments,
+        List<EnvironmentOverride> overrides,
+        List<Exemption> exemptions) {
+
+    /** The uid and gid apps run as unless they say otherwise: not root, and not a uid images commonly use. */
+    public static final long DEFAULT_USER = 10001;
+
+    public App {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(team, "team");
+        Objects.requireNonNull(image, "image");
+        ports = List.copyOf(ports);
+        Objects.requireNonNull(resources, "resources");
+        env = List.copyOf(env);
+        command = List.copyOf(command);
+        args = List.copyOf(args);
+        Objects.requireNonNull(liveness, "liveness");
+        Objects.requireNonNull(readiness, "readiness");
+        Objects.requireNonNull(startup, "startup");
+        writablePaths = List.copyOf(writablePaths);
+        Objects.requireNonNull(runAsUser, "runAsUser");
+        Objects.requireNonNull(runAsGroup, "runAsGroup");
+        Objects.requireNonNull(fsGroup, "fsGroup");
+        labels = sorted(labels);
+        annotations = sorted(annotations);
+        Objects.requireNonNull(rollout, "rollout");
+        Objects.requireNonNull(disruptionBudget, "disruptionBudget");
+        Objects.requireNonNull(autoscaling, "autoscaling");
+        Objects.requireNonNull(runtimeClassName, "runtimeClassName");
+        nodeSelector = sorted(nodeSelector);
+        tolerations = List.copyOf(tolerations);
+        addedCapabilities = List.copyOf(addedCapabilities);
+        Objects.requireNonNull(namespace, "namespace");
+        environments = List.copyOf(environments);
+        overrides = List.copyOf(overrides);
+        exemptions = List.copyOf(exemptions);
+    }
+
+    private static Map<String, String> sorted(Map<String, String> map) {
+        return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    }
+
+    /** The exemption for this weakening, if the app declares one. */
+    public Optional<Exemption> exemption(Weakening weakening) {
+        return exemptions.stream().filter(e -> e.weakening() == weakening).findFirst();
+    }
+
+    /** True when the app gives up this secure default (with a reason). */
+    public boolean weakens(Weakening weakening) {
+        return exemption(weakening).isPresent();
+    }
+
+    /** Builds an {@link App}. Nothing is checked here: the platform validates all apps at once. */
+    public static final class Builder {
+        private final String name;
+        private String team = "";
+        private String image = "";
+        private final List<Port> ports = new ArrayList<>();
+        private int replicas = 1;
+        private Resources resources = Resources.DEFAULT;
+        private final List<EnvVar> env = new ArrayList<>();
+        private List<String> command = List.of();
+        private List<String> args = List.of();
+        private Optional<Probe> liveness = Optional.empty();
+        private Optional<Probe> readiness = Optional.empty();
+        private Optional<Probe> startup = Optional.empty();
+        private final List<WritablePath> writablePaths = new ArrayList<>();
+        private OptionalLong runAsUser = OptionalLong.empty();
+        private OptionalLong runAsGroup = OptionalLong.empty();
+        private OptionalLong fsGroup = OptionalLong.empty();
+        private final Map<String, String> labels = new LinkedHashMap<>();
+        private final Map<String, String> annotations = new LinkedHashMap<>();
+        private Rollout rollout = Rollout.DEFAULT;
+        private DisruptionBudget disruptionBudget = DisruptionBudget.DEFAULT;
+        private Optional<Autoscaling> autoscaling = Optional.empty();
+        private Optional<String> runtimeClassName = Optional.empty();
+        private final Map<String, String> nodeSelector = new LinkedHashMap<>();
+        private final List<Toleration> tolerations = new ArrayList<>();
+        private final List<String> addedCapabilities = new ArrayList<>();
+        private Optional<String> namespace = Optional.empty();
+        private List<String> environments = List.of();
+        private final List<EnvironmentOverride> overrides = new ArrayList<>();
+        private final List<Exemption> exemptions = new ArrayList<>();
+
+        Builder(String name) {
+            this.name = name;
+        }
+
+        /** The team that owns the app (declared on the platform). */
+        public Builder team(String teamName) {
+            this.team = teamName;
+            return this;
+        }
+
+        /** The image, with a tag and/or a {@code @sha256:} digest; {@code :latest} and untagged are refused. */
+        public Builder image(String reference) {
+            this.image = reference;
+            return this;
+        }
+
+        /** A TCP port named {@code http} (the first one) or {@code port-<number>}. */
+        public Builder port(int number) {
+            return port(ports.isEmpty() ? "http" : "port-" + number, number);
+        }
+
+        /** A named TCP port. */
+        public Builder port(String portName, int number) {
+            return port(new Port(portName, number, Protocol.TCP, 0));
+        }
+
+        /** A port as built by {@code GoldenPath.port(..)}. */
+        public Builder port(Port port) {
+            ports.add(port);
+            return this;
+        }
+
+        /** The replica count in every environment that does not override it (default 1). */
+        public Builder replicas(int count) {
+            this.replicas = count;
+            return this;
+        }
+
+        public Builder resources(ResourceAmounts requests, ResourceAmounts limits) {
+            this.resources = new Resources(requests, limits);
+            return this;
+        }
+
+        /** A plain environment variable; keep secrets out of here. */
+        public Builder env(String variable, String value) {
+            env.add(new EnvVar(variable, value));
+            return this;
+        }
+
+        /** Replaces the image's entrypoint. */
+        public Builder command(String... words) {
+            this.command = List.of(words);
+            return this;
+        }
+
+        /** Replaces the image's arguments. */
+        public Builder args(String... words) {
+            this.args = List.of(words);
+            return this;
+        }
+
+        /** The liveness probe; without one, a TCP check of the first port. */
+        public Builder liveness(Probe probe) {
+            this.liveness = Optional.of(probe);
+            return this;
+        }
+
+        /** The readiness probe; without one, a TCP check of the first port. */
+        public Builder readiness(Probe probe) {
+            this.readiness = Optional.of(probe);
+            return this;
+        }
+
+        /** A startup probe for slow starters; none by default. */
+        public Builder startup(Probe probe) {
+            this.startup = Optional.of(probe);
+            return this;
+        }
+
+        /** A folder the app may write to, mounted as a size-limited emptyDir ({@value WritablePath#DEFAULT_SIZE_LIMIT}). */
+        public Builder writablePath(String path) {
+            return writablePath(path, WritablePath.DEFAULT_SIZE_LIMIT);
+        }
+
+        public Builder writablePath(String path, String sizeLimit) {
+            writablePaths.add(new WritablePath(path, sizeLimit));
+            return this;
+        }
+
+        /** The uid the container runs as (default {@value App#DEFAULT_USER}); 0 needs {@link Weakening#RUN_AS_ROOT}. */
+        public Builder runAsUser(long uid) {
+            this.runAsUser = OptionalLong.of(uid);
+            return this;
+        }
+
+        /** The primary gid (default: the uid). */
+        public Builder runAsGroup(long gid) {
+            this.runAsGroup = OptionalLong.of(gid);
+            return this;
+        }
+
+        /** The gid that owns mounted volumes (default: the group). */
+        public Builder fsGroup(long gid) {
+            this.fsGroup = OptionalLong.of(gid);
+            return this;
+        }
+
+        /** An extra label on every object of the app. */
+        public Builder label(String key, String value) {
+            labels.put(key, value);
+            return this;
+        }
+
+        /** An extra annotation on every object of the app. */
+        public Builder annotation(String key, String value) {
+            annotations.put(key, value);
+            return this;
+        }
+
+        public Builder rollout(Rollout strategy) {
+            this.rollout = strategy;
+            return this;
+        }
+
+        public Builder disruptionBudget(DisruptionBudget budget) {
+            this.disruptionBudget = budget;
+            return this;
+        }
+
+        /** Scales between min and max replicas to keep average CPU use near the target. */
+        public Builder autoscale(int minReplicas, int maxReplicas, int cpuUtilizationPercent) {
+            this.autoscaling = Optional.of(new Autoscaling(minReplicas, maxReplicas, cpuUtilizationPercent));
+            return this;
+        }
+
+        /** Runs under this RuntimeClass, e.g. a Wasm runtime or gVisor. */
+        public Builder runtimeClass(String runtimeClass) {
+            this.runtimeClassName = Optional.of(runtimeClass);
+            return this;
+        }
+
+        public Builder nodeSelector(String key, String value) {
+            nodeSelector.put(key, value);
+            return this;
+        }
+
+        public Builder toleration(Toleration toleration) {
+            tolerations.add(toleration);
+            return this;
+        }
+
+        /**
+         * Adds Linux capabilities. {@code NET_BIND_SERVICE} is allowed by PSS restricted; anything else needs
+         * {@link Weakening#ADDED_CAPABILITIES}.
+         */
+        public Builder addCapabilities(String... capabilities) {
+            addedCapabilities.addAll(List.of(capabilities));
+            return this;
+        }
+
+        /** Puts the app in this namespace (a pattern with {@code {team}}, {@code {environment}}, {@code {app}}). */
+        public Builder namespace(String pattern) {
+            this.namespace = Optional.of(pattern);
+            return this;
+        }
+
+        /** Deploys the app only to these environments (default: all). */
+        public Builder onlyIn(String... environmentNames) {
+            this.environments = List.of(environmentNames);
+            return this;
+        }
+
+        /** Changes replicas, resources, image tag or clusters in one environment. */
+        public Builder in(String environment, Consumer<EnvironmentOverride.Builder> changes) {
+            EnvironmentOverride.Builder override = new EnvironmentOverride.Builder(environment);
+            changes.accept(override);
+            overrides.add(override.build());
+            return this;
+        }
+
+        /**
+         * Gives up one secure default, with a reason that is rendered next to the weakened object and listed in
+         * the render and lint reports. The reason should say why and who decided (a ticket, an owner).
+         */
+        public Builder weaken(Weakening weakening, String reason) {
+            exemptions.add(new Exemption(weakening, reason));
+            return this;
+        }
+
+        public App build() {
+            return new App(name, team, image, ports, replicas, resources, env, command, args, liveness, readiness,
+                    startup, writablePaths, runAsUser, runAsGroup, fsGroup, labels, annotations, rollout,
+                    disruptionBudget, autoscaling, runtimeClassName, nodeSelector, tolerations, addedCapabilities,
+                    namespace, environments, overrides, exemptions);
+        }
+    }
+}

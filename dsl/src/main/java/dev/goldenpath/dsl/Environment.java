@@ -1,0 +1,68 @@
+package dev.goldenpath.dsl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stage apps are deployed to ({@code staging}, {@code production}), mapped to one or more clusters.
+ *
+ * @param name             a DNS-1123 label
+ * @param clusters         where the environment runs; at least one
+ * @param namespacePattern how app namespaces are named; placeholders {@code {team}}, {@code {environment}},
+ *                         {@code {app}}
+ * @param podSecurityVersion the Pod Security Standards version the namespace labels pin ({@code latest} or
+ *                         {@code v1.NN})
+ */
+public record Environment(String name, List<Cluster> clusters, String namespacePattern, String podSecurityVersion) {
+
+    /** Namespaces per team and environment unless the environment says otherwise. */
+    public static final String DEFAULT_NAMESPACE_PATTERN = "{team}-{environment}";
+
+    public Environment {
+        Objects.requireNonNull(name, "name");
+        clusters = List.copyOf(clusters);
+        Objects.requireNonNull(namespacePattern, "namespacePattern");
+        Objects.requireNonNull(podSecurityVersion, "podSecurityVersion");
+    }
+
+    /** Builds an {@link Environment}; start with {@code GoldenPath.environment(name)}. */
+    public static final class Builder {
+        private final String name;
+        private final List<Cluster> clusters = new ArrayList<>();
+        private String namespacePattern = DEFAULT_NAMESPACE_PATTERN;
+        private String podSecurityVersion = "latest";
+
+        Builder(String name) {
+            this.name = name;
+        }
+
+        /** Deploys to the cluster at this API server URL, named after the environment. */
+        public Builder cluster(String server) {
+            clusters.add(new Cluster(clusters.isEmpty() ? name : name + "-" + (clusters.size() + 1), server, java.util.Map.of()));
+            return this;
+        }
+
+        /** Deploys to this cluster as well. */
+        public Builder cluster(Cluster cluster) {
+            clusters.add(cluster);
+            return this;
+        }
+
+        /** Names namespaces by this pattern ({@code {team}}, {@code {environment}}, {@code {app}}). */
+        public Builder namespacePattern(String pattern) {
+            this.namespacePattern = pattern;
+            return this;
+        }
+
+        /** Pins the Pod Security Standards version of the namespace labels, e.g. {@code v1.33}. */
+        public Builder podSecurityVersion(String version) {
+            this.podSecurityVersion = version;
+            return this;
+        }
+
+        public Environment build() {
+            return new Environment(name, clusters, namespacePattern, podSecurityVersion);
+        }
+    }
+}

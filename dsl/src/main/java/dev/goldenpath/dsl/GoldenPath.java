@@ -1,0 +1,130 @@
+package dev.goldenpath.dsl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The entry points of the spec DSL. Import them statically and a spec reads like a description:
+ *
+ * <pre>{@code
+ * import static dev.goldenpath.dsl.GoldenPath.*;
+ *
+ * Platform acme = platform("acme")
+ *     .gitRepository("https://git.example.com/platform/gitops.git")
+ *     .environment(environment("production").cluster("https://kubernetes.default.svc"))
+ *     .team(team("payments").owner("payments@acme.example"))
+ *     .app(app("payments-api")
+ *         .team("payments")
+ *         .image("registry.example.com/payments-api:1.4.2")
+ *         .port(8080)
+ *         .resources(requests("250m", "64Mi"), limits("500m", "128Mi"))
+ *         .readiness(httpGet("/ready")))
+ *     .build();
+ * }</pre>
+ */
+public final class GoldenPath {
+
+    private GoldenPath() {
+    }
+
+    /** Starts a platform spec. */
+    public static Platform.Builder platform(String name) {
+        return new Platform.Builder(name);
+    }
+
+    /** Starts an environment; give it at least one cluster. */
+    public static Environment.Builder environment(String name) {
+        return new Environment.Builder(name);
+    }
+
+    /** A cluster known to Argo CD by this name, at this API server URL. */
+    public static Cluster cluster(String name, String server) {
+        return new Cluster(name, server, Map.of());
+    }
+
+    /** A team; give it an owner contact with {@link Team#owner(String)}. */
+    public static Team team(String name) {
+        return new Team(name, "");
+    }
+
+    /** Starts an app. */
+    public static App.Builder app(String name) {
+        return new App.Builder(name);
+    }
+
+    /** A named TCP port. */
+    public static Port port(String name, int number) {
+        return new Port(name, number, Protocol.TCP, 0);
+    }
+
+    /** A named UDP port. */
+    public static Port udpPort(String name, int number) {
+        return new Port(name, number, Protocol.UDP, 0);
+    }
+
+    /** What the container is guaranteed: CPU ({@code 250m}) and memory ({@code 64Mi}). */
+    public static ResourceAmounts requests(String cpu, String memory) {
+        return new ResourceAmounts(cpu, memory);
+    }
+
+    /** The most the container may use: CPU ({@code 500m}) and memory ({@code 128Mi}). */
+    public static ResourceAmounts limits(String cpu, String memory) {
+        return new ResourceAmounts(cpu, memory);
+    }
+
+    /** An HTTP GET probe on the app's first port. */
+    public static Probe httpGet(String path) {
+        return Probe.of(new Probe.HttpGet(path, Optional.empty()));
+    }
+
+    /** An HTTP GET probe on a named port. */
+    public static Probe httpGet(String path, String portName) {
+        return Probe.of(new Probe.HttpGet(path, Optional.of(portName)));
+    }
+
+    /** A TCP connect probe on the app's first port. */
+    public static Probe tcpSocket() {
+        return Probe.of(new Probe.TcpSocket(Optional.empty()));
+    }
+
+    /** A TCP connect probe on a named port. */
+    public static Probe tcpSocket(String portName) {
+        return Probe.of(new Probe.TcpSocket(Optional.of(portName)));
+    }
+
+    /** A probe that runs a command in the container. */
+    public static Probe exec(String... command) {
+        return Probe.of(new Probe.Exec(List.of(command)));
+    }
+
+    /** A rolling update with this surge and unavailability (numbers or percentages). */
+    public static Rollout rollingUpdate(String maxSurge, String maxUnavailable) {
+        return new Rollout(false, maxSurge, maxUnavailable, 0);
+    }
+
+    /** Stop every old pod before new ones start. */
+    public static Rollout recreate() {
+        return new Rollout(true, "0", "0", 0);
+    }
+
+    /** A disruption budget keeping at least this many pods (a number or percentage). */
+    public static DisruptionBudget minAvailable(String amount) {
+        return new DisruptionBudget(true, amount);
+    }
+
+    /** A disruption budget allowing at most this many pods down (a number or percentage). */
+    public static DisruptionBudget maxUnavailable(String amount) {
+        return new DisruptionBudget(false, amount);
+    }
+
+    /** Tolerates the taint {@code key=value:effect}. */
+    public static Toleration toleration(String key, String value, Toleration.Effect effect) {
+        return new Toleration(key, Optional.of(value), Toleration.Operator.EQUAL, Optional.of(effect));
+    }
+
+    /** Tolerates any taint with this key and effect. */
+    public static Toleration tolerationExists(String key, Toleration.Effect effect) {
+        return new Toleration(key, Optional.empty(), Toleration.Operator.EXISTS, Optional.of(effect));
+    }
+}

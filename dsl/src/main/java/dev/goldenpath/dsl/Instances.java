@@ -1,0 +1,38 @@
+package dev.goldenpath.dsl;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Applies an environment's overrides to an app. */
+final class Instances {
+
+    private Instances() {
+    }
+
+    static Optional<AppInstance> resolve(Platform platform, App app, Environment environment) {
+        if (!app.environments().isEmpty() && !app.environments().contains(environment.name())) {
+            return Optional.empty();
+        }
+        Optional<EnvironmentOverride> override = app.overrides().stream()
+                .filter(o -> o.environment().equals(environment.name())).findFirst();
+        Team team = platform.team(app.team()).orElse(new Team(app.team(), ""));
+        String image = override.flatMap(EnvironmentOverride::imageTag)
+                .map(tag -> ImageReference.withTag(app.image(), tag))
+                .orElse(app.image());
+        int replicas = override.flatMap(o -> o.replicas().isPresent()
+                ? Optional.of(o.replicas().getAsInt()) : Optional.empty()).orElse(app.replicas());
+        Resources resources = override.flatMap(EnvironmentOverride::resources).orElse(app.resources());
+        List<Cluster> clusters = override.map(EnvironmentOverride::clusters).filter(names -> !names.isEmpty())
+                .map(names -> environment.clusters().stream().filter(c -> names.contains(c.name())).toList())
+                .orElse(environment.clusters());
+        return Optional.of(new AppInstance(app, environment, team, namespace(app, environment), image,
+                replicas, resources, clusters));
+    }
+
+    static String namespace(App app, Environment environment) {
+        return app.namespace().orElse(environment.namespacePattern())
+                .replace("{team}", app.team())
+                .replace("{environment}", environment.name())
+                .replace("{app}", app.name());
+    }
+}

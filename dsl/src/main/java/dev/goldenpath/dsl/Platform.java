@@ -1,0 +1,146 @@
+package dev.goldenpath.dsl;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A whole platform: its GitOps repository, environments, teams and apps. A {@code Platform} only exists
+ * when its spec is valid: {@link Builder#build()} checks everything at once and throws a
+ * {@link SpecException} listing every violation.
+ *
+ * <pre>{@code
+ * Platform acme = platform("acme")
+ *     .gitRepository("https://git.example.com/platform/gitops.git")
+ *     .environment(environment("production").cluster("https://kubernetes.default.svc"))
+ *     .team(team("payments").owner("payments@acme.example"))
+ *     .app(app("payments-api").team("payments").image("registry.example.com/payments-api:1.4.2").port(8080))
+ *     .build();
+ * }</pre>
+ */
+public record Platform(String name, String gitRepository, String gitRevision, String argocdNamespace,
+                       List<Environment> environments, List<Team> teams, List<App> apps) {
+
+    public Platform {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(gitRepository, "gitRepository");
+        Objects.requireNonNull(gitRevision, "gitRevision");
+        Objects.requireNonNull(argocdNamespace, "argocdNamespace");
+        environments = List.copyOf(environments);
+        teams = List.copyOf(teams);
+        apps = List.copyOf(apps);
+    }
+
+    public Optional<Environment> environment(String environmentName) {
+        return environments.stream().filter(e -> e.name().equals(environmentName)).findFirst();
+    }
+
+    public Optional<Team> team(String teamName) {
+        return teams.stream().filter(t -> t.name().equals(teamName)).findFirst();
+    }
+
+    public Optional<App> app(String appName) {
+        return apps.stream().filter(a -> a.name().equals(appName)).findFirst();
+    }
+
+    /** Every app in every environment it is deployed to, sorted by environment then app name. */
+    public List<AppInstance> instances() {
+        List<AppInstance> instances = new ArrayList<>();
+        for (Environment environment : environments) {
+            for (App app : apps) {
+                Instances.resolve(this, app, environment).ifPresent(instances::add);
+            }
+        }
+        instances.sort(Comparator.comparing((AppInstance i) -> i.environment().name()).thenComparing(AppInstance::name));
+        return List.copyOf(instances);
+    }
+
+    /** The instances of one environment, by namespace (both sorted by name). */
+    public SortedMap<String, List<AppInstance>> namespaces(Environment environment) {
+        return instances().stream()
+                .filter(i -> i.environment().equals(environment))
+                .collect(Collectors.groupingBy(AppInstance::namespace, TreeMap::new, Collectors.toList()));
+    }
+
+    /** Teams by name. */
+    public Map<String, Team> teamsByName() {
+        return teams.stream().collect(Collectors.toMap(Team::name, Function.identity(), (a, b) -> a, TreeMap::new));
+    }
+
+    /** Builds a {@link Platform}; start with {@code GoldenPath.platform(name)}. */
+    public static final class Builder {
+        private final String name;
+        private String gitRepository = "";
+        private String gitRevision = "main";
+        private String argocdNamespace = "argocd";
+        private final List<Environment> environments = new ArrayList<>();
+        private final List<Team> teams = new ArrayList<>();
+        private final List<App> apps = new ArrayList<>();
+
+        Builder(String name) {
+            this.name = name;
+        }
+
+        /** The GitOps repository the rendered tree is published to and Argo CD deploys from. */
+        public Builder gitRepository(String url) {
+            this.gitRepository = url;
+            return this;
+        }
+
+        /** The branch or tag Argo CD follows (default {@code main}). */
+        public Builder gitRevision(String revision) {
+            this.gitRevision = revision;
+            return this;
+        }
+
+        /** The namespace Argo CD runs in (default {@code argocd}). */
+        public Builder argocdNamespace(String namespace) {
+            this.argocdNamespace = namespace;
+            return this;
+        }
+
+        public Builder environment(Environment.Builder environment) {
+            return environment(environment.build());
+        }
+
+        public Builder environment(Environment environment) {
+            environments.add(environment);
+            return this;
+        }
+
+        public Builder team(Team team) {
+            teams.add(team);
+            return this;
+        }
+
+        public Builder app(App.Builder app) {
+            return app(app.build());
+        }
+
+        public Builder app(App app) {
+            apps.add(app);
+            return this;
+        }
+
+        /**
+         * Validates the whole platform and returns it.
+         *
+         * @throws SpecException listing every violation, when there is any
+         */
+        public Platform build() {
+            Platform platform = new Platform(name, gitRepository, gitRevision, argocdNamespace, environments, teams, apps);
+            List<Violation> violations = new Validator(platform).validate();
+            if (!violations.isEmpty()) {
+                throw new SpecException(name, violations);
+            }
+            return platform;
+        }
+    }
+}

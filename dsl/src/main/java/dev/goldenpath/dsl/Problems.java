@@ -1,0 +1,22 @@
+package dev.goldenpath.dsl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects violations while a spec is validated, so that all of them are reported at once. */
+final class Problems {
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    void add(String path, Object value, String rule, String hint) {
+        violations.add(new Violation(path, String.valueOf(value), rule, hint));
+    }
+
+    boolean isEmpty() {
+        return violations.isEmpty();
+    }
+
+    List<Violation> list() {
+        return violations;
+    }
+}

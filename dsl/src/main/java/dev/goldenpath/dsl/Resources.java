@@ -1,0 +1,20 @@
+package dev.goldenpath.dsl;
+
+import java.util.Objects;
+
+/**
+ * Requests and limits for the application's container. Every container gets both: without requests the
+ * scheduler cannot place pods fairly, without limits one pod can starve a node (NSA/CISA hardening guide,
+ * "resource policies").
+ */
+public record Resources(ResourceAmounts requests, ResourceAmounts limits) {
+
+    /** The defaults of an app that declares nothing: small, and memory limited to its request. */
+    public static final Resources DEFAULT =
+            new Resources(new ResourceAmounts("100m", "128Mi"), new ResourceAmounts("500m", "128Mi"));
+
+    public Resources {
+        Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(limits, "limits");
+    }
+}

@@ -1,0 +1,557 @@
+package dev.goldenpath.dsl;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a whole platform and collects every violation. Rules come from Kubernetes' own validation
+ * (names, labels, quantities, ports) and from the golden path (pinned images, limits, declared weakenings).
+ */
+final class Validator {
+
+    /** Labels the generators own; a user label with one of these keys would break selectors or reports. */
+    private static final Set<String> RESERVED_LABELS = Set.of("app.kubernetes.io/name", "app.kubernetes.io/instance",
+            "app.kubernetes.io/part-of", "app.kubernetes.io/managed-by", "app.kubernetes.io/version", "owner",
+            "environment", "app");
+    private static final String EXCEPTION_ANNOTATION_PREFIX = "exception.goldenpath.dev/";
+    private static final Pattern GIT_URL = Pattern.compile("^(https?|ssh|git|file)://\\S+$|^[\\w.-]+@[\\w.-]+:\\S+$");
+    private static final Pattern CLUSTER_SERVER = Pattern.compile("^https://\\S+$");
+    private static final Pattern PSS_VERSION = Pattern.compile("^(latest|v1\\.[0-9]{1,3})$");
+    private static final Pattern TAG = Pattern.compile("^[\\w][\\w.-]{0,127}$");
+    private static final int MIN_REASON_LENGTH = 10;
+
+    private final Platform platform;
+    private final Problems problems = new Problems();
+
+    Validator(Platform platform) {
+        this.platform = platform;
+    }
+
+    List<Violation> validate() {
+        checkPlatform();
+        Set<String> environmentNames = checkEnvironments();
+        Set<String> teamNames = checkTeams();
+        Set<String> appNames = new HashSet<>();
+        for (App app : platform.apps()) {
+            String path = "apps[" + app.name() + "]";
+            if (!appNames.add(app.name())) {
+                problems.add(path, app.name(), "app names must be unique in a platform",
+                        "rename one of the apps called '" + app.name() + "'");
+            }
+            new AppRules(app, path, environmentNames, teamNames).check();
+        }
+        return problems.list();
+    }
+
+    private void checkPlatform() {
+        name("name", platform.name(), Names.dns1123Label(platform.name()), "name the platform like 'acme'");
+        if (!GIT_URL.matcher(platform.gitRepository()).matches()) {
+            problems.add("gitRepository", platform.gitRepository(),
+                    "the GitOps repository must be a git URL (https://, ssh://, git@host:path or file://)",
+                    "set .gitRepository(\"https://git.example.com/platform/gitops.git\")");
+        }
+        if (platform.gitRevision().isBlank()) {
+            problems.add("gitRevision", platform.gitRevision(), "the revision Argo CD follows must not be blank",
+                    "set .gitRevision(\"main\")");
+        }
+        name("argocdNamespace", platform.argocdNamespace(), Names.dns1123Label(platform.argocdNamespace()),
+                "use the namespace Argo CD is installed in, e.g. 'argocd'");
+        if (platform.apps().isEmpty()) {
+            problems.add("apps", "[]", "a platform needs at least one app", "add .app(app(\"name\")...)");
+        }
+    }
+
+    private Set<String> checkEnvironments() {
+        Set<String> names = new HashSet<>();
+        if (platform.environments().isEmpty()) {
+            problems.add("environments", "[]", "a platform needs at least one environment",
+                    "add .environment(environment(\"production\").cluster(\"https://kubernetes.default.svc\"))");
+        }
+        for (Environment environment : platform.environments()) {
+            String path = "environments[" + environment.name() + "]";
+            name(path + ".name", environment.name(), Names.dns1123Label(environment.name()), "use e.g. 'staging'");
+            if (!names.add(environment.name())) {
+                problems.add(path, environment.name(), "environment names must be unique", "rename one of them");
+            }
+            if (environment.clusters().isEmpty()) {
+                problems.add(path + ".clusters", "[]", "an environment needs at least one cluster",
+                        "add .cluster(\"https://kubernetes.default.svc\")");
+            }
+            Set<String> clusterNames = new HashSet<>();
+            for (Cluster cluster : environment.clusters()) {
+                String clusterPath = path + ".clusters[" + cluster.name() + "]";
+                name(clusterPath + ".name", cluster.name(), Names.dns1123Label(cluster.name()), "use e.g. 'prod-eu-1'");
+                if (!clusterNames.add(cluster.name())) {
+                    problems.add(clusterPath, cluster.name(), "cluster names must be unique in an environment",
+                            "rename one of them");
+                }
+                if (!CLUSTER_SERVER.matcher(cluster.server()).matches()) {
+                    problems.add(clusterPath + ".server", cluster.server(), "a cluster's API server must be an https:// URL",
+                            "use e.g. https://kubernetes.default.svc");
+                }
+                labels(clusterPath + ".labels", cluster.labels(), false);
+            }
+            if (!PSS_VERSION.matcher(environment.podSecurityVersion()).matches()) {
+                problems.add(path + ".podSecurityVersion", environment.podSecurityVersion(),
+                        "a Pod Security Standards version is 'latest' or 'v1.<minor>'", "use e.g. 'v1.33' or 'latest'");
+            }
+        }
+        return names;
+    }
+
+    private Set<String> checkTeams() {
+        Set<String> names = new HashSet<>();
+        for (Team team : platform.teams()) {
+            String path = "teams[" + team.name() + "]";
+            name(path + ".name", team.name(), Names.dns1123Label(team.name()), "use e.g. 'payments'");
+            if (!names.add(team.name())) {
+                problems.add(path, team.name(), "team names must be unique", "rename one of them");
+            }
+            if (team.contact().isBlank()) {
+                problems.add(path + ".owner", team.contact(), "every team needs a contact",
+                        "set .owner(\"team@example.com\")");
+            }
+        }
+        return names;
+    }
+
+    private void name(String path, String value, String problem, String hint) {
+        if (problem != null) {
+            problems.add(path, value, problem, hint);
+        }
+    }
+
+    private void labels(String path, Map<String, String> labels, boolean reserved) {
+        labels.forEach((key, value) -> {
+            String keyProblem = Names.qualifiedName(key);
+            if (keyProblem != null) {
+                problems.add(path + "[" + key + "]", key, "label key: " + keyProblem, "use e.g. 'tier' or 'example.com/tier'");
+            } else if (reserved && (RESERVED_LABELS.contains(key) || key.startsWith("goldenpath.dev/"))) {
+                problems.add(path + "[" + key + "]", key, "this label is set by goldenpath and must not be overridden",
+                        "choose another key");
+            }
+            String valueProblem = Names.labelValue(value);
+            if (valueProblem != null) {
+                problems.add(path + "[" + key + "]", value, valueProblem, "shorten or simplify the value");
+            }
+        });
+    }
+
+    private Optional<BigDecimal> quantity(String path, String value, String example) {
+        Optional<BigDecimal> parsed = Quantities.parse(value);
+        if (parsed.isEmpty()) {
+            problems.add(path, value, "not a Kubernetes quantity", "use a number with an optional suffix, e.g. " + example);
+        }
+        return parsed;
+    }
+
+    private void resources(String path, Resources resources) {
+        Optional<BigDecimal> requestCpu = quantity(path + ".requests.cpu", resources.requests().cpu(), "250m");
+        Optional<BigDecimal> requestMemory = quantity(path + ".requests.memory", resources.requests().memory(), "64Mi");
+        Optional<BigDecimal> limitCpu = quantity(path + ".limits.cpu", resources.limits().cpu(), "500m");
+        Optional<BigDecimal> limitMemory = quantity(path + ".limits.memory", resources.limits().memory(), "128Mi");
+        if (requestCpu.isPresent() && limitCpu.isPresent() && limitCpu.get().compareTo(requestCpu.get()) < 0) {
+            problems.add(path + ".limits.cpu", resources.limits().cpu(),
+                    "the limit must be at least the request (" + resources.requests().cpu() + ")",
+                    "raise the limit or lower the request");
+        }
+        if (requestMemory.isPresent() && limitMemory.isPresent() && limitMemory.get().compareTo(requestMemory.get()) < 0) {
+            problems.add(path + ".limits.memory", resources.limits().memory(),
+                    "the limit must be at least the request (" + resources.requests().memory() + ")",
+                    "raise the limit or lower the request");
+        }
+        if (requestMemory.filter(m -> m.signum() == 0).isPresent()) {
+            problems.add(path + ".requests.memory", resources.requests().memory(), "a memory request must be above 0",
+                    "request what the app needs at rest, e.g. 64Mi");
+        }
+        if (limitCpu.filter(m -> m.signum() == 0).isPresent() || limitMemory.filter(m -> m.signum() == 0).isPresent()) {
+            problems.add(path + ".limits", resources.limits(), "limits must be above 0", "set real limits, e.g. 500m and 128Mi");
+        }
+    }
+
+    /** The rules of one app. */
+    private final class AppRules {
+        private final App app;
+        private final String path;
+        private final Set<String> environmentNames;
+        private final Set<String> teamNames;
+
+        AppRules(App app, String path, Set<String> environmentNames, Set<String> teamNames) {
+            this.app = app;
+            this.path = path;
+            this.environmentNames = environmentNames;
+            this.teamNames = teamNames;
+        }
+
+        void check() {
+            name(path + ".name", app.name(), Names.dns1035Label(app.name()), "use e.g. 'payments-api'");
+            if (app.team().isEmpty()) {
+                problems.add(path + ".team", "", "every app belongs to a team", "set .team(\"<team>\") and declare the team on the platform");
+            } else if (!teamNames.contains(app.team())) {
+                problems.add(path + ".team", app.team(), "unknown team", "declare .team(team(\"" + app.team()
+                        + "\").owner(...)) on the platform, or use one of " + sorted(teamNames));
+            }
+            ImageReference.problem(app.image()).ifPresent(p -> problems.add(path + ".image", app.image(), p[0], p[1]));
+            ports();
+            if (app.replicas() < 0) {
+                problems.add(path + ".replicas", app.replicas(), "replicas must be 0 or more", "use 0 to stop the app");
+            }
+            resources(path + ".resources", app.resources());
+            env();
+            probes();
+            writablePaths();
+            identity();
+            labels(path + ".labels", app.labels(), true);
+            annotations();
+            rollout();
+            budget();
+            autoscaling();
+            app.runtimeClassName().ifPresent(rc -> {
+                if (rc.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(rc).matches()) {
+                    problems.add(path + ".runtimeClassName", rc, "a RuntimeClass name must be a DNS-1123 subdomain",
+                            "use the name of a RuntimeClass of the cluster, e.g. 'wasmtime-spin'");
+                }
+            });
+            labels(path + ".nodeSelector", app.nodeSelector(), false);
+            tolerations();
+            capabilities();
+            environments();
+            exemptions();
+        }
+
+        private void ports() {
+            Set<String> names = new HashSet<>();
+            Set<String> numbers = new HashSet<>();
+            for (Port port : app.ports()) {
+                String portPath = path + ".ports[" + port.name() + "]";
+                name(portPath + ".name", port.name(), Names.portName(port.name()), "use e.g. 'http' or 'grpc'");
+                if (!names.add(port.name())) {
+                    problems.add(portPath + ".name", port.name(), "port names must be unique in an app", "rename one of the ports");
+                }
+                if (port.number() < 1 || port.number() > 65535) {
+                    problems.add(portPath + ".number", port.number(), "a port number must be from 1 to 65535",
+                            "use the port the app listens on");
+                } else if (!numbers.add(port.number() + "/" + port.protocol())) {
+                    problems.add(portPath + ".number", port.number(), "the same port and protocol is declared twice",
+                            "declare each port once");
+                }
+                if (port.hostPort() != 0) {
+                    if (port.hostPort() < 1 || port.hostPort() > 65535) {
+                        problems.add(portPath + ".hostPort", port.hostPort(), "a host port must be from 1 to 65535",
+                                "remove the host port");
+                    } else if (!app.weakens(Weakening.HOST_PORTS)) {
+                        problems.add(portPath + ".hostPort", port.hostPort(),
+                                "host ports bypass network policies and pin pods to nodes (PSS baseline: HostPorts)",
+                                "expose the app through its Service instead, or declare .weaken(HOST_PORTS, \"<reason>\")");
+                    }
+                }
+            }
+        }
+
+        private void env() {
+            Set<String> names = new HashSet<>();
+            for (EnvVar variable : app.env()) {
+                String envPath = path + ".env[" + variable.name() + "]";
+                if (!Names.ENV_VAR_NAME.matcher(variable.name()).matches()) {
+                    problems.add(envPath, variable.name(),
+                            "an environment variable name may hold letters, digits, '_', '-' and '.', not starting with a digit",
+                            "use e.g. LOG_LEVEL");
+                }
+                if (!names.add(variable.name())) {
+                    problems.add(envPath, variable.name(), "the variable is set twice", "set it once");
+                }
+            }
+        }
+
+        private void probes() {
+            probe("liveness", app.liveness());
+            probe("readiness", app.readiness());
+            probe("startup", app.startup());
+            boolean probed = app.liveness().isPresent() || app.readiness().isPresent() || !app.ports().isEmpty();
+            if (app.weakens(Weakening.NO_PROBES)) {
+                if (app.liveness().isPresent() || app.readiness().isPresent() || app.startup().isPresent()) {
+                    problems.add(path + ".exemptions[NO_PROBES]", "NO_PROBES", "the app declares probes, so NO_PROBES is unused",
+                            "remove .weaken(NO_PROBES, ...) or the probes");
+                }
+            } else if (!probed) {
+                problems.add(path + ".liveness", "none",
+                        "an app without ports gets no default probe, and without probes Kubernetes cannot see it is broken",
+                        "declare .liveness(exec(...)) and .readiness(exec(...)), or .weaken(NO_PROBES, \"<reason>\")");
+            }
+        }
+
+        private void probe(String kind, Optional<Probe> declared) {
+            if (declared.isEmpty()) {
+                return;
+            }
+            Probe probe = declared.get();
+            String probePath = path + "." + kind;
+            Optional<String> port = Optional.empty();
+            if (probe.action() instanceof Probe.HttpGet http) {
+                if (!http.path().startsWith("/")) {
+                    problems.add(probePath + ".path", http.path(), "an HTTP probe path starts with '/'", "use e.g. '/healthz'");
+                }
+                port = http.port();
+            } else if (probe.action() instanceof Probe.TcpSocket tcp) {
+                port = tcp.port();
+            } else if (probe.action() instanceof Probe.Exec exec && (exec.command().isEmpty()
+                    || exec.command().stream().anyMatch(String::isBlank))) {
+                problems.add(probePath + ".command", exec.command(), "an exec probe needs a command without blank words",
+                        "use e.g. exec(\"/bin/healthcheck\")");
+            }
+            boolean network = !(probe.action() instanceof Probe.Exec);
+            if (network && port.isEmpty() && app.ports().isEmpty()) {
+                problems.add(probePath + ".port", "first port", "the probe checks the first port, but the app has none",
+                        "declare .port(...) or use an exec probe");
+            }
+            port.filter(p -> app.ports().stream().noneMatch(q -> q.name().equals(p))).ifPresent(p ->
+                    problems.add(probePath + ".port", p, "the probe refers to a port the app does not declare",
+                            "use one of " + app.ports().stream().map(Port::name).toList()));
+            if (probe.periodSeconds() < 1 || probe.timeoutSeconds() < 1 || probe.failureThreshold() < 1
+                    || probe.initialDelaySeconds() < 0) {
+                problems.add(probePath, probe.initialDelaySeconds() + "/" + probe.periodSeconds() + "/"
+                                + probe.timeoutSeconds() + "/" + probe.failureThreshold(),
+                        "period, timeout and failure threshold must be at least 1, the initial delay at least 0",
+                        "use positive timings");
+            }
+        }
+
+        private void writablePaths() {
+            Set<String> seen = new HashSet<>();
+            for (WritablePath writable : app.writablePaths()) {
+                String writablePath = path + ".writablePaths[" + writable.path() + "]";
+                String p = writable.path();
+                if (!p.startsWith("/") || p.equals("/") || p.contains("//") || p.endsWith("/")
+                        || p.contains("/./") || p.contains("/../") || p.endsWith("/..") || p.endsWith("/.")
+                        || p.contains(":")) {
+                    problems.add(writablePath, p, "a writable path must be an absolute, normalized folder other than '/'",
+                            "use e.g. '/tmp' or '/var/cache/app'");
+                }
+                if (!seen.add(p)) {
+                    problems.add(writablePath, p, "the path is declared twice", "declare it once");
+                }
+                quantity(writablePath + ".sizeLimit", writable.sizeLimit(), "1Gi");
+            }
+        }
+
+        private void identity() {
+            boolean root = app.weakens(Weakening.RUN_AS_ROOT);
+            id("runAsUser", app.runAsUser().orElse(App.DEFAULT_USER), root);
+            id("runAsGroup", app.runAsGroup().orElse(App.DEFAULT_USER), root);
+            id("fsGroup", app.fsGroup().orElse(App.DEFAULT_USER), root);
+        }
+
+        private void id(String field, long id, boolean rootAllowed) {
+            if (id < 0 || id > 2147483647L) {
+                problems.add(path + "." + field, id, "ids are from 0 to 2147483647", "use e.g. " + App.DEFAULT_USER);
+            } else if (id == 0 && !rootAllowed) {
+                problems.add(path + "." + field, id,
+                        "0 is root (PSS restricted: running as non-root user)",
+                        "use a non-zero id such as " + App.DEFAULT_USER + ", or declare .weaken(RUN_AS_ROOT, \"<reason>\")");
+            }
+        }
+
+        private void annotations() {
+            app.annotations().forEach((key, value) -> {
+                String keyProblem = Names.qualifiedName(key);
+                if (keyProblem != null) {
+                    problems.add(path + ".annotations[" + key + "]", key, "annotation key: " + keyProblem,
+                            "use e.g. 'example.com/note'");
+                } else if (key.startsWith(EXCEPTION_ANNOTATION_PREFIX)) {
+                    problems.add(path + ".annotations[" + key + "]", key,
+                            "exception annotations are written by goldenpath from declared weakenings",
+                            "declare .weaken(<Weakening>, \"<reason>\") instead");
+                }
+            });
+            long size = app.annotations().entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length()).sum();
+            if (size > 256 * 1024) {
+                problems.add(path + ".annotations", size + " bytes", "annotations may hold at most 256 KiB in all",
+                        "move large data to a ConfigMap");
+            }
+        }
+
+        private void rollout() {
+            Rollout rollout = app.rollout();
+            if (!rollout.recreate()) {
+                intOrPercent(path + ".rollout.maxSurge", rollout.maxSurge());
+                intOrPercent(path + ".rollout.maxUnavailable", rollout.maxUnavailable());
+                if (isZero(rollout.maxSurge()) && isZero(rollout.maxUnavailable())) {
+                    problems.add(path + ".rollout", rollout.maxSurge() + "/" + rollout.maxUnavailable(),
+                            "maxSurge and maxUnavailable cannot both be 0: the rollout could never progress",
+                            "allow a surge, e.g. rollingUpdate(\"25%\", \"0\")");
+                }
+            }
+            if (rollout.minReadySeconds() < 0) {
+                problems.add(path + ".rollout.minReadySeconds", rollout.minReadySeconds(), "must be 0 or more", "use e.g. 10");
+            }
+        }
+
+        private void budget() {
+            intOrPercent(path + ".disruptionBudget", app.disruptionBudget().amount());
+            if (!app.disruptionBudget().minAvailable() && isZero(app.disruptionBudget().amount())) {
+                problems.add(path + ".disruptionBudget", "maxUnavailable 0",
+                        "a budget that allows no disruption blocks node drains forever", "allow at least 1 unavailable pod");
+            }
+        }
+
+        private void autoscaling() {
+            app.autoscaling().ifPresent(a -> {
+                if (a.minReplicas() < 1) {
+                    problems.add(path + ".autoscaling.minReplicas", a.minReplicas(), "must be at least 1", "use e.g. 2");
+                }
+                if (a.maxReplicas() < a.minReplicas()) {
+                    problems.add(path + ".autoscaling.maxReplicas", a.maxReplicas(),
+                            "must be at least minReplicas (" + a.minReplicas() + ")", "raise maxReplicas");
+                }
+                if (a.cpuUtilizationPercent() < 1 || a.cpuUtilizationPercent() > 1000) {
+                    problems.add(path + ".autoscaling.cpuUtilizationPercent", a.cpuUtilizationPercent(),
+                            "must be from 1 to 1000 (percent of the CPU request)", "use e.g. 70");
+                }
+            });
+        }
+
+        private void tolerations() {
+            for (int i = 0; i < app.tolerations().size(); i++) {
+                Toleration t = app.tolerations().get(i);
+                String tPath = path + ".tolerations[" + i + "]";
+                if (!t.key().isEmpty() && Names.qualifiedName(t.key()) != null) {
+                    problems.add(tPath + ".key", t.key(), "taint key: " + Names.qualifiedName(t.key()), "use e.g. 'dedicated'");
+                }
+                if (t.operator() == Toleration.Operator.EXISTS && t.value().isPresent()) {
+                    problems.add(tPath + ".value", t.value().get(), "an Exists toleration has no value", "drop the value");
+                }
+                if (t.operator() == Toleration.Operator.EQUAL && t.key().isEmpty()) {
+                    problems.add(tPath + ".key", "", "an Equal toleration needs a key", "set the taint's key");
+                }
+                t.value().map(Names::labelValue).ifPresent(p -> problems.add(tPath + ".value", t.value().get(), p,
+                        "use the taint's value"));
+            }
+        }
+
+        private void capabilities() {
+            Set<String> seen = new HashSet<>();
+            boolean beyondRestricted = false;
+            for (String capability : app.addedCapabilities()) {
+                String capPath = path + ".addedCapabilities[" + capability + "]";
+                if (!Names.CAPABILITY.matcher(capability).matches() || capability.startsWith("CAP_") || capability.equals("ALL")) {
+                    problems.add(capPath, capability, "a capability is named without 'CAP_' in upper case, and never ALL",
+                            "use e.g. NET_BIND_SERVICE");
+                    continue;
+                }
+                if (!seen.add(capability)) {
+                    problems.add(capPath, capability, "the capability is added twice", "add it once");
+                }
+                if (!capability.equals("NET_BIND_SERVICE")) {
+                    beyondRestricted = true;
+                    if (!app.weakens(Weakening.ADDED_CAPABILITIES)) {
+                        problems.add(capPath, capability,
+                                "PSS restricted allows adding only NET_BIND_SERVICE",
+                                "drop the capability, or declare .weaken(ADDED_CAPABILITIES, \"<reason>\")");
+                    }
+                }
+            }
+            if (!beyondRestricted && app.weakens(Weakening.ADDED_CAPABILITIES)) {
+                problems.add(path + ".exemptions[ADDED_CAPABILITIES]", "ADDED_CAPABILITIES",
+                        "the app adds no capability beyond NET_BIND_SERVICE, so the exemption is unused",
+                        "remove .weaken(ADDED_CAPABILITIES, ...)");
+            }
+            if (app.weakens(Weakening.HOST_PORTS) && app.ports().stream().noneMatch(p -> p.hostPort() != 0)) {
+                problems.add(path + ".exemptions[HOST_PORTS]", "HOST_PORTS", "no port has a host port, so the exemption is unused",
+                        "remove .weaken(HOST_PORTS, ...)");
+            }
+        }
+
+        private void environments() {
+            for (String environment : app.environments()) {
+                if (!environmentNames.contains(environment)) {
+                    problems.add(path + ".onlyIn[" + environment + "]", environment, "unknown environment",
+                            "use one of " + sorted(environmentNames));
+                }
+            }
+            Set<String> overridden = new HashSet<>();
+            for (EnvironmentOverride override : app.overrides()) {
+                String oPath = path + ".in[" + override.environment() + "]";
+                Optional<Environment> environment = platform.environment(override.environment());
+                if (environment.isEmpty()) {
+                    problems.add(oPath, override.environment(), "unknown environment", "use one of " + sorted(environmentNames));
+                } else if (!app.environments().isEmpty() && !app.environments().contains(override.environment())) {
+                    problems.add(oPath, override.environment(), "the app is not deployed to this environment (see onlyIn)",
+                            "remove the override or add the environment to onlyIn");
+                }
+                if (!overridden.add(override.environment())) {
+                    problems.add(oPath, override.environment(), "the environment is overridden twice", "merge the overrides");
+                }
+                override.replicas().ifPresent(r -> {
+                    if (r < 0) {
+                        problems.add(oPath + ".replicas", r, "replicas must be 0 or more", "use 0 to stop the app");
+                    }
+                });
+                override.resources().ifPresent(r -> resources(oPath + ".resources", r));
+                override.imageTag().ifPresent(tag -> {
+                    if (!TAG.matcher(tag).matches()) {
+                        problems.add(oPath + ".imageTag", tag, "an image tag is 1 to 128 letters, digits, '_', '.' and '-'",
+                                "use e.g. '1.4.3'");
+                    } else if (tag.equals("latest")) {
+                        problems.add(oPath + ".imageTag", tag, "the tag 'latest' is mutable: deployments would not be reproducible",
+                                "use a version tag");
+                    }
+                });
+                environment.ifPresent(env -> {
+                    for (String cluster : override.clusters()) {
+                        if (env.clusters().stream().noneMatch(c -> c.name().equals(cluster))) {
+                            problems.add(oPath + ".clusters[" + cluster + "]", cluster, "unknown cluster of environment "
+                                    + env.name(), "use one of " + env.clusters().stream().map(Cluster::name).toList());
+                        }
+                    }
+                });
+            }
+            for (Environment environment : platform.environments()) {
+                if (!app.environments().isEmpty() && !app.environments().contains(environment.name())) {
+                    continue;
+                }
+                String namespace = Instances.namespace(app, environment);
+                String problem = Names.dns1123Label(namespace);
+                if (problem != null) {
+                    problems.add(path + ".namespace", namespace, "the namespace in " + environment.name() + " " + problem,
+                            "change the namespace pattern ('" + app.namespace().orElse(environment.namespacePattern()) + "')");
+                }
+            }
+        }
+
+        private void exemptions() {
+            Map<Weakening, Integer> seen = new HashMap<>();
+            for (Exemption exemption : app.exemptions()) {
+                String ePath = path + ".exemptions[" + exemption.weakening() + "]";
+                if (seen.merge(exemption.weakening(), 1, Integer::sum) == 2) {
+                    problems.add(ePath, exemption.weakening(), "the weakening is declared twice", "declare it once, with one reason");
+                }
+                if (exemption.reason().strip().length() < MIN_REASON_LENGTH) {
+                    problems.add(ePath + ".reason", exemption.reason(),
+                            "a weakening needs a written reason of at least " + MIN_REASON_LENGTH + " characters",
+                            "say why and who decided, e.g. \"vendor image needs uid 0; SEC-142, approved by security\"");
+                }
+            }
+        }
+
+        private void intOrPercent(String fieldPath, String value) {
+            if (!Names.INT_OR_PERCENT.matcher(value).matches()
+                    || value.endsWith("%") && Integer.parseInt(value.substring(0, value.length() - 1)) > 100) {
+                problems.add(fieldPath, value, "must be a whole number or a percentage from 0% to 100%", "use e.g. 1 or 25%");
+            }
+        }
+    }
+
+    private static boolean isZero(String intOrPercent) {
+        return intOrPercent.equals("0") || intOrPercent.equals("0%");
+    }
+
+    private static List<String> sorted(Set<String> names) {
+        return names.stream().sorted().toList();
+    }
+}

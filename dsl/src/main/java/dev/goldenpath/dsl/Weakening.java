@@ -1,0 +1,61 @@
+package dev.goldenpath.dsl;
+
+import java.util.List;
+
+/**
+ * The secure defaults an app may give up, each only with a written reason
+ * ({@code app.weaken(Weakening.RUN_AS_ROOT, "vendor image needs uid 0; ticket SEC-12")}).
+ *
+ * <p>Each weakening names the lint rules it exempts (the contract with the lint module) and the Pod
+ * Security Standards level its namespace must fall back to for the pods to be admitted at all.
+ */
+public enum Weakening {
+    /** Run as uid 0: PSS restricted "Running as Non-root" and "Running as Non-root user". */
+    RUN_AS_ROOT(PodSecurityLevel.BASELINE, "pss-run-as-non-root", "pss-run-as-user"),
+    /** A writable root filesystem (NSA/CISA hardening guide: immutable container filesystems). */
+    WRITABLE_ROOT_FILESYSTEM(PodSecurityLevel.RESTRICTED, "read-only-root-filesystem"),
+    /** {@code allowPrivilegeEscalation: true}: PSS restricted "Privilege Escalation". */
+    PRIVILEGE_ESCALATION(PodSecurityLevel.BASELINE, "pss-allow-privilege-escalation"),
+    /**
+     * Capabilities beyond {@code NET_BIND_SERVICE}: PSS restricted "Capabilities". Capabilities outside the
+     * baseline set need the namespace at {@code privileged}; see {@link #requiredLevel(List)}.
+     */
+    ADDED_CAPABILITIES(PodSecurityLevel.BASELINE, "pss-capabilities-restricted", "pss-capabilities-baseline"),
+    /** Ports bound on the node: PSS baseline "HostPorts". */
+    HOST_PORTS(PodSecurityLevel.PRIVILEGED, "pss-host-ports"),
+    /** A mounted service-account token although the app declares no API permission (CIS 5.1.6). */
+    SERVICE_ACCOUNT_TOKEN(PodSecurityLevel.RESTRICTED, "automount-service-account-token"),
+    /** No liveness or readiness probe: the app gives Kubernetes no way to see that it is broken. */
+    NO_PROBES(PodSecurityLevel.RESTRICTED, "probes");
+
+    /** Capabilities that PSS baseline allows to be added (upstream "capabilities_baseline" check). */
+    public static final List<String> BASELINE_CAPABILITIES = List.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE",
+            "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID",
+            "SYS_CHROOT");
+
+    private final PodSecurityLevel level;
+    private final List<String> ruleIds;
+
+    Weakening(PodSecurityLevel level, String... ruleIds) {
+        this.level = level;
+        this.ruleIds = List.of(ruleIds);
+    }
+
+    /** The lint rule ids this weakening exempts; the first is the primary one. */
+    public List<String> ruleIds() {
+        return ruleIds;
+    }
+
+    /**
+     * The Pod Security Standards level a namespace must enforce for such a pod to be admitted.
+     *
+     * @param addedCapabilities the capabilities the app adds (only matters for {@link #ADDED_CAPABILITIES})
+     */
+    public PodSecurityLevel requiredLevel(List<String> addedCapabilities) {
+        if (this == ADDED_CAPABILITIES
+                && !BASELINE_CAPABILITIES.containsAll(addedCapabilities)) {
+            return PodSecurityLevel.PRIVILEGED;
+        }
+        return level;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.goldenpath.generators;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldenpath.generators.report.RenderReport;
+import dev.goldenpath.tree.RenderedTree;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of a render: the tree to persist, the report of declared exceptions, and every rendered
+ * Kubernetes object as the JSON tree its YAML was written from.
+ *
+ * @param tree      sorted path to bytes, ready for a directory, an approval snapshot or a GitOps commit
+ * @param report    every declared weakening
+ * @param objects   the rendered Kubernetes objects (one per YAML document, kustomizations excluded)
+ * @param instances how many app instances (apps times environments) were rendered
+ */
+public record Rendering(RenderedTree tree, RenderReport report, List<ObjectNode> objects, int instances) {
+
+    public Rendering {
+        Objects.requireNonNull(tree, "tree");
+        Objects.requireNonNull(report, "report");
+        objects = List.copyOf(objects);
+    }
+
+    /** A one-line summary, e.g. for a command line. */
+    public String summary() {
+        return instances + " app instances, " + objects.size() + " objects, " + tree.size() + " files, "
+                + tree.totalBytes() + " bytes, " + report.exemptions().size() + " declared exceptions";
+    }
+}

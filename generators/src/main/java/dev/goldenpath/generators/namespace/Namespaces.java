@@ -1,0 +1,82 @@
+package dev.goldenpath.generators.namespace;
+
+import dev.goldenpath.dsl.AppInstance;
+import dev.goldenpath.dsl.Environment;
+import dev.goldenpath.dsl.Exemption;
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.PodSecurityLevel;
+import dev.goldenpath.generators.Labels;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The Namespace of a group of app instances, labelled for Pod Security Admission.
+ *
+ * <p>PSS: {@code enforce} is {@code restricted} unless an app in the namespace declared a weakening that
+ * restricted would reject; then it is the least permissive level that admits the pods, and the namespace
+ * carries the reasons. {@code audit} and {@code warn} always stay {@code restricted}, so every weakened pod
+ * still shows up in audit logs and as a warning on apply.
+ */
+public final class Namespaces {
+
+    public static final String ENFORCE = "pod-security.kubernetes.io/enforce";
+    public static final String AUDIT = "pod-security.kubernetes.io/audit";
+    public static final String WARN = "pod-security.kubernetes.io/warn";
+
+    private Namespaces() {
+    }
+
+    /** The enforce level the namespace needs for these instances' pods to be admitted. */
+    public static PodSecurityLevel level(List<AppInstance> instances) {
+        PodSecurityLevel level = PodSecurityLevel.RESTRICTED;
+        for (AppInstance instance : instances) {
+            for (Exemption exemption : instance.app().exemptions()) {
+                level = level.atLeast(exemption.weakening().requiredLevel(instance.app().addedCapabilities()));
+            }
+        }
+        return level;
+    }
+
+    /** The Namespace object. */
+    public static HasMetadata namespace(Platform platform, Environment environment, String name,
+                                        List<AppInstance> instances) {
+        String version = environment.podSecurityVersion();
+        PodSecurityLevel level = level(instances);
+        Map<String, String> labels = new TreeMap<>();
+        labels.put(ENFORCE, level.labelValue());
+        labels.put(ENFORCE + "-version", version);
+        labels.put(AUDIT, PodSecurityLevel.RESTRICTED.labelValue());
+        labels.put(AUDIT + "-version", version);
+        labels.put(WARN, PodSecurityLevel.RESTRICTED.labelValue());
+        labels.put(WARN + "-version", version);
+        TreeSet<String> teams = new TreeSet<>();
+        instances.forEach(i -> teams.add(i.team().name()));
+        labels.put(Labels.PART_OF, platform.name());
+        labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+        // Required labels (owner, environment, app): a namespace shared by several teams or apps is owned by
+        // the platform and named after itself.
+        labels.put(Labels.OWNER, teams.size() == 1 ? teams.first() : "platform");
+        labels.put(Labels.ENVIRONMENT, environment.name());
+        labels.put(Labels.APP, instances.size() == 1 ? instances.get(0).name() : name);
+        Map<String, String> annotations = new TreeMap<>();
+        if (level != PodSecurityLevel.RESTRICTED) {
+            StringBuilder reasons = new StringBuilder();
+            for (AppInstance instance : instances) {
+                for (Exemption exemption : instance.app().exemptions()) {
+                    if (exemption.weakening().requiredLevel(instance.app().addedCapabilities()) != PodSecurityLevel.RESTRICTED) {
+                        reasons.append(reasons.length() == 0 ? "" : "; ").append(instance.name()).append(" ")
+                                .append(exemption.weakening()).append(": ").append(exemption.reason());
+                    }
+                }
+            }
+            annotations.put(Labels.EXCEPTION_PREFIX + "namespace-pod-security", reasons.toString());
+        }
+        return new NamespaceBuilder()
+                .withNewMetadata().withName(name).withLabels(labels).withAnnotations(annotations).endMetadata()
+                .build();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.goldenpath.generators.workload;
+
+import dev.goldenpath.dsl.App;
+import dev.goldenpath.dsl.Weakening;
+import io.fabric8.kubernetes.api.model.Capabilities;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.SeccompProfileBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every pod and container security default, defined once. Each line names the rule it implements; an app
+ * changes one only through a declared {@link Weakening}.
+ */
+public final class SecureDefaults {
+
+    private SecureDefaults() {
+    }
+
+    /** The pod-level security context. */
+    public static PodSecurityContext pod(App app) {
+        boolean root = app.weakens(Weakening.RUN_AS_ROOT);
+        long user = app.runAsUser().orElse(root ? 0 : App.DEFAULT_USER);
+        long group = app.runAsGroup().orElse(user);
+        return new PodSecurityContextBuilder()
+                // PSS restricted "Running as Non-root": runAsNonRoot must be true.
+                .withRunAsNonRoot(!root)
+                // PSS restricted "Running as Non-root user": runAsUser must not be 0.
+                .withRunAsUser(user)
+                // NSA/CISA hardening guide: run with a non-root group as well.
+                .withRunAsGroup(group)
+                // Volumes are owned by a non-root group the app belongs to, so they are writable without root.
+                .withFsGroup(app.fsGroup().orElse(group))
+                // Only change ownership when the volume root does not already match: faster pod starts.
+                .withFsGroupChangePolicy("OnRootMismatch")
+                // PSS restricted "Seccomp": RuntimeDefault or Localhost; RuntimeDefault blocks rarely used syscalls.
+                .withSeccompProfile(new SeccompProfileBuilder().withType("RuntimeDefault").build())
+                .build();
+    }
+
+    /** The container-level security context. */
+    public static SecurityContext container(App app) {
+        boolean root = app.weakens(Weakening.RUN_AS_ROOT);
+        List<String> added = new ArrayList<>(app.addedCapabilities());
+        added.sort(null);
+        return new SecurityContextBuilder()
+                // PSS restricted "Privilege Escalation": allowPrivilegeEscalation must be false.
+                .withAllowPrivilegeEscalation(app.weakens(Weakening.PRIVILEGE_ESCALATION))
+                // PSS baseline "Privileged Containers": never privileged.
+                .withPrivileged(false)
+                // NSA/CISA hardening guide "immutable container file systems": read-only root filesystem;
+                // writable paths are emptyDir mounts.
+                .withReadOnlyRootFilesystem(!app.weakens(Weakening.WRITABLE_ROOT_FILESYSTEM))
+                // Repeated per container so that a container added by a mutating webhook cannot slip through.
+                .withRunAsNonRoot(!root)
+                // PSS restricted "Capabilities": drop ALL, add back at most NET_BIND_SERVICE (others need a weakening).
+                .withCapabilities(new Capabilities(added, List.of("ALL")))
+                .build();
+    }
+}

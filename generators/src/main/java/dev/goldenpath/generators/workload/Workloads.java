@@ -1,0 +1,306 @@
+package dev.goldenpath.generators.workload;
+
+import dev.goldenpath.dsl.App;
+import dev.goldenpath.dsl.AppInstance;
+import dev.goldenpath.dsl.DisruptionBudget;
+import dev.goldenpath.dsl.EnvVar;
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.Port;
+import dev.goldenpath.dsl.Probe;
+import dev.goldenpath.dsl.Rollout;
+import dev.goldenpath.dsl.Toleration;
+import dev.goldenpath.dsl.Weakening;
+import dev.goldenpath.dsl.WritablePath;
+import dev.goldenpath.generators.Labels;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The objects that run one app in one environment: ServiceAccount, Deployment, Service, and when they
+ * apply a PodDisruptionBudget and a HorizontalPodAutoscaler.
+ */
+public final class Workloads {
+
+    private Workloads() {
+    }
+
+    /**
+     * Renders the app's workload objects.
+     *
+     * @param apiAccess whether the app needs its service-account token (it declares API permissions)
+     */
+    public static List<HasMetadata> render(Platform platform, AppInstance instance, boolean apiAccess) {
+        List<HasMetadata> objects = new ArrayList<>();
+        App app = instance.app();
+        boolean token = apiAccess || app.weakens(Weakening.SERVICE_ACCOUNT_TOKEN);
+        objects.add(new ServiceAccountBuilder()
+                .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
+                // CIS 5.1.6: mount service-account tokens only where the API is really used.
+                .withAutomountServiceAccountToken(token)
+                .build());
+        objects.add(deployment(platform, instance, token));
+        if (!app.ports().isEmpty()) {
+            objects.add(new ServiceBuilder()
+                    .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
+                    .withNewSpec()
+                    // ClusterIP only: exposure beyond the cluster goes through an ingress controller, never NodePort.
+                    .withType("ClusterIP")
+                    .withSelector(Labels.selector(instance))
+                    .withPorts(app.ports().stream().map(p -> new ServicePortBuilder()
+                            .withName(p.name())
+                            .withPort(p.number())
+                            .withTargetPort(new IntOrString(p.name()))
+                            .withProtocol(p.protocol().name())
+                            .build()).toList())
+                    .endSpec()
+                    .build());
+        }
+        if (instance.minimumReplicas() > 1) {
+            objects.add(disruptionBudget(platform, instance));
+        }
+        app.autoscaling().ifPresent(scaling -> objects.add(new HorizontalPodAutoscalerBuilder()
+                .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
+                .withNewSpec()
+                .withNewScaleTargetRef("apps/v1", "Deployment", instance.name())
+                .withMinReplicas(scaling.minReplicas())
+                .withMaxReplicas(scaling.maxReplicas())
+                .withMetrics(new MetricSpecBuilder()
+                        .withType("Resource")
+                        .withNewResource()
+                        .withName("cpu")
+                        .withNewTarget().withType("Utilization").withAverageUtilization(scaling.cpuUtilizationPercent()).endTarget()
+                        .endResource()
+                        .build())
+                .endSpec()
+                .build()));
+        return objects;
+    }
+
+    private static HasMetadata deployment(Platform platform, AppInstance instance, boolean token) {
+        App app = instance.app();
+        Map<String, String> versioned = Labels.versioned(platform, instance);
+        Map<String, String> annotations = Labels.annotationsWithExemptions(instance);
+        return new DeploymentBuilder()
+                .withMetadata(metadata(platform, instance, versioned, annotations))
+                .withNewSpec()
+                // An autoscaled Deployment states no replica count, so a GitOps sync never resets the autoscaler.
+                .withReplicas(app.autoscaling().isPresent() ? null : instance.replicas())
+                .withSelector(selector(instance))
+                .withStrategy(strategy(app.rollout()))
+                .withMinReadySeconds(app.rollout().minReadySeconds() > 0 ? app.rollout().minReadySeconds() : null)
+                .withNewTemplate()
+                .withNewMetadata().withLabels(versioned).withAnnotations(annotations).endMetadata()
+                .withSpec(podSpec(instance, token))
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    private static PodSpec podSpec(AppInstance instance, boolean token) {
+        App app = instance.app();
+        List<Volume> volumes = new ArrayList<>();
+        List<VolumeMount> mounts = new ArrayList<>();
+        Set<String> volumeNames = new HashSet<>();
+        for (WritablePath writable : app.writablePaths()) {
+            String name = volumeName(writable.path(), volumeNames);
+            // The root filesystem is read-only; each writable folder is a size-limited emptyDir (PSS restricted
+            // allows emptyDir), so a runaway writer cannot fill the node's disk.
+            volumes.add(new VolumeBuilder().withName(name)
+                    .withNewEmptyDir().withSizeLimit(new Quantity(writable.sizeLimit())).endEmptyDir().build());
+            mounts.add(new VolumeMountBuilder().withName(name).withMountPath(writable.path()).build());
+        }
+        PodSpecBuilder spec = new PodSpecBuilder()
+                .withServiceAccountName(instance.name())
+                .withAutomountServiceAccountToken(token)
+                // Service links inject every Service of the namespace as variables: noise, and an information leak.
+                .withEnableServiceLinks(false)
+                .withSecurityContext(SecureDefaults.pod(app))
+                .withContainers(container(instance, mounts))
+                .withVolumes(volumes)
+                .withRuntimeClassName(app.runtimeClassName().orElse(null))
+                .withNodeSelector(app.nodeSelector())
+                .withTolerations(app.tolerations().stream().map(Workloads::toleration).toList());
+        if (instance.minimumReplicas() > 1) {
+            // Spread replicas over nodes so one node failure does not take the whole app down.
+            spec.withTopologySpreadConstraints(new TopologySpreadConstraintBuilder()
+                    .withMaxSkew(1)
+                    .withTopologyKey("kubernetes.io/hostname")
+                    .withWhenUnsatisfiable("ScheduleAnyway")
+                    .withLabelSelector(selector(instance))
+                    .build());
+        }
+        return spec.build();
+    }
+
+    private static Container container(AppInstance instance, List<VolumeMount> mounts) {
+        App app = instance.app();
+        Optional<Port> first = app.ports().stream().findFirst();
+        boolean probes = !app.weakens(Weakening.NO_PROBES);
+        return new ContainerBuilder()
+                .withName(app.name())
+                .withImage(instance.image())
+                // Images are pinned by tag or digest, so a cached image is the right one.
+                .withImagePullPolicy("IfNotPresent")
+                .withCommand(app.command())
+                .withArgs(app.args())
+                .withPorts(app.ports().stream().map(Workloads::containerPort).toList())
+                .withEnv(app.env().stream().map(Workloads::envVar).toList())
+                .withResources(new ResourceRequirementsBuilder()
+                        .withRequests(Map.of("cpu", new Quantity(instance.resources().requests().cpu()),
+                                "memory", new Quantity(instance.resources().requests().memory())))
+                        .withLimits(Map.of("cpu", new Quantity(instance.resources().limits().cpu()),
+                                "memory", new Quantity(instance.resources().limits().memory())))
+                        .build())
+                .withLivenessProbe(probes ? probe(app.liveness().or(() -> first.map(p -> defaultProbe())), first) : null)
+                .withReadinessProbe(probes ? probe(app.readiness().or(() -> first.map(p -> defaultProbe())), first) : null)
+                .withStartupProbe(probe(app.startup(), first))
+                .withSecurityContext(SecureDefaults.container(app))
+                .withVolumeMounts(mounts)
+                // The last log lines become the termination message when the app writes none: faster triage.
+                .withTerminationMessagePolicy("FallbackToLogsOnError")
+                .build();
+    }
+
+    /** The default probe of an app with ports: a TCP connect to the first one. */
+    private static Probe defaultProbe() {
+        return Probe.of(new Probe.TcpSocket(Optional.empty()));
+    }
+
+    private static io.fabric8.kubernetes.api.model.Probe probe(Optional<Probe> declared, Optional<Port> first) {
+        if (declared.isEmpty()) {
+            return null;
+        }
+        Probe probe = declared.get();
+        ProbeBuilder builder = new ProbeBuilder()
+                .withInitialDelaySeconds(probe.initialDelaySeconds() > 0 ? probe.initialDelaySeconds() : null)
+                .withPeriodSeconds(probe.periodSeconds())
+                .withTimeoutSeconds(probe.timeoutSeconds())
+                .withFailureThreshold(probe.failureThreshold());
+        if (probe.action() instanceof Probe.HttpGet http) {
+            builder.withNewHttpGet().withPath(http.path())
+                    .withPort(new IntOrString(http.port().orElseGet(() -> first.orElseThrow().name()))).endHttpGet();
+        } else if (probe.action() instanceof Probe.TcpSocket tcp) {
+            builder.withNewTcpSocket()
+                    .withPort(new IntOrString(tcp.port().orElseGet(() -> first.orElseThrow().name()))).endTcpSocket();
+        } else if (probe.action() instanceof Probe.Exec exec) {
+            builder.withNewExec().withCommand(exec.command()).endExec();
+        }
+        return builder.build();
+    }
+
+    private static ContainerPort containerPort(Port port) {
+        return new ContainerPortBuilder()
+                .withName(port.name())
+                .withContainerPort(port.number())
+                .withProtocol(port.protocol().name())
+                .withHostPort(port.hostPort() == 0 ? null : port.hostPort())
+                .build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.EnvVar envVar(EnvVar variable) {
+        return new EnvVarBuilder().withName(variable.name()).withValue(variable.value()).build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.Toleration toleration(Toleration toleration) {
+        return new TolerationBuilder()
+                .withKey(toleration.key().isEmpty() ? null : toleration.key())
+                .withOperator(toleration.operator().kubernetesName())
+                .withValue(toleration.value().orElse(null))
+                .withEffect(toleration.effect().map(Toleration.Effect::kubernetesName).orElse(null))
+                .build();
+    }
+
+    private static DeploymentStrategy strategy(Rollout rollout) {
+        if (rollout.recreate()) {
+            return new DeploymentStrategyBuilder().withType("Recreate").build();
+        }
+        return new DeploymentStrategyBuilder().withType("RollingUpdate")
+                .withNewRollingUpdate()
+                .withMaxSurge(intOrPercent(rollout.maxSurge()))
+                .withMaxUnavailable(intOrPercent(rollout.maxUnavailable()))
+                .endRollingUpdate()
+                .build();
+    }
+
+    private static HasMetadata disruptionBudget(Platform platform, AppInstance instance) {
+        DisruptionBudget budget = instance.app().disruptionBudget();
+        return new PodDisruptionBudgetBuilder()
+                .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
+                .withNewSpec()
+                .withSelector(selector(instance))
+                .withMinAvailable(budget.minAvailable() ? intOrPercent(budget.amount()) : null)
+                .withMaxUnavailable(budget.minAvailable() ? null : intOrPercent(budget.amount()))
+                // Crash-looping pods must not block node drains (Kubernetes docs, "Unhealthy Pod Eviction Policy").
+                .withUnhealthyPodEvictionPolicy("AlwaysAllow")
+                .endSpec()
+                .build();
+    }
+
+    static ObjectMeta metadata(Platform platform, AppInstance instance, Map<String, String> labels,
+                               Map<String, String> annotations) {
+        return new ObjectMetaBuilder()
+                .withName(instance.name())
+                .withNamespace(instance.namespace())
+                .withLabels(labels)
+                .withAnnotations(annotations)
+                .build();
+    }
+
+    private static LabelSelector selector(AppInstance instance) {
+        return new LabelSelectorBuilder().withMatchLabels(Labels.selector(instance)).build();
+    }
+
+    private static IntOrString intOrPercent(String value) {
+        return value.endsWith("%") ? new IntOrString(value) : new IntOrString(Integer.parseInt(value));
+    }
+
+    /** A DNS-1123 volume name derived from the path, made unique within the pod. */
+    static String volumeName(String path, Set<String> taken) {
+        String base = path.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (base.isEmpty()) {
+            base = "data";
+        }
+        base = base.length() > 50 ? base.substring(0, 50).replaceAll("-+$", "") : base;
+        String name = base;
+        for (int i = 2; !taken.add(name); i++) {
+            name = base + "-" + i;
+        }
+        return name;
+    }
+}

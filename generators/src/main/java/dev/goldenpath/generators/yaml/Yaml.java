@@ -1,0 +1,110 @@
+package dev.goldenpath.generators.yaml;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Deterministic Kubernetes YAML. Object fields keep the model's declared order ({@code apiVersion},
+ * {@code kind}, {@code metadata}, {@code spec}), map entries are sorted by key, and nulls, empty lists and
+ * empty maps are left out, so the same objects always give the same bytes. Empty objects are kept because
+ * Kubernetes gives them meaning ({@code podSelector: {}} selects every pod, {@code emptyDir: {}}).
+ *
+ * <pre>{@code
+ * byte[] yaml = Yaml.write(deployment);
+ * }</pre>
+ */
+public final class Yaml {
+
+    private static final ObjectMapper TREE = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .build())
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    static {
+        JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_NULL);
+        TREE.configOverride(Map.class).setInclude(nonEmpty);
+        TREE.configOverride(Collection.class).setInclude(nonEmpty);
+    }
+
+    private Yaml() {
+    }
+
+    /** The object as a JSON tree: what the YAML holds, and what the policy check reads. */
+    public static ObjectNode toTree(Object object) {
+        ObjectNode tree = TREE.valueToTree(object);
+        prune(tree);
+        return tree;
+    }
+
+    /** One YAML document, ending with a newline. */
+    public static byte[] write(Object object) {
+        return write(object instanceof JsonNode node ? node : toTree(object));
+    }
+
+    /** One YAML document for a tree built by {@link #toTree(Object)}. */
+    public static byte[] write(JsonNode tree) {
+        try {
+            return YAML.writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("could not write YAML", e);
+        }
+    }
+
+    /** Parses one YAML document, e.g. to read rendered output back in tests. */
+    public static JsonNode read(byte[] yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("could not parse YAML", e);
+        }
+    }
+
+    /** Parses one YAML document into a model class. */
+    public static <T> T read(byte[] yaml, Class<T> type) {
+        try {
+            return YAML.readValue(yaml, type);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("could not parse YAML as " + type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Drops what the model classes emit although it carries no meaning: empty lists and maps that the
+     * annotations did not catch (the models initialise every collection).
+     */
+    private static void prune(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                JsonNode value = fields.next().getValue();
+                prune(value);
+                if (value.isNull() || value.isArray() && value.isEmpty() || value.isMissingNode()) {
+                    fields.remove();
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (JsonNode element : array) {
+                prune(element);
+            }
+        }
+    }
+}

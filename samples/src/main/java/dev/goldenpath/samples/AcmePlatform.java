@@ -1,0 +1,99 @@
+package dev.goldenpath.samples;
+
+import static dev.goldenpath.dsl.GoldenPath.app;
+import static dev.goldenpath.dsl.GoldenPath.cluster;
+import static dev.goldenpath.dsl.GoldenPath.environment;
+import static dev.goldenpath.dsl.GoldenPath.exec;
+import static dev.goldenpath.dsl.GoldenPath.httpGet;
+import static dev.goldenpath.dsl.GoldenPath.limits;
+import static dev.goldenpath.dsl.GoldenPath.platform;
+import static dev.goldenpath.dsl.GoldenPath.port;
+import static dev.goldenpath.dsl.GoldenPath.requests;
+import static dev.goldenpath.dsl.GoldenPath.team;
+import static dev.goldenpath.dsl.GoldenPath.tolerationExists;
+
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.Toleration;
+import dev.goldenpath.dsl.Weakening;
+
+/**
+ * The sample platform: two teams, five apps, two environments. The {@code production} namespace holds the
+ * reference scenario: {@code frontend} accepts traffic only from {@code api-gateway} on 8080, requests
+ * 250m/64Mi, limits 500m/128Mi, runs as user 1000 with fsGroup 2000 on a read-only root filesystem.
+ */
+public final class AcmePlatform {
+
+    private AcmePlatform() {
+    }
+
+    /** The sample spec. */
+    public static Platform.Builder spec() {
+        return platform("acme")
+                .gitRepository("https://git.example.com/acme/gitops.git")
+                .environment(environment("staging")
+                        .cluster(cluster("staging", "https://staging.k8s.acme.example:6443").label("tier", "staging")))
+                .environment(environment("production")
+                        .podSecurityVersion("v1.33")
+                        .cluster(cluster("prod-eu", "https://kubernetes.default.svc").label("region", "eu"))
+                        .cluster(cluster("prod-us", "https://prod-us.k8s.acme.example:6443").label("region", "us")))
+                .team(team("web").owner("web-team@acme.example"))
+                .team(team("payments").owner("payments@acme.example"))
+                .app(app("frontend")
+                        .team("web")
+                        .namespace("{environment}")
+                        .image("registry.acme.example/web/frontend:2.3.1")
+                        .port(8080)
+                        .replicas(2)
+                        .resources(requests("250m", "64Mi"), limits("500m", "128Mi"))
+                        .runAsUser(1000)
+                        .fsGroup(2000)
+                        .writablePath("/tmp", "64Mi")
+                        .readiness(httpGet("/ready"))
+                        .liveness(httpGet("/healthz"))
+                        .in("production", o -> o.replicas(3)))
+                .app(app("api-gateway")
+                        .team("web")
+                        .namespace("{environment}")
+                        .image("registry.acme.example/web/api-gateway:1.9.0")
+                        .port(8443)
+                        .port(port("metrics", 9090))
+                        .resources(requests("100m", "128Mi"), limits("1", "256Mi"))
+                        .readiness(httpGet("/ready"))
+                        .autoscale(2, 6, 70)
+                        .in("production", o -> o.resources(requests("500m", "256Mi"), limits("2", "512Mi"))))
+                .app(app("myapp")
+                        .team("web")
+                        .namespace("{environment}")
+                        .image("registry.acme.example/web/myapp@sha256:"
+                                + "4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945")
+                        .port(8080)
+                        .runtimeClass("wasmtime-spin")
+                        .nodeSelector("kubernetes.io/arch", "wasm32-wasi")
+                        .toleration(tolerationExists("kubernetes.io/arch", Toleration.Effect.NO_SCHEDULE)))
+                .app(app("payments-api")
+                        .team("payments")
+                        .image("registry.acme.example/payments/payments-api:1.4.2")
+                        .port(8080)
+                        .replicas(3)
+                        .resources(requests("250m", "256Mi"), limits("1", "512Mi"))
+                        .env("LEDGER_URL", "http://ledger:5432")
+                        .readiness(httpGet("/ready"))
+                        .writablePath("/tmp")
+                        .in("staging", o -> o.replicas(1).imageTag("1.5.0-rc.1")))
+                .app(app("ledger")
+                        .team("payments")
+                        .image("registry.acme.example/payments/ledger:3.0.7")
+                        .port(port("postgres", 5432))
+                        .replicas(2)
+                        .resources(requests("500m", "1Gi"), limits("2", "2Gi"))
+                        .liveness(exec("/usr/local/bin/ledger", "health"))
+                        .writablePath("/var/lib/ledger", "10Gi")
+                        .weaken(Weakening.WRITABLE_ROOT_FILESYSTEM,
+                                "vendor binary rewrites /etc/ledger at start; fix tracked in PAY-311 (approved by security)"));
+    }
+
+    /** The validated sample platform. */
+    public static Platform build() {
+        return spec().build();
+    }
+}
