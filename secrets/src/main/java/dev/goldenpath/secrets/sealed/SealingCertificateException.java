@@ -1,0 +1,35 @@
+package dev.goldenpath.secrets.sealed;
+
+import java.util.List;
+
+/**
+ * A sealing certificate that cannot be used, with every reason at once: not PEM, not X.509, not
+ * RSA, too small, expired, not yet valid, or not obtainable from the cluster.
+ *
+ * <pre>{@code
+ * try {
+ *     SealingCertificate.fromPem(pem);
+ * } catch (SealingCertificateException e) {
+ *     e.problems().forEach(System.err::println);
+ * }
+ * }</pre>
+ */
+public final class SealingCertificateException extends IllegalArgumentException {
+
+    private final transient List<String> problems;
+
+    SealingCertificateException(String source, List<String> problems) {
+        this(source, problems, null);
+    }
+
+    SealingCertificateException(String source, List<String> problems, Throwable cause) {
+        super("sealing certificate from " + source + " cannot be used:\n  - " + String.join("\n  - ", problems),
+                cause);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Every reason the certificate cannot be used, one sentence each. */
+    public List<String> problems() {
+        return problems;
+    }
+}
