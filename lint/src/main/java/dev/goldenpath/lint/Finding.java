@@ -1,0 +1,55 @@
+package dev.goldenpath.lint;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One rule violated by one object, at one field.
+ *
+ * <pre>{@code
+ * for (Finding finding : report.failing()) {
+ *     System.out.println(finding.file() + ":" + finding.line() + " " + finding.ruleId() + " " + finding.message());
+ * }
+ * }</pre>
+ *
+ * @param ruleId          the rule's id, e.g. {@code pss-privileged}
+ * @param severity        the rule's severity
+ * @param file            the file holding the object
+ * @param documentIndex   0-based YAML document index within the file
+ * @param line            1-based line of the offending field when known, else of the document (0 when unknown)
+ * @param object          the object, as {@code Kind namespace/name} (or {@code Kind name} when it has no namespace)
+ * @param fieldPath       the offending field, e.g. {@code spec.template.spec.containers[0].securityContext.privileged}
+ * @param message         what is wrong
+ * @param fix             how to fix it
+ * @param exceptionReason the reason given by an {@code exception.goldenpath.dev/<rule-id>} annotation; empty when the
+ *                        finding is not excepted
+ */
+public record Finding(String ruleId, Severity severity, String file, int documentIndex, int line, String object,
+                      String fieldPath, String message, String fix, String exceptionReason) {
+
+    public Finding {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(fieldPath, "fieldPath");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(fix, "fix");
+        Objects.requireNonNull(exceptionReason, "exceptionReason");
+    }
+
+    /** {@code true} when an exception annotation with a reason covers this finding. */
+    public boolean excepted() {
+        return !exceptionReason.isEmpty();
+    }
+
+    /** The exception's reason, when the finding is excepted. */
+    public Optional<String> exception() {
+        return excepted() ? Optional.of(exceptionReason) : Optional.empty();
+    }
+
+    /** {@code file:line} (or {@code file#document} when the line is unknown). */
+    public String location() {
+        return line > 0 ? file + ":" + line : file + "#" + documentIndex;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.goldenpath.lint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JUnit XML, as CI servers read it: one {@code <testsuite>} per file, one {@code <testcase>} per linted object
+ * (named by the object, class name = file). Failing findings become one {@code <failure>}, listing each; excepted and
+ * advisory findings go to {@code <system-out>}, so a CI page shows them without failing. Documents that did not
+ * parse appear as test cases with a failure.
+ */
+final class JunitFormat {
+
+    private JunitFormat() {
+    }
+
+    private record Case(String name, int line, List<Finding> findings) {
+    }
+
+    static String write(LintReport report) {
+        Map<String, Map<String, Case>> suites = new LinkedHashMap<>();
+        for (LintReport.Linted object : report.objects()) {
+            suites.computeIfAbsent(object.file(), f -> new LinkedHashMap<>())
+                    .computeIfAbsent(key(object.documentIndex(), object.object()),
+                            k -> new Case(object.object(), object.line(), new ArrayList<>()));
+        }
+        for (Finding finding : report.findings()) {
+            suites.computeIfAbsent(finding.file(), f -> new LinkedHashMap<>())
+                    .computeIfAbsent(key(finding.documentIndex(), finding.object()),
+                            k -> new Case(finding.object(), finding.line(), new ArrayList<>()))
+                    .findings().add(finding);
+        }
+        int tests = 0;
+        int failures = 0;
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, Map<String, Case>> suite : suites.entrySet()) {
+            int suiteFailures = 0;
+            StringBuilder cases = new StringBuilder();
+            for (Case testCase : suite.getValue().values()) {
+                List<Finding> failing = new ArrayList<>();
+                List<Finding> other = new ArrayList<>();
+                for (Finding finding : testCase.findings()) {
+                    (report.fails(finding) ? failing : other).add(finding);
+                }
+                cases.append("    <testcase name=\"").append(escape(testCase.name())).append("\" classname=\"")
+                        .append(escape(suite.getKey())).append("\"");
+                if (failing.isEmpty() && other.isEmpty()) {
+                    cases.append("/>\n");
+                    continue;
+                }
+                cases.append(">\n");
+                if (!failing.isEmpty()) {
+                    suiteFailures++;
+                    cases.append("      <failure message=\"").append(escape(failing.size()
+                                    + (failing.size() == 1 ? " failing finding" : " failing findings")))
+                            .append("\" type=\"").append(escape(failing.get(0).ruleId())).append("\">");
+                    for (Finding finding : failing) {
+                        cases.append(escape(line(finding))).append('\n');
+                    }
+                    cases.append("</failure>\n");
+                }
+                if (!other.isEmpty()) {
+                    cases.append("      <system-out>");
+                    for (Finding finding : other) {
+                        cases.append(escape(line(finding))).append('\n');
+                    }
+                    cases.append("</system-out>\n");
+                }
+                cases.append("    </testcase>\n");
+            }
+            int suiteTests = suite.getValue().size();
+            tests += suiteTests;
+            failures += suiteFailures;
+            body.append("  <testsuite name=\"").append(escape(suite.getKey())).append("\" tests=\"").append(suiteTests)
+                    .append("\" failures=\"").append(suiteFailures).append("\" errors=\"0\" skipped=\"0\">\n")
+                    .append(cases)
+                    .append("  </testsuite>\n");
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<testsuites name=\"goldenpath-lint\" tests=\"" + tests + "\" failures=\"" + failures
+                + "\" errors=\"0\">\n" + body + "</testsuites>\n";
+    }
+
+    private static String key(int documentIndex, String object) {
+        return documentIndex + "\u0000" + object;
+    }
+
+    private static String line(Finding finding) {
+        String status = finding.excepted() ? "excepted (" + finding.exceptionReason() + ")" : finding.severity().label();
+        return finding.location() + " [" + finding.ruleId() + "] " + status + ": " + finding.message()
+                + (finding.fieldPath().isEmpty() ? "" : " at " + finding.fieldPath())
+                + (finding.excepted() ? "" : " | fix: " + finding.fix());
+    }
+
+    /** XML 1.0 text and attribute escaping; characters XML cannot carry become U+FFFD. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> {
+                    boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                            || (c >= 0xE000 && c <= 0xFFFD) || Character.isSurrogate(c);
+                    out.append(allowed ? c : '\uFFFD');
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.goldenpath.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Rules on single objects that are not about pod templates or RBAC. */
+final class ObjectChecks {
+
+    private static final String ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
+
+    private ObjectChecks() {
+    }
+
+    static void check(KubeObject object, Reporter reporter, List<String> requiredLabels) {
+        exceptionAnnotations(object, object.metadata, object.at("metadata"), reporter);
+        if (object.pod != null) {
+            exceptionAnnotations(object, object.pod.metadata, PodSecurity.templateMetadataPath(object), reporter);
+            requiredLabels(object, reporter, requiredLabels);
+        }
+        switch (object.kind) {
+            case "Secret" -> plaintextSecret(object, reporter);
+            case "Service" -> serviceType(object, reporter);
+            case "Namespace" -> namespacePodSecurity(object, reporter);
+            default -> {
+            }
+        }
+    }
+
+    // The exception contract: a known rule id and a non-blank reason.
+    private static void exceptionAnnotations(KubeObject object, JsonNode metadata, String metadataPath,
+                                             Reporter reporter) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = metadata.path("annotations").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> annotation = it.next();
+            String key = annotation.getKey();
+            if (!key.startsWith(Exceptions.PREFIX)) {
+                continue;
+            }
+            String ruleId = key.substring(Exceptions.PREFIX.length());
+            String path = FieldPaths.child(metadataPath + ".annotations", key);
+            if (Rules.byId(ruleId).isEmpty()) {
+                reporter.report(Rules.EXCEPTION_ANNOTATION, object, path,
+                        "exception annotation names unknown rule " + Json.quote(ruleId));
+            } else if (Json.text(annotation.getValue()).isBlank()) {
+                reporter.report(Rules.EXCEPTION_ANNOTATION, object, path,
+                        "exception for rule " + Json.quote(ruleId) + " gives no reason");
+            }
+        }
+    }
+
+    // Platform convention: owner, environment and app labels on every workload.
+    private static void requiredLabels(KubeObject object, Reporter reporter, List<String> required) {
+        JsonNode labels = object.metadata.path("labels");
+        List<String> missing = new ArrayList<>();
+        for (String label : required) {
+            if (Json.text(labels.get(label)).isEmpty()) {
+                missing.add(label);
+            }
+        }
+        if (!missing.isEmpty()) {
+            reporter.report(Rules.REQUIRED_LABELS, object, object.at("metadata.labels"),
+                    object.kind + " is missing the required " + (missing.size() == 1 ? "label " : "labels ")
+                            + Json.quoted(missing));
+        }
+    }
+
+    // NSA/CISA and CIS 5.4: base64 is not encryption. Only the number of keys is reported, never a key or value.
+    private static void plaintextSecret(KubeObject secret, Reporter reporter) {
+        for (String field : new String[] {"data", "stringData"}) {
+            JsonNode values = secret.node.get(field);
+            if (values != null && values.isObject() && !values.isEmpty()) {
+                reporter.report(Rules.PLAINTEXT_SECRET, secret, secret.at(field), "Secret carries " + values.size()
+                        + (values.size() == 1 ? " plaintext value" : " plaintext values") + " in " + field);
+            }
+        }
+    }
+
+    // NSA/CISA network hardening: no node ports, no load balancers outside the ingress layer.
+    private static void serviceType(KubeObject service, Reporter reporter) {
+        String type = Json.text(service.node.path("spec").path("type"));
+        if ("NodePort".equals(type)) {
+            reporter.report(Rules.SERVICE_TYPE, service, service.at("spec.type"),
+                    "Service type \"NodePort\" opens the port on every node");
+        } else if ("LoadBalancer".equals(type)) {
+            reporter.report(Rules.SERVICE_TYPE, service, service.at("spec.type"),
+                    "Service type \"LoadBalancer\" exposes the service outside the cluster");
+        }
+    }
+
+    // PSS via Pod Security Admission: the namespace enforces restricted.
+    private static void namespacePodSecurity(KubeObject namespace, Reporter reporter) {
+        String enforce = Json.text(namespace.metadata.path("labels").get(ENFORCE_LABEL));
+        if (!"restricted".equals(enforce)) {
+            reporter.report(Rules.NAMESPACE_POD_SECURITY, namespace,
+                    FieldPaths.child(namespace.at("metadata.labels"), ENFORCE_LABEL),
+                    "namespace " + Json.quote(namespace.name) + " must set label " + ENFORCE_LABEL + ": restricted"
+                            + (enforce.isEmpty() ? " (label missing)" : " (is " + Json.quote(enforce) + ")"));
+        }
+    }
+
+    // CIS 5.1.6: mount service account tokens only where the workload calls the API.
+    static void automountServiceAccountToken(KubeObject workload, Inventory inventory, Reporter reporter) {
+        JsonNode spec = workload.pod.spec;
+        JsonNode podSetting = spec.get("automountServiceAccountToken");
+        if (Json.isFalse(podSetting)) {
+            return;
+        }
+        String serviceAccount = Json.text(spec.path("serviceAccountName"));
+        if (serviceAccount.isEmpty()) {
+            serviceAccount = Json.text(spec.path("serviceAccount"));
+        }
+        if (serviceAccount.isEmpty()) {
+            serviceAccount = "default";
+        }
+        if (podSetting == null || podSetting.isNull()) {
+            KubeObject account = inventory.serviceAccounts.get(workload.namespace + "/" + serviceAccount);
+            if (account != null && Json.isFalse(account.node.get("automountServiceAccountToken"))) {
+                return;
+            }
+        }
+        if (inventory.bound(workload.namespace, serviceAccount)) {
+            return; // Bound to a role in this input: the workload calls the API and needs its token.
+        }
+        reporter.report(Rules.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN, workload,
+                workload.pod.at("automountServiceAccountToken"),
+                "pod mounts the token of service account " + Json.quote(serviceAccount)
+                        + ", which no RoleBinding in the input grants permissions");
+    }
+}

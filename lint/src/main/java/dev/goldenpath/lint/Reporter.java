@@ -1,0 +1,49 @@
+package dev.goldenpath.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Collects the findings of one lint run; rules call it, it applies exceptions and skips disabled rules. */
+final class Reporter {
+
+    private final Map<String, Rule> enabled;
+    private final List<Finding> findings = new ArrayList<>();
+
+    Reporter(Map<String, Rule> enabled) {
+        this.enabled = enabled;
+    }
+
+    boolean enabled(String ruleId) {
+        return enabled.containsKey(ruleId);
+    }
+
+    /**
+     * Reports that {@code object} violates {@code ruleId} at {@code path}; an exception annotation on the object
+     * or its pod template turns the finding into an excepted one.
+     */
+    void report(String ruleId, KubeObject object, String path, String message) {
+        Rule rule = enabled.get(ruleId);
+        if (rule == null) {
+            return;
+        }
+        String reason = Exceptions.reason(ruleId, object.metadata, object.pod == null ? null : object.pod.metadata);
+        Manifest manifest = object.manifest;
+        findings.add(new Finding(ruleId, rule.severity(), manifest.file(), manifest.documentIndex(),
+                object.lines.lineOf(path), object.display(), path, message, rule.fix(), reason));
+    }
+
+    /** Reports a problem of a document that is not (or not yet) an object: it cannot carry exceptions. */
+    void reportDocument(String ruleId, String file, int documentIndex, int line, String object, String message) {
+        Rule rule = enabled.get(ruleId);
+        if (rule == null) {
+            return;
+        }
+        findings.add(new Finding(ruleId, rule.severity(), file, documentIndex, line, object, "", message, rule.fix(),
+                ""));
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.goldenpath.lint;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Shared by the JSON and SARIF formats: deterministic, pretty-printed JSON with '\n' line ends on every OS. */
+final class Reports {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private Reports() {
+    }
+
+    static String json(JsonNode tree) {
+        try {
+            return WRITER.writeValueAsString(tree) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    /** {@code failing}, {@code excepted} or {@code advisory} (reported, below the failure threshold). */
+    static String status(LintReport report, Finding finding) {
+        if (finding.excepted()) {
+            return "excepted";
+        }
+        return report.fails(finding) ? "failing" : "advisory";
+    }
+}
