@@ -1,6 +1,7 @@
 package dev.goldenpath.dsl;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Applies an environment's overrides to an app. */
@@ -9,13 +10,13 @@ final class Instances {
     private Instances() {
     }
 
-    static Optional<AppInstance> resolve(Platform platform, App app, Environment environment) {
+    static Optional<AppInstance> resolve(Map<String, Team> teams, App app, Environment environment) {
         if (!app.environments().isEmpty() && !app.environments().contains(environment.name())) {
             return Optional.empty();
         }
         Optional<EnvironmentOverride> override = app.overrides().stream()
                 .filter(o -> o.environment().equals(environment.name())).findFirst();
-        Team team = platform.team(app.team()).orElse(new Team(app.team(), ""));
+        Team team = teams.getOrDefault(app.team(), new Team(app.team(), ""));
         String image = override.flatMap(EnvironmentOverride::imageTag)
                 .map(tag -> ImageReference.withTag(app.image(), tag))
                 .orElse(app.image());

@@ -53,9 +53,10 @@ public record Platform(String name, String gitRepository, String gitRevision, St
     /** Every app in every environment it is deployed to, sorted by environment then app name. */
     public List<AppInstance> instances() {
         List<AppInstance> instances = new ArrayList<>();
+        Map<String, Team> teamsByName = teamsByName();
         for (Environment environment : environments) {
             for (App app : apps) {
-                Instances.resolve(this, app, environment).ifPresent(instances::add);
+                Instances.resolve(teamsByName, app, environment).ifPresent(instances::add);
             }
         }
         instances.sort(Comparator.comparing((AppInstance i) -> i.environment().name()).thenComparing(AppInstance::name));

@@ -442,6 +442,7 @@ final class Validator {
                 if (!Names.CAPABILITY.matcher(capability).matches() || capability.startsWith("CAP_") || capability.equals("ALL")) {
                     problems.add(capPath, capability, "a capability is named without 'CAP_' in upper case, and never ALL",
                             "use e.g. NET_BIND_SERVICE");
+                    beyondRestricted = true;
                     continue;
                 }
                 if (!seen.add(capability)) {

@@ -5,6 +5,7 @@ import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Exemption;
 import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.generators.Manifests.Manifest;
 import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.generators.report.RenderReport;
 import dev.goldenpath.generators.workload.Workloads;
@@ -13,9 +14,9 @@ import dev.goldenpath.tree.RenderedTree;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Renders a validated {@link Platform} into a {@link RenderedTree}: one folder per app and environment
@@ -38,14 +39,25 @@ public final class Renderer {
         return new Renderer();
     }
 
-    /** Renders the platform. */
+    /** Generates and serializes the platform: {@code serialize(generate(platform))}. */
     public Rendering render(Platform platform) {
-        List<Placed> placed = new ArrayList<>();
+        return serialize(generate(platform));
+    }
+
+    /** Generates every Kubernetes object of the platform, each placed in its folder. */
+    public Manifests generate(Platform platform) {
+        List<AppInstance> instances = platform.instances();
+        // Instances are independent: generate them in parallel, then keep the instances' order.
+        List<List<HasMetadata>> perInstance = instances.parallelStream()
+                .map(instance -> Workloads.render(platform, instance, false))
+                .toList();
+        List<Manifest> objects = new ArrayList<>();
         List<RenderReport.Entry> report = new ArrayList<>();
-        for (AppInstance instance : platform.instances()) {
+        for (int i = 0; i < instances.size(); i++) {
+            AppInstance instance = instances.get(i);
             String folder = "apps/" + instance.environment().name() + "/" + instance.name();
-            for (HasMetadata object : Workloads.render(platform, instance, false)) {
-                placed.add(new Placed(folder, object));
+            for (HasMetadata object : perInstance.get(i)) {
+                objects.add(new Manifest(folder, object));
             }
             for (Exemption exemption : instance.app().exemptions()) {
                 report.add(new RenderReport.Entry(instance.environment().name(), instance.namespace(), instance.name(),
@@ -53,45 +65,34 @@ public final class Renderer {
             }
         }
         for (Environment environment : platform.environments()) {
-            SortedMap<String, List<AppInstance>> namespaces = platform.namespaces(environment);
+            SortedMap<String, List<AppInstance>> namespaces = new TreeMap<>();
+            for (AppInstance instance : instances) {
+                if (instance.environment().equals(environment)) {
+                    namespaces.computeIfAbsent(instance.namespace(), n -> new ArrayList<>()).add(instance);
+                }
+            }
             for (Map.Entry<String, List<AppInstance>> namespace : namespaces.entrySet()) {
                 String folder = "platform/" + environment.name() + "/namespaces/" + namespace.getKey();
-                placed.add(new Placed(folder, Namespaces.namespace(platform, environment, namespace.getKey(), namespace.getValue())));
+                objects.add(new Manifest(folder, Namespaces.namespace(platform, environment, namespace.getKey(), namespace.getValue())));
             }
         }
-        RenderReport renderReport = new RenderReport(report);
-        Serialized serialized = serialize(placed);
-        RenderedTree tree = serialized.tree().plus(RenderedTree.builder()
-                .add("docs/exemptions.md", renderReport.toMarkdown())
-                .build());
-        return new Rendering(tree, renderReport, serialized.objects(), platform.instances().size());
+        return new Manifests(platform, instances.size(), objects, new RenderReport(report));
     }
 
-    /** An object and the folder it is rendered into. */
-    record Placed(String folder, HasMetadata object) {
-        String fileName() {
-            String kind = object.getKind().toLowerCase(Locale.ROOT);
-            String folderName = folder.substring(folder.lastIndexOf('/') + 1);
-            String name = object.getMetadata().getName();
-            return (name.equals(folderName) ? kind : kind + "-" + name) + ".yaml";
-        }
-    }
-
-    record Serialized(RenderedTree tree, List<ObjectNode> objects) {
-    }
-
-    private static Serialized serialize(List<Placed> placed) {
+    /** Serializes generated objects into the tree: one YAML document per file, plus kustomizations and the report. */
+    public Rendering serialize(Manifests manifests) {
+        List<Manifest> placed = manifests.objects();
         List<ObjectNode> trees = placed.parallelStream().map(p -> Yaml.toTree(p.object())).toList();
         List<byte[]> documents = trees.parallelStream().map(Yaml::write).toList();
         RenderedTree.Builder tree = RenderedTree.builder();
         Kustomizations kustomizations = new Kustomizations();
         for (int i = 0; i < placed.size(); i++) {
-            Placed p = placed.get(i);
-            String path = p.folder() + "/" + p.fileName();
-            tree.add(path, documents.get(i));
-            kustomizations.add(p.folder(), p.fileName());
+            Manifest manifest = placed.get(i);
+            tree.add(manifest.path(), documents.get(i));
+            kustomizations.add(manifest.folder(), manifest.fileName());
         }
         kustomizations.addTo(tree);
-        return new Serialized(tree.build(), trees);
+        tree.add("docs/exemptions.md", manifests.report().toMarkdown());
+        return new Rendering(tree.build(), manifests.report(), trees, manifests.instances());
     }
 }

@@ -1,0 +1,53 @@
+package dev.goldenpath.generators;
+
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.generators.report.RenderReport;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Every object a platform renders to, each placed in the folder it will be written to: the output of
+ * generation and the input of serialization.
+ *
+ * @param platform the platform they were generated from
+ * @param instances how many app instances (apps times environments) they hold
+ * @param objects  the placed objects, in a stable order
+ * @param report   the declared weakenings
+ */
+public record Manifests(Platform platform, int instances, List<Manifest> objects, RenderReport report) {
+
+    public Manifests {
+        Objects.requireNonNull(platform, "platform");
+        objects = List.copyOf(objects);
+        Objects.requireNonNull(report, "report");
+    }
+
+    /**
+     * One object and its folder in the rendered tree.
+     *
+     * @param folder e.g. {@code apps/production/frontend}
+     * @param object the fabric8 object
+     */
+    public record Manifest(String folder, HasMetadata object) {
+
+        public Manifest {
+            Objects.requireNonNull(folder, "folder");
+            Objects.requireNonNull(object, "object");
+        }
+
+        /** {@code <kind>.yaml} when the object is named after its folder, else {@code <kind>-<name>.yaml}. */
+        public String fileName() {
+            String kind = object.getKind().toLowerCase(Locale.ROOT);
+            String folderName = folder.substring(folder.lastIndexOf('/') + 1);
+            String name = object.getMetadata().getName();
+            return (name.equals(folderName) ? kind : kind + "-" + name) + ".yaml";
+        }
+
+        /** The file's path in the tree. */
+        public String path() {
+            return folder + "/" + fileName();
+        }
+    }
+}
