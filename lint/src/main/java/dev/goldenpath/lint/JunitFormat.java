@@ -1,6 +1,7 @@
 package dev.goldenpath.lint;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ final class JunitFormat {
     private JunitFormat() {
     }
 
-    private record Case(String name, int line, List<Finding> findings) {
+    private record Case(String name, int documentIndex, List<Finding> findings) {
     }
 
     static String write(LintReport report) {
@@ -24,12 +25,12 @@ final class JunitFormat {
         for (LintReport.Linted object : report.objects()) {
             suites.computeIfAbsent(object.file(), f -> new LinkedHashMap<>())
                     .computeIfAbsent(key(object.documentIndex(), object.object()),
-                            k -> new Case(object.object(), object.line(), new ArrayList<>()));
+                            k -> new Case(object.object(), object.documentIndex(), new ArrayList<>()));
         }
         for (Finding finding : report.findings()) {
             suites.computeIfAbsent(finding.file(), f -> new LinkedHashMap<>())
                     .computeIfAbsent(key(finding.documentIndex(), finding.object()),
-                            k -> new Case(finding.object(), finding.line(), new ArrayList<>()))
+                            k -> new Case(finding.object(), finding.documentIndex(), new ArrayList<>()))
                     .findings().add(finding);
         }
         int tests = 0;
@@ -38,7 +39,9 @@ final class JunitFormat {
         for (Map.Entry<String, Map<String, Case>> suite : suites.entrySet()) {
             int suiteFailures = 0;
             StringBuilder cases = new StringBuilder();
-            for (Case testCase : suite.getValue().values()) {
+            List<Case> ordered = new ArrayList<>(suite.getValue().values());
+            ordered.sort(Comparator.comparingInt(Case::documentIndex)); // stable: List items keep their order
+            for (Case testCase : ordered) {
                 List<Finding> failing = new ArrayList<>();
                 List<Finding> other = new ArrayList<>();
                 for (Finding finding : testCase.findings()) {
