@@ -2,19 +2,16 @@ package dev.goldenpath.secrets.sealed;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.goldenpath.secrets.TypedCustomResource;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Version;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A {@code bitnami.com/v1alpha1} SealedSecret: encrypted values and the template of the Secret the
@@ -33,92 +30,33 @@ import java.util.Objects;
 @Version(SealedSecret.VERSION)
 @Kind(SealedSecret.KIND)
 @JsonDeserialize(using = JsonDeserializer.None.class)
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
-@JsonIgnoreProperties(value = {"status"}, allowGetters = false)
-public final class SealedSecret implements HasMetadata, Namespaced {
+@JsonIgnoreProperties({"status"})
+public final class SealedSecret extends TypedCustomResource<SealedSecretSpec> implements Namespaced {
 
     public static final String GROUP = "bitnami.com";
     public static final String VERSION = "v1alpha1";
     public static final String KIND = "SealedSecret";
     public static final String API_VERSION = GROUP + "/" + VERSION;
 
-    private ObjectMeta metadata;
-    private final SealedSecretSpec spec;
-
     /** A SealedSecret with the given metadata (name, namespace, scope annotation) and spec. */
     @JsonCreator
     public SealedSecret(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") SealedSecretSpec spec) {
-        this.metadata = metadata == null ? new ObjectMeta() : metadata;
-        this.spec = Objects.requireNonNull(spec, "spec");
-    }
-
-    @Override
-    public ObjectMeta getMetadata() {
-        return metadata;
-    }
-
-    @Override
-    public void setMetadata(ObjectMeta metadata) {
-        this.metadata = Objects.requireNonNull(metadata, "metadata");
-    }
-
-    @Override
-    @JsonProperty("apiVersion")
-    public String getApiVersion() {
-        return API_VERSION;
-    }
-
-    /** Accepts only {@value #API_VERSION}: this class models no other version. */
-    @Override
-    @JsonProperty("apiVersion")
-    public void setApiVersion(String version) {
-        if (!API_VERSION.equals(version)) {
-            throw new IllegalArgumentException("expected apiVersion " + API_VERSION + " but got " + version);
-        }
-    }
-
-    @Override
-    @JsonProperty("kind")
-    public String getKind() {
-        return KIND;
-    }
-
-    @JsonProperty("kind")
-    void setKind(String kind) {
-        if (!KIND.equals(kind)) {
-            throw new IllegalArgumentException("expected kind " + KIND + " but got " + kind);
-        }
-    }
-
-    @JsonProperty("spec")
-    public SealedSecretSpec getSpec() {
-        return spec;
+        super(metadata, spec);
     }
 
     /** The scope the controller will apply, read from this object's own annotations as upstream does. */
     public Scope scope() {
-        Map<String, String> annotations = metadata.getAnnotations() == null ? Map.of() : metadata.getAnnotations();
+        Map<String, String> annotations = getMetadata().getAnnotations() == null
+                ? Map.of() : getMetadata().getAnnotations();
         Scope.Kind kind = "true".equals(annotations.get(Scope.CLUSTER_WIDE_ANNOTATION)) ? Scope.Kind.CLUSTER_WIDE
                 : "true".equals(annotations.get(Scope.NAMESPACE_WIDE_ANNOTATION)) ? Scope.Kind.NAMESPACE_WIDE
                 : Scope.Kind.STRICT;
-        return Scope.of(kind, metadata.getNamespace(), metadata.getName());
+        return Scope.of(kind, getMetadata().getNamespace(), getMetadata().getName());
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof SealedSecret that && metadata.equals(that.metadata) && spec.equals(that.spec);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(metadata, spec);
-    }
-
-    /** Ciphertext only: safe to log. */
+    /** Names and keys only, never ciphertext or plaintext. */
     @Override
     public String toString() {
-        return "SealedSecret[" + metadata.getNamespace() + "/" + metadata.getName() + ", keys="
-                + spec.encryptedData().keySet() + "]";
+        return "SealedSecret[" + reference() + ", keys=" + getSpec().encryptedData().keySet() + "]";
     }
 }

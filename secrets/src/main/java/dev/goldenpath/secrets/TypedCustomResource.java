@@ -1,0 +1,105 @@
+package dev.goldenpath.secrets;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.Objects;
+
+/**
+ * A custom resource with an immutable, typed spec, serializable by any Jackson {@code ObjectMapper}
+ * (fabric8's {@code Serialization} included) as {@code apiVersion, kind, metadata, spec}, without
+ * nulls or empty collections. {@code apiVersion} and {@code kind} come from the subclass's fabric8
+ * {@code @Group}, {@code @Version} and {@code @Kind} annotations and cannot be set to anything else.
+ *
+ * <p>The metadata is fabric8's mutable {@code ObjectMeta}, because {@link HasMetadata} requires a
+ * setter; the spec is a record.
+ *
+ * <pre>{@code
+ * SealedSecret sealed = ...;
+ * sealed.getMetadata().getLabels();     // fabric8 ObjectMeta
+ * sealed.getSpec().encryptedData();     // record
+ * }</pre>
+ *
+ * @param <S> the spec record
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
+public abstract class TypedCustomResource<S> implements HasMetadata {
+
+    private ObjectMeta metadata;
+    private final S spec;
+
+    protected TypedCustomResource(ObjectMeta metadata, S spec) {
+        this.metadata = metadata == null ? new ObjectMeta() : metadata;
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    @Override
+    public ObjectMeta getMetadata() {
+        return metadata;
+    }
+
+    @Override
+    public void setMetadata(ObjectMeta metadata) {
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
+    }
+
+    @Override
+    @JsonProperty("apiVersion")
+    public String getApiVersion() {
+        return HasMetadata.getApiVersion(getClass());
+    }
+
+    /** Accepts only this class's own apiVersion: the class models exactly one version. */
+    @Override
+    @JsonProperty("apiVersion")
+    public void setApiVersion(String version) {
+        if (!getApiVersion().equals(version)) {
+            throw new IllegalArgumentException("expected apiVersion " + getApiVersion() + " but got " + version);
+        }
+    }
+
+    @Override
+    @JsonProperty("kind")
+    public String getKind() {
+        return HasMetadata.getKind(getClass());
+    }
+
+    @JsonProperty("kind")
+    protected void setKind(String kind) {
+        if (!getKind().equals(kind)) {
+            throw new IllegalArgumentException("expected kind " + getKind() + " but got " + kind);
+        }
+    }
+
+    @JsonProperty("spec")
+    public S getSpec() {
+        return spec;
+    }
+
+    /** {@code namespace/name}, or just the name for cluster-scoped objects. */
+    @JsonIgnore
+    public String reference() {
+        return metadata.getNamespace() == null ? metadata.getName() : metadata.getNamespace() + "/" + metadata.getName();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other != null && other.getClass() == getClass()
+                && metadata.equals(((TypedCustomResource<?>) other).metadata)
+                && spec.equals(((TypedCustomResource<?>) other).spec);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(getClass(), metadata, spec);
+    }
+
+    @Override
+    public String toString() {
+        return getKind() + "[" + reference() + "]";
+    }
+}

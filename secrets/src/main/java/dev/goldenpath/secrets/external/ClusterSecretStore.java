@@ -1,0 +1,44 @@
+package dev.goldenpath.secrets.external;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.goldenpath.secrets.TypedCustomResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * An {@code external-secrets.io/v1} ClusterSecretStore: a SecretStore usable from every namespace.
+ * Prefer a namespaced {@link SecretStore} per team; a cluster store lets any namespace read through
+ * the store's identity.
+ *
+ * <pre>{@code
+ * ClusterSecretStore store = ClusterSecretStore.vault("vault",
+ *         VaultProvider.at("https://vault:8200").withKubernetesAuth("kubernetes", "eso", "external-secrets"));
+ * }</pre>
+ */
+@Group("external-secrets.io")
+@Version("v1")
+@Kind("ClusterSecretStore")
+@JsonDeserialize(using = JsonDeserializer.None.class)
+@JsonIgnoreProperties({"status"})
+public final class ClusterSecretStore extends TypedCustomResource<SecretStoreSpec> {
+
+    @JsonCreator
+    public ClusterSecretStore(@JsonProperty("metadata") ObjectMeta metadata,
+                              @JsonProperty("spec") SecretStoreSpec spec) {
+        super(metadata, spec);
+    }
+
+    /** A cluster-wide store called {@code name} backed by Vault. */
+    public static ClusterSecretStore vault(String name, VaultProvider vault) {
+        Names.require("ClusterSecretStore", null, name);
+        return new ClusterSecretStore(new ObjectMetaBuilder().withName(name).build(),
+                new SecretStoreSpec(new SecretStoreSpec.Provider(vault)));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.goldenpath.secrets.external;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.goldenpath.secrets.TypedCustomResource;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * An {@code external-secrets.io/v1} SecretStore: a namespaced connection to a secret backend.
+ *
+ * <pre>{@code
+ * SecretStore store = SecretStore.vault("payments", "vault",
+ *         VaultProvider.at("https://vault.example.com:8200")
+ *                 .withKubernetesAuth("kubernetes", "payments", "payments-api"));
+ * }</pre>
+ */
+@Group("external-secrets.io")
+@Version("v1")
+@Kind("SecretStore")
+@JsonDeserialize(using = JsonDeserializer.None.class)
+@JsonIgnoreProperties({"status"})
+public final class SecretStore extends TypedCustomResource<SecretStoreSpec> implements Namespaced {
+
+    @JsonCreator
+    public SecretStore(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") SecretStoreSpec spec) {
+        super(metadata, spec);
+    }
+
+    /** A store called {@code name} in {@code namespace} backed by Vault. */
+    public static SecretStore vault(String namespace, String name, VaultProvider vault) {
+        Names.require("SecretStore", namespace, name);
+        return new SecretStore(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build(),
+                new SecretStoreSpec(new SecretStoreSpec.Provider(vault)));
+    }
+}
