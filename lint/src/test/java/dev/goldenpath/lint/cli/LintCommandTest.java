@@ -1,0 +1,113 @@
+package dev.goldenpath.lint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintCommandTest {
+
+    private static final String CLEAN_CONFIG_MAP = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings, namespace: shop}
+            data: {mode: production}
+            """;
+
+    private static final String LOAD_BALANCER = """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web, namespace: shop}
+            spec: {type: LoadBalancer, ports: [{port: 443}]}
+            """;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return LintCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void exitsZeroWhenNothingFails(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("cm.yaml"), CLEAN_CONFIG_MAP);
+
+        assertEquals(0, run(dir.toString()));
+        assertTrue(out().startsWith("PASSED: 1 object, 0 failing"), out());
+    }
+
+    @Test
+    void exitsOneOnFailingFindingsAndPrintsTheChosenFormat(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("svc.yaml"), LOAD_BALANCER);
+
+        assertEquals(1, run("--format", "sarif", dir.resolve("svc.yaml").toString()));
+        assertTrue(out().contains("\"version\": \"2.1.0\""), out());
+        assertTrue(out().contains("\"ruleId\": \"service-type\""), out());
+    }
+
+    @Test
+    void disablingTheRuleMakesItPass(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("svc.yaml"), LOAD_BALANCER);
+
+        assertEquals(0, run("--disable", "service-type", "--format", "json", dir.toString()));
+        assertTrue(out().contains("\"passed\": true"), out());
+    }
+
+    @Test
+    void requireDigestTurnsOnTheDigestRule(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("pod.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers: [{name: app, image: "nginx:1.27.0"}]
+                """);
+
+        run("--require-digest", dir.toString());
+
+        assertTrue(out().contains("[image-digest]"), out());
+    }
+
+    @Test
+    void usageErrorsExitTwoAndListEveryProblem(@TempDir Path dir) {
+        assertEquals(2, run("--format", "xml", "--bogus", "--disable", "no-such-rule", dir.resolve("missing").toString()));
+
+        String err = err();
+        assertTrue(err.contains("unknown format 'xml'"), err);
+        assertTrue(err.contains("unknown option --bogus"), err);
+        assertTrue(err.contains("unknown rule ids: no-such-rule"), err);
+        assertTrue(err.contains("usage: goldenpath lint"), err);
+        assertEquals("", out());
+    }
+
+    @Test
+    void missingPathsAndMissingArgumentsAreUsageErrors(@TempDir Path dir) {
+        assertEquals(2, run(dir.resolve("missing").toString()));
+        assertTrue(err().contains("no such file or folder"), err());
+        assertEquals(2, run());
+        assertEquals(2, run("--format"));
+    }
+
+    @Test
+    void listsRules() {
+        assertEquals(0, run("--list-rules"));
+        assertTrue(out().contains("image-digest"), out());
+        assertTrue(out().contains("(off by default)"), out());
+    }
+}
