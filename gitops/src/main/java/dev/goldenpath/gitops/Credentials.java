@@ -1,0 +1,169 @@
+package dev.goldenpath.gitops;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a publisher proves who it is to the git server. Immutable; {@link #toString()} never shows a
+ * secret, and neither do the messages of the exceptions a publish throws.
+ *
+ * <pre>{@code
+ * Credentials.token(System.getenv("GITOPS_TOKEN"))              // HTTPS, token as basic-auth password
+ * Credentials.bearer(System.getenv("GITOPS_TOKEN"))             // HTTPS, "Authorization: Bearer ..."
+ * Credentials.ssh(Path.of("/run/secrets/deploy_key"),            // SSH, host key checked against
+ *                 Path.of("/etc/goldenpath/known_hosts"))        //      this known_hosts file
+ * }</pre>
+ *
+ * <p>SSH always verifies the server's host key against the known_hosts file: an unknown or a changed key
+ * fails the publish ({@link PublishException.Reason#HOST_KEY_UNKNOWN}, {@code HOST_KEY_CHANGED}); there
+ * is no switch to accept keys blindly.
+ */
+public final class Credentials {
+
+    /** The user name GitHub documents for token authentication; GitLab and Gitea accept any name with a token. */
+    static final String TOKEN_USER = "x-access-token";
+
+    enum Kind { NONE, BASIC, BEARER, SSH }
+
+    private static final Credentials NONE = new Credentials(Kind.NONE, null, null, null, null, null);
+
+    private final Kind kind;
+    private final String username;
+    private final String secret;
+    private final Path privateKey;
+    private final Path knownHosts;
+    private final String passphrase;
+
+    private Credentials(Kind kind, String username, String secret, Path privateKey, Path knownHosts,
+            String passphrase) {
+        this.kind = kind;
+        this.username = username;
+        this.secret = secret;
+        this.privateKey = privateKey;
+        this.knownHosts = knownHosts;
+        this.passphrase = passphrase;
+    }
+
+    /** No credentials: anonymous HTTPS or git://, or SSH with the default keys of {@code ~/.ssh}. */
+    public static Credentials none() {
+        return NONE;
+    }
+
+    /**
+     * An access token sent as the password of HTTP basic authentication (user name {@code x-access-token}),
+     * which GitHub, GitLab, Gitea and Bitbucket all accept.
+     */
+    public static Credentials token(String token) {
+        return basic(TOKEN_USER, token);
+    }
+
+    /** HTTP basic authentication with a user name and a password or token. */
+    public static Credentials basic(String username, String password) {
+        requireText(username, "username");
+        requireText(password, "password");
+        return new Credentials(Kind.BASIC, username, password, null, null, null);
+    }
+
+    /** An access token sent as {@code Authorization: Bearer <token>} on every HTTP request. */
+    public static Credentials bearer(String token) {
+        requireText(token, "token");
+        return new Credentials(Kind.BEARER, null, token, null, null, null);
+    }
+
+    /**
+     * SSH public-key authentication with one private key (OpenSSH or PEM format); the server's host key must
+     * be listed in {@code knownHosts} (OpenSSH format, hashed entries and {@code [host]:port} allowed).
+     */
+    public static Credentials ssh(Path privateKey, Path knownHosts) {
+        Objects.requireNonNull(privateKey, "privateKey");
+        Objects.requireNonNull(knownHosts, "knownHosts");
+        return new Credentials(Kind.SSH, null, null, privateKey, knownHosts, null);
+    }
+
+    /** SSH with one private key, checking host keys against {@code ~/.ssh/known_hosts}. */
+    public static Credentials ssh(Path privateKey) {
+        return ssh(privateKey, defaultKnownHosts());
+    }
+
+    /** The same SSH credentials with the passphrase that decrypts the private key. */
+    public Credentials withPassphrase(String keyPassphrase) {
+        if (kind != Kind.SSH) {
+            throw new IllegalStateException("a passphrase only applies to SSH credentials");
+        }
+        requireText(keyPassphrase, "keyPassphrase");
+        return new Credentials(kind, null, null, privateKey, knownHosts, keyPassphrase);
+    }
+
+    static Path defaultKnownHosts() {
+        return Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String secret() {
+        return secret;
+    }
+
+    Optional<Path> privateKey() {
+        return Optional.ofNullable(privateKey);
+    }
+
+    Path knownHosts() {
+        return knownHosts == null ? defaultKnownHosts() : knownHosts;
+    }
+
+    Optional<String> passphrase() {
+        return Optional.ofNullable(passphrase);
+    }
+
+    /** The secret strings to scrub from any message that leaves this module. */
+    java.util.List<String> secrets() {
+        java.util.List<String> secrets = new java.util.ArrayList<>(2);
+        if (secret != null) {
+            secrets.add(secret);
+        }
+        if (passphrase != null) {
+            secrets.add(passphrase);
+        }
+        return secrets;
+    }
+
+    private static void requireText(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Credentials that && kind == that.kind
+                && Objects.equals(username, that.username) && Objects.equals(secret, that.secret)
+                && Objects.equals(privateKey, that.privateKey) && Objects.equals(knownHosts, that.knownHosts)
+                && Objects.equals(passphrase, that.passphrase);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, username, privateKey, knownHosts);
+    }
+
+    /** Names the kind of credentials and never the secret, e.g. {@code Credentials[basic x-access-token:****]}. */
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case NONE -> "Credentials[none]";
+            case BASIC -> "Credentials[basic " + username + ":****]";
+            case BEARER -> "Credentials[bearer ****]";
+            case SSH -> "Credentials[ssh key=" + privateKey + ", knownHosts=" + knownHosts()
+                    + (passphrase == null ? "" : ", passphrase=****") + "]";
+        };
+    }
+}

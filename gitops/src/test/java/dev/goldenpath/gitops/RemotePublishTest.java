@@ -1,0 +1,203 @@
+package dev.goldenpath.gitops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Publishing to real servers on loopback: git daemon, smart HTTP with authentication, SSH with host keys. */
+class RemotePublishTest {
+
+    private static final String TOKEN = "gp-test-token-7d1e4c0a9b";
+
+    @TempDir
+    static Path temp;
+
+    static Path repos;
+    static GitDaemon daemon;
+    static SmartHttpServer http;
+    static SshGitServer ssh;
+    static KeyPair clientKey;
+    static Path privateKey;
+    static Path knownHosts;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        repos = Files.createDirectories(temp.resolve("repos"));
+        daemon = GitDaemon.serve(repos);
+        http = SmartHttpServer.serve(repos, Credentials.TOKEN_USER, TOKEN, TOKEN);
+        clientKey = SshGitServer.newKeyPair();
+        ssh = SshGitServer.serve(repos, SshGitServer.newKeyPair(), clientKey.getPublic());
+        privateKey = SshGitServer.writePrivateKey(clientKey, temp.resolve("id_ecdsa"));
+        knownHosts = Files.writeString(temp.resolve("known_hosts"), ssh.knownHostsLine() + "\n");
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        daemon.close();
+        http.close();
+        ssh.close();
+    }
+
+    private static Path newRepository(String name) {
+        return GitCli.initBare(repos.resolve(name));
+    }
+
+    private static Path cache(String name) {
+        return temp.resolve("caches").resolve(name);
+    }
+
+    @Test
+    void publishesPrunesAndSkipsNoOpsOverGitDaemon() {
+        Path remote = newRepository("daemon.git");
+        Publisher publisher = GitOps.repository(daemon.url("daemon.git")).root("apps").cache(cache("daemon"));
+
+        PublishResult first = publisher.publish(Trees.apps("svc", 3, "1"), "three");
+        PublishResult pruned = publisher.publish(Trees.apps("svc", 2, "1"), "two");
+        PublishResult noOp = publisher.publish(Trees.apps("svc", 2, "1"), "two again");
+
+        assertEquals(first.commitId().orElseThrow(), pruned.parentId().orElseThrow());
+        assertEquals(3, pruned.removed().size());
+        assertTrue(noOp.nothingToCommit());
+        assertEquals(2, GitCli.commitCount(remote, "main"));
+        assertEquals(pruned.commitId().orElseThrow(), GitCli.run(remote, "rev-parse", "main").strip());
+        GitCli.assertFsckClean(remote);
+    }
+
+    @Test
+    void aFreshCloneCacheKnowsWhatThePublisherOwns() throws Exception {
+        Path remote = newRepository("fresh.git");
+        GitOps.repository(daemon.url("fresh.git")).root("apps").cache(cache("fresh-1"))
+                .publish(Trees.apps("svc", 2, "1"), "two");
+        Path clone = temp.resolve("fresh-clone");
+        GitCli.run(temp, "clone", "--quiet", remote.toString(), clone.toString());
+        Files.writeString(clone.resolve("README.md"), "# foreign\n");
+        GitCli.run(clone, "add", "README.md");
+        GitCli.run(clone, "commit", "--quiet", "-m", "readme");
+        GitCli.run(clone, "push", "--quiet", "origin", "main");
+
+        PublishResult fromElsewhere = GitOps.repository(daemon.url("fresh.git")).root("apps").cache(cache("fresh-2"))
+                .publish(Trees.apps("svc", 1, "1"), "one");
+
+        assertEquals(3, fromElsewhere.removed().size());
+        assertTrue(GitCli.files(remote, "main").contains("README.md"));
+        GitCli.assertFsckClean(remote);
+    }
+
+    @Test
+    void publishesOverSmartHttpWithATokenAsBasicOrBearer() {
+        Path remote = newRepository("http.git");
+        PublishResult basic = GitOps.repository(http.url("http.git")).cache(cache("http-basic"))
+                .credentials(Credentials.token(TOKEN)).publish(Trees.apps("a", 1, "1"), "basic");
+        PublishResult bearer = GitOps.repository(http.url("http.git")).cache(cache("http-bearer"))
+                .credentials(Credentials.bearer(TOKEN)).publish(Trees.apps("a", 1, "2"), "bearer");
+
+        assertTrue(basic.commitId().isPresent());
+        assertEquals(List.of("a-0/deployment.yaml"), bearer.changed());
+        assertEquals(2, GitCli.commitCount(remote, "main"));
+        GitCli.assertFsckClean(remote);
+    }
+
+    @Test
+    void aWrongTokenIsRejectedAndNeverShown() {
+        newRepository("http-denied.git");
+        String wrong = "wrong-token-5f2a99c1";
+        int refusedBefore = http.unauthorized.get();
+        for (Credentials credentials : List.of(Credentials.token(wrong), Credentials.bearer(wrong), Credentials.none())) {
+            Publisher publisher = GitOps.repository(http.url("http-denied.git")).cache(cache("http-denied"))
+                    .credentials(credentials);
+
+            PublishException e = assertThrows(PublishException.class,
+                    () -> publisher.publish(Trees.apps("a", 1, "1"), "denied"));
+
+            assertEquals(PublishException.Reason.AUTHENTICATION_FAILED, e.reason(), e.getMessage());
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            assertFalse(trace.toString().contains(wrong), trace.toString());
+            assertFalse(publisher.toString().contains(wrong));
+            assertFalse(credentials.toString().contains(wrong));
+        }
+        assertTrue(http.unauthorized.get() > refusedBefore);
+    }
+
+    @Test
+    void publishesOverSshWithAKeyAndAKnownHost() {
+        Path remote = newRepository("ssh.git");
+        PublishResult result = GitOps.repository(ssh.url("ssh.git")).cache(cache("ssh"))
+                .credentials(Credentials.ssh(privateKey, knownHosts)).publish(Trees.apps("a", 2, "1"), "over ssh");
+
+        assertEquals(result.commitId().orElseThrow(), GitCli.run(remote, "rev-parse", "main").strip());
+        GitCli.assertFsckClean(remote);
+    }
+
+    @Test
+    void anUnknownHostKeyIsRejectedAndNotLearned() throws Exception {
+        newRepository("ssh-unknown.git");
+        Path emptyKnownHosts = Files.writeString(temp.resolve("known_hosts_empty"), "");
+
+        PublishException e = assertThrows(PublishException.class, () -> GitOps.repository(ssh.url("ssh-unknown.git"))
+                .cache(cache("ssh-unknown")).credentials(Credentials.ssh(privateKey, emptyKnownHosts))
+                .publish(Trees.apps("a", 1, "1"), "unknown host"));
+
+        assertEquals(PublishException.Reason.HOST_KEY_UNKNOWN, e.reason(), e.getMessage());
+        assertEquals("", Files.readString(emptyKnownHosts));
+    }
+
+    @Test
+    void aChangedHostKeyIsRejected() throws Exception {
+        Path remote = newRepository("ssh-changed.git");
+        Path impostor = Files.writeString(temp.resolve("known_hosts_changed"),
+                ssh.knownHostsLine(SshGitServer.newKeyPair().getPublic()) + "\n");
+
+        PublishException e = assertThrows(PublishException.class, () -> GitOps.repository(ssh.url("ssh-changed.git"))
+                .cache(cache("ssh-changed")).credentials(Credentials.ssh(privateKey, impostor))
+                .publish(Trees.apps("a", 1, "1"), "changed host key"));
+
+        assertEquals(PublishException.Reason.HOST_KEY_CHANGED, e.reason(), e.getMessage());
+        assertEquals(0, GitCli.tryRun(remote, "rev-parse", "--verify", "-q", "main").output().length());
+    }
+
+    @Test
+    void aKeyTheServerDoesNotKnowIsRejected() throws Exception {
+        newRepository("ssh-denied.git");
+        Path strangerKey = SshGitServer.writePrivateKey(SshGitServer.newKeyPair(), temp.resolve("id_stranger"));
+
+        PublishException e = assertThrows(PublishException.class, () -> GitOps.repository(ssh.url("ssh-denied.git"))
+                .cache(cache("ssh-denied")).credentials(Credentials.ssh(strangerKey, knownHosts))
+                .publish(Trees.apps("a", 1, "1"), "stranger"));
+
+        assertEquals(PublishException.Reason.AUTHENTICATION_FAILED, e.reason(), e.getMessage());
+    }
+
+    @Test
+    void aMissingRemoteRepositoryIsReportedAsSuch() {
+        PublishException e = assertThrows(PublishException.class, () -> GitOps.repository(daemon.url("absent.git"))
+                .cache(cache("absent")).publish(Trees.apps("a", 1, "1"), "nowhere"));
+        assertEquals(PublishException.Reason.REPOSITORY_NOT_FOUND, e.reason(), e.getMessage());
+    }
+
+    @Test
+    void aServerSideRejectionIsNotRetriedForever() throws Exception {
+        Path remote = newRepository("hooked.git");
+        Path hook = remote.resolve("hooks/pre-receive");
+        Files.writeString(hook, "#!/bin/sh\necho 'protected branch' >&2\nexit 1\n");
+        hook.toFile().setExecutable(true);
+
+        PublishException e = assertThrows(PublishException.class, () -> GitOps.repository(daemon.url("hooked.git"))
+                .cache(cache("hooked")).publish(Trees.apps("a", 1, "1"), "rejected"));
+
+        assertEquals(PublishException.Reason.PUSH_REJECTED, e.reason(), e.getMessage());
+    }
+}
