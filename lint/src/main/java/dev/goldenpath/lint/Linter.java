@@ -145,7 +145,7 @@ public final class Linter {
             for (YamlDocuments.Document document : YamlDocuments.parse(text)) {
                 if (document.tree() == null) {
                     reporter.reportDocument(Rules.YAML_SYNTAX, file, document.index(), document.line(),
-                            "document " + document.index(), document.problem());
+                            "unparsable document", document.problem());
                 } else {
                     addObject(new Manifest(file, document.index(), document.line(), document.tree()),
                             document.tree(), document.lines());
@@ -157,7 +157,7 @@ public final class Linter {
             String problem = shapeProblem(node);
             if (!problem.isEmpty()) {
                 reporter.reportDocument(Rules.OBJECT_SHAPE, manifest.file(), manifest.documentIndex(),
-                        manifest.line(), "document " + manifest.documentIndex(), problem);
+                        manifest.line(), "not a Kubernetes object", problem);
                 return;
             }
             JsonNode items = node.get("items");
@@ -171,7 +171,7 @@ public final class Linter {
                         add(new KubeObject(manifest, item, base, lines));
                     } else {
                         reporter.reportDocument(Rules.OBJECT_SHAPE, manifest.file(), manifest.documentIndex(),
-                                lines.lineOf(base), "document " + manifest.documentIndex() + " " + base, itemProblem);
+                                lines.lineOf(base), "not a Kubernetes object (" + base + ")", itemProblem);
                     }
                 }
                 return;
