@@ -21,7 +21,7 @@ import dev.goldenpath.secrets.sealed.SealingKey;
 import dev.goldenpath.secrets.testing.CrdSchemas;
 import dev.goldenpath.secrets.testing.TestCertificates;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Everything this module renders is valid against the upstream CRDs, unknown fields included. */
 class CrdConformanceTest {
 
+    /** fabric8's own serialization, which the generators share for every Kubernetes object. */
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static Path crds;
     private static final Sealer SEALER = Sealer.with(SealingCertificate.fromPem(TestCertificates.controllerCertificate()))
             .deterministic(SealingKey.generate());
@@ -96,7 +98,7 @@ class CrdConformanceTest {
     void validatorReportsUnknownFieldsAndWrongTypes() {
         assumeCrds();
         SealedSecret sealed = SEALER.secret("payments", "db-creds").value("k", SecretValue.of("v")).seal();
-        ObjectNode tree = Serialization.jsonMapper().valueToTree(sealed);
+        ObjectNode tree = SERIALIZATION.convertValue(sealed, ObjectNode.class);
         ((ObjectNode) tree.path("spec").path("template")).put("typo", "x");
         ((ObjectNode) tree.path("spec").path("template")).put("immutable", "yes");
         ((ObjectNode) tree.path("spec")).remove("encryptedData");
@@ -111,10 +113,9 @@ class CrdConformanceTest {
 
     private static void assertConforms(String crd, HasMetadata object) {
         assumeCrds();
-        // The same mapper the generators use for fabric8 objects.
-        JsonNode tree = Serialization.jsonMapper().valueToTree(object);
+        JsonNode tree = SERIALIZATION.convertValue(object, JsonNode.class);
         List<String> violations = CrdSchemas.violations(crds.resolve(crd), tree);
-        assertTrue(violations.isEmpty(), () -> crd + ": " + violations + "\n" + Serialization.asYaml(object));
+        assertTrue(violations.isEmpty(), () -> crd + ": " + violations + "\n" + SERIALIZATION.asYaml(object));
         assertFalse(hasNull(tree), () -> "no nulls in output: " + tree);
     }
 

@@ -11,7 +11,13 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A {@code bitnami.com/v1alpha1} SealedSecret: encrypted values and the template of the Secret the
@@ -44,6 +50,20 @@ public final class SealedSecret extends TypedCustomResource<SealedSecretSpec> im
         super(metadata, spec);
     }
 
+    /**
+     * Starts a SealedSecret from values that are already sealed, e.g. {@code kubeseal --raw} output kept
+     * in a spec. To seal plaintext, use {@link Sealer#secret(String, String)}.
+     *
+     * <pre>{@code
+     * SealedSecret sealed = SealedSecret.builder("payments", "db-creds")
+     *         .encryptedValue("password", "AgBy3i4OJSWK+PiTySYZZA...")
+     *         .build();
+     * }</pre>
+     */
+    public static Builder builder(String namespace, String name) {
+        return new Builder(namespace, name);
+    }
+
     /** The scope the controller will apply, read from this object's own annotations as upstream does. */
     public Scope scope() {
         Map<String, String> annotations = getMetadata().getAnnotations() == null
@@ -58,5 +78,176 @@ public final class SealedSecret extends TypedCustomResource<SealedSecretSpec> im
     @Override
     public String toString() {
         return "SealedSecret[" + reference() + ", keys=" + getSpec().encryptedData().keySet() + "]";
+    }
+
+    /**
+     * Assembles a SealedSecret: scope annotations on the object and its template (upstream
+     * {@code UpdateScopeAnnotations}; kubeseal carries them into the template too), Secret type,
+     * labels and annotations. {@link #build()} validates everything at once.
+     */
+    public static final class Builder {
+        private final String namespace;
+        private final String name;
+        private Scope.Kind scope = Scope.Kind.STRICT;
+        private String type = "Opaque";
+        private Boolean immutable;
+        private final Map<String, String> encryptedData = new TreeMap<>();
+        private final Map<String, String> labels = new TreeMap<>();
+        private final Map<String, String> annotations = new TreeMap<>();
+        private final Map<String, String> ownAnnotations = new TreeMap<>();
+
+        private Builder(String namespace, String name) {
+            this.namespace = Objects.requireNonNull(namespace, "namespace");
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /** Strict (default), namespace-wide or cluster-wide: must be the scope the values were sealed for. */
+        public Builder scope(Scope.Kind kind) {
+            this.scope = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /** The Secret type; {@code Opaque} unless set. */
+        public Builder type(String type) {
+            this.type = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        /** Marks the resulting Secret immutable. */
+        public Builder immutable(boolean immutable) {
+            this.immutable = immutable;
+            return this;
+        }
+
+        /** A value sealed for this SealedSecret's scope: base64 of the hybrid ciphertext. */
+        public Builder encryptedValue(String key, String base64) {
+            encryptedData.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(base64, "base64"));
+            return this;
+        }
+
+        /** A label of the resulting Secret. */
+        public Builder label(String key, String value) {
+            labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Adds every label. */
+        public Builder labels(Map<String, String> entries) {
+            entries.forEach(this::label);
+            return this;
+        }
+
+        /** An annotation of the resulting Secret (scope annotations are set by {@link #scope}, not by hand). */
+        public Builder annotation(String key, String value) {
+            annotations.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Adds every annotation. */
+        public Builder annotations(Map<String, String> entries) {
+            entries.forEach(this::annotation);
+            return this;
+        }
+
+        /** An annotation on the SealedSecret itself, which never reaches the Secret. */
+        Builder ownAnnotation(String key, String value) {
+            ownAnnotations.put(key, value);
+            return this;
+        }
+
+        Scope.Kind scope() {
+            return scope;
+        }
+
+        String namespace() {
+            return namespace;
+        }
+
+        String name() {
+            return name;
+        }
+
+        /**
+         * @throws IllegalArgumentException listing every problem
+         */
+        public SealedSecret build() {
+            List<String> problems = new ArrayList<>();
+            problems(problems, true);
+            if (!problems.isEmpty()) {
+                throw invalid(problems);
+            }
+            return assemble();
+        }
+
+        /** Every problem of the metadata, and of the encrypted values when {@code checkValues}. */
+        void problems(List<String> problems, boolean checkValues) {
+            Scope.checkNamespace(namespace, problems);
+            Scope.checkName(name, problems);
+            if (checkValues) {
+                if (encryptedData.isEmpty()) {
+                    problems.add("no values (the controller would create an empty Secret)");
+                }
+                encryptedData.forEach((key, value) -> {
+                    checkKey(key, problems);
+                    if (!looksSealed(value)) {
+                        problems.add("value of key '" + key + "' is not base64 of a sealed-secrets ciphertext");
+                    }
+                });
+            }
+            labels.forEach((key, value) -> KubernetesNames.checkLabel(key, value, problems));
+            annotations.keySet().forEach(key -> {
+                KubernetesNames.checkAnnotationKey(key, problems);
+                if (key.equals(Scope.CLUSTER_WIDE_ANNOTATION) || key.equals(Scope.NAMESPACE_WIDE_ANNOTATION)) {
+                    problems.add("annotation '" + key + "' is set by scope(...), not by hand");
+                }
+            });
+            if (type.isBlank()) {
+                problems.add("type must not be blank");
+            }
+        }
+
+        static void checkKey(String key, List<String> problems) {
+            if (!KubernetesNames.isSecretKey(key)) {
+                problems.add("key '" + key + "' is not a valid Secret key ([-._a-zA-Z0-9]+, at most 253 characters)");
+            }
+        }
+
+        IllegalArgumentException invalid(List<String> problems) {
+            return new IllegalArgumentException("invalid SealedSecret " + namespace + "/" + name + ":\n  - "
+                    + String.join("\n  - ", problems.stream().distinct().toList()));
+        }
+
+        SealedSecret assemble() {
+            Scope target = Scope.of(scope, namespace, name);
+            Map<String, String> templateAnnotations = new TreeMap<>(annotations);
+            Map<String, String> objectAnnotations = new TreeMap<>(ownAnnotations);
+            target.annotation().ifPresent(annotation -> {
+                objectAnnotations.put(annotation, "true");
+                templateAnnotations.put(annotation, "true");
+            });
+            ObjectMeta metadata = new ObjectMetaBuilder()
+                    .withName(name)
+                    .withNamespace(namespace)
+                    .withAnnotations(objectAnnotations.isEmpty() ? null : objectAnnotations)
+                    .build();
+            SecretTemplate template = new SecretTemplate(
+                    new SecretTemplate.Metadata(name, namespace, labels, templateAnnotations), type, immutable);
+            return new SealedSecret(metadata, new SealedSecretSpec(encryptedData, template));
+        }
+
+        // Upstream HybridDecrypt's framing: a 16-bit RSA length, that many bytes, then GCM output with its tag.
+        private static boolean looksSealed(String base64) {
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(base64);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            if (bytes.length < 2) {
+                return false;
+            }
+            int rsaLength = ((bytes[0] & 0xFF) << 8) | (bytes[1] & 0xFF);
+            return rsaLength >= 256 && bytes.length >= 2 + rsaLength + 16;
+        }
     }
 }

@@ -2,14 +2,12 @@ package dev.goldenpath.secrets.sealed;
 
 import dev.goldenpath.secrets.SecretValue;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +49,6 @@ public final class Sealer {
 
     static final String FINGERPRINT_PURPOSE = "goldenpath/sealed-secrets/fingerprint/v1";
     private static final int FINGERPRINT_BYTES = 16;
-    private static final String DEFAULT_TYPE = "Opaque";
 
     private final SealingCertificate certificate;
     private final SecureRandom random;
@@ -153,37 +150,30 @@ public final class Sealer {
      */
     public static final class SecretSealing {
         private final Sealer sealer;
-        private final String namespace;
-        private final String name;
-        private Scope.Kind scope = Scope.Kind.STRICT;
-        private String type = DEFAULT_TYPE;
-        private Boolean immutable;
-        private final Map<String, SecretValue> values = new LinkedHashMap<>();
-        private final Map<String, String> labels = new LinkedHashMap<>();
-        private final Map<String, String> annotations = new LinkedHashMap<>();
+        private final SealedSecret.Builder builder;
+        private final Map<String, SecretValue> values = new TreeMap<>();
         private SealedSecret previous;
 
         private SecretSealing(Sealer sealer, String namespace, String name) {
             this.sealer = sealer;
-            this.namespace = Objects.requireNonNull(namespace, "namespace");
-            this.name = Objects.requireNonNull(name, "name");
+            this.builder = SealedSecret.builder(namespace, name);
         }
 
         /** Strict (default), namespace-wide or cluster-wide. */
         public SecretSealing scope(Scope.Kind kind) {
-            this.scope = Objects.requireNonNull(kind, "kind");
+            builder.scope(kind);
             return this;
         }
 
         /** The Secret type; {@code Opaque} unless set. */
         public SecretSealing type(String type) {
-            this.type = Objects.requireNonNull(type, "type");
+            builder.type(type);
             return this;
         }
 
         /** Marks the resulting Secret immutable. */
         public SecretSealing immutable(boolean immutable) {
-            this.immutable = immutable;
+            builder.immutable(immutable);
             return this;
         }
 
@@ -201,19 +191,19 @@ public final class Sealer {
 
         /** A label of the resulting Secret. */
         public SecretSealing label(String key, String value) {
-            labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            builder.label(key, value);
             return this;
         }
 
         /** Adds every label. */
         public SecretSealing labels(Map<String, String> entries) {
-            entries.forEach(this::label);
+            builder.labels(entries);
             return this;
         }
 
         /** An annotation of the resulting Secret (scope annotations are managed here, not by callers). */
         public SecretSealing annotation(String key, String value) {
-            annotations.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            builder.annotation(key, value);
             return this;
         }
 
@@ -235,91 +225,48 @@ public final class Sealer {
          */
         public SealedSecret seal() {
             List<String> problems = new ArrayList<>();
-            Scope target = null;
-            try {
-                target = Scope.of(scope, namespace, name);
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-            if (scope != Scope.Kind.STRICT) {
-                // The SealedSecret itself still needs a valid name and namespace to be applied.
-                List<String> coordinates = new ArrayList<>();
-                Scope.checkNamespace(namespace, coordinates);
-                Scope.checkName(name, coordinates);
-                problems.addAll(coordinates);
-            }
+            builder.problems(problems, false);
             if (values.isEmpty()) {
                 problems.add("no values to seal (the controller would create an empty Secret)");
             }
             values.forEach((key, value) -> {
-                if (!KubernetesNames.isSecretKey(key)) {
-                    problems.add("key '" + key + "' is not a valid Secret key ([-._a-zA-Z0-9]+, at most 253 characters)");
-                }
+                SealedSecret.Builder.checkKey(key, problems);
                 if (value.isDestroyed()) {
                     problems.add("value of key '" + key + "' was destroyed before sealing");
                 }
             });
-            labels.forEach((key, value) -> KubernetesNames.checkLabel(key, value, problems));
-            annotations.keySet().forEach(key -> KubernetesNames.checkAnnotationKey(key, problems));
-            annotations.keySet().stream()
-                    .filter(key -> key.equals(Scope.CLUSTER_WIDE_ANNOTATION) || key.equals(Scope.NAMESPACE_WIDE_ANNOTATION))
-                    .forEach(key -> problems.add("annotation '" + key + "' is set by scope(...), not by hand"));
-            if (type.isBlank()) {
-                problems.add("type must not be blank");
-            }
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("cannot seal SealedSecret " + namespace + "/" + name + ":\n  - "
-                        + String.join("\n  - ", problems.stream().distinct().toList()));
+                throw builder.invalid(problems);
             }
             if (previous != null && !sealer.isDeterministic()) {
                 throw new IllegalStateException("reusing a previous render needs a sealing key: without one,"
                         + " nothing can tell whether the previous ciphertext still holds the current value");
             }
-            return assemble(target);
-        }
-
-        private SealedSecret assemble(Scope target) {
+            Scope target = Scope.of(builder.scope(), builder.namespace(), builder.name());
             byte[] label = target.label();
             Map<String, String> reusable = reusableFingerprints(target);
-            Map<String, String> encrypted = new TreeMap<>();
             Map<String, String> fingerprints = new TreeMap<>();
             values.forEach((key, value) -> {
-                byte[] item = Randomness.encode(bytes(namespace), bytes(name), bytes(key));
+                byte[] item = Randomness.encode(bytes(builder.namespace()), bytes(builder.name()), bytes(key));
                 byte[] plaintext = value.bytes();
                 try {
                     if (sealer.isDeterministic()) {
                         String fingerprint = sealer.fingerprint(plaintext, label, item);
                         fingerprints.put(key, fingerprint);
                         if (constantTimeEquals(fingerprint, reusable.get(key))) {
-                            encrypted.put(key, previous.getSpec().encryptedData().get(key));
+                            builder.encryptedValue(key, previous.getSpec().encryptedData().get(key));
                             return;
                         }
                     }
-                    encrypted.put(key, sealer.sealBytes(plaintext, label, item));
+                    builder.encryptedValue(key, sealer.sealBytes(plaintext, label, item));
                 } finally {
                     Arrays.fill(plaintext, (byte) 0);
                 }
             });
-
-            Map<String, String> templateAnnotations = new TreeMap<>(annotations);
-            Map<String, String> ownAnnotations = new TreeMap<>();
-            // Upstream UpdateScopeAnnotations: the controller derives the label from the SealedSecret's
-            // own annotations; kubeseal also carries them into the template, and so do we.
-            target.annotation().ifPresent(annotation -> {
-                ownAnnotations.put(annotation, "true");
-                templateAnnotations.put(annotation, "true");
-            });
             if (!fingerprints.isEmpty()) {
-                ownAnnotations.put(FINGERPRINTS_ANNOTATION, formatFingerprints(fingerprints));
+                builder.ownAnnotation(FINGERPRINTS_ANNOTATION, formatFingerprints(fingerprints));
             }
-            ObjectMeta metadata = new ObjectMetaBuilder()
-                    .withName(name)
-                    .withNamespace(namespace)
-                    .withAnnotations(ownAnnotations.isEmpty() ? null : ownAnnotations)
-                    .build();
-            SecretTemplate template = new SecretTemplate(
-                    new SecretTemplate.Metadata(name, namespace, labels, templateAnnotations), type, immutable);
-            return new SealedSecret(metadata, new SealedSecretSpec(encrypted, template));
+            return builder.assemble();
         }
 
         /** Fingerprints of the previous render that may be trusted: same coordinates and same scope. */
@@ -328,7 +275,7 @@ public final class Sealer {
                 return Map.of();
             }
             ObjectMeta old = previous.getMetadata();
-            if (!namespace.equals(old.getNamespace()) || !name.equals(old.getName())
+            if (!builder.namespace().equals(old.getNamespace()) || !builder.name().equals(old.getName())
                     || previous.scope().kind() != target.kind()) {
                 return Map.of();
             }

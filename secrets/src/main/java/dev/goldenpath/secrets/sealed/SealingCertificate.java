@@ -121,8 +121,11 @@ public final class SealingCertificate {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SealingCertificateException(source, List.of("interrupted while fetching " + url), e);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        } catch (TimeoutException e) {
+            throw new SealingCertificateException(source, List.of("cannot fetch " + url + ": no answer within "
+                    + timeoutMillis + " ms; is the kubeconfig pointing at the right cluster?"), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new SealingCertificateException(source, List.of("cannot fetch " + url + ": "
                     + cause.getClass().getSimpleName() + ": " + cause.getMessage()), cause);
         }

@@ -268,6 +268,34 @@ class SealerTest {
     }
 
     @Test
+    void alreadySealedValuesAssembleIntoTheSameSealedSecret() throws Exception {
+        Sealer sealer = Sealer.with(CERT);
+        String password = sealer.seal(SecretValue.of("s3cr3t"), Scope.namespaceWide("payments"));
+
+        SealedSecret assembled = SealedSecret.builder("payments", "db-creds")
+                .scope(Scope.Kind.NAMESPACE_WIDE)
+                .type("kubernetes.io/basic-auth")
+                .encryptedValue("password", password)
+                .build();
+
+        assertEquals("s3cr3t", text(unseal(assembled, PRIVATE).get("password")));
+        assertEquals(Map.of("sealedsecrets.bitnami.com/namespace-wide", "true"), assembled.getMetadata().getAnnotations());
+    }
+
+    @Test
+    void alreadySealedValuesMustLookSealed() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () ->
+                SealedSecret.builder("payments", "db-creds")
+                        .encryptedValue("plain", "hunter2")
+                        .encryptedValue("short", Base64.getEncoder().encodeToString(new byte[40]))
+                        .build());
+        assertTrue(error.getMessage().contains("value of key 'plain' is not base64 of a sealed-secrets ciphertext"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("value of key 'short'"), error.getMessage());
+        assertFalse(error.getMessage().contains("hunter2"));
+    }
+
+    @Test
     void emptySecretIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Sealer.with(CERT).secret("ns", "name").seal());
     }

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,15 +82,13 @@ public final class CrdSchemas {
     static JsonNode convert(JsonNode node, boolean underPreserve) {
         ObjectNode out = NODES.objectNode();
         boolean preserve = underPreserve || node.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
             switch (key) {
                 case "properties" -> {
                     ObjectNode properties = out.putObject("properties");
-                    value.fields().forEachRemaining(p -> properties.set(p.getKey(), convert(p.getValue(), preserve)));
+                    value.properties().forEach(p -> properties.set(p.getKey(), convert(p.getValue(), preserve)));
                 }
                 case "items", "not" -> out.set(key, convert(value, preserve));
                 case "additionalProperties" -> out.set(key, value.isObject() ? convert(value, preserve) : value);
