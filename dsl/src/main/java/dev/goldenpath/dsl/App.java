@@ -56,7 +56,12 @@ public record App(
         Optional<String> namespace,
         List<String> environments,
         List<EnvironmentOverride> overrides,
-        List<Exemption> exemptions) {
+        List<Exemption> exemptions,
+        List<Caller> callers,
+        List<Dependency> dependencies,
+        boolean dnsEgress,
+        List<Permission> permissions,
+        Optional<String> roleName) {
 
     /** The uid and gid apps run as unless they say otherwise: not root, and not a uid images commonly use. */
     public static final long DEFAULT_USER = 10001;
@@ -90,6 +95,10 @@ public record App(
         environments = List.copyOf(environments);
         overrides = List.copyOf(overrides);
         exemptions = List.copyOf(exemptions);
+        callers = List.copyOf(callers);
+        dependencies = List.copyOf(dependencies);
+        permissions = List.copyOf(permissions);
+        Objects.requireNonNull(roleName, "roleName");
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {
@@ -137,6 +146,11 @@ public record App(
         private List<String> environments = List.of();
         private final List<EnvironmentOverride> overrides = new ArrayList<>();
         private final List<Exemption> exemptions = new ArrayList<>();
+        private final List<Caller> callers = new ArrayList<>();
+        private final List<Dependency> dependencies = new ArrayList<>();
+        private boolean dnsEgress = true;
+        private final List<Permission> permissions = new ArrayList<>();
+        private Optional<String> roleName = Optional.empty();
 
         Builder(String name) {
             this.name = name;
@@ -327,11 +341,64 @@ public record App(
             return this;
         }
 
+        /** Another app of the platform may call this one on these of its ports (all ports when none are given). */
+        public Builder calledBy(String app, int... ports) {
+            callers.add(new Caller.App(app, boxed(ports)));
+            return this;
+        }
+
+        /** Every pod of this namespace may call the app on these ports (all when none are given). */
+        public Builder calledByNamespace(String namespace, int... ports) {
+            callers.add(new Caller.Namespace(namespace, boxed(ports)));
+            return this;
+        }
+
+        /** The platform's ingress controller may call the app on these ports (all when none are given). */
+        public Builder calledByIngressController(int... ports) {
+            callers.add(new Caller.IngressController(boxed(ports)));
+            return this;
+        }
+
+        /** The app calls another app of the platform on these of its ports (all when none are given). */
+        public Builder calls(String app, int... ports) {
+            dependencies.add(new Dependency.App(app, boxed(ports)));
+            return this;
+        }
+
+        /** The app calls addresses outside the cluster: {@code callsExternal(cidr("203.0.113.0/24").ports(443))}. */
+        public Builder callsExternal(Dependency.External block) {
+            dependencies.add(block);
+            return this;
+        }
+
+        /** Turns off the default egress to the cluster DNS (for apps that resolve nothing). */
+        public Builder withoutDns() {
+            this.dnsEgress = false;
+            return this;
+        }
+
+        /** What the app may do in the Kubernetes API; its service-account token is mounted only when it has any. */
+        public Builder permissions(Permission... granted) {
+            permissions.addAll(List.of(granted));
+            return this;
+        }
+
+        /** Names the app's Role (default: the app's name). */
+        public Builder roleName(String name) {
+            this.roleName = Optional.of(name);
+            return this;
+        }
+
+        private static List<Integer> boxed(int... numbers) {
+            return java.util.Arrays.stream(numbers).boxed().toList();
+        }
+
         public App build() {
             return new App(name, team, image, ports, replicas, resources, env, command, args, liveness, readiness,
                     startup, writablePaths, runAsUser, runAsGroup, fsGroup, labels, annotations, rollout,
                     disruptionBudget, autoscaling, runtimeClassName, nodeSelector, tolerations, addedCapabilities,
-                    namespace, environments, overrides, exemptions);
+                    namespace, environments, overrides, exemptions, callers, dependencies, dnsEgress, permissions,
+                    roleName);
         }
     }
 }

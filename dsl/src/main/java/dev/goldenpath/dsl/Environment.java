@@ -13,8 +13,12 @@ import java.util.Objects;
  *                         {@code {app}}
  * @param podSecurityVersion the Pod Security Standards version the namespace labels pin ({@code latest} or
  *                         {@code v1.NN})
+ * @param apiServerCidrs   where the API server's endpoints are: the egress target of apps with API permissions
+ *                         (NetworkPolicy sees the endpoints after the Service's address is translated)
+ * @param apiServerPort    the API server endpoints' port (6443 on most clusters)
  */
-public record Environment(String name, List<Cluster> clusters, String namespacePattern, String podSecurityVersion) {
+public record Environment(String name, List<Cluster> clusters, String namespacePattern, String podSecurityVersion,
+                          List<String> apiServerCidrs, int apiServerPort) {
 
     /** Namespaces per team and environment unless the environment says otherwise. */
     public static final String DEFAULT_NAMESPACE_PATTERN = "{team}-{environment}";
@@ -24,6 +28,7 @@ public record Environment(String name, List<Cluster> clusters, String namespaceP
         clusters = List.copyOf(clusters);
         Objects.requireNonNull(namespacePattern, "namespacePattern");
         Objects.requireNonNull(podSecurityVersion, "podSecurityVersion");
+        apiServerCidrs = List.copyOf(apiServerCidrs);
     }
 
     /** Builds an {@link Environment}; start with {@code GoldenPath.environment(name)}. */
@@ -32,6 +37,8 @@ public record Environment(String name, List<Cluster> clusters, String namespaceP
         private final List<Cluster> clusters = new ArrayList<>();
         private String namespacePattern = DEFAULT_NAMESPACE_PATTERN;
         private String podSecurityVersion = "latest";
+        private List<String> apiServerCidrs = List.of();
+        private int apiServerPort = 6443;
 
         Builder(String name) {
             this.name = name;
@@ -61,8 +68,18 @@ public record Environment(String name, List<Cluster> clusters, String namespaceP
             return this;
         }
 
+        /**
+         * The API server endpoints' addresses and port, for the egress of apps that use the API. A vanilla
+         * NetworkPolicy cannot select the API server by name: it matches the endpoints' IPs after NAT.
+         */
+        public Builder apiServer(int port, String... cidrs) {
+            this.apiServerCidrs = List.of(cidrs);
+            this.apiServerPort = port;
+            return this;
+        }
+
         public Environment build() {
-            return new Environment(name, clusters, namespacePattern, podSecurityVersion);
+            return new Environment(name, clusters, namespacePattern, podSecurityVersion, apiServerCidrs, apiServerPort);
         }
     }
 }

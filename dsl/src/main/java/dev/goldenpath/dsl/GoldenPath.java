@@ -127,4 +127,34 @@ public final class GoldenPath {
     public static Toleration tolerationExists(String key, Toleration.Effect effect) {
         return new Toleration(key, Optional.empty(), Toleration.Operator.EXISTS, Optional.of(effect));
     }
+
+    /** Addresses outside the cluster, as an IPv4 or IPv6 CIDR; narrow it with {@code .except(..)} and {@code .ports(..)}. */
+    public static Dependency.External cidr(String cidr) {
+        return new Dependency.External(cidr, List.of(), List.of());
+    }
+
+    /** Read access: get, list and watch on these resources of the core API group. */
+    public static Permission read(String... resources) {
+        return new Permission("", List.of(resources), List.of("get", "list", "watch"), List.of(), false);
+    }
+
+    /** Watch access: list and watch on these resources of the core API group. */
+    public static Permission watch(String... resources) {
+        return new Permission("", List.of(resources), List.of("list", "watch"), List.of(), false);
+    }
+
+    /** These verbs, on the resources named next: {@code allow("get", "list").on("pods")}. */
+    public static Permission.Verbs allow(String... verbs) {
+        return new Permission.Verbs(List.of(verbs));
+    }
+
+    /** What leader election with a Lease needs (client-go's leaderelection package). */
+    public static Permission leaderElection() {
+        return new Permission("coordination.k8s.io", List.of("leases"), List.of("create", "get", "update"), List.of(), false);
+    }
+
+    /** Recording events about the app's own work. */
+    public static Permission events() {
+        return new Permission("events.k8s.io", List.of("events"), List.of("create", "patch"), List.of(), false);
+    }
 }

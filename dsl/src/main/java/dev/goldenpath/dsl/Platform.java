@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public record Platform(String name, String gitRepository, String gitRevision, String argocdNamespace,
-                       List<Environment> environments, List<Team> teams, List<App> apps) {
+                       List<Environment> environments, List<Team> teams, List<App> apps, Network network) {
 
     public Platform {
         Objects.requireNonNull(name, "name");
@@ -36,6 +36,7 @@ public record Platform(String name, String gitRepository, String gitRevision, St
         environments = List.copyOf(environments);
         teams = List.copyOf(teams);
         apps = List.copyOf(apps);
+        Objects.requireNonNull(network, "network");
     }
 
     public Optional<Environment> environment(String environmentName) {
@@ -84,6 +85,7 @@ public record Platform(String name, String gitRepository, String gitRevision, St
         private final List<Environment> environments = new ArrayList<>();
         private final List<Team> teams = new ArrayList<>();
         private final List<App> apps = new ArrayList<>();
+        private Network network = Network.DEFAULT;
 
         Builder(String name) {
             this.name = name;
@@ -104,6 +106,24 @@ public record Platform(String name, String gitRepository, String gitRevision, St
         /** The namespace Argo CD runs in (default {@code argocd}). */
         public Builder argocdNamespace(String namespace) {
             this.argocdNamespace = namespace;
+            return this;
+        }
+
+        /** Where the ingress controller runs: its namespace and the labels of its pods. */
+        public Builder ingressController(String namespace, Map<String, String> podLabels) {
+            network = new Network(new Network.Peer(namespace, podLabels), network.dns(), network.mesh());
+            return this;
+        }
+
+        /** Where the cluster DNS runs (default: kube-system, {@code k8s-app: kube-dns}). */
+        public Builder dns(String namespace, Map<String, String> podLabels) {
+            network = new Network(network.ingressController(), new Network.Peer(namespace, podLabels), network.mesh());
+            return this;
+        }
+
+        /** Turns on the Istio service mesh: mutual TLS everywhere and per-app authorization by identity. */
+        public Builder istioMesh() {
+            network = new Network(network.ingressController(), network.dns(), true);
             return this;
         }
 
@@ -136,7 +156,8 @@ public record Platform(String name, String gitRepository, String gitRevision, St
          * @throws SpecException listing every violation, when there is any
          */
         public Platform build() {
-            Platform platform = new Platform(name, gitRepository, gitRevision, argocdNamespace, environments, teams, apps);
+            Platform platform = new Platform(name, gitRepository, gitRevision, argocdNamespace, environments, teams, apps,
+                    network);
             List<Violation> violations = new Validator(platform).validate();
             if (!violations.isEmpty()) {
                 throw new SpecException(name, violations);

@@ -223,6 +223,168 @@ final class Validator {
             capabilities();
             environments();
             exemptions();
+            network();
+            permissions();
+        }
+
+        private void network() {
+            Set<Integer> ownPorts = new HashSet<>();
+            app.ports().forEach(p -> ownPorts.add(p.number()));
+            for (Caller caller : app.callers()) {
+                String cPath;
+                if (caller instanceof Caller.App other) {
+                    cPath = path + ".calledBy[" + other.app() + "]";
+                    if (platform.app(other.app()).isEmpty()) {
+                        problems.add(cPath, other.app(), "unknown app", "declare the app or use one of " + appNames());
+                    }
+                } else if (caller instanceof Caller.Namespace namespace) {
+                    cPath = path + ".calledByNamespace[" + namespace.namespace() + "]";
+                    name(cPath, namespace.namespace(), Names.dns1123Label(namespace.namespace()), "use e.g. 'monitoring'");
+                } else {
+                    cPath = path + ".calledByIngressController";
+                }
+                for (int port : caller.ports()) {
+                    if (!ownPorts.contains(port)) {
+                        problems.add(cPath + ".ports", port, "the app does not expose this port",
+                                "use one of " + ownPorts.stream().sorted().toList() + " or declare the port");
+                    }
+                }
+                if (caller.ports().isEmpty() && app.ports().isEmpty()) {
+                    problems.add(cPath, "all ports", "the app exposes no port, so nothing can call it", "declare a port");
+                }
+            }
+            for (Dependency dependency : app.dependencies()) {
+                if (dependency instanceof Dependency.App other) {
+                    String dPath = path + ".calls[" + other.app() + "]";
+                    Optional<App> callee = platform.app(other.app());
+                    if (callee.isEmpty()) {
+                        problems.add(dPath, other.app(), "unknown app", "declare the app or use one of " + appNames());
+                        continue;
+                    }
+                    Set<Integer> calleePorts = new HashSet<>();
+                    callee.get().ports().forEach(p -> calleePorts.add(p.number()));
+                    for (int port : other.ports()) {
+                        if (!calleePorts.contains(port)) {
+                            problems.add(dPath + ".ports", port, other.app() + " does not expose this port",
+                                    "use one of " + calleePorts.stream().sorted().toList());
+                        }
+                    }
+                    if (calleePorts.isEmpty()) {
+                        problems.add(dPath, other.app(), other.app() + " exposes no port, so it cannot be called",
+                                "declare a port on " + other.app());
+                    }
+                    for (Environment environment : platform.environments()) {
+                        if (deployedIn(app, environment) && !deployedIn(callee.get(), environment)) {
+                            problems.add(dPath, other.app(), other.app() + " is not deployed in " + environment.name()
+                                    + ", where this app runs", "deploy it there too, or limit this app with onlyIn(...)");
+                        }
+                    }
+                } else if (dependency instanceof Dependency.External external) {
+                    String dPath = path + ".callsExternal[" + external.cidr() + "]";
+                    Optional<Cidrs.Block> block = Cidrs.parse(external.cidr());
+                    if (block.isEmpty()) {
+                        problems.add(dPath, external.cidr(), "not a CIDR block with zero host bits",
+                                "use e.g. 203.0.113.0/24 or 2001:db8::/32");
+                    }
+                    for (String except : external.except()) {
+                        Optional<Cidrs.Block> hole = Cidrs.parse(except);
+                        if (hole.isEmpty() || block.isPresent() && !block.get().contains(hole.get())
+                                || block.isPresent() && hole.get().prefix() == block.get().prefix()) {
+                            problems.add(dPath + ".except", except, "an except block must be a CIDR strictly inside "
+                                    + external.cidr(), "use a smaller block inside it");
+                        }
+                    }
+                    for (int port : external.ports()) {
+                        if (port < 1 || port > 65535) {
+                            problems.add(dPath + ".ports", port, "a port number must be from 1 to 65535", "use e.g. 443");
+                        }
+                    }
+                }
+            }
+        }
+
+        private void permissions() {
+            Set<String> groups = Set.of("", "apps", "batch", "coordination.k8s.io", "events.k8s.io", "networking.k8s.io",
+                    "policy", "autoscaling", "rbac.authorization.k8s.io", "discovery.k8s.io");
+            boolean secrets = false;
+            boolean escalation = false;
+            boolean sensitive = false;
+            boolean clusterScoped = false;
+            for (int i = 0; i < app.permissions().size(); i++) {
+                Permission permission = app.permissions().get(i);
+                String pPath = path + ".permissions[" + i + "]";
+                if (permission.apiGroup().equals("*") || permission.verbs().contains("*") || permission.resources().contains("*")
+                        || permission.resources().stream().anyMatch(r -> r.endsWith("/*"))) {
+                    problems.add(pPath, permission, "wildcards grant every present and future permission (CIS 5.1.3)",
+                            "name the verbs, resources and API group the app really uses");
+                    continue;
+                }
+                if (!permission.apiGroup().isEmpty() && !groups.contains(permission.apiGroup())
+                        && !Names.DNS1123_SUBDOMAIN.matcher(permission.apiGroup()).matches()) {
+                    problems.add(pPath + ".apiGroup", permission.apiGroup(), "an API group is empty (core) or a DNS subdomain",
+                            "use e.g. 'apps'");
+                }
+                if (permission.verbs().isEmpty() || permission.resources().isEmpty()) {
+                    problems.add(pPath, permission, "a permission needs at least one verb and one resource",
+                            "use e.g. read(\"configmaps\")");
+                }
+                for (String verb : permission.verbs()) {
+                    if (!VERBS.contains(verb)) {
+                        problems.add(pPath + ".verbs", verb, "unknown verb", "use one of " + VERBS.stream().sorted().toList());
+                    }
+                    escalation |= verb.equals("escalate") || verb.equals("bind") || verb.equals("impersonate");
+                }
+                for (String resource : permission.resources()) {
+                    if (!RESOURCE.matcher(resource).matches()) {
+                        problems.add(pPath + ".resources", resource, "a resource is a lowercase plural name, optionally with /subresource",
+                                "use e.g. 'configmaps' or 'pods/log'");
+                    }
+                    boolean core = permission.apiGroup().isEmpty();
+                    secrets |= core && (resource.equals("secrets") || resource.startsWith("secrets/"));
+                    sensitive |= core && (resource.equals("pods/exec") || resource.equals("pods/attach")
+                            || resource.equals("pods/portforward") || resource.equals("nodes/proxy")
+                            || resource.equals("serviceaccounts/token") && permission.verbs().contains("create"));
+                }
+                for (String resourceName : permission.resourceNames()) {
+                    if (resourceName.isBlank() || resourceName.contains("*")) {
+                        problems.add(pPath + ".resourceNames", resourceName, "resource names are exact object names",
+                                "name the objects, or drop named(...)");
+                    }
+                }
+                clusterScoped |= permission.clusterScoped();
+            }
+            requireWeakening(secrets, Weakening.RBAC_SECRETS, "access to Secrets exposes every credential of the namespace (CIS 5.1.2)");
+            requireWeakening(escalation, Weakening.RBAC_ESCALATION, "escalate, bind and impersonate let the app grant itself more (CIS 5.1.8)");
+            requireWeakening(sensitive, Weakening.RBAC_SENSITIVE_SUBRESOURCES,
+                    "exec, attach, port-forward, node proxy and token creation reach into other workloads");
+            requireWeakening(clusterScoped, Weakening.CLUSTER_ROLE, "a ClusterRole grants the permission in every namespace");
+            if (!app.permissions().isEmpty() && app.weakens(Weakening.SERVICE_ACCOUNT_TOKEN)) {
+                problems.add(path + ".exemptions[SERVICE_ACCOUNT_TOKEN]", "SERVICE_ACCOUNT_TOKEN",
+                        "apps with permissions get their token anyway, so the exemption is unused", "remove it");
+            }
+            app.roleName().ifPresent(role -> name(path + ".roleName", role,
+                    role.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(role).matches()
+                            ? "a Role name must be a DNS-1123 subdomain" : null, "use e.g. 'pod-reader'"));
+            if (!app.permissions().isEmpty()) {
+                for (Environment environment : platform.environments()) {
+                    if (deployedIn(app, environment) && environment.apiServerCidrs().isEmpty()) {
+                        problems.add(path + ".permissions", environment.name(),
+                                "the app uses the API, but environment " + environment.name()
+                                        + " does not say where the API server is, so no egress to it can be allowed",
+                                "declare environment(\"" + environment.name() + "\").apiServer(6443, \"<endpoint CIDR>\")");
+                    }
+                }
+            }
+        }
+
+        private void requireWeakening(boolean needed, Weakening weakening, String rule) {
+            if (needed && !app.weakens(weakening)) {
+                problems.add(path + ".permissions", weakening, rule, "drop the permission, or declare .weaken("
+                        + weakening + ", \"<reason>\")");
+            } else if (!needed && app.weakens(weakening)) {
+                problems.add(path + ".exemptions[" + weakening + "]", weakening,
+                        "no permission needs this weakening, so it is unused", "remove .weaken(" + weakening + ", ...)");
+            }
         }
 
         private void ports() {
@@ -546,6 +708,18 @@ final class Validator {
                 problems.add(fieldPath, value, "must be a whole number or a percentage from 0% to 100%", "use e.g. 1 or 25%");
             }
         }
+    }
+
+    private static final Set<String> VERBS = Set.of("get", "list", "watch", "create", "update", "patch", "delete",
+            "deletecollection", "escalate", "bind", "impersonate", "use", "approve", "sign");
+    private static final Pattern RESOURCE = Pattern.compile("^[a-z][a-z0-9.-]*(/[a-z]+)?$");
+
+    private static boolean deployedIn(App app, Environment environment) {
+        return app.environments().isEmpty() || app.environments().contains(environment.name());
+    }
+
+    private List<String> appNames() {
+        return platform.apps().stream().map(App::name).sorted().toList();
     }
 
     private static boolean isZero(String intOrPercent) {

@@ -26,7 +26,15 @@ public enum Weakening {
     /** A mounted service-account token although the app declares no API permission (CIS 5.1.6). */
     SERVICE_ACCOUNT_TOKEN(PodSecurityLevel.RESTRICTED, "automount-service-account-token"),
     /** No liveness or readiness probe: the app gives Kubernetes no way to see that it is broken. */
-    NO_PROBES(PodSecurityLevel.RESTRICTED, "probes");
+    NO_PROBES(PodSecurityLevel.RESTRICTED, "probes"),
+    /** Any access to Secrets through the API (CIS 5.1.2: minimize access to secrets). */
+    RBAC_SECRETS(PodSecurityLevel.RESTRICTED, "rbac-secrets-access"),
+    /** The verbs escalate, bind or impersonate: each lets the holder gain permissions it was not given (CIS 5.1.8). */
+    RBAC_ESCALATION(PodSecurityLevel.RESTRICTED, "rbac-escalation-verbs"),
+    /** pods/exec, pods/attach, nodes/proxy or creating serviceaccounts/token: shells and credentials of others. */
+    RBAC_SENSITIVE_SUBRESOURCES(PodSecurityLevel.RESTRICTED, "rbac-sensitive-subresources"),
+    /** A ClusterRole: permissions in every namespace instead of the app's own. */
+    CLUSTER_ROLE(PodSecurityLevel.RESTRICTED, "rbac-cluster-role");
 
     /** Capabilities that PSS baseline allows to be added (upstream "capabilities_baseline" check). */
     public static final List<String> BASELINE_CAPABILITIES = List.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE",

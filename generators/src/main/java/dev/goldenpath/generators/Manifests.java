@@ -1,10 +1,13 @@
 package dev.goldenpath.generators;
 
+import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.generators.network.Edge;
 import dev.goldenpath.generators.report.RenderReport;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,13 +18,18 @@ import java.util.Objects;
  * @param instances how many app instances (apps times environments) they hold
  * @param objects  the placed objects, in a stable order
  * @param report   the declared weakenings
+ * @param edges    the declared connection graph of each environment
+ * @param documents Markdown pages rendered with the tree (path to text), e.g. the network diagrams
  */
-public record Manifests(Platform platform, int instances, List<Manifest> objects, RenderReport report) {
+public record Manifests(Platform platform, int instances, List<Manifest> objects, RenderReport report,
+                        Map<Environment, List<Edge>> edges, Map<String, String> documents) {
 
     public Manifests {
         Objects.requireNonNull(platform, "platform");
         objects = List.copyOf(objects);
         Objects.requireNonNull(report, "report");
+        edges = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(edges));
+        documents = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(documents));
     }
 
     /**

@@ -7,6 +7,13 @@ import dev.goldenpath.dsl.Exemption;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Manifests.Manifest;
 import dev.goldenpath.generators.namespace.Namespaces;
+import dev.goldenpath.generators.network.Connections;
+import dev.goldenpath.generators.network.Edge;
+import dev.goldenpath.generators.network.MermaidDiagram;
+import dev.goldenpath.generators.network.NetworkPolicies;
+import dev.goldenpath.generators.rbac.Roles;
+import dev.goldenpath.generators.policy.PolicyCheck;
+import dev.goldenpath.lint.LintReport;
 import dev.goldenpath.generators.report.RenderReport;
 import dev.goldenpath.generators.workload.Workloads;
 import dev.goldenpath.generators.yaml.Yaml;
@@ -31,12 +38,15 @@ import java.util.TreeMap;
  */
 public final class Renderer {
 
-    private Renderer() {
+    private final PolicyCheck policy;
+
+    private Renderer(PolicyCheck policy) {
+        this.policy = policy;
     }
 
-    /** The renderer with every secure default on. */
+    /** The renderer with every secure default on, checked by the platform's default lint rules. */
     public static Renderer secureByDefault() {
-        return new Renderer();
+        return new Renderer(PolicyCheck.defaults());
     }
 
     /** Generates and serializes the platform: {@code serialize(generate(platform))}. */
@@ -48,8 +58,18 @@ public final class Renderer {
     public Manifests generate(Platform platform) {
         List<AppInstance> instances = platform.instances();
         // Instances are independent: generate them in parallel, then keep the instances' order.
+        Map<Environment, List<Edge>> edges = new java.util.LinkedHashMap<>();
+        for (Environment environment : platform.environments()) {
+            edges.put(environment, Connections.of(platform, environment, instances));
+        }
         List<List<HasMetadata>> perInstance = instances.parallelStream()
-                .map(instance -> Workloads.render(platform, instance, false))
+                .map(instance -> {
+                    List<HasMetadata> objects = new ArrayList<>(
+                            Workloads.render(platform, instance, !instance.app().permissions().isEmpty()));
+                    objects.add(NetworkPolicies.forApp(platform, instance, edges.get(instance.environment())));
+                    objects.addAll(Roles.render(platform, instance));
+                    return objects;
+                })
                 .toList();
         List<Manifest> objects = new ArrayList<>();
         List<RenderReport.Entry> report = new ArrayList<>();
@@ -74,15 +94,26 @@ public final class Renderer {
             for (Map.Entry<String, List<AppInstance>> namespace : namespaces.entrySet()) {
                 String folder = "platform/" + environment.name() + "/namespaces/" + namespace.getKey();
                 objects.add(new Manifest(folder, Namespaces.namespace(platform, environment, namespace.getKey(), namespace.getValue())));
+                objects.add(new Manifest(folder, NetworkPolicies.defaultDeny(platform, namespace.getKey())));
             }
         }
-        return new Manifests(platform, instances.size(), objects, new RenderReport(report));
+        Map<String, String> documents = new TreeMap<>();
+        edges.forEach((environment, environmentEdges) -> documents.put("docs/network/" + environment.name() + ".md",
+                MermaidDiagram.markdown(environment.name(), environmentEdges)));
+        return new Manifests(platform, instances.size(), objects, new RenderReport(report), edges, documents);
     }
 
-    /** Serializes generated objects into the tree: one YAML document per file, plus kustomizations and the report. */
+    /**
+     * Serializes generated objects into the tree: one YAML document per file, plus kustomizations and the report.
+     *
+     * @throws dev.goldenpath.generators.policy.PolicyViolationException when an object breaks a policy rule
+     *         without a declared exception
+     */
     public Rendering serialize(Manifests manifests) {
         List<Manifest> placed = manifests.objects();
         List<ObjectNode> trees = placed.parallelStream().map(p -> Yaml.toTree(p.object())).toList();
+        // The policy check runs on exactly what is written, before anything is written.
+        LintReport lint = policy.check(placed.stream().map(Manifest::path).toList(), trees);
         List<byte[]> documents = trees.parallelStream().map(Yaml::write).toList();
         RenderedTree.Builder tree = RenderedTree.builder();
         Kustomizations kustomizations = new Kustomizations();
@@ -93,6 +124,7 @@ public final class Renderer {
         }
         kustomizations.addTo(tree);
         tree.add("docs/exemptions.md", manifests.report().toMarkdown());
-        return new Rendering(tree.build(), manifests.report(), trees, manifests.instances());
+        manifests.documents().forEach(tree::add);
+        return new Rendering(tree.build(), manifests.report(), lint, trees, manifests.instances());
     }
 }

@@ -2,6 +2,7 @@ package dev.goldenpath.generators;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.generators.report.RenderReport;
+import dev.goldenpath.lint.LintReport;
 import dev.goldenpath.tree.RenderedTree;
 import java.util.List;
 import java.util.Objects;
@@ -12,14 +13,16 @@ import java.util.Objects;
  *
  * @param tree      sorted path to bytes, ready for a directory, an approval snapshot or a GitOps commit
  * @param report    every declared weakening
+ * @param lint      the policy check's findings: none failing, the declared exceptions as excepted findings
  * @param objects   the rendered Kubernetes objects (one per YAML document, kustomizations excluded)
  * @param instances how many app instances (apps times environments) were rendered
  */
-public record Rendering(RenderedTree tree, RenderReport report, List<ObjectNode> objects, int instances) {
+public record Rendering(RenderedTree tree, RenderReport report, LintReport lint, List<ObjectNode> objects, int instances) {
 
     public Rendering {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(lint, "lint");
         objects = List.copyOf(objects);
     }
 

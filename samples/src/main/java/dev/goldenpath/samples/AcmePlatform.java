@@ -1,6 +1,10 @@
 package dev.goldenpath.samples;
 
+import static dev.goldenpath.dsl.GoldenPath.allow;
 import static dev.goldenpath.dsl.GoldenPath.app;
+import static dev.goldenpath.dsl.GoldenPath.cidr;
+import static dev.goldenpath.dsl.GoldenPath.leaderElection;
+import static dev.goldenpath.dsl.GoldenPath.read;
 import static dev.goldenpath.dsl.GoldenPath.cluster;
 import static dev.goldenpath.dsl.GoldenPath.environment;
 import static dev.goldenpath.dsl.GoldenPath.exec;
@@ -31,11 +35,13 @@ public final class AcmePlatform {
         return platform("acme")
                 .gitRepository("https://git.example.com/acme/gitops.git")
                 .environment(environment("staging")
-                        .cluster(cluster("staging", "https://staging.k8s.acme.example:6443").label("tier", "staging")))
+                        .cluster(cluster("staging", "https://staging.k8s.acme.example:6443").label("tier", "staging"))
+                        .apiServer(6443, "10.10.0.10/32"))
                 .environment(environment("production")
                         .podSecurityVersion("v1.33")
                         .cluster(cluster("prod-eu", "https://kubernetes.default.svc").label("region", "eu"))
-                        .cluster(cluster("prod-us", "https://prod-us.k8s.acme.example:6443").label("region", "us")))
+                        .cluster(cluster("prod-us", "https://prod-us.k8s.acme.example:6443").label("region", "us"))
+                        .apiServer(6443, "10.20.0.10/32", "10.20.0.11/32", "10.20.0.12/32"))
                 .team(team("web").owner("web-team@acme.example"))
                 .team(team("payments").owner("payments@acme.example"))
                 .app(app("frontend")
@@ -50,6 +56,7 @@ public final class AcmePlatform {
                         .writablePath("/tmp", "64Mi")
                         .readiness(httpGet("/ready"))
                         .liveness(httpGet("/healthz"))
+                        .calledBy("api-gateway", 8080)
                         .in("production", o -> o.replicas(3)))
                 .app(app("api-gateway")
                         .team("web")
@@ -60,6 +67,9 @@ public final class AcmePlatform {
                         .resources(requests("100m", "128Mi"), limits("1", "256Mi"))
                         .readiness(httpGet("/ready"))
                         .autoscale(2, 6, 70)
+                        .calledByIngressController(8443)
+                        .calledByNamespace("monitoring", 9090)
+                        .calls("payments-api", 8080)
                         .in("production", o -> o.resources(requests("500m", "256Mi"), limits("2", "512Mi"))))
                 .app(app("myapp")
                         .team("web")
@@ -69,7 +79,10 @@ public final class AcmePlatform {
                         .port(8080)
                         .runtimeClass("wasmtime-spin")
                         .nodeSelector("kubernetes.io/arch", "wasm32-wasi")
-                        .toleration(tolerationExists("kubernetes.io/arch", Toleration.Effect.NO_SCHEDULE)))
+                        .toleration(tolerationExists("kubernetes.io/arch", Toleration.Effect.NO_SCHEDULE))
+                        // The reference scenario: service account myapp may get and list pods, through Role pod-reader.
+                        .roleName("pod-reader")
+                        .permissions(allow("get", "list").on("pods")))
                 .app(app("payments-api")
                         .team("payments")
                         .image("registry.acme.example/payments/payments-api:1.4.2")
@@ -79,6 +92,9 @@ public final class AcmePlatform {
                         .env("LEDGER_URL", "http://ledger:5432")
                         .readiness(httpGet("/ready"))
                         .writablePath("/tmp")
+                        .calls("ledger", 5432)
+                        .callsExternal(cidr("203.0.113.0/24").except("203.0.113.128/25").ports(443))
+                        .permissions(read("configmaps").named("payments-config"), leaderElection())
                         .in("staging", o -> o.replicas(1).imageTag("1.5.0-rc.1")))
                 .app(app("ledger")
                         .team("payments")

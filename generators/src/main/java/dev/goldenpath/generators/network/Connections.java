@@ -1,0 +1,119 @@
+package dev.goldenpath.generators.network;
+
+import dev.goldenpath.dsl.App;
+import dev.goldenpath.dsl.AppInstance;
+import dev.goldenpath.dsl.Caller;
+import dev.goldenpath.dsl.Dependency;
+import dev.goldenpath.dsl.Environment;
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.Port;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The declared connection graph of one environment: every edge the spec states, from either end, merged. This
+ * graph is the single source of the NetworkPolicies, the mesh's authorization policies and the diagram, and
+ * the reference the tests compare the policies' real reachability with.
+ */
+public final class Connections {
+
+    private Connections() {
+    }
+
+    /** The edges of the environment, sorted by client then server. */
+    public static List<Edge> of(Platform platform, Environment environment, List<AppInstance> instances) {
+        Map<String, AppInstance> byName = new HashMap<>();
+        for (AppInstance instance : instances) {
+            if (instance.environment().equals(environment)) {
+                byName.put(instance.name(), instance);
+            }
+        }
+        Map<String, Endpoint> endpoints = new TreeMap<>();
+        Map<String, Map<String, SortedSet<Edge.PortProtocol>>> merged = new TreeMap<>();
+        Map<String, Map<String, Boolean>> allPorts = new HashMap<>();
+        for (AppInstance instance : byName.values()) {
+            App app = instance.app();
+            Endpoint self = endpoint(instance);
+            for (Dependency dependency : app.dependencies()) {
+                if (dependency instanceof Dependency.App other) {
+                    AppInstance callee = byName.get(other.app());
+                    if (callee != null) {
+                        add(endpoints, merged, allPorts, self, endpoint(callee), ports(callee.app(), other.ports()));
+                    }
+                } else if (dependency instanceof Dependency.External external) {
+                    Endpoint block = new Endpoint.IpBlock("external", external.cidr(), external.except());
+                    add(endpoints, merged, allPorts, self, block, external.ports().stream()
+                            .map(p -> new Edge.PortProtocol(p, "TCP")).toList());
+                }
+            }
+            for (Caller caller : app.callers()) {
+                List<Edge.PortProtocol> ports = ports(app, caller.ports());
+                if (caller instanceof Caller.App other) {
+                    AppInstance client = byName.get(other.app());
+                    if (client != null) {
+                        add(endpoints, merged, allPorts, endpoint(client), self, ports);
+                    }
+                } else if (caller instanceof Caller.Namespace namespace) {
+                    add(endpoints, merged, allPorts, new Endpoint.Namespace(namespace.namespace()), self, ports);
+                } else {
+                    var controller = platform.network().ingressController();
+                    add(endpoints, merged, allPorts,
+                            new Endpoint.Pods("ingress-controller", controller.namespace(), controller.podLabels()), self, ports);
+                }
+            }
+            if (app.dnsEgress()) {
+                var dns = platform.network().dns();
+                // DNS answers over UDP and falls back to TCP for large responses: both are needed.
+                add(endpoints, merged, allPorts, self, new Endpoint.Pods("dns", dns.namespace(), dns.podLabels()),
+                        List.of(new Edge.PortProtocol(53, "TCP"), new Edge.PortProtocol(53, "UDP")));
+            }
+            if (!app.permissions().isEmpty()) {
+                for (String cidr : environment.apiServerCidrs()) {
+                    add(endpoints, merged, allPorts, self, new Endpoint.IpBlock("kubernetes-api", cidr, List.of()),
+                            List.of(new Edge.PortProtocol(environment.apiServerPort(), "TCP")));
+                }
+            }
+        }
+        List<Edge> edges = new ArrayList<>();
+        merged.forEach((from, targets) -> targets.forEach((to, ports) -> edges.add(new Edge(endpoints.get(from),
+                endpoints.get(to), allPorts.get(from).getOrDefault(to, false) ? List.of() : List.copyOf(ports)))));
+        edges.sort(Comparator.comparing((Edge e) -> e.from().key()).thenComparing(e -> e.to().key()));
+        return List.copyOf(edges);
+    }
+
+    /** The endpoint of an app instance. */
+    public static Endpoint endpoint(AppInstance instance) {
+        return new Endpoint.App(instance.namespace(), instance.name());
+    }
+
+    /** The callee's declared ports with these numbers; all of its ports when none are named. */
+    private static List<Edge.PortProtocol> ports(App callee, List<Integer> numbers) {
+        List<Edge.PortProtocol> ports = new ArrayList<>();
+        for (Port port : callee.ports()) {
+            if (numbers.isEmpty() || numbers.contains(port.number())) {
+                ports.add(new Edge.PortProtocol(port.number(), port.protocol().name()));
+            }
+        }
+        return ports;
+    }
+
+    private static void add(Map<String, Endpoint> endpoints, Map<String, Map<String, SortedSet<Edge.PortProtocol>>> merged,
+                            Map<String, Map<String, Boolean>> allPorts, Endpoint from, Endpoint to,
+                            List<Edge.PortProtocol> ports) {
+        endpoints.put(from.key(), from);
+        endpoints.put(to.key(), to);
+        merged.computeIfAbsent(from.key(), k -> new TreeMap<>()).computeIfAbsent(to.key(), k -> new TreeSet<>()).addAll(ports);
+        // An edge without ports to an address block means every port; it absorbs any narrower declaration.
+        if (ports.isEmpty()) {
+            allPorts.computeIfAbsent(from.key(), k -> new HashMap<>()).put(to.key(), true);
+        } else {
+            allPorts.computeIfAbsent(from.key(), k -> new HashMap<>()).putIfAbsent(to.key(), false);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.goldenpath.generators.policy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldenpath.lint.LintReport;
+import dev.goldenpath.lint.Linter;
+import dev.goldenpath.lint.Manifest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The last step of every render: the platform's own linter runs over the final objects. A secure default that
+ * was weakened without a declared exception (a bug in a generator, or a hand-made object) fails the render; the
+ * declared ones come back as excepted findings. One rule set serves this check and the linting of foreign YAML.
+ */
+public final class PolicyCheck {
+
+    private final Linter linter;
+
+    public PolicyCheck(Linter linter) {
+        this.linter = linter;
+    }
+
+    /** The check with the platform's default rules. */
+    public static PolicyCheck defaults() {
+        return new PolicyCheck(Linter.defaults());
+    }
+
+    /**
+     * Lints the objects; {@code paths.get(i)} is the file {@code objects.get(i)} is written to.
+     *
+     * @throws PolicyViolationException listing every failing finding
+     */
+    public LintReport check(List<String> paths, List<ObjectNode> objects) {
+        List<Manifest> manifests = new ArrayList<>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            manifests.add(new Manifest(paths.get(i), 0, 1, objects.get(i)));
+        }
+        LintReport report = linter.lintObjects(manifests);
+        if (report.hasFailures()) {
+            throw new PolicyViolationException(report);
+        }
+        return report;
+    }
+}
