@@ -1,7 +1,6 @@
 package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /** Kubernetes label selector semantics: matchLabels AND matchExpressions; an empty selector selects everything. */
@@ -15,8 +14,7 @@ final class LabelSelector {
     }
 
     static boolean matches(JsonNode selector, JsonNode labels) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = selector.path("matchLabels").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> required = it.next();
+        for (Map.Entry<String, JsonNode> required : selector.path("matchLabels").properties()) {
             JsonNode actual = labels.get(required.getKey());
             if (actual == null || !Json.text(actual).equals(Json.text(required.getValue()))) {
                 return false;

@@ -93,7 +93,9 @@ public final class Linter {
         try {
             for (Path root : filesOrFolders) {
                 for (Path file : yamlFiles(root)) {
-                    run.addYaml(file.toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8));
+                    // "./manifests/a.yaml" and "manifests/a.yaml" are the same file: report it one way.
+                    run.addYaml(file.normalize().toString().replace('\\', '/'),
+                            Files.readString(file, StandardCharsets.UTF_8));
                 }
             }
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +31,7 @@ final class ObjectChecks {
     // The exception contract: a known rule id and a non-blank reason.
     private static void exceptionAnnotations(KubeObject object, JsonNode metadata, String metadataPath,
                                              Reporter reporter) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = metadata.path("annotations").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> annotation = it.next();
+        for (Map.Entry<String, JsonNode> annotation : metadata.path("annotations").properties()) {
             String key = annotation.getKey();
             if (!key.startsWith(Exceptions.PREFIX)) {
                 continue;

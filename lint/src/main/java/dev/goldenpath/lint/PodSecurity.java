@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.goldenpath.lint.KubeObject.Container;
 import dev.goldenpath.lint.KubeObject.PodTemplate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,8 +136,8 @@ final class PodSecurity {
                         + " must not use hostPath" + (hostPath.isEmpty() ? "" : " (" + hostPath + ")"));
                 continue;
             }
-            for (Iterator<String> fields = volume.fieldNames(); fields.hasNext();) {
-                String field = fields.next();
+            for (Map.Entry<String, JsonNode> source : volume.properties()) {
+                String field = source.getKey();
                 if (!"name".equals(field) && !RESTRICTED_VOLUME_TYPES.contains(field)) {
                     reporter.report(Rules.RESTRICTED_VOLUMES, object, path + "." + field, "volume "
                             + Json.quote(name) + " must not use volume type " + Json.quote(field));
@@ -172,8 +171,7 @@ final class PodSecurity {
         }
         JsonNode annotations = pod.metadata.path("annotations");
         String annotationsPath = templateMetadataPath(object) + ".annotations";
-        for (Iterator<Map.Entry<String, JsonNode>> it = annotations.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> annotation = it.next();
+        for (Map.Entry<String, JsonNode> annotation : annotations.properties()) {
             String key = annotation.getKey();
             if (key.startsWith(APPARMOR_ANNOTATION_PREFIX)) {
                 String value = Json.text(annotation.getValue());

@@ -109,8 +109,6 @@ final class YamlDocuments {
             }
         } catch (JsonProcessingException e) {
             documents.add(problem(e, index, startLine, contentLine));
-        } catch (IOException e) {
-            documents.add(new Document(index, contentLine, null, null, "unreadable document: " + e.getMessage()));
         }
         return index + 1;
     }
