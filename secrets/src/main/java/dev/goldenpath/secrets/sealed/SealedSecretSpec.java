@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -30,6 +29,6 @@ public record SealedSecretSpec(
     public SealedSecretSpec {
         encryptedData = encryptedData == null ? Map.of()
                 : Collections.unmodifiableMap(new TreeMap<>(encryptedData));
-        template = Objects.requireNonNullElse(template, SecretTemplate.EMPTY);
+        template = template == null ? new SecretTemplate(null, null, null) : template;
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -25,10 +24,10 @@ import java.util.TreeMap;
 @JsonIgnoreProperties({"data"})
 public record SecretTemplate(Metadata metadata, String type, Boolean immutable) {
 
-    static final SecretTemplate EMPTY = new SecretTemplate(null, null, null);
-
     public SecretTemplate {
-        metadata = Objects.requireNonNullElse(metadata, Metadata.EMPTY);
+        // No shared EMPTY constants: Jackson may initialise Metadata before this class, and a
+        // constant cycle between the two would then see a null.
+        metadata = metadata == null ? new Metadata(null, null, null, null) : metadata;
     }
 
     /**
@@ -45,15 +44,14 @@ public record SecretTemplate(Metadata metadata, String type, Boolean immutable) 
     public record Metadata(String name, String namespace, Map<String, String> labels,
                            Map<String, String> annotations) {
 
-        static final Metadata EMPTY = new Metadata(null, null, null, null);
-
         public Metadata {
             labels = sorted(labels);
             annotations = sorted(annotations);
         }
+
+        private static Map<String, String> sorted(Map<String, String> map) {
+            return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
+        }
     }
 
-    static Map<String, String> sorted(Map<String, String> map) {
-        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
-    }
 }
