@@ -75,6 +75,11 @@ public final class Roles {
                 .withVerbs(List.copyOf(new TreeSet<>(shape.verbs())))
                 .withResourceNames(List.copyOf(new TreeSet<>(shape.resourceNames())))
                 .build()));
+        // Readable and stable: by API group, then resources, then verbs.
+        rules.sort(java.util.Comparator.comparing((PolicyRule r) -> r.getApiGroups().get(0))
+                .thenComparing(r -> String.join(",", r.getResources()))
+                .thenComparing(r -> String.join(",", r.getVerbs()))
+                .thenComparing(r -> String.join(",", r.getResourceNames())));
         return rules;
     }
 

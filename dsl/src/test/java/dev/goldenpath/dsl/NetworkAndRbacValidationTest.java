@@ -1,0 +1,120 @@
+package dev.goldenpath.dsl;
+
+import static dev.goldenpath.dsl.GoldenPath.allow;
+import static dev.goldenpath.dsl.GoldenPath.app;
+import static dev.goldenpath.dsl.GoldenPath.cidr;
+import static dev.goldenpath.dsl.GoldenPath.environment;
+import static dev.goldenpath.dsl.GoldenPath.platform;
+import static dev.goldenpath.dsl.GoldenPath.read;
+import static dev.goldenpath.dsl.GoldenPath.team;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class NetworkAndRbacValidationTest {
+
+    private static Platform.Builder platformWith(UnaryOperator<App.Builder> api) {
+        return platform("acme")
+                .gitRepository("https://git.example.com/gitops.git")
+                .environment(environment("prod").cluster("https://kubernetes.default.svc").apiServer(6443, "10.0.0.1/32"))
+                .environment(environment("dev").cluster("https://dev.example.com").apiServer(6443, "10.1.0.1/32"))
+                .team(team("payments").owner("payments@example.com"))
+                .app(api.apply(app("api").team("payments").image("r.example.com/api:1").port(8080)))
+                .app(app("db").team("payments").image("r.example.com/db:1").port("postgres", 5432));
+    }
+
+    private static Violation only(Platform.Builder spec, String path, String ruleText) {
+        List<Violation> violations = assertThrows(SpecException.class, spec::build).violations();
+        assertEquals(1, violations.size(), violations::toString);
+        assertEquals(path, violations.get(0).path());
+        assertTrue(violations.get(0).rule().contains(ruleText), violations.get(0)::rule);
+        return violations.get(0);
+    }
+
+    @Test
+    void acceptsDeclaredEdgesFromEitherEnd() {
+        platformWith(a -> a.calls("db", 5432).calledByIngressController(8080).calledByNamespace("monitoring")
+                .callsExternal(cidr("203.0.113.0/24").except("203.0.113.128/25").ports(443))).build();
+    }
+
+    @Test
+    void rejectsEdgesToUnknownApps() {
+        only(platformWith(a -> a.calls("cache", 6379)), "apps[api].calls[cache]", "unknown app");
+        only(platformWith(a -> a.calledBy("gateway")), "apps[api].calledBy[gateway]", "unknown app");
+    }
+
+    @Test
+    void rejectsPortsTheCalleeDoesNotExpose() {
+        Violation v = only(platformWith(a -> a.calls("db", 5433)), "apps[api].calls[db].ports", "db does not expose this port");
+        assertEquals("5433", v.value());
+        assertTrue(v.hint().contains("5432"));
+        only(platformWith(a -> a.calledBy("db", 9090)), "apps[api].calledBy[db].ports", "does not expose this port");
+        only(platformWith(a -> a.calledByIngressController(443)), "apps[api].calledByIngressController.ports", "does not expose");
+    }
+
+    @Test
+    void rejectsCallsToAppsMissingFromAnEnvironment() {
+        Platform.Builder spec = platform("acme")
+                .gitRepository("https://git.example.com/gitops.git")
+                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(environment("dev").cluster("https://dev.example.com"))
+                .team(team("payments").owner("payments@example.com"))
+                .app(app("api").team("payments").image("r.example.com/api:1").port(8080).calls("db", 5432))
+                .app(app("db").team("payments").image("r.example.com/db:1").port(5432).onlyIn("dev"));
+        only(spec, "apps[api].calls[db]", "not deployed in prod");
+    }
+
+    @Test
+    void rejectsMalformedCidrs() {
+        only(platformWith(a -> a.callsExternal(cidr("10.0.0.1/8"))), "apps[api].callsExternal[10.0.0.1/8]", "zero host bits");
+        only(platformWith(a -> a.callsExternal(cidr("example.com/24"))), "apps[api].callsExternal[example.com/24]", "CIDR");
+        only(platformWith(a -> a.callsExternal(cidr("10.0.0.0/8").except("11.0.0.0/16"))),
+                "apps[api].callsExternal[10.0.0.0/8].except", "strictly inside");
+        platformWith(a -> a.callsExternal(cidr("2001:db8::/32").except("2001:db8:1::/48"))).build();
+    }
+
+    @Test
+    void rejectsWildcardPermissions() {
+        only(platformWith(a -> a.permissions(allow("*").on("pods"))), "apps[api].permissions[0]", "wildcards");
+        only(platformWith(a -> a.permissions(read("*"))), "apps[api].permissions[0]", "wildcards");
+        only(platformWith(a -> a.permissions(read("deployments").inGroup("*"))), "apps[api].permissions[0]", "wildcards");
+    }
+
+    @Test
+    void requiresAWeakeningForSecretsEscalationAndSensitiveSubresources() {
+        only(platformWith(a -> a.permissions(read("secrets"))), "apps[api].permissions", "Secrets");
+        only(platformWith(a -> a.permissions(allow("bind").on("roles").inGroup("rbac.authorization.k8s.io"))),
+                "apps[api].permissions", "escalate, bind and impersonate");
+        only(platformWith(a -> a.permissions(allow("create").on("pods/exec"))), "apps[api].permissions", "exec, attach");
+        only(platformWith(a -> a.permissions(allow("create").on("serviceaccounts/token"))), "apps[api].permissions", "token creation");
+        only(platformWith(a -> a.permissions(read("nodes").clusterWide())), "apps[api].permissions", "ClusterRole");
+        platformWith(a -> a.permissions(read("secrets").named("api-tls"))
+                .weaken(Weakening.RBAC_SECRETS, "reads its own TLS secret for hot reload, SEC-88")).build();
+    }
+
+    @Test
+    void rejectsUnusedRbacWeakenings() {
+        only(platformWith(a -> a.permissions(read("configmaps")).weaken(Weakening.RBAC_SECRETS, "maybe later, SEC-1")),
+                "apps[api].exemptions[RBAC_SECRETS]", "unused");
+    }
+
+    @Test
+    void rejectsUnknownVerbsAndMalformedResources() {
+        only(platformWith(a -> a.permissions(allow("read").on("pods"))), "apps[api].permissions[0].verbs", "unknown verb");
+        only(platformWith(a -> a.permissions(read("Pods"))), "apps[api].permissions[0].resources", "lowercase plural");
+    }
+
+    @Test
+    void requiresTheApiServerAddressForAppsThatUseTheApi() {
+        Platform.Builder spec = platform("acme")
+                .gitRepository("https://git.example.com/gitops.git")
+                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .team(team("payments").owner("payments@example.com"))
+                .app(app("api").team("payments").image("r.example.com/api:1").port(8080).permissions(read("configmaps")));
+        only(spec, "apps[api].permissions", "does not say where the API server is");
+    }
+}
