@@ -142,17 +142,31 @@ public final class Linter {
         private final Reporter reporter = new Reporter(enabled);
         private final List<KubeObject> objects = new ArrayList<>();
         private final List<LintReport.Linted> linted = new ArrayList<>();
+        private final List<String> skipped = new ArrayList<>();
 
         void addYaml(String file, String text) {
             for (YamlDocuments.Document document : YamlDocuments.parse(text)) {
                 if (document.tree() == null) {
                     reporter.reportDocument(Rules.YAML_SYNTAX, file, document.index(), document.line(),
                             "unparsable document", document.problem());
+                } else if (kustomizeConfig(document.tree())) {
+                    continue; // kustomization.yaml and Components configure a build; they are not API objects
+                } else if (!manifestLike(document.tree())) {
+                    skipped.add(file + "#" + document.index());
                 } else {
                     addObject(new Manifest(file, document.index(), document.line(), document.tree()),
                             document.tree(), document.lines());
                 }
             }
+        }
+
+        /** Other YAML found among manifests (Helm values, CI configuration): no apiVersion and no kind. */
+        private static boolean manifestLike(JsonNode node) {
+            return node.isObject() && (node.has("apiVersion") || node.has("kind"));
+        }
+
+        private static boolean kustomizeConfig(JsonNode node) {
+            return node.path("apiVersion").asText("").startsWith("kustomize.config.k8s.io/");
         }
 
         void addObject(Manifest manifest, JsonNode node, LineIndex lines) {
@@ -191,6 +205,12 @@ public final class Linter {
 
         LintReport finish() {
             List<String> notes = new ArrayList<>();
+            if (!skipped.isEmpty()) {
+                notes.add(skipped.size() + (skipped.size() == 1 ? " YAML document has" : " YAML documents have")
+                        + " neither apiVersion nor kind and " + (skipped.size() == 1 ? "was" : "were")
+                        + " not linted as Kubernetes objects: " + String.join(", ", skipped.subList(0,
+                        Math.min(5, skipped.size()))) + (skipped.size() > 5 ? ", ..." : ""));
+            }
             Inventory inventory = new Inventory(objects);
             boolean automount = reporter.enabled(Rules.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN);
             for (KubeObject object : objects) {

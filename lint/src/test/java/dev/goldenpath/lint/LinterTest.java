@@ -308,6 +308,19 @@ class LinterTest {
     }
 
     @Test
+    void yamlThatIsNotAKubernetesObjectIsNotedNotFailed() {
+        String yaml = "replicaCount: 2\n---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+                + "resources: [pod.yaml]\n";
+
+        LintReport report = Linter.defaults().lintYaml("values.yaml", yaml);
+
+        assertTrue(report.findings().isEmpty());
+        assertEquals(0, report.objectCount());
+        assertEquals(List.of("1 YAML document has neither apiVersion nor kind and was not linted as Kubernetes "
+                + "objects: values.yaml#0"), report.notes());
+    }
+
+    @Test
     void outputIsDeterministic() {
         String yaml = PRIVILEGED_POD + "---\n" + PRIVILEGED_POD.replace("gpu-installer", "other");
         for (Format format : Format.values()) {
