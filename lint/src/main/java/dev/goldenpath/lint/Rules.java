@@ -295,8 +295,9 @@ public final class Rules {
                 "A document that does not parse cannot be checked, and the API server would reject it.",
                 "YAML 1.1 / Kubernetes API",
                 "Fix the syntax error at the reported line."));
-        rules.add(rule(OBJECT_SHAPE, ERROR, "Documents must be Kubernetes objects",
-                "A document without apiVersion, kind and metadata.name is not an object the API server accepts.",
+        rules.add(rule(OBJECT_SHAPE, ERROR, "Kubernetes objects must have apiVersion, kind and metadata.name",
+                "A document that has an apiVersion or a kind but lacks the rest is an object the API server "
+                        + "rejects. (YAML with neither, such as Helm values, is not linted and is listed in a note.)",
                 "Kubernetes API conventions",
                 "Give the document apiVersion, kind and metadata.name, or remove it."));
         Map<String, Rule> byId = new LinkedHashMap<>();
