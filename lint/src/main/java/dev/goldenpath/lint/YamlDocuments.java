@@ -50,7 +50,9 @@ final class YamlDocuments {
     }
 
     /** Every non-empty document of {@code text}, in order. */
-    static List<Document> parse(String text) {
+    static List<Document> parse(String input) {
+        // Editors on Windows may start a file with a byte order mark; it is not part of the first document.
+        String text = input.startsWith("\uFEFF") ? input.substring(1) : input;
         List<Document> documents = new ArrayList<>();
         int length = text.length();
         int position = 0;

@@ -321,6 +321,18 @@ class LinterTest {
     }
 
     @Test
+    void windowsLineEndsAndAByteOrderMarkDoNotChangeTheFindings() {
+        String windows = "\uFEFF---\r\n" + PRIVILEGED_POD.replace("\n", "\r\n");
+
+        LintReport report = Linter.defaults().lintYaml("pod.yaml", windows);
+
+        Finding privileged = report.findings(Rules.PRIVILEGED).get(0);
+        assertEquals(0, privileged.documentIndex());
+        assertEquals(14, privileged.line());
+        assertTrue(report.findings(Rules.YAML_SYNTAX).isEmpty());
+    }
+
+    @Test
     void outputIsDeterministic() {
         String yaml = PRIVILEGED_POD + "---\n" + PRIVILEGED_POD.replace("gpu-installer", "other");
         for (Format format : Format.values()) {
