@@ -331,6 +331,9 @@ public final class Seal {
                     default -> problems.add("unknown argument '" + arg + "'");
                 }
             }
+            if (options.previous != null && options.mode != Mode.SECRET && options.mode != Mode.HELP) {
+                problems.add("--previous applies to --secret only");
+            }
             if (modes.size() > 1) {
                 problems.add("choose one mode, not " + String.join(" and ", new TreeMap<>(modes).keySet()));
             }

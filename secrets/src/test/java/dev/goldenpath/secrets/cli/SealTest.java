@@ -197,6 +197,7 @@ class SealTest {
         Result missing = run("v", Map.of(), "--cert", cert.toString(), "--namespace", "payments");
         Result unknown = run("v", Map.of(), "--cert", cert.toString(), "--colour", "--scope", "galaxy-wide");
         Result modes = run("v", Map.of(), "--secret", "--fetch-cert");
+        Result previousRaw = run("v", WITH_KEY, "--cert", cert.toString(), "--scope", "cluster-wide", "--previous", "x");
 
         assertEquals(2, missing.status);
         assertTrue(missing.err.contains("strict scope needs --name"), missing.err);
@@ -204,6 +205,8 @@ class SealTest {
         assertTrue(unknown.err.contains("unknown argument '--colour'"), unknown.err);
         assertTrue(unknown.err.contains("scope 'galaxy-wide' is not one of"), unknown.err);
         assertTrue(modes.err.contains("choose one mode"), modes.err);
+        assertEquals(2, previousRaw.status);
+        assertTrue(previousRaw.err.contains("--previous applies to --secret only"), previousRaw.err);
         assertTrue(run("", Map.of(), "--help").out.contains("Usage: Seal"));
     }
 

@@ -3,6 +3,7 @@ package dev.goldenpath.secrets.sealed;
 import static dev.goldenpath.secrets.testing.Controller.hybridDecrypt;
 import static dev.goldenpath.secrets.testing.Controller.text;
 import static dev.goldenpath.secrets.testing.Controller.unseal;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,13 +12,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goldenpath.secrets.SecretValue;
+import dev.goldenpath.secrets.testing.Controller;
 import dev.goldenpath.secrets.testing.TestCertificates;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -92,10 +100,10 @@ class SealerTest {
                 .value("password", SecretValue.of("s3cr3t")).seal();
 
         SealedSecret renamed = new SealedSecret(
-                new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(sealed.getMetadata()).withName("stolen").build(),
+                new ObjectMetaBuilder(sealed.getMetadata()).withName("stolen").build(),
                 sealed.getSpec());
         SealedSecret moved = new SealedSecret(
-                new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(sealed.getMetadata()).withNamespace("attacker").build(),
+                new ObjectMetaBuilder(sealed.getMetadata()).withNamespace("attacker").build(),
                 sealed.getSpec());
 
         assertThrows(GeneralSecurityException.class, () -> unseal(renamed, PRIVATE));
@@ -106,10 +114,10 @@ class SealerTest {
     void namespaceWideValueWorksUnderAnyNameInItsNamespaceOnly() throws Exception {
         byte[] sealed = decode(Sealer.with(CERT).seal(SecretValue.of("s3cr3t"), Scope.namespaceWide("payments")));
         assertEquals("s3cr3t", text(hybridDecrypt(PRIVATE, sealed,
-                dev.goldenpath.secrets.testing.Controller.label("payments", "any-name",
+                Controller.label("payments", "any-name",
                         Map.of("sealedsecrets.bitnami.com/namespace-wide", "true")))));
         assertThrows(GeneralSecurityException.class, () -> hybridDecrypt(PRIVATE, sealed,
-                dev.goldenpath.secrets.testing.Controller.label("payments", "any-name", Map.of())));
+                Controller.label("payments", "any-name", Map.of())));
     }
 
     @Test
@@ -129,7 +137,7 @@ class SealerTest {
         rsaTampered[10] ^= 0x01;                                             // inside the wrapped session key
         assertThrows(GeneralSecurityException.class, () -> hybridDecrypt(PRIVATE, rsaTampered, label));
 
-        byte[] truncated = java.util.Arrays.copyOf(sealed, 200);
+        byte[] truncated = Arrays.copyOf(sealed, 200);
         assertThrows(GeneralSecurityException.class, () -> hybridDecrypt(PRIVATE, truncated, label));
     }
 
@@ -141,6 +149,55 @@ class SealerTest {
 
         assertEquals(512, rsaLength, "RSA-4096 ciphertext is 512 bytes");
         assertEquals(2 + 512 + plaintext.length + 16, sealed.length, "GCM adds a 16-byte tag and no nonce");
+    }
+
+    @Test
+    void oaepUsesSha256ForTheHashAndForMgf1LikeGo() throws Exception {
+        // Go's rsa.EncryptOAEP(sha256.New(), ...) uses SHA-256 for MGF1 too, while the JDK's
+        // OAEPWithSHA-256AndMGF1Padding defaults MGF1 to SHA-1. Decode EME-OAEP by hand (RFC 8017
+        // section 7.1.2) after a raw RSA decryption, so no JDK OAEP parameter handling is involved.
+        byte[] sealed = decode(Sealer.with(CERT).seal(SecretValue.of("v"), Scope.strict("ns", "name")));
+        int k = ((sealed[0] & 0xFF) << 8) | (sealed[1] & 0xFF);
+        javax.crypto.Cipher raw = Cipher.getInstance("RSA/ECB/NoPadding");
+        raw.init(Cipher.DECRYPT_MODE, PRIVATE);
+        byte[] em = new byte[k];
+        byte[] m = raw.doFinal(sealed, 2, k);
+        System.arraycopy(m, 0, em, k - m.length, m.length);
+
+        int hLen = 32;
+        byte[] maskedSeed = Arrays.copyOfRange(em, 1, 1 + hLen);
+        byte[] maskedDb = Arrays.copyOfRange(em, 1 + hLen, k);
+        byte[] seed = xor(maskedSeed, mgf1Sha256(maskedDb, hLen));
+        byte[] db = xor(maskedDb, mgf1Sha256(seed, k - hLen - 1));
+
+        assertEquals(0, em[0]);
+        assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(label("ns/name")),
+                Arrays.copyOf(db, hLen), "lHash = SHA-256(label)");
+        int one = hLen;
+        while (db[one] == 0) {
+            one++;
+        }
+        assertEquals(1, db[one]);
+        assertEquals(32, db.length - one - 1, "the message is the 32-byte AES-256 session key");
+    }
+
+    private static byte[] mgf1Sha256(byte[] seed, int length) throws Exception {
+        java.io.ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int counter = 0; out.size() < length; counter++) {
+            java.security.MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(seed);
+            sha256.update(ByteBuffer.allocate(4).putInt(counter).array());
+            out.writeBytes(sha256.digest());
+        }
+        return Arrays.copyOf(out.toByteArray(), length);
+    }
+
+    private static byte[] xor(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (byte) (a[i] ^ b[i]);
+        }
+        return out;
     }
 
     @Test
