@@ -114,7 +114,9 @@ public final class SealingCertificate {
                 // kubeseal sends the same Accept header (FetchCertificate).
                 .header("Accept", "application/x-pem-file, */*")
                 .build();
-        long timeoutMillis = Math.max(client.getConfiguration().getRequestTimeout(), 1_000);
+        // The client's request timeout (fabric8 default 10 s); 0 means none there, 30 s here.
+        int configured = client.getConfiguration().getRequestTimeout();
+        long timeoutMillis = configured > 0 ? configured : 30_000;
         HttpResponse<byte[]> response;
         try {
             response = http.sendAsync(request, byte[].class).get(timeoutMillis, TimeUnit.MILLISECONDS);

@@ -86,19 +86,35 @@ public final class SealingKey implements Destroyable {
             throw new IllegalArgumentException("cannot read sealing key file " + file + ": "
                     + e.getClass().getSimpleName(), e);
         }
-        char[] text = new String(content, StandardCharsets.US_ASCII).strip().toCharArray();
+        // Trim surrounding whitespace without going through an (unwipeable) String.
+        int start = 0;
+        int end = content.length;
+        while (start < end && Character.isWhitespace(content[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(content[end - 1])) {
+            end--;
+        }
+        byte[] ascii = Arrays.copyOfRange(content, start, end);
         Arrays.fill(content, (byte) 0);
-        return decode(text, "file " + file);
+        return decode(ascii, "file " + file);
     }
 
     private static SealingKey decode(char[] text, String source) {
         byte[] ascii = new byte[text.length];
-        boolean urlSafe = false;
         for (int i = 0; i < text.length; i++) {
             ascii[i] = (byte) text[i];
-            urlSafe |= text[i] == '-' || text[i] == '_';
         }
         Arrays.fill(text, '\0');
+        return decode(ascii, source);
+    }
+
+    /** Decodes base64 (either alphabet) and wipes {@code ascii}. */
+    private static SealingKey decode(byte[] ascii, String source) {
+        boolean urlSafe = false;
+        for (byte b : ascii) {
+            urlSafe |= b == '-' || b == '_';
+        }
         byte[] key;
         try {
             key = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(ascii);

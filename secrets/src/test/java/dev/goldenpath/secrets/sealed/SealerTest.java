@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
@@ -27,6 +29,7 @@ import java.util.Map;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -383,6 +386,22 @@ class SealerTest {
         assertEquals(Sealer.with(CERT).deterministic(generated).seal(SecretValue.of("v"), Scope.clusterWide()),
                 Sealer.with(CERT).deterministic(SealingKey.fromBase64(generated.toBase64()))
                         .seal(SecretValue.of("v"), Scope.clusterWide()));
+    }
+
+    @Test
+    void sealingKeyFilesMayHoldSurroundingWhitespaceAndEitherBase64Alphabet(@TempDir Path dir) throws Exception {
+        byte[] material = new byte[32];
+        Arrays.fill(material, (byte) 0xFB);                      // base64 "+/" vs base64url "-_"
+        Path standard = Files.writeString(dir.resolve("standard.key"),
+                "  " + Base64.getEncoder().encodeToString(material) + "\n");
+        Path urlSafe = Files.writeString(dir.resolve("url.key"), Base64.getUrlEncoder().encodeToString(material));
+
+        String expected = Sealer.with(CERT).deterministic(SealingKey.fromBase64(Base64.getEncoder()
+                .encodeToString(material))).seal(SecretValue.of("v"), Scope.clusterWide());
+        assertEquals(expected, Sealer.with(CERT).deterministic(SealingKey.fromFile(standard))
+                .seal(SecretValue.of("v"), Scope.clusterWide()));
+        assertEquals(expected, Sealer.with(CERT).deterministic(SealingKey.fromFile(urlSafe))
+                .seal(SecretValue.of("v"), Scope.clusterWide()));
     }
 
     private static byte[] decode(String base64) {
