@@ -1,0 +1,77 @@
+package dev.goldenpath.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.goldenpath.approvals.ManifestApprovals;
+import dev.goldenpath.generators.Renderer;
+import dev.goldenpath.generators.Rendering;
+import dev.goldenpath.generators.yaml.Yaml;
+import dev.goldenpath.lint.Finding;
+import dev.goldenpath.lint.LintReport;
+import dev.goldenpath.lint.Linter;
+import dev.goldenpath.tree.RenderedTree;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SamplePlatformTest {
+
+    private static final Rendering RENDERING = Renderer.secureByDefault().render(AcmePlatform.build());
+    private static final RenderedTree TREE = RENDERING.tree();
+
+    @Test
+    void everyRenderedFileMatchesItsApprovedSnapshot() {
+        ManifestApprovals.in(Path.of("src/test/approved")).verify(TREE);
+    }
+
+    @Test
+    void rendersTwoTeamsFiveAppsTwoEnvironments() {
+        assertEquals(10, RENDERING.instances());
+        assertEquals(List.of("api-gateway", "frontend", "ledger", "myapp", "payments-api"),
+                TREE.paths().stream().filter(p -> p.startsWith("apps/production/") && p.endsWith("/kustomization.yaml"))
+                        .map(p -> p.split("/")[2]).toList());
+    }
+
+    @Test
+    void lintsCleanWithOnlyTheDeclaredExceptions() {
+        LintReport report = Linter.defaults().lint(TREE);
+        assertEquals(List.of(), report.failing(), report::toString);
+        List<String> excepted = report.excepted().stream().map(f -> f.ruleId() + " " + f.object()).distinct().sorted().toList();
+        assertEquals(List.of("read-only-root-filesystem Deployment payments-production/ledger",
+                "read-only-root-filesystem Deployment payments-staging/ledger"), excepted);
+        for (Finding finding : report.excepted()) {
+            assertTrue(finding.exceptionReason().contains("PAY-311"));
+        }
+    }
+
+    @Test
+    void frontendAcceptsTrafficOnlyFromApiGatewayOn8080() {
+        NetworkPolicy frontend = Yaml.read(TREE.bytes("apps/production/frontend/networkpolicy.yaml").orElseThrow(), NetworkPolicy.class);
+        assertEquals(1, frontend.getSpec().getIngress().size());
+        var rule = frontend.getSpec().getIngress().get(0);
+        assertEquals("api-gateway", rule.getFrom().get(0).getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
+        assertEquals(8080, rule.getPorts().get(0).getPort().getIntVal());
+        String deployment = TREE.text("apps/production/frontend/deployment.yaml").orElseThrow();
+        assertTrue(deployment.contains("runAsUser: 1000"));
+        assertTrue(deployment.contains("fsGroup: 2000"));
+        assertTrue(deployment.contains("readOnlyRootFilesystem: true"));
+        assertTrue(deployment.contains("cpu: 250m") && deployment.contains("memory: 64Mi"));
+        assertTrue(deployment.contains("cpu: 500m") && deployment.contains("memory: 128Mi"));
+        assertTrue(TREE.text("platform/production/namespaces/production/namespace.yaml").orElseThrow()
+                .contains("pod-security.kubernetes.io/enforce: restricted"));
+    }
+
+    @Test
+    void myappMayGetAndListPodsThroughRolePodReader() {
+        Role role = Yaml.read(TREE.bytes("apps/production/myapp/role-pod-reader.yaml").orElseThrow(), Role.class);
+        assertEquals(List.of("pods"), role.getRules().get(0).getResources());
+        assertEquals(List.of("get", "list"), role.getRules().get(0).getVerbs());
+        RoleBinding binding = Yaml.read(TREE.bytes("apps/production/myapp/rolebinding-pod-reader.yaml").orElseThrow(), RoleBinding.class);
+        assertEquals("myapp", binding.getSubjects().get(0).getName());
+        assertTrue(TREE.text("apps/production/myapp/deployment.yaml").orElseThrow().contains("automountServiceAccountToken: true"));
+    }
+}
