@@ -161,7 +161,10 @@ public final class Seal {
         if (secret.getData() != null) {
             secret.getData().forEach((key, encoded) -> {
                 try {
-                    values.put(key, SecretValue.ofBytes(Base64.getMimeDecoder().decode(encoded == null ? "" : encoded)));
+                    // Strict like the API server; only whitespace (folded YAML) is tolerated.
+                    byte[] decoded = Base64.getDecoder().decode(encoded == null ? "" : encoded.replaceAll("\\s", ""));
+                    values.put(key, SecretValue.ofBytes(decoded));
+                    Arrays.fill(decoded, (byte) 0);
                 } catch (IllegalArgumentException e) {
                     problems.add("data." + key + " is not base64");
                 }
@@ -171,25 +174,24 @@ public final class Seal {
             // The API server merges stringData over data; so does sealing.
             secret.getStringData().forEach((key, text) -> values.put(key, SecretValue.of(text == null ? "" : text)));
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
-        Sealer sealer = sealer(options, err, env);
-        Sealer.SecretSealing sealing = sealer.secret(namespace, name)
-                .scope(kind)
-                .type(secret.getType() == null || secret.getType().isBlank() ? "Opaque" : secret.getType())
-                .values(values);
-        if (secret.getImmutable() != null) {
-            sealing.immutable(secret.getImmutable());
-        }
-        if (secret.getMetadata() != null && secret.getMetadata().getLabels() != null) {
-            sealing.labels(secret.getMetadata().getLabels());
-        }
-        annotations.forEach(sealing::annotation);
-        if (options.previous != null) {
-            sealing.previous(YamlFormat.read(Files.readString(options.previous), SealedSecret.class));
-        }
         try {
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+            Sealer.SecretSealing sealing = sealer(options, err, env).secret(namespace, name)
+                    .scope(kind)
+                    .type(secret.getType() == null || secret.getType().isBlank() ? "Opaque" : secret.getType())
+                    .values(values);
+            if (secret.getImmutable() != null) {
+                sealing.immutable(secret.getImmutable());
+            }
+            if (secret.getMetadata() != null && secret.getMetadata().getLabels() != null) {
+                sealing.labels(secret.getMetadata().getLabels());
+            }
+            annotations.forEach(sealing::annotation);
+            if (options.previous != null) {
+                sealing.previous(YamlFormat.read(Files.readString(options.previous), SealedSecret.class));
+            }
             return YamlFormat.write(sealing.seal());
         } finally {
             values.values().forEach(SecretValue::destroy);

@@ -1,6 +1,5 @@
 package dev.goldenpath.secrets.sealed;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -27,6 +26,10 @@ abstract sealed class Randomness {
 
     abstract SecureRandom oaepRandom();
 
+    /** Overwrites derived key material; fresh randomness holds none. */
+    void wipe() {
+    }
+
     static Randomness fresh(SecureRandom random) {
         return new Fresh(random);
     }
@@ -49,12 +52,16 @@ abstract sealed class Randomness {
 
     /** Length-prefixed concatenation, so no two different input tuples give the same bytes. */
     static byte[] encode(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int length = 0;
         for (byte[] part : parts) {
-            out.writeBytes(ByteBuffer.allocate(4).putInt(part.length).array());
-            out.writeBytes(part);
+            length += 4 + part.length;
         }
-        return out.toByteArray();
+        // Sized exactly: a growing buffer would leave copies of the plaintext behind.
+        ByteBuffer out = ByteBuffer.allocate(length);
+        for (byte[] part : parts) {
+            out.putInt(part.length).put(part);
+        }
+        return out.array();
     }
 
     static byte[] hmac(byte[] key, byte[] message) {
@@ -102,6 +109,11 @@ abstract sealed class Randomness {
         @Override
         SecureRandom oaepRandom() {
             return new StreamRandom(new Stream(pseudoRandomKey, "rsa-oaep seed"));
+        }
+
+        @Override
+        void wipe() {
+            Arrays.fill(pseudoRandomKey, (byte) 0);
         }
     }
 

@@ -118,6 +118,7 @@ public final class Sealer {
             return Base64.getEncoder().encodeToString(sealed);
         } finally {
             Arrays.fill(sessionKey, (byte) 0);
+            randomness.wipe();
         }
     }
 

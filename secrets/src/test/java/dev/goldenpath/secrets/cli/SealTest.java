@@ -215,16 +215,19 @@ class SealTest {
         Result notYaml = run("password: [hunter2", Map.of(), "--secret", "--cert", cert.toString());
         Result badKey = run(SECRET.replace("password: hunter2", "pass word: hunter2"), WITH_KEY, "--secret",
                 "--cert", cert.toString());
+        Result badBase64 = run(SECRET.replace("username: YXBw", "username: hunter2!"), WITH_KEY, "--secret",
+                "--cert", cert.toString());
         Result badSealingKey = run("hunter2", Map.of("GOLDENPATH_SEALING_KEY", "hunter2"), "--cert", cert.toString(),
                 "--scope", "cluster-wide");
 
-        for (Result result : List.of(notYaml, badKey, badSealingKey)) {
+        for (Result result : List.of(notYaml, badKey, badBase64, badSealingKey)) {
             assertEquals(1, result.status, result.err);
             assertFalse(result.err.contains("hunter2"), result.err);
             assertEquals("", result.out);
         }
         assertTrue(badKey.err.contains("key 'pass word' is not a valid Secret key"), badKey.err);
         assertTrue(badSealingKey.err.contains("GOLDENPATH_SEALING_KEY"), badSealingKey.err);
+        assertTrue(badBase64.err.contains("data.username is not base64"), badBase64.err);
     }
 
     @Test
