@@ -11,6 +11,9 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * An {@code external-secrets.io/v1} ClusterSecretStore: a SecretStore usable from every namespace.
@@ -37,7 +40,12 @@ public final class ClusterSecretStore extends TypedCustomResource<SecretStoreSpe
 
     /** A cluster-wide store called {@code name} backed by Vault. */
     public static ClusterSecretStore vault(String name, VaultProvider vault) {
-        Names.require("ClusterSecretStore", null, name);
+        List<String> problems = new ArrayList<>();
+        Names.check(null, name, problems);
+        SecretStoreSpec.checkVault(Objects.requireNonNull(vault, "vault"), problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid ClusterSecretStore " + name + ":\n  - " + String.join("\n  - ", problems));
+        }
         return new ClusterSecretStore(new ObjectMetaBuilder().withName(name).build(),
                 new SecretStoreSpec(new SecretStoreSpec.Provider(vault)));
     }

@@ -1,6 +1,5 @@
 package dev.goldenpath.secrets.external;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -13,14 +12,6 @@ final class Names {
     static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
 
     private Names() {
-    }
-
-    static void require(String kind, String namespace, String name) {
-        List<String> problems = new ArrayList<>();
-        check(namespace, name, problems);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(kind + ": " + String.join("; ", problems));
-        }
     }
 
     static void check(String namespace, String name, List<String> problems) {

@@ -12,6 +12,9 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * An {@code external-secrets.io/v1} SecretStore: a namespaced connection to a secret backend.
@@ -36,7 +39,12 @@ public final class SecretStore extends TypedCustomResource<SecretStoreSpec> impl
 
     /** A store called {@code name} in {@code namespace} backed by Vault. */
     public static SecretStore vault(String namespace, String name, VaultProvider vault) {
-        Names.require("SecretStore", namespace, name);
+        List<String> problems = new ArrayList<>();
+        Names.check(namespace, name, problems);
+        SecretStoreSpec.checkVault(Objects.requireNonNull(vault, "vault"), problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid SecretStore " + name + ":\n  - " + String.join("\n  - ", problems));
+        }
         return new SecretStore(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build(),
                 new SecretStoreSpec(new SecretStoreSpec.Provider(vault)));
     }

@@ -1,6 +1,7 @@
 package dev.goldenpath.secrets.external;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,17 @@ public record SecretStoreSpec(Provider provider) {
     public record Provider(VaultProvider vault) {
         public Provider {
             Objects.requireNonNull(vault, "vault");
+        }
+    }
+
+    /** The problems that would make the operator reject or never use this store, for factory messages. */
+    static void checkVault(VaultProvider vault, List<String> problems) {
+        if (vault.auth() == null || vault.auth().kubernetes() == null) {
+            problems.add("the Vault provider has no authentication; add withKubernetesAuth(mountPath, role,"
+                    + " serviceAccount)");
+        }
+        if (!vault.server().startsWith("https://") && !vault.server().startsWith("http://")) {
+            problems.add("Vault server '" + vault.server() + "' is not an http(s) URL");
         }
     }
 }

@@ -131,6 +131,19 @@ class ExternalSecretsTest {
     }
 
     @Test
+    void storesWithoutAuthenticationOrWithABadServerAreRefused() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> SecretStore.vault("payments", "Vault", VaultProvider.at("vault:8200")));
+
+        String message = error.getMessage();
+        assertTrue(message.contains("name 'Vault'"), message);
+        assertTrue(message.contains("no authentication"), message);
+        assertTrue(message.contains("not an http(s) URL"), message);
+        assertThrows(IllegalArgumentException.class,
+                () -> ClusterSecretStore.vault("vault", VaultProvider.at("https://vault:8200")));
+    }
+
+    @Test
     void goDurationsUseTheShortestForm() {
         List<String> formatted = new ArrayList<>();
         for (Duration duration : List.of(Duration.ofHours(1), Duration.ofMinutes(15), Duration.ofSeconds(3725),
