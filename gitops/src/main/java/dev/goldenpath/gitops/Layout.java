@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -69,12 +70,13 @@ final class Layout {
         });
         byte[] record = OwnershipRecord.format(publisherId, root, paths);
         Layout layout = new Layout(recordPath, objects.blobId(record), List.copyOf(paths));
+        ObjectId[] ids = blobIds(contents);
         for (int i = 0; i < paths.size(); i++) {
-            layout.put(paths.get(i), contents.get(i), objects, problems);
+            layout.put(paths.get(i), new Leaf(contents.get(i), ids[i]), problems);
         }
         if (!paths.isEmpty()) {
             // A publisher that renders nothing owns nothing: its record is removed, not written empty.
-            layout.put(recordPath, record, objects, problems);
+            layout.put(recordPath, new Leaf(record, layout.recordId), problems);
         }
         if (!problems.isEmpty()) {
             throw new PublishException(PublishException.Reason.INVALID_REQUEST,
@@ -84,23 +86,57 @@ final class Layout {
         return layout;
     }
 
-    private void put(String path, byte[] content, GitObjects objects, List<String> problems) {
-        String[] segments = path.split("/");
-        Folder folder = root;
-        for (int i = 0; i < segments.length - 1; i++) {
-            if (folder.files.containsKey(segments[i])) {
-                problems.add("'" + path + "' needs folder '" + String.join("/", List.of(segments).subList(0, i + 1))
-                        + "', which the tree also has as a file");
-                return;
-            }
-            folder = folder.folders.computeIfAbsent(segments[i], name -> new Folder());
+    /**
+     * Hashing every file is the one cost of a publish that grows with the whole tree rather than with the
+     * change, so it uses every core.
+     */
+    private static ObjectId[] blobIds(List<byte[]> contents) {
+        ObjectId[] ids = new ObjectId[contents.size()];
+        ThreadLocal<GitObjects> hashers = ThreadLocal.withInitial(GitObjects::new);
+        IntStream.range(0, ids.length).parallel().forEach(i -> ids[i] = hashers.get().blobId(contents.get(i)));
+        return ids;
+    }
+
+    private String lastFolderPath;
+    private Folder lastFolder;
+
+    private void put(String path, Leaf leaf, List<String> problems) {
+        int slash = path.lastIndexOf('/');
+        String folderPath = slash < 0 ? "" : path.substring(0, slash);
+        String name = path.substring(slash + 1);
+        // Paths arrive sorted, so most files share the previous file's folder: no walk from the root.
+        Folder folder = folderPath.equals(lastFolderPath) ? lastFolder : folder(folderPath, path, problems);
+        if (folder == null) {
+            return;
         }
-        String name = segments[segments.length - 1];
+        lastFolderPath = folderPath;
+        lastFolder = folder;
         if (folder.folders.containsKey(name)) {
             problems.add("'" + path + "' is a file, but the tree also has files below it");
             return;
         }
-        folder.files.put(name, new Leaf(content, objects.blobId(content)));
+        folder.files.put(name, leaf);
+    }
+
+    private Folder folder(String folderPath, String path, List<String> problems) {
+        Folder folder = root;
+        if (folderPath.isEmpty()) {
+            return folder;
+        }
+        int start = 0;
+        while (start <= folderPath.length()) {
+            int end = folderPath.indexOf('/', start);
+            end = end < 0 ? folderPath.length() : end;
+            String segment = folderPath.substring(start, end);
+            if (folder.files.containsKey(segment)) {
+                problems.add("'" + path + "' needs folder '" + folderPath.substring(0, end)
+                        + "', which the tree also has as a file");
+                return null;
+            }
+            folder = folder.folders.computeIfAbsent(segment, n -> new Folder());
+            start = end + 1;
+        }
+        return folder;
     }
 
     private static void computeIds(Folder folder, GitObjects objects) {

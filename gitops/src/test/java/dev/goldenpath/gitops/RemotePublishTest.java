@@ -200,4 +200,83 @@ class RemotePublishTest {
 
         assertEquals(PublishException.Reason.PUSH_REJECTED, e.reason(), e.getMessage());
     }
+
+    @Test
+    void publishesOverSshWithAnEncryptedKeyAndItsPassphrase() throws Exception {
+        Path remote = newRepository("ssh-passphrase.git");
+        KeyPair encrypted = SshGitServer.newKeyPair();
+        try (SshGitServer server = SshGitServer.serve(repos, SshGitServer.newKeyPair(), encrypted.getPublic())) {
+            Path key = SshGitServer.writeEncryptedPrivateKey(encrypted, temp.resolve("id_encrypted"), "open sesame");
+            Path hosts = Files.writeString(temp.resolve("known_hosts_passphrase"), server.knownHostsLine() + "\n");
+            Credentials credentials = Credentials.ssh(key, hosts).withPassphrase("open sesame");
+
+            PublishResult result = GitOps.repository(server.url("ssh-passphrase.git")).cache(cache("ssh-passphrase"))
+                    .credentials(credentials).publish(Trees.apps("a", 1, "1"), "encrypted key");
+
+            assertEquals(result.commitId().orElseThrow(), GitCli.run(remote, "rev-parse", "main").strip());
+            assertFalse(credentials.toString().contains("open sesame"));
+        }
+    }
+
+    @Test
+    void acceptsHashedKnownHostsEntries() throws Exception {
+        Path remote = newRepository("ssh-hashed.git");
+        Path hashed = Files.writeString(temp.resolve("known_hosts_hashed"), ssh.hashedKnownHostsLine() + "\n");
+
+        PublishResult result = GitOps.repository(ssh.url("ssh-hashed.git")).cache(cache("ssh-hashed"))
+                .credentials(Credentials.ssh(privateKey, hashed)).publish(Trees.apps("a", 1, "1"), "hashed entry");
+
+        assertEquals(result.commitId().orElseThrow(), GitCli.run(remote, "rev-parse", "main").strip());
+    }
+
+    @Test
+    void recoversFromGitLockFilesAKilledPublisherLeftInTheCache() throws Exception {
+        newRepository("stale.git");
+        Path cache = cache("stale");
+        Publisher publisher = GitOps.repository(daemon.url("stale.git")).cache(cache);
+        publisher.publish(Trees.apps("a", 1, "1"), "v1");
+        Path repository;
+        try (var caches = Files.list(cache)) {
+            repository = caches.filter(p -> p.toString().endsWith(".git")).findFirst().orElseThrow();
+        }
+        Files.writeString(repository.resolve("refs/goldenpath/remote/heads/main.lock"), "");
+        Files.writeString(repository.resolve("packed-refs.lock"), "");
+
+        PublishResult next = publisher.publish(Trees.apps("a", 1, "2"), "v2");
+
+        assertEquals(List.of("a-0/deployment.yaml"), next.changed());
+        // The tracking ref could move again: the stale locks are gone.
+        assertEquals(next.commitId().orElseThrow(),
+                GitCli.run(repository, "rev-parse", "refs/goldenpath/remote/heads/main").strip());
+        assertFalse(Files.exists(repository.resolve("packed-refs.lock")));
+    }
+
+    @Test
+    void pullRequestModePushesAChangeBranchAndLeavesTheBranchAlone() {
+        Path remote = newRepository("pull-request.git");
+        Publisher publisher = GitOps.repository(daemon.url("pull-request.git")).root("apps").cache(cache("pr"));
+        String main = publisher.publish(Trees.apps("a", 1, "1"), "v1").commitId().orElseThrow();
+
+        PublishResult proposal = publisher.changeBranches("goldenpath/")
+                .publish(Trees.apps("a", 1, "2"), PublishRequest.message("v2").sourceRevision("c0ffee"));
+
+        assertEquals("goldenpath/c0ffee", proposal.branch());
+        assertEquals(main, GitCli.run(remote, "rev-parse", "main").strip());
+        assertEquals(main, GitCli.run(remote, "rev-parse", "goldenpath/c0ffee^").strip());
+        assertTrue(GitCli.show(remote, "goldenpath/c0ffee", "apps/a-0/deployment.yaml").contains(":2"));
+    }
+
+    @Test
+    void aDryRunAgainstARemotePushesNothing() {
+        Path remote = newRepository("dry-run.git");
+        Publisher publisher = GitOps.repository(daemon.url("dry-run.git")).cache(cache("dry-run"));
+        publisher.publish(Trees.apps("a", 2, "1"), "v1");
+        String before = GitCli.run(remote, "rev-parse", "main");
+
+        PublishResult preview = publisher.dryRun().publish(Trees.apps("a", 1, "2"), "v2");
+
+        assertEquals("M a-0/deployment.yaml\nD a-1/deployment.yaml\nD a-1/kustomization.yaml\nD a-1/service.yaml\n",
+                preview.diff());
+        assertEquals(before, GitCli.run(remote, "rev-parse", "main"));
+    }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.Environment;
@@ -83,6 +84,33 @@ final class SshGitServer implements AutoCloseable {
             new OpenSSHKeyPairResourceWriter().writePrivateKey(keys, "publisher@test", null, out);
         }
         return file;
+    }
+
+    /** Writes {@code keys}'s private key in OpenSSH format, encrypted with {@code passphrase} (AES-256-CTR, bcrypt). */
+    static Path writeEncryptedPrivateKey(KeyPair keys, Path file, String passphrase)
+            throws IOException, GeneralSecurityException {
+        OpenSSHKeyEncryptionContext encryption = new OpenSSHKeyEncryptionContext();
+        encryption.setPassword(passphrase);
+        encryption.setCipherName("AES");
+        encryption.setCipherType("256");
+        encryption.setCipherMode("CTR");
+        encryption.setKdfRounds(4);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new OpenSSHKeyPairResourceWriter().writePrivateKey(keys, "publisher@test", encryption, out);
+        }
+        return file;
+    }
+
+    /** The known_hosts line with the host name hashed, as {@code ssh-keygen -H} writes it. */
+    String hashedKnownHostsLine() throws GeneralSecurityException {
+        byte[] salt = new byte[20];
+        new java.security.SecureRandom().nextBytes(salt);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(salt, "HmacSHA1"));
+        byte[] hash = mac.doFinal(("[127.0.0.1]:" + port()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        return "|1|" + base64.encodeToString(salt) + "|" + base64.encodeToString(hash) + " "
+                + PublicKeyEntry.toString(hostKey.getPublic());
     }
 
     @Override
