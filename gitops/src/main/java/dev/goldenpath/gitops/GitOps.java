@@ -39,7 +39,8 @@ public final class GitOps {
         if (location.startsWith("file:")) {
             return Publisher.local(Path.of(java.net.URI.create(location)), false);
         }
-        if (!location.contains("://") && !location.matches("^[A-Za-z0-9._-]+@[^/:]+:.*")) {
+        // scp-like syntax as git reads it: [user@]host:path, where host has no '/' (and is not a drive letter).
+        if (!location.contains("://") && !location.matches("^([A-Za-z0-9._-]+@)?[A-Za-z0-9._-]{2,}:.*")) {
             return Publisher.local(Path.of(location), false);
         }
         try {

@@ -31,9 +31,9 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         }
     }
 
-    /** 10 retries, backoff ceilings from 50 ms doubling up to 2 s. */
+    /** 16 retries, backoff ceilings from 50 ms doubling up to 4 s (about a minute of patience at most). */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(10, Duration.ofMillis(50), Duration.ofSeconds(2));
+        return new RetryPolicy(16, Duration.ofMillis(50), Duration.ofSeconds(4));
     }
 
     public static RetryPolicy of(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
