@@ -49,6 +49,9 @@ public final class Publisher {
     public static final String DEFAULT_AUTHOR_NAME = "goldenpath-bot";
     public static final String DEFAULT_AUTHOR_EMAIL = "goldenpath-bot@users.noreply.goldenpath.dev";
 
+    /** Logs name targets, branches and paths only; never credentials. */
+    private static final System.Logger LOG = System.getLogger("dev.goldenpath.gitops");
+
     /** More new objects than this go into one pack file instead of as many loose files. */
     private static final int PACK_THRESHOLD = 512;
 
@@ -260,9 +263,15 @@ public final class Publisher {
                             retries, previous);
                 }
                 if (outcome instanceof PublishResult result) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "published to " + target.describe() + ": "
+                            + result.summary());
                     return result;
                 }
                 previous = (Rejection) outcome;
+                Rejection rejection = previous;
+                int attempt = retries + 1;
+                LOG.log(System.Logger.Level.DEBUG, () -> "push " + attempt + " to " + pushBranch + " of "
+                        + target.describe() + " did not land (" + rejection.message() + "); rebuilding on the new head");
                 if (retries >= settings.retryPolicy.maxRetries()) {
                     throw new PublishException(PublishException.Reason.RETRIES_EXHAUSTED, "gave up publishing to "
                             + pushBranch + " of " + target.describe() + " after " + (retries + 1)

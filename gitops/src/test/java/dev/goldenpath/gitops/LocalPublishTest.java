@@ -252,4 +252,40 @@ class LocalPublishTest {
         Files.createDirectories(file.getParent());
         return file;
     }
+
+    @Test
+    void writesTreesInGitsOwnEntryOrder() {
+        Path bare = temp.resolve("gitops.git");
+        // Git sorts a folder "a" as "a/", after "a-b" and "a.b" but before "a0"; fsck --strict checks it.
+        RenderedTree tree = Trees.of("x/a/f.yaml", "1", "x/a-b", "2", "x/a.b", "3", "x/a0", "4", "x/été.yaml", "5");
+        GitOps.localBare(bare).publish(tree, "ordering");
+        GitOps.localBare(bare).publish(Trees.of("x/a/f.yaml", "1", "x/a-b", "2", "x/a.b", "changed", "x/a0", "4"),
+                "ordering again");
+
+        GitCli.assertFsckClean(bare);
+        assertEquals("a-b\na.b\na\na0\n", GitCli.run(bare, "ls-tree", "--name-only", "main:x"));
+    }
+
+    @Test
+    void eightThreadsPublishingDifferentRootsIntoOneLocalRepositoryAllLand() throws Exception {
+        Path bare = temp.resolve("gitops.git");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<PublishResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String root = "apps/team-" + i;
+                results.add(pool.submit(() -> GitOps.localBare(bare).root(root)
+                        .publish(Trees.apps("svc", 2, "1"), root)));
+            }
+            java.util.Set<String> commits = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<PublishResult> result : results) {
+                commits.add(result.get().commitId().orElseThrow());
+            }
+            assertEquals(commits, new java.util.HashSet<>(GitCli.run(bare, "rev-list", "main").lines().toList()));
+            assertEquals(8 * 6 + 8, GitCli.files(bare, "main").size());
+            GitCli.assertFsckClean(bare);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
