@@ -61,7 +61,8 @@ public record App(
         List<Dependency> dependencies,
         boolean dnsEgress,
         List<Permission> permissions,
-        Optional<String> roleName) {
+        Optional<String> roleName,
+        List<Secret> secrets) {
 
     /** The uid and gid apps run as unless they say otherwise: not root, and not a uid images commonly use. */
     public static final long DEFAULT_USER = 10001;
@@ -99,6 +100,7 @@ public record App(
         dependencies = List.copyOf(dependencies);
         permissions = List.copyOf(permissions);
         Objects.requireNonNull(roleName, "roleName");
+        secrets = List.copyOf(secrets);
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {
@@ -151,6 +153,7 @@ public record App(
         private boolean dnsEgress = true;
         private final List<Permission> permissions = new ArrayList<>();
         private Optional<String> roleName = Optional.empty();
+        private final List<Secret> secrets = new ArrayList<>();
 
         Builder(String name) {
             this.name = name;
@@ -389,6 +392,12 @@ public record App(
             return this;
         }
 
+        /** A secret the app mounts or reads into environment variables; see {@link Secret}. */
+        public Builder secret(Secret.Builder secret) {
+            secrets.add(secret.build());
+            return this;
+        }
+
         private static List<Integer> boxed(int... numbers) {
             return java.util.Arrays.stream(numbers).boxed().toList();
         }
@@ -398,7 +407,7 @@ public record App(
                     startup, writablePaths, runAsUser, runAsGroup, fsGroup, labels, annotations, rollout,
                     disruptionBudget, autoscaling, runtimeClassName, nodeSelector, tolerations, addedCapabilities,
                     namespace, environments, overrides, exemptions, callers, dependencies, dnsEgress, permissions,
-                    roleName);
+                    roleName, secrets);
         }
     }
 }

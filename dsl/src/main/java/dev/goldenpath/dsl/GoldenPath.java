@@ -157,4 +157,19 @@ public final class GoldenPath {
     public static Permission events() {
         return new Permission("events.k8s.io", List.of("events"), List.of("create", "patch"), List.of(), false);
     }
+
+    /** A secret sealed for the sealed-secrets controller: already sealed ciphertext, or values sealed at render time. */
+    public static Secret.Builder sealed(String name) {
+        return new Secret.Builder(name, Secret.Backend.SEALED);
+    }
+
+    /** A secret the External Secrets Operator fetches from a platform secret store. */
+    public static Secret.Builder external(String name) {
+        return new Secret.Builder(name, Secret.Backend.EXTERNAL);
+    }
+
+    /** A Vault store (KV v2 at {@code secret}, Kubernetes auth at {@code kubernetes} with role {@code goldenpath}). */
+    public static SecretStore vault(String name, String server) {
+        return new SecretStore(name, server, "secret", 2, "kubernetes", "goldenpath");
+    }
 }

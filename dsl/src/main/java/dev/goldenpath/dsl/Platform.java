@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public record Platform(String name, String gitRepository, String gitRevision, String argocdNamespace,
-                       List<Environment> environments, List<Team> teams, List<App> apps, Network network) {
+                       List<Environment> environments, List<Team> teams, List<App> apps, Network network,
+                       List<SecretStore> secretStores) {
 
     public Platform {
         Objects.requireNonNull(name, "name");
@@ -37,6 +38,11 @@ public record Platform(String name, String gitRepository, String gitRevision, St
         teams = List.copyOf(teams);
         apps = List.copyOf(apps);
         Objects.requireNonNull(network, "network");
+        secretStores = List.copyOf(secretStores);
+    }
+
+    public Optional<SecretStore> secretStore(String storeName) {
+        return secretStores.stream().filter(s -> s.name().equals(storeName)).findFirst();
     }
 
     public Optional<Environment> environment(String environmentName) {
@@ -86,6 +92,7 @@ public record Platform(String name, String gitRepository, String gitRevision, St
         private final List<Team> teams = new ArrayList<>();
         private final List<App> apps = new ArrayList<>();
         private Network network = Network.DEFAULT;
+        private final List<SecretStore> secretStores = new ArrayList<>();
 
         Builder(String name) {
             this.name = name;
@@ -127,6 +134,12 @@ public record Platform(String name, String gitRepository, String gitRevision, St
             return this;
         }
 
+        /** A secret store that apps' external secrets may read from. */
+        public Builder secretStore(SecretStore store) {
+            secretStores.add(store);
+            return this;
+        }
+
         public Builder environment(Environment.Builder environment) {
             return environment(environment.build());
         }
@@ -157,7 +170,7 @@ public record Platform(String name, String gitRepository, String gitRevision, St
          */
         public Platform build() {
             Platform platform = new Platform(name, gitRepository, gitRevision, argocdNamespace, environments, teams, apps,
-                    network);
+                    network, secretStores);
             List<Violation> violations = new Validator(platform).validate();
             if (!violations.isEmpty()) {
                 throw new SpecException(name, violations);

@@ -225,6 +225,126 @@ final class Validator {
             exemptions();
             network();
             permissions();
+            secrets();
+        }
+
+        private void secrets() {
+            Set<String> names = new HashSet<>();
+            Set<String> mounts = new HashSet<>();
+            app.writablePaths().forEach(w -> mounts.add(w.path()));
+            Set<String> variables = new HashSet<>();
+            app.env().forEach(e -> variables.add(e.name()));
+            for (Secret secret : app.secrets()) {
+                String sPath = path + ".secrets[" + secret.name() + "]";
+                if (secret.name().length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(secret.name()).matches()) {
+                    problems.add(sPath + ".name", secret.name(), "a Secret name must be a DNS-1123 subdomain", "use e.g. 'db-creds'");
+                }
+                if (!names.add(secret.name())) {
+                    problems.add(sPath, secret.name(), "the secret is declared twice", "declare it once with all its keys");
+                }
+                if (secret.backend() == Secret.Backend.SEALED
+                        && secret.entries().stream().anyMatch(e -> e.source() instanceof Secret.Ciphertext)
+                        && secret.entries().stream().anyMatch(e -> !(e.source() instanceof Secret.Ciphertext))) {
+                    problems.add(sPath, secret.name(), "a sealed secret is either all ciphertext or all sealed at render time",
+                            "split it into two secrets");
+                }
+                if (secret.entries().isEmpty()) {
+                    problems.add(sPath, secret.name(), "a secret needs at least one key", "add a value source");
+                }
+                Set<String> keys = new HashSet<>();
+                for (Secret.Entry entry : secret.entries()) {
+                    String ePath = sPath + ".keys[" + entry.key() + "]";
+                    if (!SECRET_KEY.matcher(entry.key()).matches()) {
+                        problems.add(ePath, entry.key(), "a Secret key may hold letters, digits, '-', '_' and '.'",
+                                "use e.g. 'password'");
+                    }
+                    if (!keys.add(entry.key() + "@" + entry.environment().orElse("*"))) {
+                        problems.add(ePath, entry.key(), "the key is declared twice", "declare it once");
+                    }
+                    entry.environment().ifPresent(env -> {
+                        if (platform.environment(env).isEmpty()) {
+                            problems.add(ePath, env, "unknown environment", "use one of " + platform.environments().stream()
+                                    .map(Environment::name).toList());
+                        }
+                    });
+                    secretSource(secret, entry, ePath);
+                }
+                for (Environment environment : platform.environments()) {
+                    if (deployedIn(app, environment) && secret.backend() == Secret.Backend.SEALED) {
+                        keys.stream().map(k -> k.substring(0, k.lastIndexOf('@'))).distinct().forEach(key -> {
+                            if (secret.entries().stream().noneMatch(e -> e.key().equals(key) && e.appliesIn(environment.name()))) {
+                                problems.add(sPath + ".keys[" + key + "]", environment.name(),
+                                        "the key has no value for environment " + environment.name(),
+                                        "add .ciphertextIn(\"" + environment.name() + "\", \"" + key + "\", ...) or a render-time source");
+                            }
+                        });
+                    }
+                }
+                if (secret.backend() == Secret.Backend.EXTERNAL) {
+                    if (secret.store().isEmpty()) {
+                        problems.add(sPath + ".store", "none", "an external secret needs a secret store", "set .store(\"vault\")");
+                    } else if (platform.secretStore(secret.store().get()).isEmpty()) {
+                        problems.add(sPath + ".store", secret.store().get(), "unknown secret store",
+                                "declare .secretStore(vault(\"" + secret.store().get() + "\", \"https://...\")) on the platform");
+                    }
+                    if (!DURATION.matcher(secret.refreshInterval()).matches()) {
+                        problems.add(sPath + ".refreshInterval", secret.refreshInterval(), "a refresh interval is a duration in hours, minutes and seconds",
+                                "use e.g. 1h, 15m or 1h30m");
+                    }
+                } else if (secret.store().isPresent()) {
+                    problems.add(sPath + ".store", secret.store().get(), "a sealed secret has no store", "remove .store(...) or use external(...)");
+                }
+                secret.mountPath().ifPresent(mount -> {
+                    if (!mount.startsWith("/") || mount.equals("/") || mount.contains("..") || mount.contains(":")) {
+                        problems.add(sPath + ".mountPath", mount, "a mount path is an absolute folder other than '/'",
+                                "use e.g. /etc/secrets/db");
+                    } else if (!mounts.add(mount)) {
+                        problems.add(sPath + ".mountPath", mount, "another volume is mounted at this path", "choose another path");
+                    }
+                });
+                for (Secret.EnvFromSecret variable : secret.env()) {
+                    if (!Names.ENV_VAR_NAME.matcher(variable.variable()).matches()) {
+                        problems.add(sPath + ".env[" + variable.variable() + "]", variable.variable(),
+                                "not a valid environment variable name", "use e.g. DB_PASSWORD");
+                    } else if (!variables.add(variable.variable())) {
+                        problems.add(sPath + ".env[" + variable.variable() + "]", variable.variable(), "the variable is set twice",
+                                "set it once");
+                    }
+                    if (secret.entries().stream().noneMatch(e -> e.key().equals(variable.key()))) {
+                        problems.add(sPath + ".env[" + variable.variable() + "]", variable.key(), "the secret has no such key",
+                                "use one of its keys");
+                    }
+                }
+                if (secret.mountPath().isEmpty() && secret.env().isEmpty()) {
+                    problems.add(sPath, secret.name(), "the secret is neither mounted nor read into a variable",
+                            "add .mountAt(\"/etc/...\") or .env(\"VAR\", \"key\")");
+                }
+            }
+        }
+
+        private void secretSource(Secret secret, Secret.Entry entry, String ePath) {
+            Secret.Source source = entry.source();
+            if (secret.backend() == Secret.Backend.EXTERNAL != (source instanceof Secret.Remote)) {
+                problems.add(ePath, source.getClass().getSimpleName(),
+                        secret.backend() == Secret.Backend.EXTERNAL ? "an external secret's values come from its store"
+                                : "a sealed secret's values are ciphertext or sealed at render time",
+                        secret.backend() == Secret.Backend.EXTERNAL ? "use .remote(key, storeKey, property)"
+                                : "use .ciphertext(..), .fromEnvironment(..) or .fromFile(..)");
+                return;
+            }
+            if (source instanceof Secret.Ciphertext ciphertext && !looksSealed(ciphertext.base64())) {
+                // Never echo the value: it may be a plaintext secret pasted by mistake.
+                problems.add(ePath, "<redacted>", "the value is not sealed-secrets ciphertext (base64 of a 2-byte length, an"
+                                + " RSA-OAEP block of at least 256 bytes and AES-GCM data)",
+                        "seal it with `goldenpath seal` or kubeseal --raw, or use .fromEnvironment(..) to seal at render time");
+            } else if (source instanceof Secret.FromEnvironment fromEnv && !Names.ENV_VAR_NAME.matcher(fromEnv.variable()).matches()) {
+                problems.add(ePath, fromEnv.variable(), "not a valid environment variable name", "use e.g. DB_PASSWORD");
+            } else if (source instanceof Secret.FromFile file && file.path().isBlank()) {
+                problems.add(ePath, file.path(), "a file path is required", "point to a file outside the repository");
+            } else if (source instanceof Secret.Remote remote && (remote.key().isBlank() || remote.property().isBlank())) {
+                problems.add(ePath, remote.key() + "#" + remote.property(), "a remote reference needs a key and a property",
+                        "use e.g. .remote(\"password\", \"payments/db\", \"password\")");
+            }
         }
 
         private void network() {
@@ -713,6 +833,23 @@ final class Validator {
     private static final Set<String> VERBS = Set.of("get", "list", "watch", "create", "update", "patch", "delete",
             "deletecollection", "escalate", "bind", "impersonate", "use", "approve", "sign");
     private static final Pattern RESOURCE = Pattern.compile("^[a-z][a-z0-9.-]*(/[a-z]+)?$");
+
+    private static final Pattern SECRET_KEY = Pattern.compile("^[-._a-zA-Z0-9]{1,253}$");
+    private static final Pattern DURATION = Pattern.compile("^([0-9]+(h|m|s))+$");
+
+    /** Base64 of: 2-byte RSA block length, an RSA block of at least 2048 bits, and at least a GCM tag. */
+    static boolean looksSealed(String base64) {
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(base64);
+            if (bytes.length < 2) {
+                return false;
+            }
+            int rsaLength = ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff);
+            return rsaLength >= 256 && bytes.length >= 2 + rsaLength + 16;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 
     private static boolean deployedIn(App app, Environment environment) {
         return app.environments().isEmpty() || app.environments().contains(environment.name());

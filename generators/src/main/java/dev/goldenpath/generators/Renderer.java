@@ -12,6 +12,10 @@ import dev.goldenpath.generators.network.Edge;
 import dev.goldenpath.generators.network.MermaidDiagram;
 import dev.goldenpath.generators.network.NetworkPolicies;
 import dev.goldenpath.generators.rbac.Roles;
+import dev.goldenpath.generators.secrets.SecretObjects;
+import dev.goldenpath.secrets.sealed.SealedSecret;
+import dev.goldenpath.secrets.sealed.Sealer;
+import java.util.function.Function;
 import dev.goldenpath.generators.policy.PolicyCheck;
 import dev.goldenpath.lint.LintReport;
 import dev.goldenpath.generators.report.RenderReport;
@@ -39,14 +43,45 @@ import java.util.TreeMap;
 public final class Renderer {
 
     private final PolicyCheck policy;
+    private final Map<String, Sealer> sealers;
+    private final RenderedTree previous;
+    private final Function<String, String> variables;
 
-    private Renderer(PolicyCheck policy) {
+    private Renderer(PolicyCheck policy, Map<String, Sealer> sealers, RenderedTree previous,
+                     Function<String, String> variables) {
         this.policy = policy;
+        this.sealers = Map.copyOf(sealers);
+        this.previous = previous;
+        this.variables = variables;
     }
 
     /** The renderer with every secure default on, checked by the platform's default lint rules. */
     public static Renderer secureByDefault() {
-        return new Renderer(PolicyCheck.defaults());
+        return new Renderer(PolicyCheck.defaults(), Map.of(), RenderedTree.empty(), System::getenv);
+    }
+
+    /**
+     * The same renderer, sealing render-time secret values of one environment with this sealer (made for that
+     * environment's controller certificate). Give it a sealing key ({@code Sealer.deterministic}) so that unchanged
+     * values render unchanged ciphertext.
+     */
+    public Renderer sealing(String environment, Sealer sealer) {
+        Map<String, Sealer> more = new TreeMap<>(sealers);
+        more.put(environment, sealer);
+        return new Renderer(policy, more, previous, variables);
+    }
+
+    /**
+     * The same renderer, keeping the ciphertext of the previous render for values that did not change (compared by
+     * keyed fingerprint; needs deterministic sealers). This survives a controller key renewal.
+     */
+    public Renderer previous(RenderedTree tree) {
+        return new Renderer(policy, sealers, tree, variables);
+    }
+
+    /** The same renderer, reading render-time secret values' environment variables through this function. */
+    public Renderer environmentVariables(Function<String, String> lookup) {
+        return new Renderer(policy, sealers, previous, lookup);
     }
 
     /** Generates and serializes the platform: {@code serialize(generate(platform))}. */
@@ -62,15 +97,22 @@ public final class Renderer {
         for (Environment environment : platform.environments()) {
             edges.put(environment, Connections.of(platform, environment, instances));
         }
+        List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
         List<List<HasMetadata>> perInstance = instances.parallelStream()
                 .map(instance -> {
                     List<HasMetadata> objects = new ArrayList<>(
                             Workloads.render(platform, instance, !instance.app().permissions().isEmpty()));
                     objects.add(NetworkPolicies.forApp(platform, instance, edges.get(instance.environment())));
                     objects.addAll(Roles.render(platform, instance));
+                    objects.addAll(SecretObjects.render(platform, instance,
+                            java.util.Optional.ofNullable(sealers.get(instance.environment().name())),
+                            name -> previousSealedSecret(instance, name), problems, variables));
                     return objects;
                 })
                 .toList();
+        if (!problems.isEmpty()) {
+            throw new RenderException(problems.stream().sorted().toList());
+        }
         List<Manifest> objects = new ArrayList<>();
         List<RenderReport.Entry> report = new ArrayList<>();
         for (int i = 0; i < instances.size(); i++) {
@@ -126,5 +168,10 @@ public final class Renderer {
         tree.add("docs/exemptions.md", manifests.report().toMarkdown());
         manifests.documents().forEach(tree::add);
         return new Rendering(tree.build(), manifests.report(), lint, trees, manifests.instances());
+    }
+
+    private java.util.Optional<SealedSecret> previousSealedSecret(AppInstance instance, String name) {
+        String path = "apps/" + instance.environment().name() + "/" + instance.name() + "/sealedsecret-" + name + ".yaml";
+        return previous.bytes(path).map(bytes -> Yaml.read(bytes, SealedSecret.class));
     }
 }

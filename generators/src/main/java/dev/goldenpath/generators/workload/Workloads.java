@@ -8,6 +8,7 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.Port;
 import dev.goldenpath.dsl.Probe;
 import dev.goldenpath.dsl.Rollout;
+import dev.goldenpath.dsl.Secret;
 import dev.goldenpath.dsl.Toleration;
 import dev.goldenpath.dsl.Weakening;
 import dev.goldenpath.dsl.WritablePath;
@@ -145,6 +146,16 @@ public final class Workloads {
                     .withNewEmptyDir().withSizeLimit(new Quantity(writable.sizeLimit())).endEmptyDir().build());
             mounts.add(new VolumeMountBuilder().withName(name).withMountPath(writable.path()).build());
         }
+        for (Secret secret : app.secrets()) {
+            if (secret.mountPath().isPresent()) {
+                String name = volumeName("secret-" + secret.name(), volumeNames);
+                // Owner and group may read, nobody writes: the pod's user and its fsGroup.
+                volumes.add(new VolumeBuilder().withName(name)
+                        .withNewSecret().withSecretName(secret.name()).withDefaultMode(0440).endSecret().build());
+                mounts.add(new VolumeMountBuilder().withName(name).withMountPath(secret.mountPath().get())
+                        .withReadOnly(true).build());
+            }
+        }
         PodSpecBuilder spec = new PodSpecBuilder()
                 .withServiceAccountName(instance.name())
                 .withAutomountServiceAccountToken(token)
@@ -180,7 +191,7 @@ public final class Workloads {
                 .withCommand(app.command())
                 .withArgs(app.args())
                 .withPorts(app.ports().stream().map(Workloads::containerPort).toList())
-                .withEnv(app.env().stream().map(Workloads::envVar).toList())
+                .withEnv(env(app))
                 .withResources(new ResourceRequirementsBuilder()
                         .withRequests(Map.of("cpu", new Quantity(instance.resources().requests().cpu()),
                                 "memory", new Quantity(instance.resources().requests().memory())))
@@ -233,8 +244,20 @@ public final class Workloads {
                 .build();
     }
 
-    private static io.fabric8.kubernetes.api.model.EnvVar envVar(EnvVar variable) {
-        return new EnvVarBuilder().withName(variable.name()).withValue(variable.value()).build();
+    /** Plain variables in declared order, then variables from secrets (by reference: the value never appears). */
+    private static List<io.fabric8.kubernetes.api.model.EnvVar> env(App app) {
+        List<io.fabric8.kubernetes.api.model.EnvVar> env = new ArrayList<>();
+        for (EnvVar variable : app.env()) {
+            env.add(new EnvVarBuilder().withName(variable.name()).withValue(variable.value()).build());
+        }
+        for (Secret secret : app.secrets()) {
+            for (Secret.EnvFromSecret variable : secret.env()) {
+                env.add(new EnvVarBuilder().withName(variable.variable())
+                        .withNewValueFrom().withNewSecretKeyRef(variable.key(), secret.name(), false).endValueFrom()
+                        .build());
+            }
+        }
+        return env;
     }
 
     private static io.fabric8.kubernetes.api.model.Toleration toleration(Toleration toleration) {

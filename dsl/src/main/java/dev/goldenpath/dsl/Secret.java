@@ -1,0 +1,222 @@
+package dev.goldenpath.dsl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A secret an app reads, by the name of its Kubernetes Secret. Its values never appear in the spec in plaintext:
+ * they are either already sealed for the cluster's sealed-secrets controller, sealed at render time from a source
+ * outside the repository (an environment variable or a file), or fetched by the External Secrets Operator.
+ *
+ * <pre>{@code
+ * .secret(sealed("db-creds")
+ *     .ciphertextIn("production", "password", "AgBy3i...")      // sealed with kubeseal or goldenpath seal
+ *     .fromEnvironment("api-key", "PAYMENTS_API_KEY")           // sealed at render time
+ *     .mountAt("/etc/db"))
+ * .secret(external("ledger-db").store("vault").remote("password", "payments/ledger", "password")
+ *     .env("LEDGER_PASSWORD", "password"))
+ * }</pre>
+ *
+ * @param name            the Secret's name
+ * @param backend         how the values reach the cluster
+ * @param entries         one per key of the Secret
+ * @param type            the Secret's type ({@code Opaque} unless set)
+ * @param scope           for sealed secrets: where the ciphertext may be unsealed
+ * @param mountPath       where the Secret is mounted read-only as files
+ * @param env             environment variables set from keys of the Secret
+ * @param store           for external secrets: the name of a platform secret store
+ * @param refreshInterval for external secrets: how often the operator refreshes the value
+ */
+public record Secret(String name, Backend backend, List<Entry> entries, String type, SealScope scope,
+                     Optional<String> mountPath, List<EnvFromSecret> env, Optional<String> store,
+                     String refreshInterval) {
+
+    public Secret {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(backend, "backend");
+        entries = List.copyOf(entries);
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(mountPath, "mountPath");
+        env = List.copyOf(env);
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(refreshInterval, "refreshInterval");
+    }
+
+    /** How a secret's values reach the cluster. */
+    public enum Backend {
+        /** A Bitnami SealedSecret that the cluster's controller decrypts. */
+        SEALED,
+        /** An ExternalSecret that the External Secrets Operator fills from a secret store. */
+        EXTERNAL
+    }
+
+    /** The sealed-secrets scopes: where a sealed value may be unsealed. */
+    public enum SealScope {
+        /** Only in the Secret's namespace, under its name (the default, and the safest). */
+        STRICT,
+        /** Under any name in the Secret's namespace. */
+        NAMESPACE_WIDE,
+        /** Anywhere in the cluster. */
+        CLUSTER_WIDE
+    }
+
+    /**
+     * One key of the Secret and where its value comes from.
+     *
+     * @param key         the Secret key
+     * @param environment empty for every environment, else the one environment this entry is for
+     * @param source      where the value comes from
+     */
+    public record Entry(String key, Optional<String> environment, Source source) {
+        public Entry {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(source, "source");
+        }
+
+        /** Whether the entry applies in this environment. */
+        public boolean appliesIn(String environmentName) {
+            return environment.map(environmentName::equals).orElse(true);
+        }
+    }
+
+    /** Where a value comes from. None of them holds plaintext. */
+    public sealed interface Source permits Ciphertext, FromEnvironment, FromFile, Remote {
+    }
+
+    /** Already sealed, base64: safe to commit. Its {@code toString} shows only a prefix. */
+    public record Ciphertext(String base64) implements Source {
+        public Ciphertext {
+            Objects.requireNonNull(base64, "base64");
+        }
+
+        @Override
+        public String toString() {
+            return "Ciphertext[" + (base64.length() > 8 ? base64.substring(0, 8) + "..." : "...") + "]";
+        }
+    }
+
+    /** Sealed at render time from this environment variable of the rendering process. */
+    public record FromEnvironment(String variable) implements Source {
+        public FromEnvironment {
+            Objects.requireNonNull(variable, "variable");
+        }
+    }
+
+    /** Sealed at render time from this file (outside the repository). */
+    public record FromFile(String path) implements Source {
+        public FromFile {
+            Objects.requireNonNull(path, "path");
+        }
+    }
+
+    /** Fetched by the External Secrets Operator: key (path) in the store, and the property within it. */
+    public record Remote(String key, String property) implements Source {
+        public Remote {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(property, "property");
+        }
+    }
+
+    /** An environment variable set from a key of the Secret. */
+    public record EnvFromSecret(String variable, String key) {
+        public EnvFromSecret {
+            Objects.requireNonNull(variable, "variable");
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /** Builds a {@link Secret}; start with {@code GoldenPath.sealed(name)} or {@code GoldenPath.external(name)}. */
+    public static final class Builder {
+        private final String name;
+        private final Backend backend;
+        private final List<Entry> entries = new ArrayList<>();
+        private String type = "Opaque";
+        private SealScope scope = SealScope.STRICT;
+        private Optional<String> mountPath = Optional.empty();
+        private final List<EnvFromSecret> env = new ArrayList<>();
+        private Optional<String> store = Optional.empty();
+        private String refreshInterval = "1h";
+
+        Builder(String name, Backend backend) {
+            this.name = name;
+            this.backend = backend;
+        }
+
+        /** An already sealed value (base64, as {@code kubeseal --raw} prints it), for every environment. */
+        public Builder ciphertext(String key, String base64) {
+            entries.add(new Entry(key, Optional.empty(), new Ciphertext(base64)));
+            return this;
+        }
+
+        /**
+         * An already sealed value for one environment: each environment's cluster has its own controller key, and a
+         * strict value is bound to its namespace.
+         */
+        public Builder ciphertextIn(String environment, String key, String base64) {
+            entries.add(new Entry(key, Optional.of(environment), new Ciphertext(base64)));
+            return this;
+        }
+
+        /** A value sealed at render time from an environment variable of the rendering process (e.g. a CI secret). */
+        public Builder fromEnvironment(String key, String variable) {
+            entries.add(new Entry(key, Optional.empty(), new FromEnvironment(variable)));
+            return this;
+        }
+
+        /** A value sealed at render time from a file kept outside the repository. */
+        public Builder fromFile(String key, String path) {
+            entries.add(new Entry(key, Optional.empty(), new FromFile(path)));
+            return this;
+        }
+
+        /** For external secrets: the store key (path) and the property that hold the value. */
+        public Builder remote(String key, String storeKey, String property) {
+            entries.add(new Entry(key, Optional.empty(), new Remote(storeKey, property)));
+            return this;
+        }
+
+        /** The Secret's type, e.g. {@code kubernetes.io/tls}. */
+        public Builder type(String secretType) {
+            this.type = secretType;
+            return this;
+        }
+
+        /** Where sealed values may be unsealed (strict unless set). */
+        public Builder scope(SealScope sealScope) {
+            this.scope = sealScope;
+            return this;
+        }
+
+        /** Mounts the Secret read-only at this path, one file per key. */
+        public Builder mountAt(String path) {
+            this.mountPath = Optional.of(path);
+            return this;
+        }
+
+        /** Sets an environment variable from a key of the Secret. */
+        public Builder env(String variable, String key) {
+            env.add(new EnvFromSecret(variable, key));
+            return this;
+        }
+
+        /** For external secrets: the platform secret store to read from. */
+        public Builder store(String storeName) {
+            this.store = Optional.of(storeName);
+            return this;
+        }
+
+        /** For external secrets: how often the operator refreshes (a Go duration such as {@code 1h} or {@code 15m}). */
+        public Builder refreshInterval(String interval) {
+            this.refreshInterval = interval;
+            return this;
+        }
+
+        public Secret build() {
+            return new Secret(name, backend, entries, type, scope, mountPath, env, store, refreshInterval);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.goldenpath.generators;
+
+import java.util.List;
+
+/**
+ * Thrown when a valid spec cannot be rendered in this process: a render-time secret without a sealer for its
+ * environment, an unset environment variable, an unreadable file. It lists every problem; no message ever holds a
+ * secret value. Nothing is written when it is thrown.
+ */
+public final class RenderException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<String> problems;
+
+    public RenderException(List<String> problems) {
+        super("the platform cannot be rendered here (" + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + "):\n  - " + String.join("\n  - ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Every problem, one line each. */
+    public List<String> problems() {
+        return problems;
+    }
+}
