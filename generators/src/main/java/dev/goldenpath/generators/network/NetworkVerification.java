@@ -1,0 +1,248 @@
+package dev.goldenpath.generators.network;
+
+import dev.goldenpath.dsl.Environment;
+import dev.goldenpath.generators.Manifests;
+import dev.goldenpath.reachability.External;
+import dev.goldenpath.reachability.Pod;
+import dev.goldenpath.reachability.Protocol;
+import dev.goldenpath.reachability.Reachability;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Proves that the rendered NetworkPolicies of an environment allow exactly the declared graph. It places a pod for
+ * every app instance, the DNS and ingress-controller pods, a probe pod in every namespace that is allowed in, a pod
+ * in every app namespace and in a namespace nobody declared, and an address inside (and inside the holes of) every
+ * declared address block; then it asks the {@link Reachability} evaluator, by Kubernetes semantics, which connections
+ * the policies allow, and compares every connection that touches an app with the declared ones.
+ *
+ * <pre>{@code
+ * NetworkVerification.Result result = NetworkVerification.check(renderer.generate(platform), environment);
+ * assert result.exact() : result;
+ * }</pre>
+ */
+public final class NetworkVerification {
+
+    /** A namespace no declaration mentions: its pods must reach no app, and no app may reach them. */
+    public static final String STRANGER_NAMESPACE = "goldenpath-verification-stranger";
+    private static final List<Integer> ANY_PORTS = List.of(80, 443);
+    private static final int UNDECLARED_PORT = 1;
+
+    private NetworkVerification() {
+    }
+
+    /**
+     * The comparison of one environment.
+     *
+     * @param environment the environment
+     * @param declared    the connections the spec declares, as evaluator edges
+     * @param allowed     the connections the policies allow that touch an app pod
+     */
+    public record Result(String environment, SortedSet<dev.goldenpath.reachability.Edge> declared,
+                         SortedSet<dev.goldenpath.reachability.Edge> allowed) {
+
+        /** Declared but not allowed: an app would be broken. */
+        public SortedSet<dev.goldenpath.reachability.Edge> missing() {
+            SortedSet<dev.goldenpath.reachability.Edge> missing = new TreeSet<>(declared);
+            missing.removeAll(allowed);
+            return missing;
+        }
+
+        /** Allowed but not declared: a hole in zero trust. */
+        public SortedSet<dev.goldenpath.reachability.Edge> unexpected() {
+            SortedSet<dev.goldenpath.reachability.Edge> unexpected = new TreeSet<>(allowed);
+            unexpected.removeAll(declared);
+            return unexpected;
+        }
+
+        /** Whether the policies allow exactly the declared connections. */
+        public boolean exact() {
+            return declared.equals(allowed);
+        }
+
+        @Override
+        public String toString() {
+            return "environment " + environment + ": " + declared.size() + " declared, " + allowed.size() + " allowed"
+                    + (exact() ? "" : "; missing " + missing() + "; unexpected " + unexpected());
+        }
+    }
+
+    /** Checks one environment of the generated manifests. */
+    public static Result check(Manifests manifests, Environment environment) {
+        String appsPrefix = "apps/" + environment.name() + "/";
+        String platformPrefix = "platform/" + environment.name() + "/";
+        Reachability.Builder cluster = Reachability.builder();
+        Set<String> namespaces = new TreeSet<>();
+        Map<String, Pod> appPods = new TreeMap<>();
+        List<NetworkPolicy> policies = new ArrayList<>();
+        for (Manifests.Manifest manifest : manifests.objects()) {
+            if (!manifest.folder().startsWith(appsPrefix) && !manifest.folder().startsWith(platformPrefix)) {
+                continue;
+            }
+            HasMetadata object = manifest.object();
+            if (object instanceof Namespace namespace) {
+                cluster.namespace(namespace);
+                namespaces.add(namespace.getMetadata().getName());
+            } else if (object instanceof NetworkPolicy policy) {
+                policies.add(policy);
+            } else if (object instanceof Deployment deployment) {
+                Pod pod = dev.goldenpath.reachability.Endpoint.pod(deployment.getMetadata().getNamespace(),
+                        deployment.getMetadata().getName(), deployment.getSpec().getTemplate());
+                appPods.put(pod.id(), pod);
+            }
+        }
+        Map<String, Pod> otherPods = new LinkedHashMap<>();
+        Map<String, List<External>> externals = new LinkedHashMap<>();
+        SortedSet<dev.goldenpath.reachability.Edge> declared = new TreeSet<>();
+        List<Edge> edges = manifests.edges().getOrDefault(environment, List.of());
+        for (Edge edge : edges) {
+            for (Endpoint endpoint : List.of(edge.from(), edge.to())) {
+                if (endpoint instanceof Endpoint.Namespace namespace) {
+                    otherPods.putIfAbsent(namespace.namespace() + "/probe",
+                            dev.goldenpath.reachability.Endpoint.pod(namespace.namespace(), "probe", Map.of()));
+                } else if (endpoint instanceof Endpoint.Pods pods) {
+                    Pod pod = dev.goldenpath.reachability.Endpoint.pod(pods.namespace(), pods.role(), pods.labels());
+                    if (pods.role().equals("dns")) {
+                        pod = pod.port("dns-tcp", 53, Protocol.TCP).port("dns", 53, Protocol.UDP);
+                    }
+                    otherPods.putIfAbsent(pod.id(), pod);
+                } else if (endpoint instanceof Endpoint.IpBlock block) {
+                    externals.computeIfAbsent(endpoint.key(), k -> externals(block, edge.ports()));
+                }
+            }
+        }
+        for (String namespace : namespaces) {
+            otherPods.putIfAbsent(namespace + "/probe",
+                    dev.goldenpath.reachability.Endpoint.pod(namespace, "probe", Map.of()).port("http", 80, Protocol.TCP));
+        }
+        otherPods.put(STRANGER_NAMESPACE + "/stranger",
+                dev.goldenpath.reachability.Endpoint.pod(STRANGER_NAMESPACE, "stranger", Map.of()).port("http", 80, Protocol.TCP));
+        Set<String> declaredNamespaces = new TreeSet<>(namespaces);
+        for (Pod pod : otherPods.values()) {
+            if (declaredNamespaces.add(pod.namespace())) {
+                cluster.namespace(pod.namespace());
+            }
+        }
+        cluster.pods(appPods.values()).pods(otherPods.values()).policies(policies);
+        externals.values().forEach(list -> list.forEach(cluster::external));
+        for (Edge edge : edges) {
+            String from = id(edge.from(), externals);
+            String to = id(edge.to(), externals);
+            List<Edge.PortProtocol> ports = edge.ports();
+            if (ports.isEmpty()) {
+                ports = portsOf(edge.to(), appPods, otherPods);
+            }
+            for (Edge.PortProtocol port : ports) {
+                declared.add(new dev.goldenpath.reachability.Edge(from, to, port.port(), Protocol.of(port.protocol())));
+            }
+        }
+        SortedSet<dev.goldenpath.reachability.Edge> allowed = new TreeSet<>();
+        for (dev.goldenpath.reachability.Edge edge : cluster.build().allowedEdges()) {
+            if (appPods.containsKey(edge.source()) || appPods.containsKey(edge.destination())) {
+                allowed.add(edge);
+            }
+        }
+        return new Result(environment.name(), declared, allowed);
+    }
+
+    private static String id(Endpoint endpoint, Map<String, List<External>> externals) {
+        if (endpoint instanceof Endpoint.App app) {
+            return app.namespace() + "/" + app.app();
+        } else if (endpoint instanceof Endpoint.Namespace namespace) {
+            return namespace.namespace() + "/probe";
+        } else if (endpoint instanceof Endpoint.Pods pods) {
+            return pods.namespace() + "/" + pods.role();
+        }
+        return externals.get(endpoint.key()).get(0).id();
+    }
+
+    private static List<Edge.PortProtocol> portsOf(Endpoint endpoint, Map<String, Pod> appPods, Map<String, Pod> otherPods) {
+        List<Edge.PortProtocol> ports = new ArrayList<>();
+        if (endpoint instanceof Endpoint.IpBlock) {
+            ANY_PORTS.forEach(p -> ports.add(new Edge.PortProtocol(p, "TCP")));
+            ports.add(new Edge.PortProtocol(UNDECLARED_PORT, "TCP"));
+            return ports;
+        }
+        Pod pod = appPods.getOrDefault(id(endpoint, Map.of()), otherPods.get(id(endpoint, Map.of())));
+        pod.ports().forEach(p -> ports.add(new Edge.PortProtocol(p.number(), p.protocol().name())));
+        return ports;
+    }
+
+    /** An address inside the block (outside its holes), and one inside each hole; each listening on the edge's ports. */
+    private static List<External> externals(Endpoint.IpBlock block, List<Edge.PortProtocol> edgePorts) {
+        List<External> externals = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
+        candidates.add(block.cidr());
+        candidates.addAll(block.except());
+        for (int i = 0; i < candidates.size(); i++) {
+            String address = i == 0 ? outsideHoles(block) : address(candidates.get(i), BigInteger.ZERO);
+            External external = dev.goldenpath.reachability.Endpoint.external(address)
+                    .named(block.role() + (i == 0 ? "" : "-hole" + i) + ":" + candidates.get(i));
+            List<Edge.PortProtocol> ports = edgePorts.isEmpty()
+                    ? ANY_PORTS.stream().map(p -> new Edge.PortProtocol(p, "TCP")).toList() : edgePorts;
+            for (Edge.PortProtocol port : ports) {
+                external = external.port(port.port(), Protocol.of(port.protocol()));
+            }
+            // A port nobody declared: connections to it must be denied unless the edge allows every port.
+            externals.add(external.port(UNDECLARED_PORT, Protocol.TCP));
+        }
+        return externals;
+    }
+
+    private static String outsideHoles(Endpoint.IpBlock block) {
+        for (BigInteger offset = BigInteger.ZERO; ; offset = offset.add(BigInteger.ONE)) {
+            String candidate = address(block.cidr(), offset);
+            boolean inHole = false;
+            for (String hole : block.except()) {
+                inHole |= contains(hole, candidate);
+            }
+            if (!inHole) {
+                return candidate;
+            }
+            if (offset.bitLength() > 24) {
+                throw new IllegalStateException("no address outside the holes of " + block.cidr());
+            }
+        }
+    }
+
+    private static String address(String cidr, BigInteger offset) {
+        try {
+            byte[] base = InetAddress.getByName(cidr.substring(0, cidr.indexOf('/'))).getAddress();
+            byte[] raw = new BigInteger(1, base).add(offset).toByteArray();
+            byte[] bytes = new byte[base.length];
+            int copy = Math.min(raw.length, bytes.length);
+            System.arraycopy(raw, raw.length - copy, bytes, bytes.length - copy, copy);
+            return InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not a CIDR: " + cidr, e);
+        }
+    }
+
+    private static boolean contains(String cidr, String ip) {
+        try {
+            int prefix = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+            byte[] base = InetAddress.getByName(cidr.substring(0, cidr.indexOf('/'))).getAddress();
+            byte[] address = InetAddress.getByName(ip).getAddress();
+            if (base.length != address.length) {
+                return false;
+            }
+            int shift = base.length * 8 - prefix;
+            return new BigInteger(1, base).shiftRight(shift).equals(new BigInteger(1, address).shiftRight(shift));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
