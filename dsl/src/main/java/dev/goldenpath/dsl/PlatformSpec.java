@@ -16,7 +16,7 @@ import java.util.ServiceLoader;
  * <pre>{@code
  * public final class AcmeSpec implements PlatformSpec {
  *     @Override
- *     public Platform platform() {
+ *     public Platform build() {
  *         return platform("acme")
  *             .gitRepository("https://git.example.com/platform/gitops.git")
  *             .environment(environment("production").cluster("https://kubernetes.default.svc"))
@@ -30,11 +30,12 @@ import java.util.ServiceLoader;
 public interface PlatformSpec {
 
     /**
-     * The validated platform.
+     * Builds the validated platform. (Not named {@code platform()}: inside an implementing class that name would
+     * hide the statically imported {@code GoldenPath.platform(name)} the spec starts with.)
      *
      * @throws SpecException listing every violation, when the spec is invalid
      */
-    Platform platform();
+    Platform build();
 
     /**
      * Finds the specs to render: the named classes, in the given order, or, when no name is given, every

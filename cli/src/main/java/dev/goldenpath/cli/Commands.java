@@ -1,0 +1,25 @@
+package dev.goldenpath.cli;
+
+import java.io.UncheckedIOException;
+import java.util.function.IntSupplier;
+
+/** What every command does around its work: usage mistakes exit 2, I/O failures exit 3, both with one clear line. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    static int guard(Console console, String command, IntSupplier work) {
+        try {
+            return work.getAsInt();
+        } catch (UsageError e) {
+            console.err().println("goldenpath " + command + ": " + e.getMessage());
+            console.err().println("Run 'goldenpath " + command + " --help' for usage.");
+            return Goldenpath.USAGE;
+        } catch (UncheckedIOException e) {
+            console.err().println("goldenpath " + command + ": " + e.getMessage()
+                    + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            return Goldenpath.FAILED;
+        }
+    }
+}

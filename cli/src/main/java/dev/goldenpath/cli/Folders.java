@@ -1,0 +1,67 @@
+package dev.goldenpath.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Files of a folder as a sorted map of '/'-separated relative paths, and removal of the ones a render dropped. */
+final class Folders {
+
+    private Folders() {
+    }
+
+    /** Every regular file below {@code folder} (skipping {@code .git}), by relative path; empty when it does not exist. */
+    static SortedMap<String, Path> files(Path folder) {
+        SortedMap<String, Path> files = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.filter(Files::isRegularFile).forEach(file -> {
+                String relative = folder.relativize(file).toString().replace('\\', '/');
+                if (!relative.equals(".git") && !relative.startsWith(".git/")) {
+                    files.put(relative, file);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + folder, e);
+        }
+        return files;
+    }
+
+    /** Deletes the files below {@code folder} not in {@code keep}, then the folders left empty; returns how many files. */
+    static int removeOthers(Path folder, Set<String> keep) {
+        int removed = 0;
+        try {
+            for (var file : files(folder).entrySet()) {
+                if (!keep.contains(file.getKey())) {
+                    Files.delete(file.getValue());
+                    removed++;
+                }
+            }
+            List<Path> folders;
+            try (Stream<Path> walk = Files.walk(folder)) {
+                folders = walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList();
+            }
+            for (Path candidate : folders) {
+                if (!candidate.equals(folder)) {
+                    try (Stream<Path> entries = Files.list(candidate)) {
+                        if (entries.findAny().isEmpty()) {
+                            Files.delete(candidate);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean " + folder, e);
+        }
+        return removed;
+    }
+}

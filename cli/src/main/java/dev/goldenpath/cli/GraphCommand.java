@@ -1,0 +1,87 @@
+package dev.goldenpath.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldenpath.dsl.Environment;
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.generators.Manifests;
+import dev.goldenpath.generators.Renderer;
+import dev.goldenpath.generators.network.Edge;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code goldenpath graph}: the allowed network graph of each environment, as the Mermaid page the render commits. */
+@Command(name = "graph", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        header = "Print the allowed network graph as a Mermaid diagram.",
+        description = {
+            "Per environment, the Mermaid flowchart and table that the render commits as "
+                + "docs/network/<environment>.md: every connection the NetworkPolicies allow. Everything else is denied.",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:printed", "1:invalid spec", "2:usage error"})
+final class GraphCommand implements Callable<Integer> {
+
+    private final Console console;
+
+    @Mixin
+    SpecOptions specs;
+
+    @Option(names = {"-e", "--environment"}, paramLabel = "NAME", description = "Only this environment.")
+    String environment;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (Markdown with Mermaid) or json (the edges) (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    GraphCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        return Commands.guard(console, "graph", () -> {
+            SpecOptions.Loaded loaded = specs.load();
+            if (!loaded.invalid().isEmpty()) {
+                loaded.invalid().forEach(e -> console.err().println("goldenpath: " + e.getMessage()));
+                return Goldenpath.FINDINGS;
+            }
+            ObjectNode json = Json.object();
+            ArrayNode graphs = json.putArray("graphs");
+            int shown = 0;
+            for (Platform platform : loaded.platforms()) {
+                Manifests manifests = Renderer.secureByDefault().generate(platform);
+                for (Map.Entry<Environment, List<Edge>> entry : manifests.edges().entrySet()) {
+                    String name = entry.getKey().name();
+                    if (environment != null && !environment.equals(name)) {
+                        continue;
+                    }
+                    shown++;
+                    if (output == OutputFormat.TEXT) {
+                        if (shown > 1) {
+                            console.out().println();
+                        }
+                        console.out().print(manifests.documents().get("docs/network/" + name + ".md"));
+                    }
+                    ObjectNode graph = graphs.addObject().put("platform", platform.name()).put("environment", name);
+                    ArrayNode edges = graph.putArray("edges");
+                    for (Edge edge : entry.getValue()) {
+                        ObjectNode node = edges.addObject().put("from", edge.from().key()).put("to", edge.to().key());
+                        ArrayNode ports = node.putArray("ports");
+                        edge.ports().forEach(p -> ports.addObject().put("port", p.port()).put("protocol", p.protocol()));
+                    }
+                }
+            }
+            if (environment != null && shown == 0) {
+                throw new UsageError("no platform has an environment named '" + environment + "'");
+            }
+            if (output == OutputFormat.JSON) {
+                console.out().print(Json.write(json));
+            }
+            return Goldenpath.OK;
+        });
+    }
+}

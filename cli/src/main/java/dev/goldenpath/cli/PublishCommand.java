@@ -1,0 +1,209 @@
+package dev.goldenpath.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.generators.Rendering;
+import dev.goldenpath.gitops.Credentials;
+import dev.goldenpath.gitops.GitOps;
+import dev.goldenpath.gitops.PublishException;
+import dev.goldenpath.gitops.PublishRequest;
+import dev.goldenpath.gitops.PublishResult;
+import dev.goldenpath.gitops.Publisher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code goldenpath publish}: renders one platform and commits the tree to its GitOps repository. Secrets come
+ * from environment variables or files, never from an argument's value (arguments end up in shell history and
+ * process lists).
+ */
+@Command(name = "publish", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        header = "Render one platform and commit it to its GitOps repository.",
+        description = {
+            "Commits only when something changed, pushes fast-forward only, and touches only the files this "
+                + "publisher owns. Plaintext secrets are refused before anything is committed.",
+            "Credentials are never an argument's value: an HTTPS token comes from the environment variable named by "
+                + "--token-env (default GOLDENPATH_GIT_TOKEN; sent as the password of user x-access-token); SSH uses "
+                + "--ssh-key FILE, checks the host key against --known-hosts FILE, and reads a key passphrase from "
+                + "the variable named by --ssh-passphrase-env.",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:published, or nothing to commit",
+            "1:invalid spec, policy findings, plaintext secrets or paths owned by someone else",
+            "2:usage error",
+            "3:network, credentials, host key, refused push or I/O",
+        })
+final class PublishCommand implements Callable<Integer> {
+
+    static final String DEFAULT_TOKEN_VARIABLE = "GOLDENPATH_GIT_TOKEN";
+
+    private final Console console;
+
+    @Mixin
+    SpecOptions specs;
+
+    @Option(names = "--repository", paramLabel = "URL",
+            description = "https://, ssh://, git@host:path, or a local path (default: the platform's gitRepository).")
+    String repository;
+
+    @Option(names = "--branch", paramLabel = "NAME", description = "Branch to commit to (default: the platform's gitRevision).")
+    String branch;
+
+    @Option(names = "--root", paramLabel = "FOLDER", defaultValue = "",
+            description = "Folder of the repository the tree goes under (default: the repository root).")
+    String root;
+
+    @Option(names = {"-m", "--message"}, paramLabel = "TEXT", description = "Commit subject (default: 'Render platform <name>').")
+    String message;
+
+    @Option(names = "--source-revision", paramLabel = "SHA",
+            description = "Revision of the spec repository, recorded as a commit trailer (default: $GITHUB_SHA or $CI_COMMIT_SHA).")
+    String sourceRevision;
+
+    @Option(names = "--token-env", paramLabel = "VARIABLE", defaultValue = DEFAULT_TOKEN_VARIABLE,
+            description = "Environment variable holding an HTTPS access token (default: ${DEFAULT-VALUE}).")
+    String tokenVariable;
+
+    @Option(names = "--ssh-key", paramLabel = "FILE", description = "Private key for SSH (OpenSSH or PEM format).")
+    Path sshKey;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts for SSH (default: ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--ssh-passphrase-env", paramLabel = "VARIABLE",
+            description = "Environment variable holding the private key's passphrase.")
+    String passphraseVariable;
+
+    @Option(names = "--create", description = "Create a bare repository at a local path on first use.")
+    boolean create;
+
+    @Option(names = "--dry-run", description = "Report what would change; commit nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    PublishCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        return Commands.guard(console, "publish", () -> {
+            Renders renders = Renders.of(specs, console);
+            if (!renders.passed()) {
+                if (output == OutputFormat.JSON) {
+                    ObjectNode json = Json.object().put("published", false);
+                    renders.addProblems(json);
+                    console.out().print(Json.write(json));
+                }
+                renders.printProblems(console.err());
+                return Goldenpath.FINDINGS;
+            }
+            Platform platform = SpecOptions.single(renders.renderings().stream().map(Map.Entry::getKey).toList());
+            Rendering rendering = renders.renderings().get(0).getValue();
+            Publisher publisher = publisher(platform);
+            PublishRequest request = PublishRequest.message(message == null ? "Render platform " + platform.name() : message);
+            Optional<String> revision = Optional.ofNullable(sourceRevision)
+                    .or(() -> console.variable("GITHUB_SHA"))
+                    .or(() -> console.variable("CI_COMMIT_SHA"));
+            if (revision.isPresent()) {
+                request = request.sourceRevision(revision.get());
+            }
+            PublishResult result;
+            try (Progress progress = Progress.start(console.err(), "publishing " + platform.name())) {
+                result = publisher.publish(rendering.tree(), request);
+            } catch (PublishException e) {
+                return failed(e);
+            }
+            if (output == OutputFormat.JSON) {
+                console.out().print(Json.write(json(platform, result)));
+            } else {
+                console.out().println("published " + platform.name() + ": " + result.summary());
+                console.out().print(result.diff());
+            }
+            return Goldenpath.OK;
+        });
+    }
+
+    private Publisher publisher(Platform platform) {
+        String location = repository != null ? repository : platform.gitRepository();
+        if (location.isBlank()) {
+            throw new UsageError("platform '" + platform.name() + "' names no gitRepository: pass --repository");
+        }
+        Publisher publisher;
+        try {
+            publisher = create ? GitOps.localBare(Path.of(location)) : GitOps.repository(location);
+            publisher = publisher.branch(branch != null ? branch : platform.gitRevision()).root(root)
+                    .credentials(credentials());
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        return dryRun ? publisher.dryRun() : publisher;
+    }
+
+    private Credentials credentials() {
+        if (sshKey != null) {
+            if (!Files.isRegularFile(sshKey)) {
+                throw new UsageError("--ssh-key " + sshKey + " is not a file");
+            }
+            Credentials ssh = knownHosts == null ? Credentials.ssh(sshKey) : Credentials.ssh(sshKey, knownHosts);
+            if (passphraseVariable != null) {
+                String passphrase = console.variable(passphraseVariable)
+                        .orElseThrow(() -> new UsageError("environment variable " + passphraseVariable + " is not set"));
+                ssh = ssh.withPassphrase(passphrase);
+            }
+            return ssh;
+        }
+        if (knownHosts != null || passphraseVariable != null) {
+            throw new UsageError("--known-hosts and --ssh-passphrase-env need --ssh-key");
+        }
+        Optional<String> token = console.variable(tokenVariable);
+        if (token.isEmpty() && !tokenVariable.equals(DEFAULT_TOKEN_VARIABLE)) {
+            throw new UsageError("environment variable " + tokenVariable + " (--token-env) is not set");
+        }
+        return token.map(Credentials::token).orElse(Credentials.none());
+    }
+
+    private int failed(PublishException e) {
+        console.err().println("goldenpath publish: " + e.reason() + ": " + e.getMessage());
+        boolean finding = switch (e.reason()) {
+            case SECRET_DETECTED, PATH_CONFLICT -> true;
+            default -> false;
+        };
+        if (output == OutputFormat.JSON) {
+            console.out().print(Json.write(Json.object().put("published", false).put("reason", e.reason().name())
+                    .put("message", e.getMessage())));
+        }
+        return e.reason() == PublishException.Reason.INVALID_REQUEST ? Goldenpath.USAGE
+                : finding ? Goldenpath.FINDINGS : Goldenpath.FAILED;
+    }
+
+    private static ObjectNode json(Platform platform, PublishResult result) {
+        ObjectNode json = Json.object()
+                .put("published", true)
+                .put("platform", platform.name())
+                .put("branch", result.branch())
+                .put("commit", result.commitId().orElse(null))
+                .put("parent", result.parentId().orElse(null))
+                .put("nothingToCommit", result.nothingToCommit())
+                .put("dryRun", result.dryRun())
+                .put("bytes", result.bytes())
+                .put("retries", result.retries());
+        for (var files : List.of(Map.entry("added", result.added()), Map.entry("changed", result.changed()),
+                Map.entry("removed", result.removed()))) {
+            ArrayNode array = json.putArray(files.getKey());
+            files.getValue().forEach(array::add);
+        }
+        return json;
+    }
+}

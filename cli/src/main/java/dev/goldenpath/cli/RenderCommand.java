@@ -1,0 +1,88 @@
+package dev.goldenpath.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.generators.Rendering;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code goldenpath render}: writes each platform's rendered tree to {@code <dir>/<platform>/}. */
+@Command(name = "render", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        header = "Render the platform specs into folders of Kubernetes YAML.",
+        description = {
+            "Writes each platform's tree to DIR/<platform>/: apps/<environment>/<app>/, platform/<environment>/, "
+                + "docs/ (declared exceptions, network diagrams), with a kustomization.yaml in every folder.",
+            "Nothing is written when a spec is invalid or a rendered object breaks the policy; every problem is listed.",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:rendered", "1:invalid spec or policy findings (all listed)", "2:usage error", "3:I/O error"})
+final class RenderCommand implements Callable<Integer> {
+
+    private final Console console;
+
+    @Mixin
+    SpecOptions specs;
+
+    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = "target/goldenpath",
+            description = "Where the trees go, one folder per platform (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--clean", description = "Delete files in DIR/<platform>/ that the render no longer produces.")
+    boolean clean;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    RenderCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        return Commands.guard(console, "render", () -> {
+            Renders renders = Renders.of(specs, console);
+            ObjectNode json = Json.object();
+            ArrayNode platforms = json.putArray("platforms");
+            if (renders.passed()) {
+                for (Map.Entry<Platform, Rendering> entry : renders.renderings()) {
+                    Path target = dir.resolve(entry.getKey().name());
+                    Rendering rendering = entry.getValue();
+                    int written = rendering.tree().writeTo(target);
+                    int removed = clean ? Folders.removeOthers(target, rendering.tree().paths()) : 0;
+                    if (output == OutputFormat.TEXT) {
+                        console.out().println("rendered " + entry.getKey().name() + ": " + rendering.summary());
+                        console.out().println("  " + target + ": " + written + " files written"
+                                + (clean ? ", " + removed + " removed" : ""));
+                    }
+                    platforms.addObject()
+                            .put("platform", entry.getKey().name())
+                            .put("directory", target.toString())
+                            .put("instances", rendering.instances())
+                            .put("objects", rendering.objects().size())
+                            .put("files", rendering.tree().size())
+                            .put("bytes", rendering.tree().totalBytes())
+                            .put("declaredExceptions", rendering.report().exemptions().size())
+                            .put("written", written)
+                            .put("removed", removed)
+                            .put("digest", rendering.tree().digest());
+                }
+            }
+            json.put("passed", renders.passed());
+            renders.addProblems(json);
+            if (output == OutputFormat.JSON) {
+                console.out().print(Json.write(json));
+            }
+            if (!renders.passed()) {
+                renders.printProblems(console.err());
+                return Goldenpath.FINDINGS;
+            }
+            return Goldenpath.OK;
+        });
+    }
+}
