@@ -161,6 +161,13 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
             return this;
         }
 
+        /** Every value of this secret in a sealed-values file, per environment. */
+        public Builder sealedValues(SealedValues values) {
+            values.of(name).forEach((environment, keys) -> keys.forEach((key, base64) ->
+                    entries.add(new Entry(key, Optional.of(environment), new Ciphertext(base64)))));
+            return this;
+        }
+
         /** A value sealed at render time from an environment variable of the rendering process (e.g. a CI secret). */
         public Builder fromEnvironment(String key, String variable) {
             entries.add(new Entry(key, Optional.empty(), new FromEnvironment(variable)));

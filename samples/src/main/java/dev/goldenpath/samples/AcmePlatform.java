@@ -8,24 +8,32 @@ import static dev.goldenpath.dsl.GoldenPath.read;
 import static dev.goldenpath.dsl.GoldenPath.cluster;
 import static dev.goldenpath.dsl.GoldenPath.environment;
 import static dev.goldenpath.dsl.GoldenPath.exec;
+import static dev.goldenpath.dsl.GoldenPath.external;
 import static dev.goldenpath.dsl.GoldenPath.httpGet;
 import static dev.goldenpath.dsl.GoldenPath.limits;
 import static dev.goldenpath.dsl.GoldenPath.platform;
 import static dev.goldenpath.dsl.GoldenPath.port;
 import static dev.goldenpath.dsl.GoldenPath.requests;
+import static dev.goldenpath.dsl.GoldenPath.sealed;
 import static dev.goldenpath.dsl.GoldenPath.team;
 import static dev.goldenpath.dsl.GoldenPath.tolerationExists;
+import static dev.goldenpath.dsl.GoldenPath.vault;
 
 import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.SealedValues;
 import dev.goldenpath.dsl.Toleration;
 import dev.goldenpath.dsl.Weakening;
 
 /**
- * The sample platform: two teams, five apps, two environments. The {@code production} namespace holds the
+ * The sample platform: two teams, five apps, two environments, sealed and external secrets. The {@code production} namespace holds the
  * reference scenario: {@code frontend} accepts traffic only from {@code api-gateway} on 8080, requests
  * 250m/64Mi, limits 500m/128Mi, runs as user 1000 with fsGroup 2000 on a read-only root filesystem.
  */
 public final class AcmePlatform {
+
+    /** Ciphertext sealed for the sample controller's public certificate; committing it is safe. */
+    static final SealedValues SEALED_VALUES = SealedValues.load(
+            AcmePlatform.class.getResourceAsStream("/sealed-secrets/sealed-values.properties"), "sealed-values.properties");
 
     private AcmePlatform() {
     }
@@ -42,6 +50,7 @@ public final class AcmePlatform {
                         .cluster(cluster("prod-eu", "https://kubernetes.default.svc").label("region", "eu"))
                         .cluster(cluster("prod-us", "https://prod-us.k8s.acme.example:6443").label("region", "us"))
                         .apiServer(6443, "10.20.0.10/32", "10.20.0.11/32", "10.20.0.12/32"))
+                .secretStore(vault("vault", "https://vault.acme.example:8200").kubernetesAuth("kubernetes", "acme-apps"))
                 .team(team("web").owner("web-team@acme.example"))
                 .team(team("payments").owner("payments@acme.example"))
                 .app(app("frontend")
@@ -70,6 +79,7 @@ public final class AcmePlatform {
                         .calledByIngressController(8443)
                         .calledByNamespace("monitoring", 9090)
                         .calls("payments-api", 8080)
+                        .secret(sealed("gateway-oauth").sealedValues(SEALED_VALUES).env("OAUTH_CLIENT_SECRET", "client-secret"))
                         .in("production", o -> o.resources(requests("500m", "256Mi"), limits("2", "512Mi"))))
                 .app(app("myapp")
                         .team("web")
@@ -95,6 +105,10 @@ public final class AcmePlatform {
                         .calls("ledger", 5432)
                         .callsExternal(cidr("203.0.113.0/24").except("203.0.113.128/25").ports(443))
                         .permissions(read("configmaps").named("payments-config"), leaderElection())
+                        .secret(external("card-processor").store("vault")
+                                .remote("api-token", "payments/card-processor", "token")
+                                .refreshInterval("15m")
+                                .env("CARD_PROCESSOR_TOKEN", "api-token"))
                         .in("staging", o -> o.replicas(1).imageTag("1.5.0-rc.1")))
                 .app(app("ledger")
                         .team("payments")
@@ -104,6 +118,7 @@ public final class AcmePlatform {
                         .resources(requests("500m", "1Gi"), limits("2", "2Gi"))
                         .liveness(exec("/usr/local/bin/ledger", "health"))
                         .writablePath("/var/lib/ledger", "10Gi")
+                        .secret(sealed("ledger-db").sealedValues(SEALED_VALUES).mountAt("/etc/ledger/db"))
                         .weaken(Weakening.WRITABLE_ROOT_FILESYSTEM,
                                 "vendor binary rewrites /etc/ledger at start; fix tracked in PAY-311 (approved by security)"));
     }

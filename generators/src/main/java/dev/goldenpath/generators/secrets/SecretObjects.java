@@ -109,6 +109,14 @@ public final class SecretObjects {
                 values.values().forEach(SecretValue::destroy);
             }
         }
+        // The custom resources carry the app's labels themselves too, not only on the Secret they create.
+        for (HasMetadata object : objects) {
+            Map<String, String> merged = new java.util.TreeMap<>(labels);
+            if (object.getMetadata().getLabels() != null) {
+                merged.putAll(object.getMetadata().getLabels());
+            }
+            object.getMetadata().setLabels(merged);
+        }
         return objects;
     }
 
