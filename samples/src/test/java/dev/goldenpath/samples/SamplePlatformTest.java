@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.goldenpath.approvals.ManifestApprovals;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.Rendering;
+import dev.goldenpath.generators.network.NetworkVerification;
 import dev.goldenpath.generators.yaml.Yaml;
+import dev.goldenpath.reachability.Edge;
+import dev.goldenpath.reachability.Protocol;
 import dev.goldenpath.lint.Finding;
 import dev.goldenpath.lint.LintReport;
 import dev.goldenpath.lint.Linter;
@@ -63,6 +66,28 @@ class SamplePlatformTest {
         assertTrue(deployment.contains("cpu: 500m") && deployment.contains("memory: 128Mi"));
         assertTrue(TREE.text("platform/production/namespaces/production/namespace.yaml").orElseThrow()
                 .contains("pod-security.kubernetes.io/enforce: restricted"));
+    }
+
+    @Test
+    void networkPoliciesAllowExactlyTheDeclaredGraphInBothEnvironments() {
+        var platform = AcmePlatform.build();
+        var manifests = Renderer.secureByDefault().generate(platform);
+        for (var environment : platform.environments()) {
+            NetworkVerification.Result result = NetworkVerification.check(manifests, environment);
+            assertTrue(result.exact(), result::toString);
+            assertTrue(result.allowed().contains(new Edge(environment.name() + "/api-gateway", environment.name() + "/frontend",
+                    8080, Protocol.TCP)));
+        }
+    }
+
+    @Test
+    void noPlaintextSecretIsRendered() {
+        TREE.forEach((path, bytes) -> {
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(!text.contains("kind: Secret\n"), path);
+        });
+        String ledger = TREE.text("apps/production/ledger/sealedsecret-ledger-db.yaml").orElseThrow();
+        assertTrue(ledger.contains("password: Ag"), ledger);
     }
 
     @Test
