@@ -1,0 +1,24 @@
+package com.example.shop;
+
+import static dev.goldenpath.dsl.GoldenPath.*;
+
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.PlatformSpec;
+
+public final class ShopPlatform implements PlatformSpec {
+
+    @Override
+    public Platform build() {
+        return platform("shop")
+                .gitRepository("https://git.example.com/shop/gitops.git")
+                .environment(environment("production").cluster("https://kubernetes.default.svc"))
+                .team(team("web").owner("web@shop.example"))
+                .app(app("storefront")
+                        .team("web")
+                        .image("registry.example.com/web/storefront:1.0.0")
+                        .port(8080)
+                        // A plain annotation to the DSL; to the policy check, AppArmor switched off.
+                        .annotation("container.apparmor.security.beta.kubernetes.io/storefront", "unconfined"))
+                .build();
+    }
+}

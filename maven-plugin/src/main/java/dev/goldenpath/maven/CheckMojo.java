@@ -1,0 +1,38 @@
+package dev.goldenpath.maven;
+
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.generators.Rendering;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Fails the build when a spec is invalid or a rendered object breaks the policy, listing every spec violation and
+ * every policy finding of every platform in one failure. Writes nothing.
+ *
+ * <pre>{@code
+ * mvn verify    # bound by default, like other checks
+ * }</pre>
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public final class CheckMojo extends SpecMojo {
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("goldenpath: skipped");
+            return;
+        }
+        for (Map.Entry<Platform, Rendering> entry : render().entrySet()) {
+            Rendering rendering = entry.getValue();
+            getLog().info("goldenpath: " + entry.getKey().name() + " passed: spec valid, " + rendering.objects().size()
+                    + " objects pass the policy, " + rendering.report().exemptions().size() + " declared exceptions");
+            rendering.report().exemptions().forEach(e -> getLog().info("goldenpath:   declared exception "
+                    + e.environment() + "/" + e.app() + " " + e.weakening() + ": " + e.reason()));
+        }
+    }
+}

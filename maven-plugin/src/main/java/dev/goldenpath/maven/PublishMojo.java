@@ -1,0 +1,199 @@
+package dev.goldenpath.maven;
+
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.generators.Rendering;
+import dev.goldenpath.gitops.Credentials;
+import dev.goldenpath.gitops.GitOps;
+import dev.goldenpath.gitops.PublishException;
+import dev.goldenpath.gitops.PublishRequest;
+import dev.goldenpath.gitops.PublishResult;
+import dev.goldenpath.gitops.Publisher;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * Renders the platform and commits the tree to its GitOps repository (the spec's {@code gitRepository} unless
+ * {@code <repository>} says otherwise): fast-forward only, only when something changed.
+ *
+ * <p>Credentials never come from the POM. In order: the {@code settings.xml} server named by {@code <serverId>}
+ * ({@code password} is the token, or {@code privateKey} and {@code passphrase} for SSH; encrypted passwords are
+ * decrypted), then the environment variable named by {@code <tokenEnv>} (default {@code GOLDENPATH_GIT_TOKEN}),
+ * then none (local repositories, anonymous remotes).
+ *
+ * <pre>{@code
+ * mvn deploy                      # bound by default to the deploy phase
+ * mvn verify goldenpath:publish   # or after the checks, without deploying artifacts
+ * }</pre>
+ */
+@Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public final class PublishMojo extends SpecMojo {
+
+    /** The environment variable read for an HTTPS token when no {@code serverId} is given. */
+    static final String DEFAULT_TOKEN_VARIABLE = "GOLDENPATH_GIT_TOKEN";
+
+    /** The repository: https://, ssh://, git@host:path or a local path. Default: the platform's gitRepository. */
+    @Parameter(property = "goldenpath.repository")
+    String repository;
+
+    /** The branch. Default: the platform's gitRevision. */
+    @Parameter(property = "goldenpath.branch")
+    String branch;
+
+    /** The folder of the repository the tree goes under. Default: the repository root. */
+    @Parameter(property = "goldenpath.root")
+    String root;
+
+    /** Creates a bare repository at a local {@code repository} path on first use. */
+    @Parameter(property = "goldenpath.createRepository", defaultValue = "false")
+    boolean createRepository;
+
+    /** The commit subject. Default: {@code Render platform <name> from <groupId>:<artifactId>:<version>}. */
+    @Parameter(property = "goldenpath.message")
+    String message;
+
+    /** The spec repository's revision, recorded as a trailer. Default: $GITHUB_SHA or $CI_COMMIT_SHA when set. */
+    @Parameter(property = "goldenpath.sourceRevision")
+    String sourceRevision;
+
+    /** The id of a {@code <server>} in settings.xml holding the credentials. */
+    @Parameter(property = "goldenpath.serverId")
+    String serverId;
+
+    /** The environment variable holding an HTTPS token, used when no {@code serverId} is given. */
+    @Parameter(property = "goldenpath.tokenEnv", defaultValue = DEFAULT_TOKEN_VARIABLE)
+    String tokenEnv;
+
+    /** known_hosts for SSH servers (a path, not a secret). Default: ~/.ssh/known_hosts. */
+    @Parameter(property = "goldenpath.knownHosts")
+    File knownHosts;
+
+    /** Reports what would change; commits nothing. */
+    @Parameter(property = "goldenpath.dryRun", defaultValue = "false")
+    boolean dryRun;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    Settings settings;
+
+    @Component
+    SettingsDecrypter decrypter;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("goldenpath: skipped");
+            return;
+        }
+        Map<Platform, Rendering> renderings = render();
+        if (renderings.size() > 1 && repository != null) {
+            throw new MojoFailureException("the specs define " + renderings.size() + " platforms but <repository> names"
+                    + " one repository: choose a platform with <platform> (-Dgoldenpath.platform=NAME)");
+        }
+        Credentials credentials = credentials();
+        for (Map.Entry<Platform, Rendering> entry : renderings.entrySet()) {
+            publish(entry.getKey(), entry.getValue(), credentials);
+        }
+    }
+
+    private void publish(Platform platform, Rendering rendering, Credentials credentials)
+            throws MojoExecutionException, MojoFailureException {
+        String location = repository != null ? repository : platform.gitRepository();
+        if (location == null || location.isBlank()) {
+            throw new MojoFailureException("platform '" + platform.name() + "' names no gitRepository: set <repository>");
+        }
+        PublishRequest request = PublishRequest.message(message != null ? message
+                : "Render platform " + platform.name() + " from " + project.getGroupId() + ":"
+                        + project.getArtifactId() + ":" + project.getVersion());
+        String revision = sourceRevision != null ? sourceRevision : firstSet("GITHUB_SHA", "CI_COMMIT_SHA");
+        if (revision != null) {
+            request = request.sourceRevision(revision);
+        }
+        try {
+            Publisher publisher = createRepository ? GitOps.localBare(Path.of(location)) : GitOps.repository(location);
+            publisher = publisher.branch(branch != null ? branch : platform.gitRevision()).root(root == null ? "" : root)
+                    .credentials(credentials);
+            if (dryRun) {
+                publisher = publisher.dryRun();
+            }
+            PublishResult result = publisher.publish(rendering.tree(), request);
+            getLog().info("goldenpath: published " + platform.name() + " to " + publisher + ": " + result.summary());
+            for (String line : result.diff().split("\n")) {
+                if (!line.isEmpty()) {
+                    getLog().info("goldenpath:   " + line);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("goldenpath publish: " + e.getMessage(), e);
+        } catch (PublishException e) {
+            // SECRET_DETECTED and PATH_CONFLICT are findings in the tree; the rest are failures to do the work.
+            String text = "goldenpath publish of " + platform.name() + " failed: " + e.reason() + ": " + e.getMessage();
+            if (e.reason() == PublishException.Reason.SECRET_DETECTED || e.reason() == PublishException.Reason.PATH_CONFLICT
+                    || e.reason() == PublishException.Reason.INVALID_REQUEST) {
+                throw new MojoFailureException(text, e);
+            }
+            throw new MojoExecutionException(text, e);
+        }
+    }
+
+    /** settings.xml server, else the token variable, else none. Never a POM value. */
+    private Credentials credentials() throws MojoFailureException {
+        if (serverId != null && !serverId.isBlank()) {
+            Server server = settings == null ? null : settings.getServer(serverId);
+            if (server == null) {
+                throw new MojoFailureException("no <server> with id '" + serverId + "' in settings.xml");
+            }
+            SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            if (!decrypted.getProblems().isEmpty()) {
+                throw new MojoFailureException("could not decrypt settings.xml server '" + serverId + "': "
+                        + decrypted.getProblems().get(0).getMessage());
+            }
+            Server clear = decrypted.getServer();
+            if (clear.getPrivateKey() != null && !clear.getPrivateKey().isBlank()) {
+                Path key = Path.of(clear.getPrivateKey());
+                Credentials ssh = knownHosts == null ? Credentials.ssh(key) : Credentials.ssh(key, knownHosts.toPath());
+                getLog().info("goldenpath: credentials: SSH key of settings.xml server '" + serverId + "'");
+                return clear.getPassphrase() == null || clear.getPassphrase().isBlank() ? ssh
+                        : ssh.withPassphrase(clear.getPassphrase());
+            }
+            if (clear.getPassword() == null || clear.getPassword().isBlank()) {
+                throw new MojoFailureException("settings.xml server '" + serverId
+                        + "' has neither a password (the token) nor a privateKey");
+            }
+            getLog().info("goldenpath: credentials: token of settings.xml server '" + serverId + "'");
+            return clear.getUsername() == null || clear.getUsername().isBlank() ? Credentials.token(clear.getPassword())
+                    : Credentials.basic(clear.getUsername(), clear.getPassword());
+        }
+        String token = System.getenv(tokenEnv);
+        if (token != null && !token.isBlank()) {
+            getLog().info("goldenpath: credentials: token from environment variable " + tokenEnv);
+            return Credentials.token(token);
+        }
+        if (!DEFAULT_TOKEN_VARIABLE.equals(tokenEnv)) {
+            throw new MojoFailureException("environment variable " + tokenEnv + " (<tokenEnv>) is not set");
+        }
+        return Credentials.none();
+    }
+
+    private static String firstSet(String... variables) {
+        for (String variable : variables) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}
