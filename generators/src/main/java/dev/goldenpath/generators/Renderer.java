@@ -6,6 +6,7 @@ import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Exemption;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Manifests.Manifest;
+import dev.goldenpath.generators.mesh.MeshPolicies;
 import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.generators.network.Connections;
 import dev.goldenpath.generators.network.Edge;
@@ -104,6 +105,9 @@ public final class Renderer {
                             Workloads.render(platform, instance, !instance.app().permissions().isEmpty()));
                     objects.add(NetworkPolicies.forApp(platform, instance, edges.get(instance.environment())));
                     objects.addAll(Roles.render(platform, instance));
+                    if (platform.network().mesh()) {
+                        objects.add(MeshPolicies.forApp(platform, instance, edges.get(instance.environment())));
+                    }
                     objects.addAll(SecretObjects.render(platform, instance,
                             java.util.Optional.ofNullable(sealers.get(instance.environment().name())),
                             name -> previousSealedSecret(instance, name), problems, variables));
@@ -137,6 +141,9 @@ public final class Renderer {
                 String folder = "platform/" + environment.name() + "/namespaces/" + namespace.getKey();
                 objects.add(new Manifest(folder, Namespaces.namespace(platform, environment, namespace.getKey(), namespace.getValue())));
                 objects.add(new Manifest(folder, NetworkPolicies.defaultDeny(platform, namespace.getKey())));
+                if (platform.network().mesh()) {
+                    objects.add(new Manifest(folder, MeshPolicies.strictMtls(platform, namespace.getKey())));
+                }
             }
         }
         Map<String, String> documents = new TreeMap<>();

@@ -62,6 +62,11 @@ public final class Namespaces {
         labels.put(Labels.OWNER, teams.size() == 1 ? teams.first() : "platform");
         labels.put(Labels.ENVIRONMENT, environment.name());
         labels.put(Labels.APP, instances.size() == 1 ? instances.get(0).name() : name);
+        if (platform.network().mesh()) {
+            // Sidecar injection. Under PSS restricted this needs the Istio CNI plugin: the classic istio-init
+            // container asks for NET_ADMIN and NET_RAW, which restricted rejects (docs/network.md).
+            labels.put("istio-injection", "enabled");
+        }
         Map<String, String> annotations = new TreeMap<>();
         if (level != PodSecurityLevel.RESTRICTED) {
             StringBuilder reasons = new StringBuilder();

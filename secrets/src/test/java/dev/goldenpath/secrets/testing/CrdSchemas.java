@@ -72,7 +72,14 @@ public final class CrdSchemas {
         }
         for (JsonNode candidate : crd.path("spec").path("versions")) {
             if (candidate.path("name").asText().equals(version) && candidate.path("served").asBoolean()) {
-                JsonNode converted = convert(candidate.path("schema").path("openAPIV3Schema"), false);
+                ObjectNode converted = (ObjectNode) convert(candidate.path("schema").path("openAPIV3Schema"), false);
+                // The API server accepts apiVersion, kind and metadata on every object, whether or not the CRD's
+                // schema lists them (Istio's do not); metadata is validated as ObjectMeta, not here.
+                ObjectNode properties = converted.has("properties") ? (ObjectNode) converted.get("properties")
+                        : converted.putObject("properties");
+                properties.putIfAbsent("apiVersion", NODES.objectNode().put("type", "string"));
+                properties.putIfAbsent("kind", NODES.objectNode().put("type", "string"));
+                properties.putIfAbsent("metadata", NODES.objectNode().put("type", "object"));
                 return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(converted);
             }
         }

@@ -1,0 +1,38 @@
+package dev.goldenpath.generators.mesh;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.goldenpath.secrets.TypedCustomResource;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** Istio {@code security.istio.io/v1} PeerAuthentication: which mutual-TLS mode a namespace's workloads accept. */
+@Group("security.istio.io")
+@Version("v1")
+@Kind("PeerAuthentication")
+@JsonDeserialize(using = JsonDeserializer.None.class)
+@JsonIgnoreProperties({"status"})
+public final class PeerAuthentication extends TypedCustomResource<PeerAuthentication.Spec> implements Namespaced {
+
+    @JsonCreator
+    public PeerAuthentication(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {
+        super(metadata, spec);
+    }
+
+    /** The spec: without a selector it applies to the whole namespace (or mesh, in the root namespace). */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Spec(@JsonProperty("mtls") Mtls mtls) {
+    }
+
+    /** {@code STRICT}: only mutual-TLS traffic is accepted. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Mtls(@JsonProperty("mode") String mode) {
+    }
+}
