@@ -104,8 +104,17 @@ final class TreeOverlay {
             OwnershipRecord.Owned ownedFolder = owned == null ? null : owned.folder(name);
             if (entry.isTree()) {
                 if (ourFile != null) {
-                    conflict(childPath, "is a folder in the repository but a file in the rendered tree");
-                    result.add(entry);
+                    // A folder of nothing but this publisher's files may become a file; anything else may not.
+                    ObjectId remaining = merge(entry.id(), null, ownedFolder, childPath + "/");
+                    if (remaining == null) {
+                        added.add(childPath);
+                        write(childPath, ourFile);
+                        result.add(new GitObjects.Entry(entry.name(), FileMode.REGULAR_FILE, ourFile.id()));
+                    } else {
+                        conflict(childPath, "is a folder in the repository, holding files this publisher does not"
+                                + " own, but a file in the rendered tree");
+                        result.add(entry);
+                    }
                 } else {
                     ObjectId merged = merge(entry.id(), ourFolder, ownedFolder, childPath + "/");
                     if (merged != null) {

@@ -288,4 +288,17 @@ class LocalPublishTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aFolderItOwnedMayBecomeAFileAndAFileAFolder() {
+        Path bare = temp.resolve("gitops.git");
+        GitOps.localBare(bare).publish(Trees.of("x/a.yaml", "1", "y", "file"), "v1");
+
+        PublishResult swapped = GitOps.localBare(bare).publish(Trees.of("x", "now a file", "y/b.yaml", "2"), "v2");
+
+        assertEquals(List.of("x", "y/b.yaml"), swapped.added());
+        assertEquals(List.of("x/a.yaml", "y"), swapped.removed());
+        assertEquals(List.of(".goldenpath/owned/root.txt", "x", "y/b.yaml"), GitCli.files(bare, "main"));
+        GitCli.assertFsckClean(bare);
+    }
 }

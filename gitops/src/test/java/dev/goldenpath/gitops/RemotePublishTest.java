@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.goldenpath.tree.RenderedTree;
+
 /** Publishing to real servers on loopback: git daemon, smart HTTP with authentication, SSH with host keys. */
 class RemotePublishTest {
 
@@ -278,5 +280,33 @@ class RemotePublishTest {
         assertEquals("M a-0/deployment.yaml\nD a-1/deployment.yaml\nD a-1/kustomization.yaml\nD a-1/service.yaml\n",
                 preview.diff());
         assertEquals(before, GitCli.run(remote, "rev-parse", "main"));
+    }
+
+    @Test
+    void aCloneChecksOutExactlyTheRenderedBytes() throws Exception {
+        newRepository("round-trip.git");
+        byte[] binary = new byte[256];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) i;
+        }
+        RenderedTree tree = Trees.apps("svc", 2, "1").plus(RenderedTree.builder()
+                .add("assets/logo.bin", binary)
+                .add("caf\u00e9/r\u00e9sum\u00e9.yaml", "name: \u00e9t\u00e9 \u2603\n")
+                .add("empty.txt", "")
+                .add("crlf.txt", "a\r\nb\r\n")
+                .build());
+        GitOps.repository(daemon.url("round-trip.git")).root("deep/er").cache(cache("round-trip"))
+                .publish(tree, "round trip");
+
+        Path clone = temp.resolve("round-trip-clone");
+        GitCli.run(temp, "-c", "core.autocrlf=false", "clone", "--quiet", daemon.url("round-trip.git"), clone.toString());
+        RenderedTree.Builder checkedOut = RenderedTree.builder();
+        Path root = clone.resolve("deep/er");
+        try (var files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                checkedOut.add(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
+        assertEquals(tree, checkedOut.build());
     }
 }
