@@ -30,6 +30,11 @@ final class OwnershipRecord {
 
         /** The owned paths below folder {@code name}, or null when none. */
         Owned folder(String name);
+
+        /** True when this is known, without looking, to be exactly the files of {@code folder}. */
+        default boolean isExactly(Layout.Folder folder) {
+            return false;
+        }
     }
 
     static byte[] format(String publisherId, String root, List<String> sortedPaths) {
@@ -110,6 +115,11 @@ final class OwnershipRecord {
         public Owned folder(String name) {
             Layout.Folder child = folder.folders.get(name);
             return child == null ? null : new FolderView(child);
+        }
+
+        @Override
+        public boolean isExactly(Layout.Folder other) {
+            return folder == other;
         }
     }
 

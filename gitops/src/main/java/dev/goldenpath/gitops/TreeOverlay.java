@@ -90,7 +90,7 @@ final class TreeOverlay {
             addAll(ours, path);
             return ours.id;
         }
-        if (ours != null && ours.id.equals(existing)) {
+        if (ours != null && ours.id.equals(existing) && ownsAll(ours, owned)) {
             return existing;
         }
         List<GitObjects.Entry> result = new ArrayList<>();
@@ -176,6 +176,30 @@ final class TreeOverlay {
             newObjects.putIfAbsent(id, new NewObject(Constants.OBJ_TREE, treeBytes));
         }
         return id;
+    }
+
+    /**
+     * Whether every file of {@code folder} is owned. A folder identical to the desired one can be kept
+     * unread only then: identical files that another publisher (or nobody) owns are still conflicts.
+     */
+    private static boolean ownsAll(Layout.Folder folder, OwnershipRecord.Owned owned) {
+        if (owned == null) {
+            return false;
+        }
+        if (owned.isExactly(folder)) {
+            return true;
+        }
+        for (String name : folder.files.keySet()) {
+            if (!owned.ownsFile(name)) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Layout.Folder> child : folder.folders.entrySet()) {
+            if (!ownsAll(child.getValue(), owned.folder(child.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Records a folder that does not exist yet: all its files are added. */

@@ -301,4 +301,17 @@ class LocalPublishTest {
         assertEquals(List.of(".goldenpath/owned/root.txt", "x", "y/b.yaml"), GitCli.files(bare, "main"));
         GitCli.assertFsckClean(bare);
     }
+
+    @Test
+    void identicalFilesOwnedByAnotherPublisherAreStillNotItsToTake() {
+        Path bare = temp.resolve("gitops.git");
+        RenderedTree shared = Trees.apps("shared", 1, "1");
+        GitOps.localBare(bare).root("apps").publisherId("first").publish(shared, "first");
+
+        PublishException e = assertThrows(PublishException.class,
+                () -> GitOps.localBare(bare).root("apps").publisherId("second").publish(shared, "second"));
+
+        assertEquals(PublishException.Reason.PATH_CONFLICT, e.reason());
+        assertTrue(e.getMessage().contains("(it belongs to publisher 'first')"), e.getMessage());
+    }
 }
