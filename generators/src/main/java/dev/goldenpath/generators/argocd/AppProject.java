@@ -2,6 +2,8 @@ package dev.goldenpath.generators.argocd;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 
@@ -16,6 +18,8 @@ import java.util.List;
  *     List.of(), List.of(new AppProject.GroupKind("apps", "Deployment")), AppProject.OrphanedResources.WARN);
  * }</pre>
  */
+// Read as this class, not through fabric8's KubernetesDeserializer (which yields a generic resource).
+@JsonDeserialize(using = JsonDeserializer.None.class)
 public final class AppProject extends ArgoObject<AppProject.Spec> {
 
     private AppProject() {

@@ -2,6 +2,8 @@ package dev.goldenpath.generators.argocd;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import java.util.Map;
  *     Application.SyncPolicy.automated(List.of("PruneLast=true")));
  * }</pre>
  */
+// Read as this class, not through fabric8's KubernetesDeserializer (which yields a generic resource).
+@JsonDeserialize(using = JsonDeserializer.None.class)
 public final class Application extends ArgoObject<Application.Spec> {
 
     private Application() {

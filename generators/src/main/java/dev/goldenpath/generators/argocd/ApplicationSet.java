@@ -2,6 +2,8 @@ package dev.goldenpath.generators.argocd;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.TreeMap;
  * ApplicationSet.Generator both = ApplicationSet.Generator.matrix(apps, clusters);
  * }</pre>
  */
+// Read as this class, not through fabric8's KubernetesDeserializer (which yields a generic resource).
+@JsonDeserialize(using = JsonDeserializer.None.class)
 public final class ApplicationSet extends ArgoObject<ApplicationSet.Spec> {
 
     /** The only safe template option: a parameter that a generator does not produce fails the whole set. */
