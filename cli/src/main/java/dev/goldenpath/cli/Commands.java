@@ -3,7 +3,10 @@ package dev.goldenpath.cli;
 import java.io.UncheckedIOException;
 import java.util.function.IntSupplier;
 
-/** What every command does around its work: usage mistakes exit 2, I/O failures exit 3, both with one clear line. */
+/**
+ * What every command does around its work: usage mistakes exit 2; I/O failures and failing spec code exit 3; each
+ * with one clear line instead of a stack trace.
+ */
 final class Commands {
 
     private Commands() {
@@ -19,6 +22,9 @@ final class Commands {
         } catch (UncheckedIOException e) {
             console.err().println("goldenpath " + command + ": " + e.getMessage()
                     + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            return Goldenpath.FAILED;
+        } catch (IllegalStateException e) {
+            console.err().println("goldenpath " + command + ": " + e.getMessage());
             return Goldenpath.FAILED;
         }
     }

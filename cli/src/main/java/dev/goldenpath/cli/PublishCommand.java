@@ -46,6 +46,9 @@ final class PublishCommand implements Callable<Integer> {
 
     static final String DEFAULT_TOKEN_VARIABLE = "GOLDENPATH_GIT_TOKEN";
 
+    /** Files listed in text output; a CI log does not need a thousand lines per publish. */
+    private static final int SHOWN_FILES = 20;
+
     private final Console console;
 
     @Mixin
@@ -129,7 +132,11 @@ final class PublishCommand implements Callable<Integer> {
                 console.out().print(Json.write(json(platform, result)));
             } else {
                 console.out().println("published " + platform.name() + ": " + result.summary());
-                console.out().print(result.diff());
+                List<String> lines = result.diff().lines().toList();
+                lines.stream().limit(SHOWN_FILES).forEach(console.out()::println);
+                if (lines.size() > SHOWN_FILES) {
+                    console.out().println("... and " + (lines.size() - SHOWN_FILES) + " more (--output json lists every file)");
+                }
             }
             return Goldenpath.OK;
         });

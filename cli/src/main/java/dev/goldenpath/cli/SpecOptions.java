@@ -53,6 +53,11 @@ final class SpecOptions {
                     platforms.add(spec.build());
                 } catch (SpecException e) {
                     invalid.add(e);
+                } catch (LinkageError e) {
+                    throw new UsageError(spec.getClass().getName() + " does not fit this goldenpath (compiled against"
+                            + " another goldenpath-dsl version?): " + e);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException(spec.getClass().getName() + ".build() failed: " + e, e);
                 }
             }
             if (platform != null) {

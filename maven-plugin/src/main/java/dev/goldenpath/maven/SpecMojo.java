@@ -88,6 +88,11 @@ abstract class SpecMojo extends AbstractMojo {
                     if (platform == null || platform.equals(e.platform())) {
                         problems.add(e.getMessage());
                     }
+                } catch (LinkageError e) {
+                    throw new MojoExecutionException(spec.getClass().getName() + " does not fit this plugin (compiled"
+                            + " against another goldenpath-dsl version? use the plugin's version for both): " + e, e);
+                } catch (RuntimeException e) {
+                    throw new MojoExecutionException(spec.getClass().getName() + ".build() failed: " + e, e);
                 }
             }
         } catch (IOException e) {
