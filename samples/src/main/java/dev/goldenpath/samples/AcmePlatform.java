@@ -42,6 +42,7 @@ public final class AcmePlatform {
     public static Platform.Builder spec() {
         return platform("acme")
                 .gitRepository("https://git.example.com/acme/gitops.git")
+                .istioMesh()
                 .environment(environment("staging")
                         .cluster(cluster("staging", "https://staging.k8s.acme.example:6443").label("tier", "staging"))
                         .apiServer(6443, "10.10.0.10/32"))
