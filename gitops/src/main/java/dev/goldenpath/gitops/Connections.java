@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ final class Connections implements AutoCloseable {
         this.uri = uri;
         this.credentials = credentials;
         this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
-        List<String> all = new java.util.ArrayList<>(credentials.secrets());
+        List<String> all = new ArrayList<>(credentials.secrets());
         if (credentials.kind() == Credentials.Kind.BASIC) {
             // The Authorization header JGit builds from them.
             all.add(Base64.getEncoder().encodeToString(

@@ -1,6 +1,8 @@
 package dev.goldenpath.gitops;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -124,8 +126,8 @@ public final class Credentials {
     }
 
     /** The secret strings to scrub from any message that leaves this module. */
-    java.util.List<String> secrets() {
-        java.util.List<String> secrets = new java.util.ArrayList<>(2);
+    List<String> secrets() {
+        List<String> secrets = new ArrayList<>(2);
         if (secret != null) {
             secrets.add(secret);
         }

@@ -4,13 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.List;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.TreeFormatter;
 
 /**
- * Git object ids computed with the JDK's SHA-1 (hardware-accelerated), so that hashing every file of a
+ * Git object ids computed with the JDK's SHA-1 (several times faster than JGit's collision-detecting one), so that hashing every file of a
  * large tree to find what changed stays cheap. Objects that are actually written go through JGit's
  * inserter, which hashes again with collision detection. Not thread-safe.
  */
@@ -71,12 +73,12 @@ final class GitObjects {
     }
 
     /** The raw bytes of a tree object holding {@code entries}, which must already be in {@link #GIT_ORDER}. */
-    static byte[] treeBytes(java.util.List<Entry> entries) {
+    static byte[] treeBytes(List<Entry> entries) {
         int size = 0;
         for (Entry entry : entries) {
-            size += org.eclipse.jgit.lib.TreeFormatter.entrySize(entry.mode(), entry.name().length);
+            size += TreeFormatter.entrySize(entry.mode(), entry.name().length);
         }
-        org.eclipse.jgit.lib.TreeFormatter formatter = new org.eclipse.jgit.lib.TreeFormatter(size);
+        TreeFormatter formatter = new TreeFormatter(size);
         for (Entry entry : entries) {
             formatter.append(entry.name(), entry.mode(), entry.id());
         }

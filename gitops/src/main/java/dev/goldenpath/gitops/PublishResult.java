@@ -2,6 +2,7 @@ package dev.goldenpath.gitops;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What a publish did: the commit it pushed (or that there was nothing to commit), the files it added,
@@ -95,7 +96,7 @@ public final class PublishResult {
     /** The change as {@code git status --short} would list it: one {@code A}, {@code M} or {@code D} line per file. */
     public String diff() {
         StringBuilder diff = new StringBuilder();
-        java.util.TreeMap<String, Character> all = new java.util.TreeMap<>();
+        TreeMap<String, Character> all = new TreeMap<>();
         added.forEach(path -> all.put(path, 'A'));
         changed.forEach(path -> all.put(path, 'M'));
         removed.forEach(path -> all.put(path, 'D'));
