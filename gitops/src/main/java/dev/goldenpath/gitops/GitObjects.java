@@ -12,9 +12,10 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.TreeFormatter;
 
 /**
- * Git object ids computed with the JDK's SHA-1 (several times faster than JGit's collision-detecting one), so that hashing every file of a
- * large tree to find what changed stays cheap. Objects that are actually written go through JGit's
- * inserter, which hashes again with collision detection. Not thread-safe.
+ * Git object ids computed with the JDK's SHA-1 (several times faster than JGit's collision-detecting
+ * one), so that hashing every file of a large tree to find what changed stays cheap. Objects that are
+ * actually written go through JGit's inserter, which hashes again with collision detection. Not
+ * thread-safe.
  */
 final class GitObjects {
 
