@@ -309,4 +309,31 @@ class RemotePublishTest {
         }
         assertEquals(tree, checkedOut.build());
     }
+
+    @Test
+    void eightThreadsOverSmartHttpAllLand() throws Exception {
+        Path remote = newRepository("http-concurrent.git");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<List<String>>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String root = "apps/team-" + i;
+                Publisher publisher = GitOps.repository(http.url("http-concurrent.git")).root(root)
+                        .cache(cache("http-concurrent-" + i)).credentials(Credentials.token(TOKEN))
+                        .retries(RetryPolicy.of(40, java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(500)));
+                futures.add(pool.submit(() -> List.of(
+                        publisher.publish(Trees.apps("svc", 1, "1"), root + " v1").commitId().orElseThrow(),
+                        publisher.publish(Trees.apps("svc", 1, "2"), root + " v2").commitId().orElseThrow())));
+            }
+            java.util.Set<String> commits = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<List<String>> future : futures) {
+                commits.addAll(future.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(16, commits.size());
+            assertEquals(commits, new java.util.HashSet<>(GitCli.run(remote, "rev-list", "main").lines().toList()));
+            GitCli.assertFsckClean(remote);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
