@@ -151,8 +151,8 @@ public final class ArgoCd {
             destinations.add(Application.Destination.server(cluster.server(), null));
             namespaces.forEach(n -> destinations.add(Application.Destination.server(cluster.server(), n)));
         }
-        String description = "Platform baseline of " + environment.name() + ": namespaces and their default-deny "
-                + "policies (rendered by goldenpath)";
+        String description = "Platform baseline of " + environment.name() + ": platform/" + environment.name()
+                + " (rendered by goldenpath)";
         return new AppProject(metadata(platform, platformProjectName(environment), environment, "platform", true),
                 new AppProject.Spec(description, List.of(platform.gitRepository()), destinations,
                         clusterResources(objects), namespacedKinds(objects), AppProject.OrphanedResources.WARN));

@@ -32,10 +32,13 @@ final class Consistency {
     private final List<String> problems = new ArrayList<>();
     private final Map<String, ApplicationSet> applicationSets = new TreeMap<>();
     private final Map<String, AppProject> projects = new TreeMap<>();
+    private final Map<String, AppInstance> instances = new TreeMap<>();
+    private final Map<String, JsonNode> objects = new java.util.HashMap<>();
 
     Consistency(Platform platform, RenderedTree tree) {
         this.platform = platform;
         this.tree = tree;
+        platform.instances().forEach(i -> instances.put(ArgoCd.appFolder(i), i));
     }
 
     /** What one (folder, server) pair should be deployed as. */
@@ -111,10 +114,8 @@ final class Consistency {
     // Every rendered app folder on each of its instance's clusters, and every platform folder on each cluster.
     private Map<String, Expected> expected() {
         Map<String, Expected> expected = new TreeMap<>();
-        Map<String, AppInstance> instances = new TreeMap<>();
-        for (AppInstance instance : platform.instances()) {
+        for (AppInstance instance : instances.values()) {
             String folder = ArgoCd.appFolder(instance);
-            instances.put(folder, instance);
             if (!tree.contains(folder + "/kustomization.yaml")) {
                 problems.add(folder + ": the spec has this app instance but the tree has no such folder");
                 continue;
@@ -151,6 +152,7 @@ final class Consistency {
         platform.environments().forEach(e -> e.clusters().stream()
                 .filter(c -> clusters.stream().noneMatch(k -> k.server().equals(c.server()))).forEach(clusters::add));
         List<GeneratedApplication> result = new ArrayList<>();
+        Generators generators = new Generators(tree, clusters, problems);
         for (ApplicationSet set : applicationSets.values()) {
             String name = set.getMetadata().getName();
             String where = "ApplicationSet " + name;
@@ -172,7 +174,6 @@ final class Consistency {
                         + " (a generator parameter could move Applications into another project)");
                 continue;
             }
-            Generators generators = new Generators(tree, clusters, problems);
             ObjectNode template = Yaml.toTree(spec.template());
             for (int i = 0; i < spec.generators().size(); i++) {
                 for (Map<String, Object> params : generators.evaluate(spec.generators().get(i), where + ".generators[" + i + "]")) {
@@ -240,8 +241,7 @@ final class Consistency {
     private void compare(GeneratedApplication application, Expected expected) {
         String where = "ApplicationSet " + application.applicationSet() + ": Application " + application.name();
         if (expected == null) {
-            Optional<AppInstance> owner = platform.instances().stream()
-                    .filter(i -> ArgoCd.appFolder(i).equals(application.path())).findFirst();
+            Optional<AppInstance> owner = Optional.ofNullable(instances.get(application.path()));
             if (owner.isPresent()) {
                 AppInstance instance = owner.get();
                 problems.add(where + " deploys " + application.path() + " to " + application.server()
@@ -282,11 +282,11 @@ final class Consistency {
                     + application.namespace() + "'");
         }
         String prefix = application.path() + "/";
-        for (String path : tree.paths()) {
-            if (!path.startsWith(prefix) || !path.endsWith(".yaml") || path.endsWith("/kustomization.yaml")) {
+        for (String path : tree.paths().subSet(prefix, prefix + Character.MAX_VALUE)) {
+            if (!path.endsWith(".yaml") || path.endsWith("/kustomization.yaml")) {
                 continue;
             }
-            JsonNode object = Yaml.read(tree.bytes(path).orElseThrow());
+            JsonNode object = objects.computeIfAbsent(path, p -> Yaml.read(tree.bytes(p).orElseThrow()));
             String group = ArgoCd.group(object.path("apiVersion").asText());
             String kind = object.path("kind").asText();
             String name = object.path("metadata").path("name").asText();

@@ -81,12 +81,13 @@ final class Generators {
 
     private List<Map<String, Object>> git(ApplicationSet.Git git, String where) {
         if (!git.directories().isEmpty()) {
+            List<PathItem> items = wellFormed(git.directories(), where + ".directories");
             List<String> matched = new ArrayList<>();
             for (String directory : directories) {
                 boolean include = false;
                 boolean exclude = false;
-                for (PathItem item : git.directories()) {
-                    if (matches(item.path(), directory, false, where)) {
+                for (PathItem item : items) {
+                    if (GoGlob.match(item.path(), directory, false)) {
                         include |= !item.excluded();
                         exclude |= item.excluded();
                     }
@@ -96,11 +97,11 @@ final class Generators {
                     matched.add(directory);
                 }
             }
-            for (int i = 0; i < git.directories().size(); i++) {
-                PathItem item = git.directories().get(i);
-                if (directories.stream().noneMatch(d -> matches(item.path(), d, false, null))) {
-                    problems.add(where + ".directories[" + i + "]: " + (item.excluded() ? "exclude " : "path ")
-                            + item.path() + " matches no folder of the tree");
+            for (PathItem item : items) {
+                if (GoGlob.isLiteral(item.path()) ? !directories.contains(item.path())
+                        : directories.stream().noneMatch(d -> GoGlob.match(item.path(), d, false))) {
+                    problems.add(where + ".directories[" + git.directories().indexOf(item) + "]: "
+                            + (item.excluded() ? "exclude " : "path ") + item.path() + " matches no folder of the tree");
                 }
             }
             List<Map<String, Object>> result = new ArrayList<>();
@@ -111,20 +112,20 @@ final class Generators {
         }
         if (!git.files().isEmpty()) {
             SortedSet<String> files = new TreeSet<>();
-            for (int i = 0; i < git.files().size(); i++) {
-                PathItem item = git.files().get(i);
-                List<String> hits = tree.paths().stream().filter(p -> matches(item.path(), p, true, where)).toList();
+            List<PathItem> items = wellFormed(git.files(), where + ".files");
+            for (PathItem item : items) {
+                List<String> hits = tree.paths().stream().filter(p -> GoGlob.match(item.path(), p, true)).toList();
                 if (hits.isEmpty()) {
-                    problems.add(where + ".files[" + i + "]: " + (item.excluded() ? "exclude " : "path ") + item.path()
-                            + " matches no file of the tree");
+                    problems.add(where + ".files[" + git.files().indexOf(item) + "]: "
+                            + (item.excluded() ? "exclude " : "path ") + item.path() + " matches no file of the tree");
                 }
                 if (!item.excluded()) {
                     files.addAll(hits);
                 }
             }
-            for (PathItem item : git.files()) {
+            for (PathItem item : items) {
                 if (item.excluded()) {
-                    files.removeIf(p -> matches(item.path(), p, true, where));
+                    files.removeIf(p -> GoGlob.match(item.path(), p, true));
                 }
             }
             List<Map<String, Object>> result = new ArrayList<>();
@@ -146,15 +147,18 @@ final class Generators {
         return List.of();
     }
 
-    private boolean matches(String pattern, String path, boolean doubleStar, String where) {
-        try {
-            return GoGlob.match(pattern, path, doubleStar);
-        } catch (IllegalArgumentException e) {
-            if (where != null) {
-                problems.add(where + ": " + e.getMessage());
+    // Argo CD logs a malformed pattern and lets it match nothing; the check reports it once.
+    private List<PathItem> wellFormed(List<PathItem> items, String where) {
+        List<PathItem> result = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String error = GoGlob.syntaxError(items.get(i).path());
+            if (error != null) {
+                problems.add(where + "[" + i + "]: " + error);
+            } else {
+                result.add(items.get(i));
             }
-            return false;
         }
+        return result;
     }
 
     @SuppressWarnings("unchecked")

@@ -18,8 +18,21 @@ final class GoGlob {
      *         logs those and matches nothing
      */
     static boolean match(String pattern, String name, boolean doubleStar) {
+        if (isLiteral(pattern)) {
+            return pattern.equals(name);
+        }
         validate(pattern);
         return match(pattern, 0, name, 0, doubleStar);
+    }
+
+    /** Why the pattern is malformed, or null when it is fine. */
+    static String syntaxError(String pattern) {
+        try {
+            validate(pattern);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     /** Whether the pattern has any glob syntax at all. */
