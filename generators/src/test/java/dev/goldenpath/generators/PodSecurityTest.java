@@ -1,0 +1,30 @@
+package dev.goldenpath.generators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.lint.Finding;
+import dev.goldenpath.lint.LintReport;
+import dev.goldenpath.lint.Linter;
+import dev.goldenpath.tree.RenderedTree;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every rendered pod template passes Pod Security Standards restricted, with no option set by the user. */
+class PodSecurityTest {
+
+    @ParameterizedTest(name = "random platform {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void everyRenderedWorkloadPassesRestricted(long seed) {
+        Platform platform = AllowedGraphTest.randomPlatform(new Random(seed));
+        RenderedTree tree = Renderer.secureByDefault().render(platform).tree();
+        LintReport report = Linter.defaults().lint(tree);
+        List<Finding> podSecurity = report.findings().stream().filter(f -> f.ruleId().startsWith("pss-")).toList();
+        assertEquals(List.of(), podSecurity, "seed " + seed);
+        assertTrue(report.objectCount() > 0);
+        assertEquals(List.of(), report.findings(), "seed " + seed + ": nothing at all, not even warnings");
+    }
+}
