@@ -34,6 +34,10 @@ final class Consistency {
     private final Map<String, AppProject> projects = new TreeMap<>();
     private final Map<String, AppInstance> instances = new TreeMap<>();
     private final Map<String, JsonNode> objects = new java.util.HashMap<>();
+    /** The environment folder ({@code argocd/<environment>}) of each ApplicationSet and AppProject, by kind and name. */
+    private final Map<String, String> environments = new TreeMap<>();
+    /** The cluster-scoped grants each project's Applications actually use. */
+    private final Map<String, java.util.Set<AppProject.ClusterResource>> usedGrants = new TreeMap<>();
 
     Consistency(Platform platform, RenderedTree tree) {
         this.platform = platform;
@@ -105,6 +109,7 @@ final class Consistency {
             problems.add(path + ": " + object.getKind() + " " + name + " is not in the Argo CD namespace "
                     + platform.argocdNamespace());
         }
+        environments.putIfAbsent(object.getKind() + "/" + name, path.split("/")[1]);
         T previous = objects.putIfAbsent(name, object);
         if (previous != null) {
             problems.add(path + ": a second " + object.getKind() + " named " + name);
@@ -273,6 +278,14 @@ final class Consistency {
             problems.add(where + ": the project is not in the tree");
             return;
         }
+        String environment = environments.get("ApplicationSet/" + application.applicationSet());
+        if (!application.path().startsWith("apps/" + environment + "/") && !application.path().equals("platform/" + environment)) {
+            problems.add(where + ": ApplicationSet " + application.applicationSet() + " in argocd/" + environment
+                    + " deploys " + application.path() + " of another environment");
+        }
+        if (!environment.equals(environments.get("AppProject/" + application.project()))) {
+            problems.add(where + ": the project is not in argocd/" + environment + " with its ApplicationSet");
+        }
         AppProject.Spec spec = project.spec();
         if (spec.sourceRepos().stream().noneMatch(r -> glob(r, platform.gitRepository()))) {
             problems.add(where + ": the project does not allow the GitOps repository " + platform.gitRepository());
@@ -292,9 +305,11 @@ final class Consistency {
             String name = object.path("metadata").path("name").asText();
             String namespace = object.path("metadata").path("namespace").asText("");
             if (namespace.isEmpty()) {
-                boolean allowed = spec.clusterResourceWhitelist().stream().anyMatch(r -> glob(r.group(), group)
-                        && glob(r.kind(), kind) && (r.name() == null || r.name().isEmpty() || glob(r.name(), name)));
-                if (!allowed) {
+                Optional<AppProject.ClusterResource> grant = spec.clusterResourceWhitelist().stream().filter(r ->
+                        glob(r.group(), group) && glob(r.kind(), kind)
+                                && (r.name() == null || r.name().isEmpty() || glob(r.name(), name))).findFirst();
+                grant.ifPresent(g -> usedGrants.computeIfAbsent(application.project(), p -> new java.util.HashSet<>()).add(g));
+                if (grant.isEmpty()) {
                     problems.add(where + ": the project does not allow cluster-scoped " + kind + " " + name + " (" + path + ")");
                 }
             } else {
@@ -342,6 +357,10 @@ final class Consistency {
                 }
             }
             for (AppProject.ClusterResource resource : spec.clusterResourceWhitelist()) {
+                if (!usedGrants.getOrDefault(project.getMetadata().getName(), java.util.Set.of()).contains(resource)) {
+                    problems.add(where + ": allows cluster-scoped " + resource.kind() + " " + resource.name()
+                            + ", which no folder of its Applications holds");
+                }
                 if (resource.name() == null || resource.name().isEmpty() || !GoGlob.isLiteral(resource.name())
                         || !GoGlob.isLiteral(resource.kind()) || !GoGlob.isLiteral(resource.group())) {
                     problems.add(where + ": cluster-scoped " + resource.kind() + " is allowed by pattern, not by name");

@@ -212,6 +212,30 @@ class ConsistencyCheckTest {
     }
 
     @Test
+    void aClusterScopedGrantNoFolderNeedsIsAnError() {
+        String path = "argocd/staging/appproject-web-staging.yaml";
+        AppProject project = read(TREE, path, AppProject.class);
+        AppProject.Spec spec = project.spec();
+        AppProject escalating = new AppProject(project.getMetadata(), new AppProject.Spec(spec.description(),
+                spec.sourceRepos(), spec.destinations(),
+                List.of(new AppProject.ClusterResource("rbac.authorization.k8s.io", "ClusterRoleBinding", "cluster-admin")),
+                spec.namespaceResourceWhitelist(), spec.orphanedResources()));
+        ConsistencyReport report = check(with(TREE, path, escalating));
+        assertProblem(report, "AppProject web-staging: allows cluster-scoped ClusterRoleBinding cluster-admin, which no folder");
+        assertEquals(1, report.problems().size(), String.join("\n", report.problems()));
+    }
+
+    @Test
+    void anApplicationSetDeploysOnlyItsOwnEnvironment() {
+        ApplicationSet set = read(TREE, WEB_STAGING, ApplicationSet.class);
+        List<Generator> generators = List.of(set.spec().generators().get(0), set.spec().generators().get(1),
+                Generator.git(new ApplicationSet.Git(REPO, "main", List.of(PathItem.include("apps/production/reports")),
+                        List.of(), null, Map.of("namespace", "web-production"))));
+        ConsistencyReport report = check(with(TREE, WEB_STAGING, withGenerators(set, generators)));
+        assertProblem(report, "in argocd/staging deploys apps/production/reports of another environment");
+    }
+
+    @Test
     void orThrowListsEveryProblem() {
         RenderedTree broken = TREE.filter(p -> !p.startsWith("argocd/staging/applicationset-"));
         var e = assertThrows(ConsistencyReport.InconsistentArgoCdException.class, () -> check(broken).orThrow());
