@@ -22,11 +22,13 @@ import picocli.CommandLine.Parameters;
  * with paths, lints foreign YAML (Helm output, vendor manifests) with the same rules.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         header = "Validate the specs and their policy, or lint foreign YAML.",
         description = {
             "Without PATH: validates the platform specs and checks every rendered object against the policy "
                 + "(Pod Security Standards restricted, NSA/CISA hardening, CIS); writes nothing. Every spec violation "
                 + "and every finding is listed, not only the first.",
+            "",
             "With PATH: lints those YAML files and folders (Helm output, vendor manifests) with the same rules.",
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code goldenpath diff}: what a publish would change in a GitOps checkout, without touching it. */
 @Command(name = "diff", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         header = "Show what a publish would change in a GitOps checkout.",
         description = {
             "Renders one platform and compares its tree with a checkout (a clone) of the GitOps repository: "

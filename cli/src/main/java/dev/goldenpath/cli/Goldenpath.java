@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Goldenpath.Version.class,
         usageHelpAutoWidth = true,
+        optionListHeading = "%nOptions:%n",
         header = "Typed platform specs to secure-by-default Kubernetes manifests and GitOps commits.",
         synopsisSubcommandLabel = "COMMAND",
         description = {

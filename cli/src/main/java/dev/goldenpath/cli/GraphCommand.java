@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code goldenpath graph}: the allowed network graph of each environment, as the Mermaid page the render commits. */
 @Command(name = "graph", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         header = "Print the allowed network graph as a Mermaid diagram.",
         description = {
             "Per environment, the Mermaid flowchart and table that the render commits as "

@@ -26,10 +26,12 @@ import picocli.CommandLine.Option;
  * process lists).
  */
 @Command(name = "publish", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         header = "Render one platform and commit it to its GitOps repository.",
         description = {
             "Commits only when something changed, pushes fast-forward only, and touches only the files this "
                 + "publisher owns. Plaintext secrets are refused before anything is committed.",
+            "",
             "Credentials are never an argument's value: an HTTPS token comes from the environment variable named by "
                 + "--token-env (default GOLDENPATH_GIT_TOKEN; sent as the password of user x-access-token); SSH uses "
                 + "--ssh-key FILE, checks the host key against --known-hosts FILE, and reads a key passphrase from "

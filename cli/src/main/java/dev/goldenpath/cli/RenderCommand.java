@@ -13,10 +13,12 @@ import picocli.CommandLine.Option;
 
 /** {@code goldenpath render}: writes each platform's rendered tree to {@code <dir>/<platform>/}. */
 @Command(name = "render", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
         header = "Render the platform specs into folders of Kubernetes YAML.",
         description = {
             "Writes each platform's tree to DIR/<platform>/: apps/<environment>/<app>/, platform/<environment>/, "
                 + "docs/ (declared exceptions, network diagrams), with a kustomization.yaml in every folder.",
+            "",
             "Nothing is written when a spec is invalid or a rendered object breaks the policy; every problem is listed.",
         },
         exitCodeListHeading = "%nExit codes:%n",

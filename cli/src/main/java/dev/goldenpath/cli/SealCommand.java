@@ -17,6 +17,7 @@ import picocli.CommandLine.Unmatched;
             "kubeseal without Go, e.g.:%n"
                 + "  goldenpath seal --cert pub-cert.pem --namespace payments --name db-creds < password.txt%n"
                 + "  goldenpath seal --secret --cert pub-cert.pem < secret.yaml > sealed-secret.yaml",
+            "",
             "Run 'goldenpath seal --help' for its options; docs/secrets.md explains the workflow.",
         })
 final class SealCommand implements Callable<Integer> {
