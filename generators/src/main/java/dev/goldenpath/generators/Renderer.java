@@ -6,6 +6,7 @@ import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Exemption;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Manifests.Manifest;
+import dev.goldenpath.generators.argocd.ArgoCd;
 import dev.goldenpath.generators.mesh.MeshPolicies;
 import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.generators.network.Connections;
@@ -96,17 +97,27 @@ public final class Renderer {
         // Instances are independent: generate them in parallel, then keep the instances' order.
         Map<Environment, List<Edge>> edges = new java.util.LinkedHashMap<>();
         for (Environment environment : platform.environments()) {
-            edges.put(environment, Connections.of(platform, environment, instances));
+            List<Edge> environmentEdges = Connections.of(platform, environment, instances);
+            edges.put(environment, environmentEdges);
+        }
+        Map<AppInstance, List<Edge>> edgesOfInstance = new java.util.HashMap<>();
+        for (Environment environment : platform.environments()) {
+            Map<dev.goldenpath.generators.network.Endpoint, List<Edge>> index = Connections.byEndpoint(edges.get(environment));
+            for (AppInstance instance : instances) {
+                if (instance.environment().equals(environment)) {
+                    edgesOfInstance.put(instance, index.getOrDefault(Connections.endpoint(instance), List.of()));
+                }
+            }
         }
         List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
         List<List<HasMetadata>> perInstance = instances.parallelStream()
                 .map(instance -> {
                     List<HasMetadata> objects = new ArrayList<>(
                             Workloads.render(platform, instance, !instance.app().permissions().isEmpty()));
-                    objects.add(NetworkPolicies.forApp(platform, instance, edges.get(instance.environment())));
+                    objects.add(NetworkPolicies.forApp(platform, instance, edgesOfInstance.get(instance)));
                     objects.addAll(Roles.render(platform, instance));
                     if (platform.network().mesh()) {
-                        objects.add(MeshPolicies.forApp(platform, instance, edges.get(instance.environment())));
+                        objects.add(MeshPolicies.forApp(platform, instance, edgesOfInstance.get(instance)));
                     }
                     objects.addAll(SecretObjects.render(platform, instance,
                             java.util.Optional.ofNullable(sealers.get(instance.environment().name())),
@@ -146,6 +157,8 @@ public final class Renderer {
                 }
             }
         }
+        // Argo CD last: its projects allow exactly the kinds and namespaces the objects above hold.
+        objects.addAll(ArgoCd.render(platform, instances, objects));
         Map<String, String> documents = new TreeMap<>();
         edges.forEach((environment, environmentEdges) -> documents.put("docs/network/" + environment.name() + ".md",
                 MermaidDiagram.markdown(environment.name(), environmentEdges)));
@@ -174,7 +187,10 @@ public final class Renderer {
         kustomizations.addTo(tree);
         tree.add("docs/exemptions.md", manifests.report().toMarkdown());
         manifests.documents().forEach(tree::add);
-        return new Rendering(tree.build(), manifests.report(), lint, trees, manifests.instances());
+        RenderedTree built = tree.build();
+        // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders.
+        ArgoCd.check(manifests.platform(), built).orThrow();
+        return new Rendering(built, manifests.report(), lint, trees, manifests.instances());
     }
 
     private java.util.Optional<SealedSecret> previousSealedSecret(AppInstance instance, String name) {

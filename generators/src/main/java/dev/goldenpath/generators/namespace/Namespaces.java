@@ -68,6 +68,8 @@ public final class Namespaces {
             labels.put("istio-injection", "enabled");
         }
         Map<String, String> annotations = new TreeMap<>();
+        // Argo CD prunes automatically; deleting a namespace deletes everything in it, so it waits for a human.
+        annotations.put("argocd.argoproj.io/sync-options", "Prune=confirm");
         if (level != PodSecurityLevel.RESTRICTED) {
             StringBuilder reasons = new StringBuilder();
             for (AppInstance instance : instances) {

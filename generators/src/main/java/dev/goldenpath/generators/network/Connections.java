@@ -87,6 +87,21 @@ public final class Connections {
         return List.copyOf(edges);
     }
 
+    /**
+     * The edges that touch each endpoint (as client or as server), so that per-app policies read only their own
+     * edges instead of scanning the whole environment's graph for every app.
+     */
+    public static Map<Endpoint, List<Edge>> byEndpoint(List<Edge> edges) {
+        Map<Endpoint, List<Edge>> index = new HashMap<>();
+        for (Edge edge : edges) {
+            index.computeIfAbsent(edge.from(), e -> new ArrayList<>()).add(edge);
+            if (!edge.to().equals(edge.from())) {
+                index.computeIfAbsent(edge.to(), e -> new ArrayList<>()).add(edge);
+            }
+        }
+        return index;
+    }
+
     /** The endpoint of an app instance. */
     public static Endpoint endpoint(AppInstance instance) {
         return new Endpoint.App(instance.namespace(), instance.name());
