@@ -62,7 +62,8 @@ public record App(
         boolean dnsEgress,
         List<Permission> permissions,
         Optional<String> roleName,
-        List<Secret> secrets) {
+        List<Secret> secrets,
+        RuntimeProfile runtimeProfile) {
 
     /** The uid and gid apps run as unless they say otherwise: not root, and not a uid images commonly use. */
     public static final long DEFAULT_USER = 10001;
@@ -101,6 +102,7 @@ public record App(
         permissions = List.copyOf(permissions);
         Objects.requireNonNull(roleName, "roleName");
         secrets = List.copyOf(secrets);
+        Objects.requireNonNull(runtimeProfile, "runtimeProfile");
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {
@@ -154,6 +156,7 @@ public record App(
         private final List<Permission> permissions = new ArrayList<>();
         private Optional<String> roleName = Optional.empty();
         private final List<Secret> secrets = new ArrayList<>();
+        private RuntimeProfile runtimeProfile = RuntimeProfile.DEFAULT;
 
         Builder(String name) {
             this.name = name;
@@ -398,6 +401,12 @@ public record App(
             return this;
         }
 
+        /** What the app's containers do at run time, for runtime detection (default {@link RuntimeProfile#DEFAULT}). */
+        public Builder runtimeProfile(RuntimeProfile profile) {
+            this.runtimeProfile = profile;
+            return this;
+        }
+
         private static List<Integer> boxed(int... numbers) {
             return java.util.Arrays.stream(numbers).boxed().toList();
         }
@@ -407,7 +416,7 @@ public record App(
                     startup, writablePaths, runAsUser, runAsGroup, fsGroup, labels, annotations, rollout,
                     disruptionBudget, autoscaling, runtimeClassName, nodeSelector, tolerations, addedCapabilities,
                     namespace, environments, overrides, exemptions, callers, dependencies, dnsEgress, permissions,
-                    roleName, secrets);
+                    roleName, secrets, runtimeProfile);
         }
     }
 }

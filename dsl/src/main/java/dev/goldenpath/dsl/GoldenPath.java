@@ -172,4 +172,24 @@ public final class GoldenPath {
     public static SecretStore vault(String name, String server) {
         return new SecretStore(name, server, "secret", 2, "kubernetes", "goldenpath");
     }
+
+    /** Starts the cluster baseline settings; see {@link Baseline}. */
+    public static Baseline.Builder baseline() {
+        return new Baseline.Builder();
+    }
+
+    /** Images from these registry globs ({@code registry.acme.example/**}; none: the apps' registries) signed with this cosign key (PEM). */
+    public static Baseline.ImageSignatures cosignKey(String publicKeyPem, String... registries) {
+        return new Baseline.ImageSignatures(List.of(registries), Optional.of(publicKeyPem), Optional.empty(), Optional.empty());
+    }
+
+    /** Images from these registry globs (none: the apps' registries) signed keyless by this OIDC issuer and subject. */
+    public static Baseline.ImageSignatures keyless(String issuer, String subject, String... registries) {
+        return new Baseline.ImageSignatures(List.of(registries), Optional.empty(), Optional.of(issuer), Optional.of(subject));
+    }
+
+    /** The default runtime profile (no shells, no writes below /etc), to refine with its methods. */
+    public static RuntimeProfile runtimeProfile() {
+        return RuntimeProfile.DEFAULT;
+    }
 }

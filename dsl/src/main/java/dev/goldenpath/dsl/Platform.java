@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 public record Platform(String name, String gitRepository, String gitRevision, String argocdNamespace,
                        List<Environment> environments, List<Team> teams, List<App> apps, Network network,
-                       List<SecretStore> secretStores) {
+                       List<SecretStore> secretStores, Baseline baseline) {
 
     public Platform {
         Objects.requireNonNull(name, "name");
@@ -39,6 +39,7 @@ public record Platform(String name, String gitRepository, String gitRevision, St
         apps = List.copyOf(apps);
         Objects.requireNonNull(network, "network");
         secretStores = List.copyOf(secretStores);
+        Objects.requireNonNull(baseline, "baseline");
     }
 
     public Optional<SecretStore> secretStore(String storeName) {
@@ -93,6 +94,7 @@ public record Platform(String name, String gitRepository, String gitRevision, St
         private final List<App> apps = new ArrayList<>();
         private Network network = Network.DEFAULT;
         private final List<SecretStore> secretStores = new ArrayList<>();
+        private Baseline baseline = Baseline.DEFAULT;
 
         Builder(String name) {
             this.name = name;
@@ -140,6 +142,12 @@ public record Platform(String name, String gitRepository, String gitRevision, St
             return this;
         }
 
+        /** The cluster baseline (admission, image signatures, Falco, Trivy); default {@link Baseline#DEFAULT}. */
+        public Builder baseline(Baseline.Builder settings) {
+            this.baseline = settings.build();
+            return this;
+        }
+
         public Builder environment(Environment.Builder environment) {
             return environment(environment.build());
         }
@@ -170,7 +178,7 @@ public record Platform(String name, String gitRepository, String gitRevision, St
          */
         public Platform build() {
             Platform platform = new Platform(name, gitRepository, gitRevision, argocdNamespace, environments, teams, apps,
-                    network, secretStores);
+                    network, secretStores, baseline);
             List<Violation> violations = new Validator(platform).validate();
             if (!violations.isEmpty()) {
                 throw new SpecException(name, violations);

@@ -46,6 +46,7 @@ final class Validator {
             }
             new AppRules(app, path, environmentNames, teamNames).check();
         }
+        checkBaseline(environmentNames);
         return problems.list();
     }
 
@@ -119,6 +120,97 @@ final class Validator {
             }
         }
         return names;
+    }
+
+    private static final Pattern CRON_FIELD = Pattern.compile("^[0-9A-Za-z*/,?-]+$");
+    private static final Pattern IMAGE_GLOB = Pattern.compile("^[a-z0-9.*-]+(:[0-9]+)?(/[a-z0-9._*-]+)*$");
+    private static final Pattern PROCESS_NAME = Pattern.compile("^[A-Za-z0-9._+-]{1,15}$");
+    private static final Pattern ABSOLUTE_PATH = Pattern.compile("^(/[A-Za-z0-9._+-]+)+$");
+
+    /** The cluster baseline and every app's runtime profile (rendered into Falco rules and admission policies). */
+    private void checkBaseline(Set<String> environmentNames) {
+        Baseline baseline = platform.baseline();
+        baseline.admissionModes().keySet().forEach(environment -> {
+            if (!environmentNames.contains(environment)) {
+                problems.add("baseline.admission[" + environment + "]", environment, "unknown environment",
+                        "use one of " + sorted(environmentNames));
+            }
+        });
+        name("baseline.meshRootNamespace", baseline.meshRootNamespace(), Names.dns1123Label(baseline.meshRootNamespace()),
+                "use Istio's root namespace, e.g. 'istio-system'");
+        baseline.imageSignatures().ifPresent(signatures -> {
+            String path = "baseline.imageSignatures";
+            for (String registry : signatures.registries()) {
+                if (!IMAGE_GLOB.matcher(registry).matches()) {
+                    problems.add(path + ".registries", registry, "an image glob is a lowercase registry/repository path with '*' or '**'",
+                            "use e.g. 'registry.acme.example/**'");
+                }
+            }
+            signatures.publicKey().ifPresent(key -> {
+                String stripped = key.strip();
+                if (!stripped.startsWith("-----BEGIN PUBLIC KEY-----") || !stripped.endsWith("-----END PUBLIC KEY-----")) {
+                    // The value is a public key, but keep reports short and free of key material.
+                    problems.add(path + ".publicKey", "<key>", "a cosign public key is a PEM 'PUBLIC KEY' block",
+                            "paste the contents of cosign.pub");
+                }
+            });
+            if (signatures.keyless()) {
+                String issuer = signatures.issuer().orElse("");
+                if (!issuer.startsWith("https://") || issuer.contains(" ")) {
+                    problems.add(path + ".issuer", issuer, "a keyless issuer is the OIDC issuer's https:// URL",
+                            "use e.g. 'https://token.actions.githubusercontent.com'");
+                }
+                if (signatures.subject().orElse("").isBlank()) {
+                    problems.add(path + ".subject", "", "a keyless policy needs the signer's identity",
+                            "use the workflow URL or e-mail address the certificates are issued to");
+                }
+            }
+        });
+        Baseline.Falco falco = baseline.falco();
+        if (falco.enabled()) {
+            ImageReference.problem(falco.image()).ifPresent(p -> problems.add("baseline.falco.image", falco.image(), p[0], p[1]));
+            labels("baseline.falco.nodeSelector", falco.nodeSelector(), false);
+            for (Toleration toleration : falco.tolerations()) {
+                if (!toleration.key().isEmpty() && Names.qualifiedName(toleration.key()) != null) {
+                    problems.add("baseline.falco.tolerations[" + toleration.key() + "]", toleration.key(),
+                            "a taint key is a qualified name", "use e.g. 'node-role.acme.example/security'");
+                }
+            }
+        }
+        Baseline.Trivy trivy = baseline.trivy();
+        if (trivy.enabled()) {
+            ImageReference.problem(trivy.image()).ifPresent(p -> problems.add("baseline.trivy.image", trivy.image(), p[0], p[1]));
+            String[] fields = trivy.schedule().strip().split("\\s+");
+            if (fields.length != 5 || java.util.Arrays.stream(fields).anyMatch(f -> !CRON_FIELD.matcher(f).matches())) {
+                problems.add("baseline.trivy.schedule", trivy.schedule(), "a schedule is five cron fields (minute hour day month weekday)",
+                        "use e.g. '0 3 * * *' for daily at 03:00 UTC");
+            }
+        }
+        for (App app : platform.apps()) {
+            String path = "apps[" + app.name() + "].runtimeProfile";
+            RuntimeProfile profile = app.runtimeProfile();
+            for (String process : profile.allowedProcesses()) {
+                boolean ok = process.startsWith("/") ? ABSOLUTE_PATH.matcher(process).matches() && !process.contains("/../")
+                        : PROCESS_NAME.matcher(process).matches();
+                if (!ok) {
+                    problems.add(path + ".allowedProcesses", process,
+                            "a process is an absolute executable path or a name of at most 15 characters (the kernel truncates names)",
+                            "use e.g. '/usr/local/bin/ledger' or 'ledger'");
+                }
+            }
+            for (String protectedPath : profile.protectedPaths()) {
+                if (!ABSOLUTE_PATH.matcher(protectedPath).matches() || protectedPath.contains("/../") || protectedPath.endsWith("/..")) {
+                    problems.add(path + ".protectedPaths", protectedPath, "a protected path is an absolute, normalized path without a trailing '/'",
+                            "use e.g. '/etc' or '/usr/local/bin'");
+                }
+            }
+            profile.shellReason().ifPresent(reason -> {
+                if (reason.strip().length() < MIN_REASON_LENGTH) {
+                    problems.add(path + ".shellReason", reason, "allowing shells needs a written reason of at least "
+                            + MIN_REASON_LENGTH + " characters", "say why the container runs shells and who decided");
+                }
+            });
+        }
     }
 
     private void name(String path, String value, String problem, String hint) {

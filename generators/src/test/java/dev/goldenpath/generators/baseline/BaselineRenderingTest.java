@@ -1,0 +1,261 @@
+package dev.goldenpath.generators.baseline;
+
+import static dev.goldenpath.dsl.GoldenPath.app;
+import static dev.goldenpath.dsl.GoldenPath.baseline;
+import static dev.goldenpath.dsl.GoldenPath.cosignKey;
+import static dev.goldenpath.dsl.GoldenPath.environment;
+import static dev.goldenpath.dsl.GoldenPath.exec;
+import static dev.goldenpath.dsl.GoldenPath.keyless;
+import static dev.goldenpath.dsl.GoldenPath.platform;
+import static dev.goldenpath.dsl.GoldenPath.runtimeProfile;
+import static dev.goldenpath.dsl.GoldenPath.team;
+import static dev.goldenpath.dsl.GoldenPath.toleration;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.dsl.Environment;
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.Toleration;
+import dev.goldenpath.dsl.Weakening;
+import dev.goldenpath.generators.Manifests;
+import dev.goldenpath.generators.Renderer;
+import dev.goldenpath.generators.Rendering;
+import dev.goldenpath.generators.argocd.ArgoCd;
+import dev.goldenpath.generators.yaml.Yaml;
+import dev.goldenpath.lint.Finding;
+import dev.goldenpath.tree.RenderedTree;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class BaselineRenderingTest {
+
+    static final String PEM = pem();
+
+    static Platform.Builder spec() {
+        return platform("acme")
+                .gitRepository("https://git.example.com/gitops.git")
+                .istioMesh()
+                .environment(environment("staging").cluster("https://staging.example.com:6443"))
+                .environment(environment("production").podSecurityVersion("v1.33").cluster("https://kubernetes.default.svc"))
+                .team(team("web").owner("web@example.com"))
+                .team(team("data").owner("data@example.com"))
+                .app(app("api").team("web").image("registry.example.com/web/api:1.0").port(8080).calls("db", 5432)
+                        .calledByIngressController(8080).writablePath("/etc/api/cache"))
+                .app(app("db").team("data").image("registry.example.com:5000/data/db:2.1").port("postgres", 5432)
+                        .liveness(exec("/usr/local/bin/db-health"))
+                        .runtimeProfile(runtimeProfile().allowProcesses("/usr/local/bin/db", "postgres").protect("/usr", "/etc"))
+                        .weaken(Weakening.RUN_AS_ROOT, "vendor image needs uid 0; ticket DATA-7 approved by security")
+                        .in("staging", o -> o.imageTag("2.2-rc.1")))
+                .baseline(baseline()
+                        .signedImages(cosignKey(PEM))
+                        .falcoOn(Map.of("node-role.example.com/security", "true"),
+                                toleration("node-role.example.com/security", "true", Toleration.Effect.NO_SCHEDULE)));
+    }
+
+    /** What the Renderer will do once the baseline is wired in: generate, add the baseline, serialize (lint included). */
+    static Rendering render(Platform platform) {
+        Renderer renderer = Renderer.secureByDefault();
+        Manifests generated = renderer.generate(platform);
+        // The Renderer's wiring: the baseline joins the generated objects before Argo CD's projects are derived.
+        List<Manifests.Manifest> all = new ArrayList<>(generated.objects().stream()
+                .filter(m -> !m.folder().startsWith("argocd/")).toList());
+        for (Environment environment : platform.environments()) {
+            all.addAll(ClusterBaseline.render(platform, environment, platform.instances()));
+        }
+        all.addAll(ArgoCd.render(platform, platform.instances(), List.copyOf(all)));
+        return renderer.serialize(new Manifests(platform, generated.instances(), all, generated.report(),
+                generated.edges(), generated.documents()));
+    }
+
+    static JsonNode read(RenderedTree tree, String path) {
+        return Yaml.read(tree.bytes(path).orElseThrow(() -> new AssertionError("not rendered: " + path + " in "
+                + tree.paths().stream().filter(p -> p.startsWith("platform/")).toList())));
+    }
+
+    @Test
+    void rendersEveryComponentForEveryEnvironment() {
+        RenderedTree tree = render(spec().build()).tree();
+        for (String environment : List.of("staging", "production")) {
+            String root = "platform/" + environment + "/";
+            for (String file : List.of(
+                    "gatekeeper/constrainttemplate-k8srequiredlabels.yaml",
+                    "gatekeeper/k8srequiredlabels-goldenpath-required-labels-" + environment + ".yaml",
+                    "kyverno/clusterpolicy-goldenpath-pod-security-" + environment + ".yaml",
+                    "kyverno/clusterpolicy-goldenpath-add-security-context-" + environment + ".yaml",
+                    "sigstore/clusterimagepolicy-goldenpath-signed-images-" + environment + ".yaml",
+                    "istio/peerauthentication-default.yaml",
+                    "falco/namespace.yaml", "falco/networkpolicy-default-deny.yaml", "falco/configmap-falco-rules.yaml",
+                    "falco/daemonset.yaml",
+                    "trivy/namespace.yaml", "trivy/networkpolicy-default-deny.yaml",
+                    "trivy/networkpolicy-trivy-scan-egress.yaml", "trivy/serviceaccount-trivy-scan.yaml",
+                    "trivy/persistentvolumeclaim-trivy-reports.yaml", "trivy/cronjob-trivy-scan.yaml")) {
+                read(tree, root + file);
+            }
+            // Every component folder is linked into the environment's kustomization, so Argo CD applies it.
+            JsonNode kustomization = read(tree, root + "kustomization.yaml");
+            List<String> resources = new ArrayList<>();
+            kustomization.path("resources").forEach(r -> resources.add(r.asText()));
+            assertTrue(resources.containsAll(List.of("falco", "gatekeeper", "istio", "kyverno", "sigstore", "trivy")),
+                    resources.toString());
+        }
+        assertEquals("istio-system", read(tree, "platform/production/istio/peerauthentication-default.yaml")
+                .at("/metadata/namespace").asText());
+        assertEquals("STRICT", read(tree, "platform/production/istio/peerauthentication-default.yaml")
+                .at("/spec/mtls/mode").asText());
+    }
+
+    @Test
+    void passesTheLinterWithExceptionsDeclaredOnlyOnFalco() {
+        Rendering rendering = render(spec().build());
+        assertTrue(rendering.lint().failing().isEmpty(), rendering.lint().failing().toString());
+        TreeSet<String> exceptedOutsideApps = new TreeSet<>();
+        for (Finding finding : rendering.lint().excepted()) {
+            if (finding.file().startsWith("platform/") && !finding.file().contains("/namespaces/")) {
+                exceptedOutsideApps.add(finding.file().replaceFirst("platform/[a-z]+/", "") + " " + finding.ruleId());
+            }
+        }
+        assertEquals(new TreeSet<>(List.of(
+                "falco/daemonset.yaml pss-app-armor",
+                "falco/daemonset.yaml pss-capabilities-baseline",
+                "falco/daemonset.yaml pss-host-path-volumes",
+                "falco/daemonset.yaml pss-run-as-non-root",
+                "falco/daemonset.yaml pss-run-as-user",
+                "falco/namespace.yaml namespace-pod-security")), exceptedOutsideApps);
+    }
+
+    @Test
+    void auditsOutsideProductionAndEnforcesInProduction() {
+        RenderedTree tree = render(spec().build()).tree();
+        assertEquals("warn", read(tree, "platform/staging/gatekeeper/k8srequiredlabels-goldenpath-required-labels-staging.yaml")
+                .at("/spec/enforcementAction").asText());
+        assertEquals("deny", read(tree, "platform/production/gatekeeper/k8srequiredlabels-goldenpath-required-labels-production.yaml")
+                .at("/spec/enforcementAction").asText());
+        assertEquals("Audit", read(tree, "platform/staging/kyverno/clusterpolicy-goldenpath-pod-security-staging.yaml")
+                .at("/spec/rules/0/validate/failureAction").asText());
+        assertEquals("Enforce", read(tree, "platform/production/kyverno/clusterpolicy-goldenpath-pod-security-production.yaml")
+                .at("/spec/rules/0/validate/failureAction").asText());
+        assertEquals("warn", read(tree, "platform/staging/sigstore/clusterimagepolicy-goldenpath-signed-images-staging.yaml")
+                .at("/spec/mode").asText());
+        assertEquals("enforce", read(tree, "platform/production/sigstore/clusterimagepolicy-goldenpath-signed-images-production.yaml")
+                .at("/spec/mode").asText());
+        RenderedTree enforcedEverywhere = render(spec().baseline(baseline().enforceIn("staging")).build()).tree();
+        assertEquals("deny", read(enforcedEverywhere,
+                "platform/staging/gatekeeper/k8srequiredlabels-goldenpath-required-labels-staging.yaml")
+                .at("/spec/enforcementAction").asText());
+    }
+
+    @Test
+    void requiresTheLabelsOnWorkloadsAndNamespacesOfThePlatformOnly() {
+        JsonNode constraint = read(render(spec().build()).tree(),
+                "platform/production/gatekeeper/k8srequiredlabels-goldenpath-required-labels-production.yaml");
+        assertEquals("[\"data-production\",\"falco\",\"trivy\",\"web-production\"]", constraint.at("/spec/match/namespaces").toString());
+        assertEquals("[\"owner\",\"environment\",\"app\"]", constraint.at("/spec/parameters/labels").toString());
+        assertTrue(constraint.at("/spec/match/kinds").toString().contains("\"Namespace\""));
+        assertEquals("SkipDryRunOnMissingResource=true",
+                constraint.at("/metadata/annotations/argocd.argoproj.io~1sync-options").asText());
+    }
+
+    @Test
+    void validatesEachNamespaceAtItsOwnPodSecurityLevel() {
+        JsonNode policy = read(render(spec().build()).tree(),
+                "platform/production/kyverno/clusterpolicy-goldenpath-pod-security-production.yaml");
+        // db runs as root (declared): its namespace is checked at baseline, the others at restricted, Falco's not at all.
+        assertEquals("pss-restricted", policy.at("/spec/rules/0/name").asText());
+        assertEquals("[\"trivy\",\"web-production\"]", policy.at("/spec/rules/0/match/any/0/resources/namespaces").toString());
+        // Kyverno implements PSS up to v1.32: the environment's v1.33 pin is checked with Kyverno's latest.
+        assertEquals("latest", policy.at("/spec/rules/0/validate/podSecurity/version").asText());
+        assertEquals("v1.32", Admission.kyvernoPssVersion("v1.32"));
+        assertEquals("pss-baseline", policy.at("/spec/rules/1/name").asText());
+        assertEquals("[\"data-production\"]", policy.at("/spec/rules/1/match/any/0/resources/namespaces").toString());
+        JsonNode mutation = read(render(spec().build()).tree(),
+                "platform/production/kyverno/clusterpolicy-goldenpath-add-security-context-production.yaml");
+        assertEquals("[\"trivy\",\"web-production\"]", mutation.at("/spec/rules/0/match/any/0/resources/namespaces").toString());
+        assertTrue(mutation.at("/spec/rules/0/mutate/patchStrategicMerge/spec/securityContext/+(runAsNonRoot)").asBoolean());
+    }
+
+    @Test
+    void requiresSignaturesOnTheAppsRegistries() {
+        RenderedTree tree = render(spec().build()).tree();
+        JsonNode policy = read(tree, "platform/production/sigstore/clusterimagepolicy-goldenpath-signed-images-production.yaml");
+        assertEquals("[{\"glob\":\"registry.example.com/**\"},{\"glob\":\"registry.example.com:5000/**\"}]",
+                policy.at("/spec/images").toString());
+        assertEquals(PEM.strip() + "\n", policy.at("/spec/authorities/0/key/data").asText());
+        assertEquals(Map.of("policy.sigstore.dev/include", "true"), ClusterBaseline.namespaceLabels(spec().build()));
+
+        Platform keyless = spec().baseline(baseline().signedImages(keyless("https://token.actions.githubusercontent.com",
+                "https://github.com/acme/ci/.github/workflows/release.yml@refs/heads/main", "registry.example.com/**"))).build();
+        JsonNode keylessPolicy = read(render(keyless).tree(),
+                "platform/staging/sigstore/clusterimagepolicy-goldenpath-signed-images-staging.yaml");
+        assertEquals("[{\"glob\":\"registry.example.com/**\"}]", keylessPolicy.at("/spec/images").toString());
+        assertEquals("https://token.actions.githubusercontent.com",
+                keylessPolicy.at("/spec/authorities/0/keyless/identities/0/issuer").asText());
+        assertEquals("https://rekor.sigstore.dev", keylessPolicy.at("/spec/authorities/0/ctlog/url").asText());
+        assertFalse(keyless.baseline().imageSignatures().orElseThrow().toString().contains("BEGIN"));
+        assertFalse(spec().build().baseline().imageSignatures().orElseThrow().toString().contains(PEM.substring(30, 60)));
+    }
+
+    @Test
+    void runsFalcoOnTheSecurityNodesWithRulesMounted() {
+        JsonNode daemonSet = read(render(spec().build()).tree(), "platform/production/falco/daemonset.yaml");
+        JsonNode pod = daemonSet.at("/spec/template/spec");
+        assertEquals("true", pod.at("/nodeSelector/node-role.example.com~1security").asText());
+        assertEquals("NoSchedule", pod.at("/tolerations/0/effect").asText());
+        assertFalse(pod.path("hostNetwork").asBoolean(false));
+        assertFalse(pod.at("/containers/0/securityContext/privileged").asBoolean(true));
+        assertFalse(pod.at("/automountServiceAccountToken").asBoolean(true));
+        List<String> mounts = new ArrayList<>();
+        pod.at("/containers/0/volumeMounts").forEach(m -> mounts.add(m.path("mountPath").asText()));
+        assertTrue(mounts.contains("/etc/falco/rules.d"), mounts.toString());
+        JsonNode namespace = read(render(spec().build()).tree(), "platform/production/falco/namespace.yaml");
+        assertEquals("privileged", namespace.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText());
+        assertEquals("restricted", namespace.at("/metadata/labels/pod-security.kubernetes.io~1warn").asText());
+    }
+
+    @Test
+    void scansEveryImageOfTheEnvironmentOnceInOrder() {
+        RenderedTree tree = render(spec().build()).tree();
+        JsonNode container = read(tree, "platform/staging/trivy/cronjob-trivy-scan.yaml")
+                .at("/spec/jobTemplate/spec/template/spec/containers/0");
+        List<String> args = new ArrayList<>();
+        container.path("args").forEach(a -> args.add(a.asText()));
+        assertEquals("scan", args.get(1));
+        assertEquals(List.of("docker.io/aquasec/trivy:0.67.2", "docker.io/falcosecurity/falco:0.41.3",
+                "registry.example.com/web/api:1.0", "registry.example.com:5000/data/db:2.2-rc.1"), args.subList(2, args.size()));
+        assertTrue(args.get(0).contains("trivy image --quiet --scanners vuln --format json --output"));
+        assertEquals("0 3 * * *", read(tree, "platform/staging/trivy/cronjob-trivy-scan.yaml").at("/spec/schedule").asText());
+        JsonNode egress = read(tree, "platform/staging/trivy/networkpolicy-trivy-scan-egress.yaml");
+        assertEquals("[{\"port\":443,\"protocol\":\"TCP\"},{\"port\":5000,\"protocol\":\"TCP\"}]",
+                egress.at("/spec/egress/1/ports").toString());
+    }
+
+    @Test
+    void rendersNothingTheBaselineTurnsOff() {
+        Platform off = spec().baseline(baseline().withoutGatekeeper().withoutKyverno().withoutFalco().withoutTrivy()).build();
+        List<Manifests.Manifest> objects = ClusterBaseline.render(off, off.environments().get(0), off.instances());
+        assertEquals(List.of("PeerAuthentication"), objects.stream().map(m -> m.object().getKind()).toList());
+    }
+
+    @Test
+    void rendersTheSameBytesEveryTime() {
+        assertEquals(render(spec().build()).tree().digest(), render(spec().build()).tree().digest());
+    }
+
+    static String pem() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(256);
+            String body = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+            return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
