@@ -40,6 +40,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     SpecOptions specs;
 
+    @Mixin
+    SealingOptions sealing;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "YAML files or folders to lint instead of specs.")
     List<String> paths = new ArrayList<>();
 
@@ -101,7 +104,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageError("--require-digest and --disable apply to PATHs; a spec is checked by the renderer's "
                     + "own rules, with exceptions declared in the spec");
         }
-        Renders renders = Renders.of(specs, console);
+        Renders renders = Renders.of(specs, sealing, console);
         switch (format) {
             case TEXT -> {
                 for (Map.Entry<Platform, Rendering> entry : renders.renderings()) {

@@ -31,6 +31,9 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SpecOptions specs;
 
+    @Mixin
+    SealingOptions sealing;
+
     @Option(names = "--checkout", paramLabel = "DIR", required = true, description = "The GitOps checkout to compare with.")
     Path checkout;
 
@@ -59,7 +62,9 @@ final class DiffCommand implements Callable<Integer> {
                 throw new UsageError("--checkout " + checkout + " is not a folder");
             }
             String cleanRoot = root.strip().replaceAll("^/+|/+$", "");
-            Renders renders = Renders.of(specs, console);
+            // What the checkout holds is the previous render: unchanged secrets keep their ciphertext.
+            Path base = cleanRoot.isEmpty() ? checkout : checkout.resolve(cleanRoot);
+            Renders renders = Renders.of(specs, sealing, console, platform -> Folders.tree(base));
             if (!renders.passed()) {
                 renders.printProblems(console.err());
                 return Goldenpath.FINDINGS;

@@ -36,6 +36,19 @@ final class Folders {
         return files;
     }
 
+    /** The files below {@code folder} as a tree (empty when it does not exist). */
+    static dev.goldenpath.tree.RenderedTree tree(Path folder) {
+        dev.goldenpath.tree.RenderedTree.Builder tree = dev.goldenpath.tree.RenderedTree.builder();
+        try {
+            for (var file : files(folder).entrySet()) {
+                tree.add(file.getKey(), Files.readAllBytes(file.getValue()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + folder, e);
+        }
+        return tree.build();
+    }
+
     /** Deletes the files below {@code folder} not in {@code keep}, then the folders left empty; returns how many files. */
     static int removeOthers(Path folder, Set<String> keep) {
         int removed = 0;

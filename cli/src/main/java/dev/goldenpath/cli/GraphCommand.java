@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.Manifests;
-import dev.goldenpath.generators.Renderer;
+import dev.goldenpath.generators.network.Connections;
 import dev.goldenpath.generators.network.Edge;
+import dev.goldenpath.generators.network.MermaidDiagram;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,9 +53,10 @@ final class GraphCommand implements Callable<Integer> {
             ArrayNode graphs = json.putArray("graphs");
             int shown = 0;
             for (Platform platform : loaded.platforms()) {
-                Manifests manifests = Renderer.secureByDefault().generate(platform);
-                for (Map.Entry<Environment, List<Edge>> entry : manifests.edges().entrySet()) {
-                    String name = entry.getKey().name();
+                // The declared graph only: nothing is rendered, so render-time secrets need no certificate here.
+                for (Environment env : platform.environments()) {
+                    List<Edge> environmentEdges = Connections.of(platform, env, platform.instances());
+                    String name = env.name();
                     if (environment != null && !environment.equals(name)) {
                         continue;
                     }
@@ -65,11 +65,11 @@ final class GraphCommand implements Callable<Integer> {
                         if (shown > 1) {
                             console.out().println();
                         }
-                        console.out().print(manifests.documents().get("docs/network/" + name + ".md"));
+                        console.out().print(MermaidDiagram.markdown(name, environmentEdges));
                     }
                     ObjectNode graph = graphs.addObject().put("platform", platform.name()).put("environment", name);
                     ArrayNode edges = graph.putArray("edges");
-                    for (Edge edge : entry.getValue()) {
+                    for (Edge edge : environmentEdges) {
                         ObjectNode node = edges.addObject().put("from", edge.from().key()).put("to", edge.to().key());
                         ArrayNode ports = node.putArray("ports");
                         edge.ports().forEach(p -> ports.addObject().put("port", p.port()).put("protocol", p.protocol()));

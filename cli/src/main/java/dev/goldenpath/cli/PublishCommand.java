@@ -56,6 +56,9 @@ final class PublishCommand implements Callable<Integer> {
     @Mixin
     SpecOptions specs;
 
+    @Mixin
+    SealingOptions sealing;
+
     @Option(names = "--repository", paramLabel = "URL",
             description = "https://, ssh://, git@host:path, or a local path (default: the platform's gitRepository).")
     String repository;
@@ -104,7 +107,7 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Commands.guard(console, "publish", () -> {
-            Renders renders = Renders.of(specs, console);
+            Renders renders = Renders.of(specs, sealing, console);
             if (!renders.passed()) {
                 if (output == OutputFormat.JSON) {
                     ObjectNode json = Json.object().put("published", false);

@@ -30,6 +30,9 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     SpecOptions specs;
 
+    @Mixin
+    SealingOptions sealing;
+
     @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = "target/goldenpath",
             description = "Where the trees go, one folder per platform (default: ${DEFAULT-VALUE}).")
     Path dir;
@@ -48,7 +51,8 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Commands.guard(console, "render", () -> {
-            Renders renders = Renders.of(specs, console);
+            // The last render in DIR keeps the ciphertext of secrets that did not change.
+            Renders renders = Renders.of(specs, sealing, console, platform -> Folders.tree(dir.resolve(platform.name())));
             ObjectNode json = Json.object();
             ArrayNode platforms = json.putArray("platforms");
             if (renders.passed()) {

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.SpecException;
 import dev.goldenpath.dsl.Violation;
+import dev.goldenpath.generators.RenderException;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.Rendering;
 import dev.goldenpath.generators.policy.PolicyViolationException;
 import dev.goldenpath.lint.Format;
+import dev.goldenpath.tree.RenderedTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,36 +23,54 @@ import java.util.Map;
  * @param renderings the platforms that rendered, by platform, in spec order
  * @param invalid    the invalid specs
  * @param policy     the platforms whose objects break the policy without a declared exception
+ * @param unrenderable the platforms that cannot be rendered here (a render-time secret without its certificate or
+ *                   variable)
  */
 record Renders(List<Map.Entry<Platform, Rendering>> renderings, List<SpecException> invalid,
-               List<Map.Entry<Platform, PolicyViolationException>> policy) {
+               List<Map.Entry<Platform, PolicyViolationException>> policy,
+               List<Map.Entry<Platform, RenderException>> unrenderable) {
 
     Renders {
         renderings = List.copyOf(renderings);
         invalid = List.copyOf(invalid);
         policy = List.copyOf(policy);
+        unrenderable = List.copyOf(unrenderable);
     }
 
-    /** Loads and renders, with a progress line when it takes more than a second. */
-    static Renders of(SpecOptions options, Console console) {
+    /**
+     * Loads and renders, with a progress line when it takes more than a second.
+     *
+     * @param previous the tree each platform rendered last time (where ciphertext of unchanged secrets is kept)
+     */
+    static Renders of(SpecOptions options, SealingOptions sealing, Console console,
+                      java.util.function.Function<Platform, RenderedTree> previous) {
+        Renderer renderer = sealing.renderer(console);
         try (Progress progress = Progress.start(console.err(), "loading and rendering the platform specs")) {
             SpecOptions.Loaded loaded = options.load();
             List<Map.Entry<Platform, Rendering>> renderings = new ArrayList<>();
             List<Map.Entry<Platform, PolicyViolationException>> policy = new ArrayList<>();
+            List<Map.Entry<Platform, RenderException>> unrenderable = new ArrayList<>();
             for (Platform platform : loaded.platforms()) {
                 try {
-                    renderings.add(Map.entry(platform, Renderer.secureByDefault().render(platform)));
+                    renderings.add(Map.entry(platform, renderer.previous(previous.apply(platform)).render(platform)));
                 } catch (PolicyViolationException e) {
                     policy.add(Map.entry(platform, e));
+                } catch (RenderException e) {
+                    unrenderable.add(Map.entry(platform, e));
                 }
             }
-            return new Renders(renderings, loaded.invalid(), policy);
+            return new Renders(renderings, loaded.invalid(), policy, unrenderable);
         }
     }
 
-    /** True when every spec is valid and every rendered object passes the policy. */
+    /** Like {@link #of(SpecOptions, SealingOptions, Console, java.util.function.Function)} without a previous render. */
+    static Renders of(SpecOptions options, SealingOptions sealing, Console console) {
+        return of(options, sealing, console, platform -> RenderedTree.empty());
+    }
+
+    /** True when every spec is valid, every platform could be rendered and every object passes the policy. */
     boolean passed() {
-        return invalid.isEmpty() && policy.isEmpty();
+        return invalid.isEmpty() && policy.isEmpty() && unrenderable.isEmpty();
     }
 
     /** Every problem, for people: each invalid spec and each policy failure with all its lines. */
@@ -61,9 +81,15 @@ record Renders(List<Map.Entry<Platform, Rendering>> renderings, List<SpecExcepti
         for (Map.Entry<Platform, PolicyViolationException> failure : policy) {
             err.println("goldenpath: platform '" + failure.getKey().name() + "': " + failure.getValue().getMessage());
         }
+        for (Map.Entry<Platform, RenderException> failure : unrenderable) {
+            err.println("goldenpath: platform '" + failure.getKey().name() + "': " + failure.getValue().getMessage());
+        }
     }
 
-    /** Every problem as JSON: {@code specErrors} (path, value, rule, hint) and {@code policyFailures} (lint reports). */
+    /**
+     * Every problem as JSON: {@code specErrors} (path, value, rule, hint), {@code policyFailures} (lint reports) and
+     * {@code renderErrors} (what this process lacks to render).
+     */
     void addProblems(ObjectNode root) {
         ArrayNode specErrors = root.putArray("specErrors");
         for (SpecException e : invalid) {
@@ -83,6 +109,13 @@ record Renders(List<Map.Entry<Platform, Rendering>> renderings, List<SpecExcepti
             ObjectNode node = policyFailures.addObject();
             node.put("platform", failure.getKey().name());
             node.set("lint", lintJson(failure.getValue().report()));
+        }
+        ArrayNode renderErrors = root.putArray("renderErrors");
+        for (Map.Entry<Platform, RenderException> failure : unrenderable) {
+            ObjectNode node = renderErrors.addObject();
+            node.put("platform", failure.getKey().name());
+            ArrayNode problems = node.putArray("problems");
+            failure.getValue().problems().forEach(problems::add);
         }
     }
 

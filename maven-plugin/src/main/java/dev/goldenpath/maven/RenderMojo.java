@@ -2,6 +2,7 @@ package dev.goldenpath.maven;
 
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Rendering;
+import dev.goldenpath.tree.RenderedTree;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,24 @@ public final class RenderMojo extends SpecMojo {
     /** Where the trees go, one folder per platform. */
     @Parameter(property = "goldenpath.outputDirectory", defaultValue = "${project.build.directory}/goldenpath")
     File outputDirectory;
+
+    /** The last render in the output folder: secrets whose values did not change keep their ciphertext. */
+    @Override
+    RenderedTree previous(Platform platform) {
+        Path folder = outputDirectory.toPath().resolve(platform.name());
+        RenderedTree.Builder tree = RenderedTree.builder();
+        if (!Files.isDirectory(folder)) {
+            return tree.build();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                tree.add(folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the previous render in " + folder, e);
+        }
+        return tree.build();
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

@@ -3,9 +3,14 @@ package dev.goldenpath.maven;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PlatformSpec;
 import dev.goldenpath.dsl.SpecException;
+import dev.goldenpath.generators.RenderException;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.Rendering;
 import dev.goldenpath.generators.policy.PolicyViolationException;
+import dev.goldenpath.secrets.sealed.Sealer;
+import dev.goldenpath.secrets.sealed.SealingCertificate;
+import dev.goldenpath.secrets.sealed.SealingKey;
+import dev.goldenpath.tree.RenderedTree;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -47,6 +52,22 @@ abstract class SpecMojo extends AbstractMojo {
     boolean skip;
 
     /**
+     * The sealed-secrets controller certificate (PEM file) of each environment, for secrets sealed at render time:
+     * {@code <sealingCertificates><production>certs/production.pem</production></sealingCertificates>}.
+     */
+    @Parameter
+    Map<String, File> sealingCertificates = new LinkedHashMap<>();
+
+    /** A sealing key file for repeatable ciphertext; default: the environment variable GOLDENPATH_SEALING_KEY. */
+    @Parameter(property = "goldenpath.sealingKeyFile")
+    File sealingKeyFile;
+
+    /** The tree a platform rendered last time, whose ciphertext unchanged secrets keep; none by default. */
+    RenderedTree previous(Platform platform) {
+        return RenderedTree.empty();
+    }
+
+    /**
      * Loads every spec and renders every platform.
      *
      * @throws MojoFailureException listing every spec violation and every policy finding of every platform
@@ -54,11 +75,12 @@ abstract class SpecMojo extends AbstractMojo {
     Map<Platform, Rendering> render() throws MojoExecutionException, MojoFailureException {
         List<String> problems = new ArrayList<>();
         Map<Platform, Rendering> renderings = new LinkedHashMap<>();
+        Renderer renderer = renderer();
         for (Platform loaded : platforms(problems)) {
             try {
-                Rendering rendering = Renderer.secureByDefault().render(loaded);
+                Rendering rendering = renderer.previous(previous(loaded)).render(loaded);
                 renderings.put(loaded, rendering);
-            } catch (PolicyViolationException e) {
+            } catch (PolicyViolationException | RenderException e) {
                 problems.add("platform '" + loaded.name() + "': " + e.getMessage());
             }
         }
@@ -66,6 +88,34 @@ abstract class SpecMojo extends AbstractMojo {
             throw new MojoFailureException(String.join("\n", problems));
         }
         return renderings;
+    }
+
+    /** Secure defaults, and a sealer per environment that has a certificate (deterministic with a sealing key). */
+    private Renderer renderer() throws MojoFailureException {
+        Renderer renderer = Renderer.secureByDefault();
+        if (sealingCertificates.isEmpty()) {
+            return renderer;
+        }
+        SealingKey key = null;
+        try {
+            if (sealingKeyFile != null) {
+                key = SealingKey.fromFile(sealingKeyFile.toPath());
+            } else {
+                key = SealingKey.fromEnvIfSet(SealingKey.DEFAULT_ENVIRONMENT_VARIABLE).orElse(null);
+            }
+            for (Map.Entry<String, File> certificate : sealingCertificates.entrySet()) {
+                Sealer sealer = Sealer.with(SealingCertificate.fromPemFile(certificate.getValue().toPath()));
+                renderer = renderer.sealing(certificate.getKey(), key == null ? sealer : sealer.deterministic(key));
+            }
+            return renderer;
+        } catch (IllegalArgumentException e) {
+            // Messages name files and environments, never key material.
+            throw new MojoFailureException("goldenpath sealing: " + e.getMessage(), e);
+        } finally {
+            if (key != null) {
+                key.destroy();
+            }
+        }
     }
 
     private List<Platform> platforms(List<String> problems) throws MojoExecutionException, MojoFailureException {
