@@ -219,6 +219,16 @@ class BaselineRenderingTest {
     }
 
     @Test
+    void watchesEveryNodeWhenAsked() {
+        Platform everywhere = spec().baseline(baseline().falcoOnEveryNode()).build();
+        JsonNode pod = read(render(everywhere).tree(), "platform/staging/falco/daemonset.yaml").at("/spec/template/spec");
+        assertTrue(pod.path("nodeSelector").isMissingNode());
+        assertEquals("[{\"operator\":\"Exists\"}]", pod.path("tolerations").toString());
+        String rules = FalcoRules.render(everywhere.instances());
+        assertTrue(rules.startsWith("- list: goldenpath_shells\n"), rules);
+    }
+
+    @Test
     void scansEveryImageOfTheEnvironmentOnceInOrder() {
         RenderedTree tree = render(spec().build()).tree();
         JsonNode container = read(tree, "platform/staging/trivy/cronjob-trivy-scan.yaml")
