@@ -24,6 +24,11 @@ import java.util.TreeSet;
  * <p>Field names follow Falco's field reference (the container plugin provides {@code container.*},
  * {@code k8s.ns.name} and {@code k8s.pod.label[...]}; the bracket form is used because the label key holds dots and
  * a slash). Names and paths in conditions are validated by the DSL, so quoting them is enough.
+ *
+ * <pre>{@code
+ * String rulesYaml = FalcoRules.render(platform.instances().stream()
+ *     .filter(i -> i.environment().name().equals("production")).toList());
+ * }</pre>
  */
 public final class FalcoRules {
 

@@ -219,6 +219,16 @@ class BaselineRenderingTest {
     }
 
     @Test
+    void raisesNoShellAlertForAnAppThatDeclaresShellsWithAReason() {
+        Platform platform = spec().app(app("tools").team("web").image("registry.example.com/web/tools:3.1").port(8080)
+                .runtimeProfile(runtimeProfile().allowShells("operators run scripted maintenance here; OPS-12"))).build();
+        String rules = FalcoRules.render(platform.instances());
+        assertFalse(rules.contains("goldenpath shell in web-staging/tools"), rules);
+        assertTrue(rules.contains("goldenpath shell in web-staging/api"), rules);
+        assertTrue(rules.contains("goldenpath write below protected path in web-staging/tools"), rules);
+    }
+
+    @Test
     void watchesEveryNodeWhenAsked() {
         Platform everywhere = spec().baseline(baseline().falcoOnEveryNode()).build();
         JsonNode pod = read(render(everywhere).tree(), "platform/staging/falco/daemonset.yaml").at("/spec/template/spec");
