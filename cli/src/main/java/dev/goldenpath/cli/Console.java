@@ -19,6 +19,12 @@ record Console(InputStream in, PrintStream out, PrintStream err, Map<String, Str
         env = Map.copyOf(env);
     }
 
+    /** Names the variables, never their values: the environment holds tokens. */
+    @Override
+    public String toString() {
+        return "Console[env=" + new java.util.TreeSet<>(env.keySet()) + "]";
+    }
+
     /** A variable's value, when it is set and not blank. */
     Optional<String> variable(String name) {
         String value = env.get(name);
