@@ -7,6 +7,7 @@ import dev.goldenpath.dsl.Exemption;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Manifests.Manifest;
 import dev.goldenpath.generators.argocd.ArgoCd;
+import dev.goldenpath.generators.baseline.ClusterBaseline;
 import dev.goldenpath.generators.mesh.MeshPolicies;
 import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.generators.network.Connections;
@@ -156,6 +157,9 @@ public final class Renderer {
                     objects.add(new Manifest(folder, MeshPolicies.strictMtls(platform, namespace.getKey())));
                 }
             }
+        }
+        for (Environment environment : platform.environments()) {
+            objects.addAll(ClusterBaseline.render(platform, environment, instances));
         }
         // Argo CD last: its projects allow exactly the kinds and namespaces the objects above hold.
         objects.addAll(ArgoCd.render(platform, instances, objects));

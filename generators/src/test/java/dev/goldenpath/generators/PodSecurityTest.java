@@ -22,9 +22,11 @@ class PodSecurityTest {
         Platform platform = AllowedGraphTest.randomPlatform(new Random(seed));
         RenderedTree tree = Renderer.secureByDefault().render(platform).tree();
         LintReport report = Linter.defaults().lint(tree);
-        List<Finding> podSecurity = report.findings().stream().filter(f -> f.ruleId().startsWith("pss-")).toList();
-        assertEquals(List.of(), podSecurity, "seed " + seed);
+        List<Finding> apps = report.findings().stream().filter(f -> f.file().startsWith("apps/")).toList();
+        assertEquals(List.of(), apps, "seed " + seed + ": app workloads get no finding at all, not even a warning");
         assertTrue(report.objectCount() > 0);
-        assertEquals(List.of(), report.findings(), "seed " + seed + ": nothing at all, not even warnings");
+        // The platform's own privileged agent (Falco) is the only exception, and every finding on it is declared.
+        assertEquals(List.of(), report.failing(), "seed " + seed);
+        assertTrue(report.findings().stream().allMatch(f -> f.excepted() && f.file().contains("/falco/")), "seed " + seed);
     }
 }

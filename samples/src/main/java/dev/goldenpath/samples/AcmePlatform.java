@@ -2,6 +2,9 @@ package dev.goldenpath.samples;
 
 import static dev.goldenpath.dsl.GoldenPath.allow;
 import static dev.goldenpath.dsl.GoldenPath.app;
+import static dev.goldenpath.dsl.GoldenPath.baseline;
+import static dev.goldenpath.dsl.GoldenPath.keyless;
+import static dev.goldenpath.dsl.GoldenPath.runtimeProfile;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static dev.goldenpath.dsl.GoldenPath.leaderElection;
 import static dev.goldenpath.dsl.GoldenPath.read;
@@ -43,6 +46,8 @@ public final class AcmePlatform {
         return platform("acme")
                 .gitRepository("https://git.example.com/acme/gitops.git")
                 .istioMesh()
+                .baseline(baseline().signedImages(keyless("https://token.actions.githubusercontent.com",
+                        "https://github.com/acme/ci/.github/workflows/release.yml@refs/heads/main")))
                 .environment(environment("staging")
                         .cluster(cluster("staging", "https://staging.k8s.acme.example:6443").label("tier", "staging"))
                         .apiServer(6443, "10.10.0.10/32"))
@@ -120,6 +125,8 @@ public final class AcmePlatform {
                         .liveness(exec("/usr/local/bin/ledger", "health"))
                         .writablePath("/var/lib/ledger", "10Gi")
                         .secret(sealed("ledger-db").sealedValues(SEALED_VALUES).mountAt("/etc/ledger/db"))
+                        // Falco alerts on any other process, and on writes below /usr and /bin (not /etc: see above).
+                        .runtimeProfile(runtimeProfile().allowProcesses("/usr/local/bin/ledger").protect("/usr", "/bin"))
                         .weaken(Weakening.WRITABLE_ROOT_FILESYSTEM,
                                 "vendor binary rewrites /etc/ledger at start; fix tracked in PAY-311 (approved by security)"));
     }

@@ -82,11 +82,26 @@ final class Generators {
     private List<Map<String, Object>> git(ApplicationSet.Git git, String where) {
         if (!git.directories().isEmpty()) {
             List<PathItem> items = wellFormed(git.directories(), where + ".directories");
+            // Literal paths are looked up, only patterns are matched against every folder: a set listing its
+            // team's folders must not cost folders x entries.
+            java.util.Set<String> literalIncludes = new java.util.HashSet<>();
+            java.util.Set<String> literalExcludes = new java.util.HashSet<>();
+            List<PathItem> patterns = new ArrayList<>();
+            for (PathItem item : items) {
+                if (GoGlob.isLiteral(item.path())) {
+                    (item.excluded() ? literalExcludes : literalIncludes).add(item.path());
+                } else {
+                    patterns.add(item);
+                }
+            }
+            boolean includePatterns = patterns.stream().anyMatch(item -> !item.excluded());
+            java.util.Collection<String> candidates = includePatterns ? directories
+                    : new TreeSet<>(literalIncludes.stream().filter(directories::contains).toList());
             List<String> matched = new ArrayList<>();
-            for (String directory : directories) {
-                boolean include = false;
-                boolean exclude = false;
-                for (PathItem item : items) {
+            for (String directory : candidates) {
+                boolean include = literalIncludes.contains(directory);
+                boolean exclude = literalExcludes.contains(directory);
+                for (PathItem item : patterns) {
                     if (GoGlob.match(item.path(), directory, false)) {
                         include |= !item.excluded();
                         exclude |= item.excluded();

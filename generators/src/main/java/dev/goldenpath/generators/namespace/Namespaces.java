@@ -6,6 +6,7 @@ import dev.goldenpath.dsl.Exemption;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
 import dev.goldenpath.generators.Labels;
+import dev.goldenpath.generators.baseline.ClusterBaseline;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.util.List;
@@ -62,6 +63,8 @@ public final class Namespaces {
         labels.put(Labels.OWNER, teams.size() == 1 ? teams.first() : "platform");
         labels.put(Labels.ENVIRONMENT, environment.name());
         labels.put(Labels.APP, instances.size() == 1 ? instances.get(0).name() : name);
+        // Opt-ins of the cluster baseline, e.g. image-signature verification.
+        labels.putAll(ClusterBaseline.namespaceLabels(platform));
         if (platform.network().mesh()) {
             // Sidecar injection. Under PSS restricted this needs the Istio CNI plugin: the classic istio-init
             // container asks for NET_ADMIN and NET_RAW, which restricted rejects (docs/network.md).

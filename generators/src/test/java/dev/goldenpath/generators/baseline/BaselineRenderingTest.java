@@ -59,19 +59,9 @@ class BaselineRenderingTest {
                                 toleration("node-role.example.com/security", "true", Toleration.Effect.NO_SCHEDULE)));
     }
 
-    /** What the Renderer will do once the baseline is wired in: generate, add the baseline, serialize (lint included). */
+    /** Renders the platform: the Renderer adds the baseline before Argo CD's projects are derived. */
     static Rendering render(Platform platform) {
-        Renderer renderer = Renderer.secureByDefault();
-        Manifests generated = renderer.generate(platform);
-        // The Renderer's wiring: the baseline joins the generated objects before Argo CD's projects are derived.
-        List<Manifests.Manifest> all = new ArrayList<>(generated.objects().stream()
-                .filter(m -> !m.folder().startsWith("argocd/")).toList());
-        for (Environment environment : platform.environments()) {
-            all.addAll(ClusterBaseline.render(platform, environment, platform.instances()));
-        }
-        all.addAll(ArgoCd.render(platform, platform.instances(), List.copyOf(all)));
-        return renderer.serialize(new Manifests(platform, generated.instances(), all, generated.report(),
-                generated.edges(), generated.documents()));
+        return Renderer.secureByDefault().render(platform);
     }
 
     static JsonNode read(RenderedTree tree, String path) {
