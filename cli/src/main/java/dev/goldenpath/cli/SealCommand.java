@@ -1,6 +1,6 @@
 package dev.goldenpath.cli;
 
-import dev.goldenpath.secrets.cli.SealEntry;
+import dev.goldenpath.secrets.cli.Seal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,7 +37,7 @@ final class SealCommand implements Callable<Integer> {
     }
 
     static int seal(String[] args, Console console) {
-        int exit = SealEntry.run(args, console.in(), console.out(), console.err(), console.env());
+        int exit = Seal.run(args, console.in(), console.out(), console.err(), console.env());
         // Seal's own codes are 0, 1 (failed) and 2 (usage); a failure to seal is "could not do the work".
         return exit == 1 ? Goldenpath.FAILED : exit;
     }

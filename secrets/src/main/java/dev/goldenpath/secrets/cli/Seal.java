@@ -85,8 +85,11 @@ public final class Seal {
         System.exit(run(args, System.in, System.out, System.err, System.getenv()));
     }
 
-    /** Runs the command; returns the exit status (0 success, 1 failure, 2 usage error). */
-    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+    /**
+     * Runs the command with these streams and environment, for shells that embed it ({@code goldenpath seal});
+     * returns the exit status (0 success, 1 failure, 2 usage error).
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
         Options options;
         try {
             options = Options.parse(args);
