@@ -66,10 +66,18 @@ final class FalcoDeployment {
     List<HasMetadata> render(List<AppInstance> instances) {
         Baseline.Falco settings = platform.baseline().falco();
         Map<String, String> labels = ClusterBaseline.labels(platform, environment, NAME);
-        HasMetadata rules = new ConfigMapBuilder()
-                .withMetadata(ClusterBaseline.metadata(platform, environment, NAME, RULES_CONFIG_MAP, NAMESPACE, Map.of()))
-                .withData(Map.of(RULES_FILE, FalcoRules.render(instances)))
-                .build();
+        // One ConfigMap per rules file: each stays under the 1 MiB object limit however many apps have profiles.
+        List<HasMetadata> rules = new java.util.ArrayList<>();
+        List<String> configMaps = new java.util.ArrayList<>();
+        FalcoRules.files(instances, FalcoRules.MAX_FILE_BYTES).forEach((file, text) -> {
+            String name = file.equals(RULES_FILE) ? RULES_CONFIG_MAP
+                    : RULES_CONFIG_MAP + "-" + file.substring("goldenpath-rules-".length(), file.length() - ".yaml".length());
+            configMaps.add(name);
+            rules.add(new ConfigMapBuilder()
+                    .withMetadata(ClusterBaseline.metadata(platform, environment, NAME, name, NAMESPACE, Map.of()))
+                    .withData(Map.of(file, text))
+                    .build());
+        });
         Map<String, String> annotations = new TreeMap<>();
         EXCEPTIONS.forEach((rule, reason) -> annotations.put(Labels.EXCEPTION_PREFIX + rule, reason));
         HasMetadata daemonSet = new DaemonSetBuilder()
@@ -91,17 +99,19 @@ final class FalcoDeployment {
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
                 .withContainers(container(settings.image()))
-                .withVolumes(volumes())
+                .withVolumes(volumes(configMaps))
                 .withTerminationGracePeriodSeconds(30L)
                 .endSpec()
                 .endTemplate()
                 .endSpec()
                 .build();
-        return List.of(
-                ClusterBaseline.namespace(platform, environment, NAMESPACE, PodSecurityLevel.PRIVILEGED, NAMESPACE_REASON),
-                // Falco opens no connection and serves only the kubelet's probes: deny everything else.
-                NetworkPolicies.defaultDeny(platform, NAMESPACE),
-                rules, daemonSet);
+        List<HasMetadata> objects = new java.util.ArrayList<>();
+        objects.add(ClusterBaseline.namespace(platform, environment, NAMESPACE, PodSecurityLevel.PRIVILEGED, NAMESPACE_REASON));
+        // Falco opens no connection and serves only the kubelet's probes: deny everything else.
+        objects.add(NetworkPolicies.defaultDeny(platform, NAMESPACE));
+        objects.addAll(rules);
+        objects.add(daemonSet);
+        return objects;
     }
 
     private static Container container(String image) {
@@ -141,12 +151,19 @@ final class FalcoDeployment {
                 .build();
     }
 
-    private static List<Volume> volumes() {
+    private static List<Volume> volumes(List<String> ruleConfigMaps) {
+        // Every rules ConfigMap projected into one folder: Falco loads rules.d in file-name order.
+        io.fabric8.kubernetes.api.model.ProjectedVolumeSourceBuilder projected = new io.fabric8.kubernetes.api.model.ProjectedVolumeSourceBuilder();
+        for (String configMap : ruleConfigMaps) {
+            projected.addNewSource().withNewConfigMap().withName(configMap).endConfigMap().endSource();
+        }
         return List.of(
                 host("proc", "/proc", "Directory"),
                 host("etc", "/etc", "Directory"),
                 host("containerd", "/run/containerd/containerd.sock", "Socket"),
-                new VolumeBuilder().withName("rules").withNewConfigMap().withName(RULES_CONFIG_MAP).endConfigMap().build(),
+                ruleConfigMaps.size() == 1
+                        ? new VolumeBuilder().withName("rules").withNewConfigMap().withName(RULES_CONFIG_MAP).endConfigMap().build()
+                        : new VolumeBuilder().withName("rules").withProjected(projected.build()).build(),
                 new VolumeBuilder().withName("state").withNewEmptyDir().withSizeLimit(new Quantity("64Mi")).endEmptyDir().build(),
                 new VolumeBuilder().withName("tmp").withNewEmptyDir().withSizeLimit(new Quantity("64Mi")).endEmptyDir().build());
     }

@@ -43,21 +43,95 @@ public final class FalcoRules {
     private FalcoRules() {
     }
 
+    /**
+     * A ConfigMap holds at most 1 MiB; rules files are cut well below that (the API server also stores metadata and
+     * the last-applied annotation).
+     */
+    static final int MAX_FILE_BYTES = 768 * 1024;
+
     /** The rules file for these instances (one environment), sorted by namespace and app. */
     public static String render(List<AppInstance> instances) {
-        ArrayNode items = NODES.arrayNode();
-        ObjectNode shells = items.addObject();
+        return String.join("", files(instances, Integer.MAX_VALUE).values());
+    }
+
+    /**
+     * The rules as files of at most {@code maxBytes} each, named so that Falco (which loads a rules folder in name
+     * order) reads the lists and macros of the first file before the rules of the others.
+     */
+    public static java.util.SortedMap<String, String> files(List<AppInstance> instances, int maxBytes) {
+        ArrayNode header = NODES.arrayNode();
+        ObjectNode shells = header.addObject();
         shells.put("list", SHELL_LIST);
         SHELLS.forEach(shells.putArray("items")::add);
-        macro(items, SPAWNED, "evt.type in (execve, execveat) and evt.dir = <");
-        macro(items, OPEN_WRITE, "evt.type in (open, openat, openat2) and evt.is_open_write = true "
+        macro(header, SPAWNED, "evt.type in (execve, execveat) and evt.dir = <");
+        macro(header, OPEN_WRITE, "evt.type in (open, openat, openat2) and evt.is_open_write = true "
                 + "and fd.typechar = 'f' and fd.num >= 0");
         List<AppInstance> sorted = new ArrayList<>(instances);
         sorted.sort(java.util.Comparator.comparing(AppInstance::namespace).thenComparing(AppInstance::name));
-        for (AppInstance instance : sorted) {
-            rules(items, instance);
+        // Apps on the default profile share two rules (no per-app text): a platform of 10 000 apps must still fit a
+        // ConfigMap. Only apps with their own profile get rules of their own.
+        List<AppInstance> own = sorted.stream().filter(i -> !onDefaultProfile(i)).toList();
+        List<String> chunks = new ArrayList<>();
+        chunks.add(yaml(header));
+        if (sorted.size() > own.size()) {
+            ArrayNode shared = NODES.arrayNode();
+            defaultRules(shared, sorted.get(0), own);
+            chunks.add(yaml(shared));
         }
-        // The YAML writer indents a top-level sequence by two spaces; Falco's own files start at column 0.
+        for (AppInstance instance : own) {
+            ArrayNode items = NODES.arrayNode();
+            rules(items, instance);
+            chunks.add(yaml(items));
+        }
+        java.util.SortedMap<String, String> files = new java.util.TreeMap<>();
+        StringBuilder file = new StringBuilder();
+        List<String> texts = new ArrayList<>();
+        for (String chunk : chunks) {
+            if (file.length() > 0 && file.length() + chunk.length() > maxBytes) {
+                texts.add(file.toString());
+                file.setLength(0);
+            }
+            file.append(chunk);
+        }
+        texts.add(file.toString());
+        for (int i = 0; i < texts.size(); i++) {
+            files.put(texts.size() == 1 ? "goldenpath-rules.yaml" : String.format("goldenpath-rules-%03d.yaml", i + 1),
+                    texts.get(i));
+        }
+        return files;
+    }
+
+    /** The default profile, with no writable path below a protected folder: covered by the shared rules. */
+    static boolean onDefaultProfile(AppInstance instance) {
+        return instance.app().runtimeProfile().equals(RuntimeProfile.DEFAULT)
+                && instance.app().writablePaths().stream().noneMatch(w -> w.path().equals("/etc") || w.path().startsWith("/etc/"));
+    }
+
+    /** One shell rule and one /etc rule for every managed pod of the platform, except the apps with their own rules. */
+    private static void defaultRules(ArrayNode items, AppInstance any, List<AppInstance> own) {
+        StringBuilder selects = new StringBuilder("container.id != host and k8s.pod.label[" + Labels.MANAGED_BY + "] = \""
+                + Labels.MANAGER + "\" and k8s.pod.label[" + Labels.ENVIRONMENT + "] = \"" + any.environment().name() + "\"");
+        for (AppInstance instance : own) {
+            selects.append(" and not (k8s.ns.name = \"").append(instance.namespace()).append("\" and k8s.pod.label[")
+                    .append(Labels.NAME).append("] = \"").append(instance.name()).append("\")");
+        }
+        String context = "app=%k8s.pod.label[" + Labels.NAME + "] namespace=%k8s.ns.name pod=%k8s.pod.name "
+                + "container=%container.id image=%container.image.repository user=%user.name";
+        rule(items, "goldenpath shell in a managed container",
+                "A shell started in a container of the platform (" + any.environment().name()
+                        + "): the default runtime profile expects none.",
+                SPAWNED + " and " + selects + " and proc.name in (" + SHELL_LIST + ")",
+                "Shell started (shell=%proc.name cmdline=%proc.cmdline parent=%proc.pname " + context + ")",
+                "WARNING", any, "mitre_execution", "T1059");
+        rule(items, "goldenpath write below /etc in a managed container",
+                "A file below /etc was opened for writing in a container of the platform (" + any.environment().name() + ").",
+                OPEN_WRITE + " and " + selects + " and fd.name startswith \"/etc/\"",
+                "Write below /etc (file=%fd.name process=%proc.exepath cmdline=%proc.cmdline " + context + ")",
+                "ERROR", any, "mitre_persistence", "T1543");
+    }
+
+    /** Falco's own files start at column 0; the YAML writer indents a top-level sequence by two spaces. */
+    private static String yaml(ArrayNode items) {
         String text = new String(Yaml.write(items), StandardCharsets.UTF_8);
         return text.lines().map(line -> line.startsWith("  ") ? line.substring(2) : line)
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
