@@ -45,6 +45,9 @@ import java.util.TreeMap;
  */
 public final class Renderer {
 
+    /** The largest document the renderer writes: under a ConfigMap's 1 MiB, with room for server-side metadata. */
+    static final int MAX_OBJECT_BYTES = 900 * 1024;
+
     private final PolicyCheck policy;
     private final Map<String, Sealer> sealers;
     private final RenderedTree previous;
@@ -181,6 +184,17 @@ public final class Renderer {
         // The policy check runs on exactly what is written, before anything is written.
         LintReport lint = policy.check(placed.stream().map(Manifest::path).toList(), trees);
         List<byte[]> documents = trees.parallelStream().map(Yaml::write).toList();
+        List<String> oversized = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            // etcd refuses objects over 1.5 MiB and ConfigMaps over 1 MiB; stay below both with room for metadata.
+            if (documents.get(i).length > MAX_OBJECT_BYTES) {
+                oversized.add(placed.get(i).path() + " is " + documents.get(i).length + " bytes, over the "
+                        + MAX_OBJECT_BYTES + " bytes a Kubernetes object may safely hold");
+            }
+        }
+        if (!oversized.isEmpty()) {
+            throw new RenderException(oversized);
+        }
         RenderedTree.Builder tree = RenderedTree.builder();
         Kustomizations kustomizations = new Kustomizations();
         for (int i = 0; i < placed.size(); i++) {
@@ -193,7 +207,11 @@ public final class Renderer {
         manifests.documents().forEach(tree::add);
         RenderedTree built = tree.build();
         // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders.
-        ArgoCd.check(manifests.platform(), built).orThrow();
+        Map<String, ObjectNode> parsed = new java.util.HashMap<>();
+        for (int i = 0; i < placed.size(); i++) {
+            parsed.put(placed.get(i).path(), trees.get(i));
+        }
+        ArgoCd.check(manifests.platform(), built, parsed).orThrow();
         return new Rendering(built, manifests.report(), lint, trees, manifests.instances());
     }
 

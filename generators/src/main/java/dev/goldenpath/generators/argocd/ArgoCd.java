@@ -84,6 +84,9 @@ public final class ArgoCd {
     public static List<Manifest> render(Platform platform, List<AppInstance> instances, List<Manifest> generated) {
         List<Manifest> result = new ArrayList<>();
         Names names = new Names();
+        // Indexed once: per-team lookups must not scan every generated object (10 000 apps, 1 000 teams).
+        Map<String, List<HasMetadata>> byFolder = new java.util.LinkedHashMap<>();
+        generated.forEach(m -> byFolder.computeIfAbsent(m.folder(), f -> new ArrayList<>()).add(m.object()));
         for (Environment environment : platform.environments()) {
             String folder = folder(environment);
             SortedMap<String, List<AppInstance>> byTeam = new TreeMap<>();
@@ -91,7 +94,7 @@ public final class ArgoCd {
                     .sorted(Comparator.comparing(AppInstance::name))
                     .forEach(i -> byTeam.computeIfAbsent(i.team().name(), t -> new ArrayList<>()).add(i));
             String platformFolder = "platform/" + environment.name();
-            List<HasMetadata> platformObjects = objects(generated,
+            List<HasMetadata> platformObjects = objects(byFolder,
                     f -> f.equals(platformFolder) || f.startsWith(platformFolder + "/"));
             if (!platformObjects.isEmpty()) {
                 String platformProject = platformProjectName(environment);
@@ -102,7 +105,7 @@ public final class ArgoCd {
             for (Map.Entry<String, List<AppInstance>> team : byTeam.entrySet()) {
                 String project = projectName(team.getKey(), environment);
                 names.project(project, "teams[" + team.getKey() + "]");
-                result.add(new Manifest(folder, teamProject(platform, environment, team.getKey(), team.getValue(), generated)));
+                result.add(new Manifest(folder, teamProject(platform, environment, team.getKey(), team.getValue(), byFolder)));
                 result.add(new Manifest(folder, teamApplicationSet(platform, environment, team.getKey(), team.getValue(), names)));
             }
         }
@@ -117,14 +120,26 @@ public final class ArgoCd {
      * environment to each of its clusters; and that every project admits what its Applications hold.
      */
     public static ConsistencyReport check(Platform platform, RenderedTree tree) {
-        return new Consistency(platform, tree).check();
+        return new Consistency(platform, tree, Map.of()).check();
+    }
+
+    /**
+     * The same check, given the objects of the tree already parsed (path to JSON tree, as the Renderer has them),
+     * so that the tree's files are not parsed again.
+     */
+    public static ConsistencyReport check(Platform platform, RenderedTree tree,
+                                          Map<String, ? extends com.fasterxml.jackson.databind.JsonNode> parsed) {
+        return new Consistency(platform, tree, parsed).check();
     }
 
     private static AppProject teamProject(Platform platform, Environment environment, String team,
-                                          List<AppInstance> instances, List<Manifest> generated) {
+                                          List<AppInstance> instances, Map<String, List<HasMetadata>> byFolder) {
         SortedSet<String> folders = new TreeSet<>();
         instances.forEach(i -> folders.add(appFolder(i)));
-        List<HasMetadata> objects = objects(generated, folders::contains);
+        List<HasMetadata> objects = new ArrayList<>();
+        for (String folder : folders) {
+            objects.addAll(byFolder.getOrDefault(folder, List.of()));
+        }
         // Destinations: each instance's namespace on each cluster it runs on, and nothing else.
         SortedSet<List<String>> destinations = new TreeSet<>(Comparator.comparing((List<String> d) -> d.get(0))
                 .thenComparing(d -> d.get(1)));
@@ -260,8 +275,14 @@ public final class ArgoCd {
         return labels;
     }
 
-    private static List<HasMetadata> objects(List<Manifest> generated, Predicate<String> folder) {
-        return generated.stream().filter(m -> folder.test(m.folder())).map(Manifest::object).toList();
+    private static List<HasMetadata> objects(Map<String, List<HasMetadata>> byFolder, Predicate<String> folder) {
+        List<HasMetadata> objects = new ArrayList<>();
+        byFolder.forEach((name, list) -> {
+            if (folder.test(name)) {
+                objects.addAll(list);
+            }
+        });
+        return objects;
     }
 
     // fabric8 marks namespaced kinds; anything else without a namespace is treated as cluster-scoped.

@@ -39,9 +39,10 @@ final class Consistency {
     /** The cluster-scoped grants each project's Applications actually use. */
     private final Map<String, java.util.Set<AppProject.ClusterResource>> usedGrants = new TreeMap<>();
 
-    Consistency(Platform platform, RenderedTree tree) {
+    Consistency(Platform platform, RenderedTree tree, Map<String, ? extends JsonNode> parsed) {
         this.platform = platform;
         this.tree = tree;
+        objects.putAll(parsed);
         platform.instances().forEach(i -> instances.put(ArgoCd.appFolder(i), i));
     }
 
