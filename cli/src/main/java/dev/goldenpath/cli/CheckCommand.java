@@ -50,7 +50,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "text, json, sarif or junit (default: ${DEFAULT-VALUE}); sarif and junit need one platform.")
     String output;
 
-    @Option(names = "--require-digest", description = "Images must be pinned by digest (rule image-digest).")
+    @Option(names = "--require-digest",
+            description = "Images must be pinned by digest (rule image-digest), for specs and PATHs alike.")
     boolean requireDigest;
 
     @Option(names = "--disable", paramLabel = "RULE", split = ",",
@@ -100,10 +101,11 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private int checkSpecs(Format format) {
-        if (requireDigest || !disabled.isEmpty()) {
-            throw new UsageError("--require-digest and --disable apply to PATHs; a spec is checked by the renderer's "
-                    + "own rules, with exceptions declared in the spec");
+        if (!disabled.isEmpty()) {
+            throw new UsageError("--disable applies to PATHs; a spec is checked by the renderer's own rules, with "
+                    + "exceptions declared in the spec (rules can be tightened, never loosened)");
         }
+        sealing.requireDigest = requireDigest;
         Renders renders = Renders.of(specs, sealing, console);
         switch (format) {
             case TEXT -> {

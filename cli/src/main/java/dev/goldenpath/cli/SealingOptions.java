@@ -26,9 +26,15 @@ final class SealingOptions {
             description = "Sealing key for repeatable ciphertext (default: $GOLDENPATH_SEALING_KEY when set).")
     Path sealingKeyFile;
 
+    /** Set by {@code check --require-digest}: the render-time policy also refuses images not pinned by digest. */
+    boolean requireDigest;
+
     /** The renderer: secure defaults, variables from the console's environment, one sealer per named environment. */
     Renderer renderer(Console console) {
         Renderer renderer = Renderer.secureByDefault().environmentVariables(name -> console.env().get(name));
+        if (requireDigest) {
+            renderer = renderer.policy(dev.goldenpath.lint.Linter.builder().requireDigest(true).build());
+        }
         if (certificates.isEmpty()) {
             return renderer;
         }

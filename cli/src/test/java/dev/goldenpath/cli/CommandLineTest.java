@@ -98,15 +98,16 @@ class CommandLineTest {
 
     @Test
     void aPolicyFindingOnTheRenderedObjectsFailsTheCheck() {
-        // The DSL cannot see what an AppArmor annotation does; the policy check on the rendered objects can.
-        Path classes = UserProject.compile(tmp.resolve("classes"), Map.of("com.example.UnconfinedSpec",
-                UserProject.spec("UnconfinedSpec", "unconfined",
-                        "app(\"web\").team(\"shop\").image(\"registry.example.com/web:1.0.0\").port(8080)"
-                                + ".annotation(\"container.apparmor.security.beta.kubernetes.io/web\", \"unconfined\")")));
-        Run run = Run.of("check", "-cp", classes.toString(), "--spec", "com.example.UnconfinedSpec", "-o", "json");
+        // A valid spec (images pinned by tag) under a tightened policy (digests required) fails the render's check.
+        Path classes = UserProject.compile(tmp.resolve("classes"), Map.of("com.example.TaggedSpec",
+                UserProject.spec("TaggedSpec", "tagged",
+                        "app(\"web\").team(\"shop\").image(\"registry.example.com/web:1.0.0\").port(8080)")));
+        assertEquals(Goldenpath.OK, Run.of("check", "-cp", classes.toString(), "--spec", "com.example.TaggedSpec").exit());
+        Run run = Run.of("check", "-cp", classes.toString(), "--spec", "com.example.TaggedSpec", "--require-digest",
+                "-o", "json");
         assertEquals(Goldenpath.FINDINGS, run.exit(), run::toString);
         JsonNode failing = Json.parse(run.out()).at("/policyFailures/0/lint/findings/0");
-        assertEquals("pss-app-armor", failing.get("ruleId").asText(), run.out());
+        assertEquals("image-digest", failing.get("ruleId").asText(), run.out());
         assertEquals("apps/production/web/deployment.yaml", failing.get("file").asText());
     }
 

@@ -20,6 +20,10 @@ final class Validator {
             "app.kubernetes.io/part-of", "app.kubernetes.io/managed-by", "app.kubernetes.io/version", "owner",
             "environment", "app");
     private static final String EXCEPTION_ANNOTATION_PREFIX = "exception.goldenpath.dev/";
+    /** The legacy annotations that set AppArmor and seccomp profiles, which the kubelet still honours. */
+    private static final List<String> SECURITY_ANNOTATION_PREFIXES = List.of(
+            "container.apparmor.security.beta.kubernetes.io/", "seccomp.security.alpha.kubernetes.io/",
+            "container.seccomp.security.alpha.kubernetes.io/");
     private static final Pattern GIT_URL = Pattern.compile("^(https?|ssh|git|file)://\\S+$|^[\\w.-]+@[\\w.-]+:\\S+$");
     private static final Pattern CLUSTER_SERVER = Pattern.compile("^https://\\S+$");
     private static final Pattern PSS_VERSION = Pattern.compile("^(latest|v1\\.[0-9]{1,3})$");
@@ -737,6 +741,11 @@ final class Validator {
                 if (keyProblem != null) {
                     problems.add(path + ".annotations[" + key + "]", key, "annotation key: " + keyProblem,
                             "use e.g. 'example.com/note'");
+                } else if (SECURITY_ANNOTATION_PREFIXES.stream().anyMatch(key::startsWith)) {
+                    problems.add(path + ".annotations[" + key + "]", key,
+                            "this annotation sets a security profile (AppArmor or seccomp) and would bypass the secure "
+                                    + "defaults without a declared reason",
+                            "remove it: pods run with RuntimeDefault; weakenings are declared with .weaken(..)");
                 } else if (key.startsWith(EXCEPTION_ANNOTATION_PREFIX)) {
                     problems.add(path + ".annotations[" + key + "]", key,
                             "exception annotations are written by goldenpath from declared weakenings",

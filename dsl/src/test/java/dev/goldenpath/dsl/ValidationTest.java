@@ -164,6 +164,10 @@ class ValidationTest {
                 "set by goldenpath");
         onlyViolation(platformWith(a -> a.annotation("Example.com/note", "x")), "apps[api].annotations[Example.com/note]",
                 "DNS-1123 subdomain");
+        onlyViolation(platformWith(a -> a.annotation("container.apparmor.security.beta.kubernetes.io/api", "unconfined")),
+                "apps[api].annotations[container.apparmor.security.beta.kubernetes.io/api]", "security profile");
+        onlyViolation(platformWith(a -> a.annotation("seccomp.security.alpha.kubernetes.io/pod", "unconfined")),
+                "apps[api].annotations[seccomp.security.alpha.kubernetes.io/pod]", "security profile");
         onlyViolation(platformWith(a -> a.annotation("exception.goldenpath.dev/probes", "because")),
                 "apps[api].annotations[exception.goldenpath.dev/probes]", "written by goldenpath");
     }

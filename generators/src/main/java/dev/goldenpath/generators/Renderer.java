@@ -85,6 +85,14 @@ public final class Renderer {
         return new Renderer(policy, sealers, tree, variables);
     }
 
+    /**
+     * The same renderer with another policy: the platform team can tighten the render-time check, e.g.
+     * {@code Linter.builder().requireDigest(true).build()} to refuse images pinned only by tag.
+     */
+    public Renderer policy(dev.goldenpath.lint.Linter linter) {
+        return new Renderer(new PolicyCheck(linter), sealers, previous, variables);
+    }
+
     /** The same renderer, reading render-time secret values' environment variables through this function. */
     public Renderer environmentVariables(Function<String, String> lookup) {
         return new Renderer(policy, sealers, previous, lookup);

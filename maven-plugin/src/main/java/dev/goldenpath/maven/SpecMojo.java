@@ -48,6 +48,13 @@ abstract class SpecMojo extends AbstractMojo {
     String platform;
 
     /** Skips the goal. */
+    /**
+     * Tightens the render-time policy: images must be pinned by digest (lint rule {@code image-digest}). The
+     * policy can be tightened here, never loosened: exceptions are declared in the spec.
+     */
+    @Parameter(property = "goldenpath.requireDigest", defaultValue = "false")
+    boolean requireDigest;
+
     @Parameter(property = "goldenpath.skip", defaultValue = "false")
     boolean skip;
 
@@ -93,6 +100,10 @@ abstract class SpecMojo extends AbstractMojo {
     /** Secure defaults, and a sealer per environment that has a certificate (deterministic with a sealing key). */
     private Renderer renderer() throws MojoFailureException {
         Renderer renderer = Renderer.secureByDefault();
+        if (requireDigest) {
+            // The platform team may tighten the policy (never loosen it): images pinned by digest only.
+            renderer = renderer.policy(dev.goldenpath.lint.Linter.builder().requireDigest(true).build());
+        }
         if (sealingCertificates.isEmpty()) {
             return renderer;
         }

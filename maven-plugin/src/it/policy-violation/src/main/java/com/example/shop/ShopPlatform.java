@@ -16,9 +16,8 @@ public final class ShopPlatform implements PlatformSpec {
                 .app(app("storefront")
                         .team("web")
                         .image("registry.example.com/web/storefront:1.0.0")
-                        .port(8080)
-                        // A plain annotation to the DSL; to the policy check, AppArmor switched off.
-                        .annotation("container.apparmor.security.beta.kubernetes.io/storefront", "unconfined"))
+                        // Valid for the DSL (a version tag); the platform's policy here also requires digests.
+                        .port(8080))
                 .build();
     }
 }
