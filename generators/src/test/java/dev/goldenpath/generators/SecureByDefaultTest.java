@@ -156,4 +156,14 @@ class SecureByDefaultTest {
         assertTrue(platformFolders.contains("namespaces"), platformFolders::toString);
         platformFolders.forEach(folder -> assertTrue(tree.contains("platform/prod/" + folder + "/kustomization.yaml"), folder));
     }
+
+    @Test
+    void aTightenedPolicyFailsTheRenderAndListsEveryFinding() {
+        var strict = Renderer.secureByDefault().policy(dev.goldenpath.lint.Linter.builder().requireDigest(true).build());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.goldenpath.generators.policy.PolicyViolationException.class,
+                () -> strict.render(minimal(a -> a)));
+        assertTrue(e.getMessage().contains("apps/prod/api/deployment.yaml:1 Deployment payments-prod/api"), e.getMessage());
+        assertTrue(e.getMessage().contains("[image-digest]"), e.getMessage());
+        assertTrue(e.report().failing().stream().allMatch(f -> f.ruleId().equals("image-digest")));
+    }
 }
