@@ -1,10 +1,16 @@
 package dev.goldenpath.generators.argocd;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Version;
 import java.util.List;
 import java.util.Map;
 
@@ -21,15 +27,17 @@ import java.util.Map;
  * }</pre>
  */
 // Read as this class, not through fabric8's KubernetesDeserializer (which yields a generic resource).
+@Group("argoproj.io")
+@Version("v1alpha1")
+@Kind("Application")
 @JsonDeserialize(using = JsonDeserializer.None.class)
+@JsonIgnoreProperties({"status"})
 public final class Application extends ArgoObject<Application.Spec> {
 
-    private Application() {
-        super("Application");
-    }
 
-    public Application(ObjectMeta metadata, Spec spec) {
-        super("Application", metadata, spec);
+    @JsonCreator
+    public Application(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {
+        super(metadata, spec);
     }
 
     /**

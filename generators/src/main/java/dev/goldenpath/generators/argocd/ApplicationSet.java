@@ -1,11 +1,17 @@
 package dev.goldenpath.generators.argocd;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Version;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,18 +29,20 @@ import java.util.TreeMap;
  * }</pre>
  */
 // Read as this class, not through fabric8's KubernetesDeserializer (which yields a generic resource).
+@Group("argoproj.io")
+@Version("v1alpha1")
+@Kind("ApplicationSet")
 @JsonDeserialize(using = JsonDeserializer.None.class)
+@JsonIgnoreProperties({"status"})
 public final class ApplicationSet extends ArgoObject<ApplicationSet.Spec> {
 
     /** The only safe template option: a parameter that a generator does not produce fails the whole set. */
     public static final String MISSING_KEY_ERROR = "missingkey=error";
 
-    private ApplicationSet() {
-        super("ApplicationSet");
-    }
 
-    public ApplicationSet(ObjectMeta metadata, Spec spec) {
-        super("ApplicationSet", metadata, spec);
+    @JsonCreator
+    public ApplicationSet(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {
+        super(metadata, spec);
     }
 
     /**
