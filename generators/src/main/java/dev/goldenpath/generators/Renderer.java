@@ -12,25 +12,30 @@ import dev.goldenpath.generators.mesh.MeshPolicies;
 import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.generators.network.Connections;
 import dev.goldenpath.generators.network.Edge;
+import dev.goldenpath.generators.network.Endpoint;
 import dev.goldenpath.generators.network.MermaidDiagram;
 import dev.goldenpath.generators.network.NetworkPolicies;
-import dev.goldenpath.generators.rbac.Roles;
-import dev.goldenpath.generators.secrets.SecretObjects;
-import dev.goldenpath.secrets.sealed.SealedSecret;
-import dev.goldenpath.secrets.sealed.Sealer;
-import java.util.function.Function;
 import dev.goldenpath.generators.policy.PolicyCheck;
-import dev.goldenpath.lint.LintReport;
+import dev.goldenpath.generators.rbac.Roles;
 import dev.goldenpath.generators.report.RenderReport;
+import dev.goldenpath.generators.secrets.SecretObjects;
 import dev.goldenpath.generators.workload.Workloads;
 import dev.goldenpath.generators.yaml.Yaml;
+import dev.goldenpath.lint.LintReport;
+import dev.goldenpath.secrets.sealed.SealedSecret;
+import dev.goldenpath.secrets.sealed.Sealer;
 import dev.goldenpath.tree.RenderedTree;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Renders a validated {@link Platform} into a {@link RenderedTree}: one folder per app and environment
@@ -106,22 +111,22 @@ public final class Renderer {
     /** Generates every Kubernetes object of the platform, each placed in its folder. */
     public Manifests generate(Platform platform) {
         List<AppInstance> instances = platform.instances();
-        // Instances are independent: generate them in parallel, then keep the instances' order.
-        Map<Environment, List<Edge>> edges = new java.util.LinkedHashMap<>();
+        // The declared graph of each environment, and each instance's own edges (a per-app policy must not scan
+        // the whole environment's graph).
+        Map<Environment, List<Edge>> edges = new LinkedHashMap<>();
+        Map<AppInstance, List<Edge>> edgesOfInstance = new HashMap<>();
         for (Environment environment : platform.environments()) {
             List<Edge> environmentEdges = Connections.of(platform, environment, instances);
             edges.put(environment, environmentEdges);
-        }
-        Map<AppInstance, List<Edge>> edgesOfInstance = new java.util.HashMap<>();
-        for (Environment environment : platform.environments()) {
-            Map<dev.goldenpath.generators.network.Endpoint, List<Edge>> index = Connections.byEndpoint(edges.get(environment));
+            Map<Endpoint, List<Edge>> index = Connections.byEndpoint(environmentEdges);
             for (AppInstance instance : instances) {
                 if (instance.environment().equals(environment)) {
                     edgesOfInstance.put(instance, index.getOrDefault(Connections.endpoint(instance), List.of()));
                 }
             }
         }
-        List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        // Instances are independent: generate them in parallel, then keep the instances' order.
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
         List<List<HasMetadata>> perInstance = instances.parallelStream()
                 .map(instance -> {
                     List<HasMetadata> objects = new ArrayList<>(
@@ -132,7 +137,7 @@ public final class Renderer {
                         objects.add(MeshPolicies.forApp(platform, instance, edgesOfInstance.get(instance)));
                     }
                     objects.addAll(SecretObjects.render(platform, instance,
-                            java.util.Optional.ofNullable(sealers.get(instance.environment().name())),
+                            Optional.ofNullable(sealers.get(instance.environment().name())),
                             name -> previousSealedSecret(instance, name), problems, variables));
                     return objects;
                 })
@@ -215,7 +220,7 @@ public final class Renderer {
         manifests.documents().forEach(tree::add);
         RenderedTree built = tree.build();
         // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders.
-        Map<String, ObjectNode> parsed = new java.util.HashMap<>();
+        Map<String, ObjectNode> parsed = new HashMap<>();
         for (int i = 0; i < placed.size(); i++) {
             parsed.put(placed.get(i).path(), trees.get(i));
         }
@@ -223,7 +228,7 @@ public final class Renderer {
         return new Rendering(built, manifests.report(), lint, trees, manifests.instances());
     }
 
-    private java.util.Optional<SealedSecret> previousSealedSecret(AppInstance instance, String name) {
+    private Optional<SealedSecret> previousSealedSecret(AppInstance instance, String name) {
         String path = "apps/" + instance.environment().name() + "/" + instance.name() + "/sealedsecret-" + name + ".yaml";
         return previous.bytes(path).map(bytes -> Yaml.read(bytes, SealedSecret.class));
     }
