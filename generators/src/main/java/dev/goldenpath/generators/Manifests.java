@@ -47,10 +47,18 @@ public record Manifests(Platform platform, int instances, List<Manifest> objects
 
         /** {@code <kind>.yaml} when the object is named after its folder, else {@code <kind>-<name>.yaml}. */
         public String fileName() {
-            String kind = object.getKind().toLowerCase(Locale.ROOT);
+            return fileName(folder, object.getKind(), object.getMetadata().getName());
+        }
+
+        /** The file an object of this kind and name is written to in this folder. */
+        public static String path(String folder, String kind, String name) {
+            return folder + "/" + fileName(folder, kind, name);
+        }
+
+        private static String fileName(String folder, String kind, String name) {
             String folderName = folder.substring(folder.lastIndexOf('/') + 1);
-            String name = object.getMetadata().getName();
-            return (name.equals(folderName) ? kind : kind + "-" + name) + ".yaml";
+            String lowerKind = kind.toLowerCase(Locale.ROOT);
+            return (name.equals(folderName) ? lowerKind : lowerKind + "-" + name) + ".yaml";
         }
 
         /** The file's path in the tree. */

@@ -229,7 +229,7 @@ public final class Renderer {
     }
 
     private Optional<SealedSecret> previousSealedSecret(AppInstance instance, String name) {
-        String path = "apps/" + instance.environment().name() + "/" + instance.name() + "/sealedsecret-" + name + ".yaml";
+        String path = Manifest.path("apps/" + instance.environment().name() + "/" + instance.name(), SealedSecret.KIND, name);
         return previous.bytes(path).map(bytes -> Yaml.read(bytes, SealedSecret.class));
     }
 }
