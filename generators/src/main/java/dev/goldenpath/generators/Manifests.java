@@ -32,6 +32,11 @@ public record Manifests(Platform platform, int instances, List<Manifest> objects
         documents = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(documents));
     }
 
+    /** The folder of one app in one environment: {@code apps/<environment>/<app>}, the tree layout's one rule for it. */
+    public static String appFolder(dev.goldenpath.dsl.AppInstance instance) {
+        return "apps/" + instance.environment().name() + "/" + instance.name();
+    }
+
     /**
      * One object and its folder in the rendered tree.
      *

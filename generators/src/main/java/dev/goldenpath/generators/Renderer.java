@@ -149,7 +149,7 @@ public final class Renderer {
         List<RenderReport.Entry> report = new ArrayList<>();
         for (int i = 0; i < instances.size(); i++) {
             AppInstance instance = instances.get(i);
-            String folder = "apps/" + instance.environment().name() + "/" + instance.name();
+            String folder = Manifests.appFolder(instance);
             for (HasMetadata object : perInstance.get(i)) {
                 objects.add(new Manifest(folder, object));
             }
@@ -229,7 +229,7 @@ public final class Renderer {
     }
 
     private Optional<SealedSecret> previousSealedSecret(AppInstance instance, String name) {
-        String path = Manifest.path("apps/" + instance.environment().name() + "/" + instance.name(), SealedSecret.KIND, name);
+        String path = Manifest.path(Manifests.appFolder(instance), SealedSecret.KIND, name);
         return previous.bytes(path).map(bytes -> Yaml.read(bytes, SealedSecret.class));
     }
 }

@@ -253,7 +253,7 @@ public final class ArgoCd {
     }
 
     static String appFolder(AppInstance instance) {
-        return "apps/" + instance.environment().name() + "/" + instance.name();
+        return dev.goldenpath.generators.Manifests.appFolder(instance);
     }
 
     private static ObjectMeta metadata(Platform platform, String name, Environment environment, String owner,
