@@ -62,7 +62,9 @@ public final class Namespaces {
         // the platform and named after itself.
         labels.put(Labels.OWNER, teams.size() == 1 ? teams.first() : "platform");
         labels.put(Labels.ENVIRONMENT, environment.name());
-        labels.put(Labels.APP, instances.size() == 1 ? instances.get(0).name() : name);
+        // The namespace is named for itself, never for its members: the label must not change when an app
+        // joins or leaves it (a label change on the Namespace would touch a platform file in an app team's PR).
+        labels.put(Labels.APP, name);
         // Opt-ins of the cluster baseline, e.g. image-signature verification.
         labels.putAll(ClusterBaseline.namespaceLabels(platform));
         if (platform.network().mesh()) {

@@ -17,18 +17,14 @@ public final class MermaidDiagram {
 
     /** A Markdown page holding the flowchart and a table of the same edges. */
     public static String markdown(String environment, List<Edge> edges) {
-        Map<String, String> ids = new TreeMap<>();
+        Map<String, String> ids = ids(edges);
         Map<String, TreeSet<String>> namespaces = new TreeMap<>();
         List<String> others = new ArrayList<>();
         for (Edge edge : edges) {
             for (Endpoint endpoint : List.of(edge.from(), edge.to())) {
-                if (ids.containsKey(endpoint.key())) {
-                    continue;
-                }
-                ids.put(endpoint.key(), "n" + ids.size());
                 if (endpoint instanceof Endpoint.App app) {
                     namespaces.computeIfAbsent(app.namespace(), n -> new TreeSet<>()).add(endpoint.key());
-                } else {
+                } else if (!others.contains(endpoint.key())) {
                     others.add(endpoint.key());
                 }
             }
@@ -56,6 +52,29 @@ public final class MermaidDiagram {
                     .append(ports(edge)).append(" |\n");
         }
         return md.toString();
+    }
+
+    /**
+     * Node ids made from the endpoints' keys ({@code app:production/api-gateway} becomes
+     * {@code app_production_api_gateway}), never from positions: removing an app leaves every other line of the
+     * diagram unchanged, so a pull request's diff shows only what changed. Mermaid ids are letters, digits and
+     * {@code _} ({@code -} would read as part of an arrow). Two keys that map to one id (a rare clash, e.g.
+     * {@code a-b/c} and {@code a/b-c}) are told apart by a suffix in key order, which involves only the clashing keys.
+     */
+    static Map<String, String> ids(List<Edge> edges) {
+        TreeSet<String> keys = new TreeSet<>();
+        edges.forEach(e -> {
+            keys.add(e.from().key());
+            keys.add(e.to().key());
+        });
+        Map<String, String> ids = new TreeMap<>();
+        Map<String, Integer> taken = new TreeMap<>();
+        for (String key : keys) {
+            String id = key.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
+            int n = taken.merge(id, 1, Integer::sum);
+            ids.put(key, n == 1 ? id : id + "_" + n);
+        }
+        return ids;
     }
 
     private static String ports(Edge edge) {
