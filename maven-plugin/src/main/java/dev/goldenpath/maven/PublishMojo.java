@@ -129,12 +129,12 @@ public final class PublishMojo extends SpecMojo {
                 publisher = publisher.dryRun();
             }
             PublishResult result = publisher.publish(rendering.tree(), request);
-            getLog().info("goldenpath: published " + platform.name() + " to " + publisher + ": " + result.summary());
-            for (String line : result.diff().split("\n")) {
-                if (!line.isEmpty()) {
-                    getLog().info("goldenpath:   " + line);
-                }
-            }
+            // Where it went in words a reader knows (repository, branch, root), not the publisher's toString().
+            String where = location + " branch " + (branch != null ? branch : platform.gitRevision())
+                    + (root == null || root.isEmpty() ? "" : " root " + root);
+            getLog().info("goldenpath: " + (result.dryRun() ? "would publish " : result.nothingToCommit()
+                    ? "nothing to publish for " : "published ") + platform.name() + " to " + where + ": " + result.summary());
+            FileList.log(result.diff(), line -> getLog().info("goldenpath:   " + line));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("goldenpath publish: " + e.getMessage(), e);
         } catch (PublishException e) {

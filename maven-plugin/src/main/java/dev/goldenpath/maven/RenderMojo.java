@@ -68,7 +68,7 @@ public final class RenderMojo extends SpecMojo {
                 int written = rendering.tree().writeTo(target);
                 int removed = removeOthers(target, rendering.tree().paths());
                 getLog().info("goldenpath: rendered " + entry.getKey().name() + ": " + rendering.summary());
-                getLog().info("goldenpath:   " + target + ": " + written + " files written, " + removed + " removed");
+                getLog().info("goldenpath:   " + target + ": " + FileList.files(written) + " written, " + removed + " removed");
             } catch (UncheckedIOException e) {
                 throw new MojoExecutionException(e.getMessage(), e);
             }
