@@ -138,11 +138,18 @@ final class CheckCommand implements Callable<Integer> {
                 for (Map.Entry<Platform, PolicyViolationException> failure : renders.policy()) {
                     reports.add(failure.getValue().report());
                 }
-                if (reports.size() + renders.invalid().size() != 1) {
+                // A spec that is invalid (or cannot be rendered here) has no lint report: its problems are the
+                // report, so that code scanning and test dashboards show them instead of nothing.
+                List<SpecReports.Problems> problems = new ArrayList<>();
+                renders.invalid().forEach(e -> problems.add(SpecReports.Problems.of(e, renders.specClasses().get(e.platform()))));
+                renders.unrenderable().forEach(f -> problems.add(SpecReports.Problems.of(f, renders.specClasses().get(f.getKey().name()))));
+                if (reports.size() + problems.size() != 1) {
                     throw new UsageError("--output " + format.label()
                             + " needs exactly one platform: choose one with --platform");
                 }
                 if (reports.isEmpty()) {
+                    SpecReports.Problems only = problems.get(0);
+                    console.out().print(format == Format.SARIF ? SpecReports.sarif(only) : SpecReports.junit(only));
                     renders.printProblems(console.err());
                 } else {
                     console.out().print(reports.get(0).format(format));

@@ -12,6 +12,11 @@ final class Commands {
     private Commands() {
     }
 
+    /** {@code 1 file}, {@code 2 files}. */
+    static String files(int count) {
+        return count + (count == 1 ? " file" : " files");
+    }
+
     static int guard(Console console, String command, IntSupplier work) {
         try {
             return work.getAsInt();

@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
             "3:the work could not be done: I/O, network, refused credentials or push",
         },
         footerHeading = "%n",
-        footer = "Run 'goldenpath COMMAND --help' for a command's options. Docs: docs/cli.md",
+        // No docs path: users of the jar have no source tree to look in; every command's --help is complete.
+        footer = "Run 'goldenpath COMMAND --help' for a command's options and exit codes.",
         subcommands = {
             RenderCommand.class,
             CheckCommand.class,

@@ -77,7 +77,11 @@ final class GraphCommand implements Callable<Integer> {
                 }
             }
             if (environment != null && shown == 0) {
-                throw new UsageError("no platform has an environment named '" + environment + "'");
+                // Name the valid ones, as the DSL's errors do.
+                java.util.TreeSet<String> names = new java.util.TreeSet<>();
+                loaded.platforms().forEach(p -> p.environments().forEach(e -> names.add(e.name())));
+                throw new UsageError("no platform has an environment named '" + environment + "' (use one of "
+                        + names + ")");
             }
             if (output == OutputFormat.JSON) {
                 console.out().print(Json.write(json));

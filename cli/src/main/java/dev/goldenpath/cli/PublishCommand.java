@@ -131,12 +131,13 @@ final class PublishCommand implements Callable<Integer> {
             try (Progress progress = Progress.start(console.err(), "publishing " + platform.name())) {
                 result = publisher.publish(rendering.tree(), request);
             } catch (PublishException e) {
-                return failed(e);
+                return failed(e, platform);
             }
             if (output == OutputFormat.JSON) {
                 console.out().print(Json.write(json(platform, result)));
             } else {
-                console.out().println("published " + platform.name() + ": " + result.summary());
+                console.out().println((result.dryRun() ? "would publish " : result.nothingToCommit()
+                        ? "nothing to publish for " : "published ") + platform.name() + ": " + result.summary());
                 List<String> lines = result.diff().lines().toList();
                 lines.stream().limit(SHOWN_FILES).forEach(console.out()::println);
                 if (lines.size() > SHOWN_FILES) {
@@ -186,23 +187,31 @@ final class PublishCommand implements Callable<Integer> {
         return token.map(Credentials::token).orElse(Credentials.none());
     }
 
-    private int failed(PublishException e) {
-        console.err().println("goldenpath publish: " + e.reason() + ": " + e.getMessage());
+    private int failed(PublishException e, Platform platform) {
+        String location = repository != null ? repository : platform.gitRepository();
+        // The library's message names its own API (createIfMissing()); on the command line it is --create.
+        boolean local = !location.contains("://") && !location.matches("[^/]+@[^/:]+:.*");
+        String message = e.reason() == PublishException.Reason.REPOSITORY_NOT_FOUND && !create && local
+                ? "no git repository at " + location + " (add --create to create a bare repository there)"
+                : e.getMessage();
+        console.err().println("goldenpath publish: " + e.reason() + ": " + message);
         boolean finding = switch (e.reason()) {
             case SECRET_DETECTED, PATH_CONFLICT -> true;
             default -> false;
         };
         if (output == OutputFormat.JSON) {
-            console.out().print(Json.write(Json.object().put("published", false).put("reason", e.reason().name())
-                    .put("message", e.getMessage())));
+            console.out().print(Json.write(Json.object().put("published", false).put("outcome", "failed")
+                    .put("reason", e.reason().name()).put("message", message)));
         }
         return e.reason() == PublishException.Reason.INVALID_REQUEST ? Goldenpath.USAGE
                 : finding ? Goldenpath.FINDINGS : Goldenpath.FAILED;
     }
 
     private static ObjectNode json(Platform platform, PublishResult result) {
+        // published: a commit was made (and pushed); not for a dry run or when the branch already holds the tree.
         ObjectNode json = Json.object()
-                .put("published", true)
+                .put("published", !result.nothingToCommit() && !result.dryRun())
+                .put("outcome", result.dryRun() ? "dry-run" : result.nothingToCommit() ? "nothing-to-commit" : "committed")
                 .put("platform", platform.name())
                 .put("branch", result.branch())
                 .put("commit", result.commitId().orElse(null))

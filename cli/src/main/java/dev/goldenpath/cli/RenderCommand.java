@@ -63,7 +63,7 @@ final class RenderCommand implements Callable<Integer> {
                     int removed = clean ? Folders.removeOthers(target, rendering.tree().paths()) : 0;
                     if (output == OutputFormat.TEXT) {
                         console.out().println("rendered " + entry.getKey().name() + ": " + rendering.summary());
-                        console.out().println("  " + target + ": " + written + " files written"
+                        console.out().println("  " + target + ": " + Commands.files(written) + " written"
                                 + (clean ? ", " + removed + " removed" : ""));
                     }
                     platforms.addObject()

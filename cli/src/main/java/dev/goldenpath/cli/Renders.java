@@ -25,16 +25,18 @@ import java.util.Map;
  * @param policy     the platforms whose objects break the policy without a declared exception
  * @param unrenderable the platforms that cannot be rendered here (a render-time secret without its certificate or
  *                   variable)
+ * @param specClasses the spec class of each platform, by platform name
  */
 record Renders(List<Map.Entry<Platform, Rendering>> renderings, List<SpecException> invalid,
                List<Map.Entry<Platform, PolicyViolationException>> policy,
-               List<Map.Entry<Platform, RenderException>> unrenderable) {
+               List<Map.Entry<Platform, RenderException>> unrenderable, Map<String, String> specClasses) {
 
     Renders {
         renderings = List.copyOf(renderings);
         invalid = List.copyOf(invalid);
         policy = List.copyOf(policy);
         unrenderable = List.copyOf(unrenderable);
+        specClasses = Map.copyOf(specClasses);
     }
 
     /**
@@ -59,7 +61,7 @@ record Renders(List<Map.Entry<Platform, Rendering>> renderings, List<SpecExcepti
                     unrenderable.add(Map.entry(platform, e));
                 }
             }
-            return new Renders(renderings, loaded.invalid(), policy, unrenderable);
+            return new Renders(renderings, loaded.invalid(), policy, unrenderable, loaded.classes());
         }
     }
 

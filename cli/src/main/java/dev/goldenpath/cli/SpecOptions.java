@@ -48,11 +48,15 @@ final class SpecOptions {
             }
             List<Platform> platforms = new ArrayList<>();
             List<SpecException> invalid = new ArrayList<>();
+            java.util.Map<String, String> classes = new java.util.TreeMap<>();
             for (PlatformSpec spec : found) {
                 try {
-                    platforms.add(spec.build());
+                    Platform built = spec.build();
+                    platforms.add(built);
+                    classes.put(built.name(), spec.getClass().getName());
                 } catch (SpecException e) {
                     invalid.add(e);
+                    classes.put(e.platform(), spec.getClass().getName());
                 } catch (LinkageError e) {
                     throw new UsageError(spec.getClass().getName() + " does not fit this goldenpath (compiled against"
                             + " another goldenpath-dsl version?): " + e);
@@ -67,7 +71,7 @@ final class SpecOptions {
                     throw new UsageError("no spec defines platform '" + platform + "'");
                 }
             }
-            return new Loaded(platforms, invalid);
+            return new Loaded(platforms, invalid, classes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -126,11 +130,13 @@ final class SpecOptions {
      *
      * @param platforms the valid ones, in spec order
      * @param invalid   one exception per invalid spec, each listing every violation
+     * @param classes   the spec class of each platform, by platform name
      */
-    record Loaded(List<Platform> platforms, List<SpecException> invalid) {
+    record Loaded(List<Platform> platforms, List<SpecException> invalid, java.util.Map<String, String> classes) {
         Loaded {
             platforms = List.copyOf(platforms);
             invalid = List.copyOf(invalid);
+            classes = java.util.Map.copyOf(classes);
         }
     }
 }

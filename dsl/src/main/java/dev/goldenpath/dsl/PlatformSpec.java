@@ -55,7 +55,9 @@ public interface PlatformSpec {
                         .sorted(java.util.Comparator.comparing(provider -> provider.type().getName()))
                         .forEach(provider -> specs.add(provider.get()));
             } catch (ServiceConfigurationError e) {
-                problems.add(e.getMessage());
+                // The JDK names neither the file nor a fix: say which line of which services file, and suggest.
+                List<String> explained = ServiceFiles.problems(loader);
+                problems.addAll(explained.isEmpty() ? List.of(e.getMessage()) : explained);
             }
             if (problems.isEmpty() && specs.isEmpty()) {
                 problems.add("no platform spec found: name a class implementing " + PlatformSpec.class.getName()

@@ -139,7 +139,13 @@ public final class PublishMojo extends SpecMojo {
             throw new MojoFailureException("goldenpath publish: " + e.getMessage(), e);
         } catch (PublishException e) {
             // SECRET_DETECTED and PATH_CONFLICT are findings in the tree; the rest are failures to do the work.
-            String text = "goldenpath publish of " + platform.name() + " failed: " + e.reason() + ": " + e.getMessage();
+            // The library's message names its own API (createIfMissing()); in a POM it is <createRepository>.
+            boolean local = !location.contains("://") && !location.matches("[^/]+@[^/:]+:.*");
+            String message = e.reason() == PublishException.Reason.REPOSITORY_NOT_FOUND && !createRepository && local
+                    ? "no git repository at " + location + " (set <createRepository>true</createRepository>, or "
+                            + "-Dgoldenpath.createRepository=true, to create a bare repository there)"
+                    : e.getMessage();
+            String text = "goldenpath publish of " + platform.name() + " failed: " + e.reason() + ": " + message;
             if (e.reason() == PublishException.Reason.SECRET_DETECTED || e.reason() == PublishException.Reason.PATH_CONFLICT
                     || e.reason() == PublishException.Reason.INVALID_REQUEST) {
                 throw new MojoFailureException(text, e);

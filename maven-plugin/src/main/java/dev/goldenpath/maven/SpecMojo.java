@@ -47,7 +47,6 @@ abstract class SpecMojo extends AbstractMojo {
     @Parameter(property = "goldenpath.platform")
     String platform;
 
-    /** Skips the goal. */
     /**
      * Tightens the render-time policy: images must be pinned by digest (lint rule {@code image-digest}). The
      * policy can be tightened here, never loosened: exceptions are declared in the spec.
@@ -55,6 +54,7 @@ abstract class SpecMojo extends AbstractMojo {
     @Parameter(property = "goldenpath.requireDigest", defaultValue = "false")
     boolean requireDigest;
 
+    /** Skips the goal (it logs {@code goldenpath: skipped}), e.g. {@code -Dgoldenpath.skip} for a build without specs. */
     @Parameter(property = "goldenpath.skip", defaultValue = "false")
     boolean skip;
 
@@ -136,8 +136,7 @@ abstract class SpecMojo extends AbstractMojo {
             try {
                 found = PlatformSpec.find(loader, specs);
             } catch (IllegalArgumentException e) {
-                throw new MojoFailureException(e.getMessage() + "\n(see docs/maven-plugin.md: name your specs in "
-                        + "<specs> or list them in src/main/resources/META-INF/services/" + PlatformSpec.class.getName() + ")");
+                throw new MojoFailureException(NothingCompiled.explain(project, e.getMessage()));
             }
             for (PlatformSpec spec : found) {
                 try {

@@ -1,0 +1,133 @@
+package dev.goldenpath.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldenpath.dsl.SpecException;
+import dev.goldenpath.dsl.Violation;
+import dev.goldenpath.generators.RenderException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An invalid spec as SARIF 2.1.0 or JUnit XML, for {@code check -o sarif|junit}: code scanning and test dashboards
+ * must show a broken spec, not an empty report. Each violation is one result (SARIF) or one failed test case
+ * (JUnit), located at the spec's source file by the Maven layout ({@code src/main/java/<class path>.java}) and named
+ * by its path in the spec.
+ */
+final class SpecReports {
+
+    static final String RULE = "spec-violation";
+    static final String RENDER_RULE = "render-input";
+
+    /** One platform's problems: its spec violations, or what this process lacks to render it. */
+    record Problems(String platform, String specClass, List<Violation> violations, List<String> renderProblems) {
+        Problems {
+            violations = List.copyOf(violations);
+            renderProblems = List.copyOf(renderProblems);
+        }
+
+        static Problems of(SpecException e, String specClass) {
+            return new Problems(e.platform(), specClass, e.violations(), List.of());
+        }
+
+        static Problems of(Map.Entry<dev.goldenpath.dsl.Platform, RenderException> failure, String specClass) {
+            return new Problems(failure.getKey().name(), specClass, List.of(), failure.getValue().problems());
+        }
+
+        String source() {
+            return specClass == null ? "" : "src/main/java/" + specClass.replace('.', '/') + ".java";
+        }
+    }
+
+    private SpecReports() {
+    }
+
+    static String sarif(Problems problems) {
+        ObjectNode root = Json.object();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "goldenpath");
+        ArrayNode rules = driver.putArray("rules");
+        rule(rules, RULE, "The platform spec is invalid",
+                "goldenpath validates the whole spec before rendering; nothing is rendered while it has violations.");
+        rule(rules, RENDER_RULE, "The platform cannot be rendered here",
+                "A secret sealed at render time needs its environment's certificate and its value.");
+        ArrayNode results = run.putArray("results");
+        for (Violation v : problems.violations()) {
+            result(results, RULE, 0, problems, v.path(), v.path() + ": '" + v.value() + "': " + v.rule() + " (fix: " + v.hint() + ")");
+        }
+        for (String problem : problems.renderProblems()) {
+            result(results, RENDER_RULE, 1, problems, "platform " + problems.platform(), problem);
+        }
+        return Json.write(root);
+    }
+
+    private static void rule(ArrayNode rules, String id, String title, String description) {
+        ObjectNode rule = rules.addObject();
+        rule.put("id", id);
+        rule.putObject("shortDescription").put("text", title);
+        rule.putObject("fullDescription").put("text", description);
+        rule.putObject("defaultConfiguration").put("level", "error");
+    }
+
+    private static void result(ArrayNode results, String rule, int index, Problems problems, String path, String text) {
+        ObjectNode result = results.addObject();
+        result.put("ruleId", rule);
+        result.put("ruleIndex", index);
+        result.put("level", "error");
+        result.putObject("message").put("text", "platform '" + problems.platform() + "': " + text);
+        ObjectNode location = result.putArray("locations").addObject();
+        if (!problems.source().isEmpty()) {
+            location.putObject("physicalLocation").putObject("artifactLocation").put("uri", problems.source());
+        }
+        location.putArray("logicalLocations").addObject().put("fullyQualifiedName", path).put("kind", "member");
+        // Stable across runs, so code scanning tracks one alert per violation instead of opening a new one.
+        result.putObject("partialFingerprints").put("goldenpathSpec/v1", problems.platform() + "|" + path + "|" + rule);
+    }
+
+    static String junit(Problems problems) {
+        int count = problems.violations().size() + problems.renderProblems().size();
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<testsuites name=\"goldenpath check\" tests=\"").append(count).append("\" failures=\"").append(count)
+                .append("\">\n");
+        xml.append("  <testsuite name=\"spec ").append(escape(problems.platform())).append("\" tests=\"").append(count)
+                .append("\" failures=\"").append(count).append("\" errors=\"0\" skipped=\"0\">\n");
+        for (Violation v : problems.violations()) {
+            testCase(xml, problems, v.path(), v.rule(), "value: '" + v.value() + "'\nrule: " + v.rule() + "\nfix: " + v.hint()
+                    + (problems.source().isEmpty() ? "" : "\nspec: " + problems.source()));
+        }
+        for (String problem : problems.renderProblems()) {
+            testCase(xml, problems, "render", problem, problem);
+        }
+        xml.append("  </testsuite>\n</testsuites>\n");
+        return xml.toString();
+    }
+
+    private static void testCase(StringBuilder xml, Problems problems, String name, String message, String body) {
+        xml.append("    <testcase classname=\"").append(escape(problems.platform())).append("\" name=\"").append(escape(name))
+                .append("\">\n      <failure type=\"").append(RULE).append("\" message=\"").append(escape(message)).append("\">")
+                .append(escape(body)).append("</failure>\n    </testcase>\n");
+    }
+
+    /** XML text and attribute escaping; characters XML 1.0 cannot hold become U+FFFD. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> {
+                    boolean legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+                    out.appendCodePoint(legal ? c : 0xFFFD);
+                }
+            }
+        });
+        return out.toString();
+    }
+}
