@@ -58,14 +58,21 @@ public final class ManifestApprovals {
      * @throws AssertionError listing every folder whose output differs, with a diff, and every stale snapshot
      */
     public void verify(RenderedTree tree) {
+        verify(tree, System.out);
+    }
+
+    /** Like {@link #verify(RenderedTree)}, printing what an approve did to {@code log}. */
+    void verify(RenderedTree tree, java.io.PrintStream log) {
         SortedMap<String, String> snapshots = snapshots(tree);
         boolean approve = Boolean.getBoolean(APPROVE_PROPERTY);
-        List<String> failures = new ArrayList<>();
+        List<String> created = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
         for (Map.Entry<String, String> snapshot : snapshots.entrySet()) {
             FolderNamer namer = new FolderNamer(directory, snapshot.getKey());
             File approved = namer.getApprovedFile(".yaml");
             File received = namer.getReceivedFile(".yaml");
-            String before = approved.isFile() ? read(approved.toPath()) : "";
+            boolean isNew = !approved.isFile();
+            String before = isNew ? "" : read(approved.toPath());
             // ApprovalTests' writer and comparison, without its one-verify-per-test tracker: one test
             // verifies every folder of a tree.
             approved.getParentFile().mkdirs();
@@ -75,22 +82,57 @@ public final class ManifestApprovals {
             } else if (approve) {
                 new AutoApproveReporter().report(received.getPath(), approved.getPath());
                 received.delete();
+                log.println("goldenpath approvals: approved " + (isNew ? "new " : "changed ") + snapshot.getKey()
+                        + " -> " + approved.getPath());
+                (isNew ? created : changed).add(snapshot.getKey());
+            } else if (isNew) {
+                // A first run: nothing differs, there is nothing yet. Name the folder and its files, not every line.
+                created.add(snapshot.getKey() + " (" + documents(snapshot.getValue()) + ") -> " + received.getPath());
             } else {
-                failures.add(snapshot.getKey() + ":\n" + Diff.unified(before, snapshot.getValue()));
+                changed.add(snapshot.getKey() + ":\n" + Diff.unified(before, snapshot.getValue()));
             }
         }
-        for (String stale : stale(snapshots)) {
+        List<String> stale = stale(snapshots);
+        for (String file : stale) {
             if (approve) {
-                delete(directory.resolve(stale));
-            } else {
-                failures.add(stale + ": approved, but nothing was rendered there any more (delete the file)");
+                delete(directory.resolve(file));
+                log.println("goldenpath approvals: deleted " + directory.resolve(file) + " (nothing is rendered there any more)");
             }
         }
-        if (!failures.isEmpty()) {
-            throw new AssertionError(failures.size() + " snapshot(s) differ from " + directory
-                    + " (review the .received.yaml files; approve with -D" + APPROVE_PROPERTY + "=true):\n\n"
-                    + String.join("\n", failures));
+        if (approve) {
+            log.println("goldenpath approvals: " + created.size() + " new, " + changed.size() + " changed, " + stale.size()
+                    + " deleted snapshot(s) in " + directory + (created.isEmpty() && changed.isEmpty() && stale.isEmpty()
+                    ? " (nothing to approve)" : "; commit them with the change"));
+            return;
         }
+        List<String> sections = new ArrayList<>();
+        if (!changed.isEmpty()) {
+            sections.add(changed.size() + " snapshot(s) differ from " + directory + " (review the .received.yaml files; "
+                    + "approve with -D" + APPROVE_PROPERTY + "=true):\n\n" + String.join("\n", changed));
+        }
+        if (!created.isEmpty()) {
+            sections.add(created.size() + " new snapshot(s), not approved yet (read the .received.yaml files, then "
+                    + "approve with -D" + APPROVE_PROPERTY + "=true):\n  " + String.join("\n  ", created));
+        }
+        if (!stale.isEmpty()) {
+            sections.add(stale.size() + " stale snapshot(s):\n  " + String.join("\n  ", stale.stream()
+                    .map(f -> f + ": approved, but nothing was rendered there any more (approving deletes it)").toList()));
+        }
+        if (!sections.isEmpty()) {
+            throw new AssertionError(String.join("\n\n", sections));
+        }
+    }
+
+    /** {@code deployment.yaml, service.yaml}: the files of a folder snapshot. */
+    private static String documents(String snapshot) {
+        String[] lines = snapshot.split("\n", -1);
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < lines.length; k++) {
+            if ((k == 0 || lines[k - 1].equals("---")) && lines[k].startsWith("# ")) {
+                names.add(lines[k].substring(2));
+            }
+        }
+        return String.join(", ", names);
     }
 
     /** The snapshot texts by folder: the documents of each folder, each headed by its file name, scrubbed. */

@@ -79,9 +79,50 @@ class ManifestApprovalsTest {
     }
 
     @Test
-    void failsForANewFolderWithoutSnapshot() {
+    void aFirstRunReportsNewSnapshotsByFolderAndFileWithoutDumpingThem() {
         AssertionError failure = assertThrows(AssertionError.class, () -> ManifestApprovals.in(dir).verify(TREE));
-        assertTrue(failure.getMessage().startsWith("2 snapshot(s) differ"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("+ # deployment.yaml"), failure.getMessage());
+        String message = failure.getMessage();
+        assertTrue(message.startsWith("2 new snapshot(s), not approved yet"), message);
+        assertFalse(message.contains("differ"), message);
+        assertTrue(message.contains("  apps/prod/api (deployment.yaml, service.yaml) -> "
+                + dir.resolve("apps/prod/api.received.yaml")), message);
+        assertFalse(message.contains("kind: Deployment"), "a new snapshot is named, not dumped:\n" + message);
+        assertTrue(Files.exists(dir.resolve("apps/prod/api.received.yaml")));
+    }
+
+    @Test
+    void eachHunkNamesTheFileAndLineInsideTheFolderSnapshot() {
+        RenderedTree before = RenderedTree.builder()
+                .add("apps/prod/api/deployment.yaml", "kind: Deployment\nspec:\n  a: 1\n  b: 2\n  c: 3\n  d: 4\n  e: 5\n  replicas: 2\n")
+                .add("apps/prod/api/service.yaml", "kind: Service\nspec:\n  ports:\n    - port: 80\n").build();
+        approve(before);
+        RenderedTree after = RenderedTree.builder()
+                .add("apps/prod/api/deployment.yaml", "kind: Deployment\nspec:\n  a: 1\n  b: 2\n  c: 3\n  d: 4\n  e: 5\n  replicas: 3\n")
+                .add("apps/prod/api/service.yaml", "kind: Service\nspec:\n  ports:\n    - port: 8080\n").build();
+
+        String message = assertThrows(AssertionError.class, () -> ManifestApprovals.in(dir).verify(after)).getMessage();
+
+        // replicas is line 8 of deployment.yaml; the hunk starts two lines of context earlier, at line 6.
+        assertTrue(message.contains("@@ deployment.yaml line 6 @@\n    d: 4\n    e: 5\n-   replicas: 2\n+   replicas: 3\n"), message);
+        assertTrue(message.contains("@@ service.yaml line 2 @@\n"), message);
+        assertTrue(message.contains("-     - port: 80\n+     - port: 8080\n"), message);
+    }
+
+    @Test
+    void approvingSaysWhatItApprovedAndDeleted() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream log = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setProperty(ManifestApprovals.APPROVE_PROPERTY, "true");
+        ManifestApprovals.in(dir).verify(TREE, log);
+        ManifestApprovals.in(dir).verify(TREE.filter(p -> !p.startsWith("apps/prod/db/")), log);
+        ManifestApprovals.in(dir).verify(TREE.filter(p -> !p.startsWith("apps/prod/db/")), log);
+        String output = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertTrue(output.contains("goldenpath approvals: approved new apps/prod/api -> " + dir.resolve("apps/prod/api.approved.yaml")), output);
+        assertTrue(output.contains("goldenpath approvals: 2 new, 0 changed, 0 deleted snapshot(s) in " + dir), output);
+        assertTrue(output.contains("goldenpath approvals: deleted " + dir.resolve("apps/prod/db.approved.yaml")), output);
+        assertTrue(output.contains("0 new, 0 changed, 1 deleted"), output);
+        assertTrue(output.contains("0 new, 0 changed, 0 deleted snapshot(s) in " + dir + " (nothing to approve)"), output);
+        assertFalse(Files.exists(dir.resolve("apps/prod/db.approved.yaml")));
     }
 }
