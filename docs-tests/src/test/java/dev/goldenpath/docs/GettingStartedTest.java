@@ -62,6 +62,20 @@ class GettingStartedTest {
                 + "\n--- what the walkthrough produces:\n" + actual));
     }
 
+    /** The plugin's invoker ITs that run the page's `mvn verify` and publish build exactly the page's project. */
+    @Test
+    void thePluginItsBuildThePagesSpec() throws Exception {
+        String services = Markdown.blocks(PAGE).stream().filter(b -> b.text().strip().equals(SPEC)).findFirst()
+                .orElseThrow().text();
+        for (String it : List.of("render-and-check", "publish-local", "help-and-render", "nothing-compiled")) {
+            Path project = Docs.ROOT.resolve("maven-plugin/src/it").resolve(it);
+            assertEquals(specBlock().text(), Files.readString(project.resolve("src/main/java/com/example/shop/ShopPlatform.java")),
+                    it + " builds another spec than " + specBlock().where());
+            assertEquals(services, Files.readString(project.resolve(
+                    "src/main/resources/META-INF/services/dev.goldenpath.dsl.PlatformSpec")), it);
+        }
+    }
+
     @Test
     void step4RendersWhatThePageShowsAndListsEveryFolder() throws Exception {
         Rendering rendering = Renderer.secureByDefault().render(spec(specBlock().text()).build());
