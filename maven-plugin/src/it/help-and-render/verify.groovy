@@ -8,6 +8,6 @@ assert log.contains('goldenpath:publish')
 assert log.contains('serverId')
 assert log.contains('skip') && log.contains('Skips the goal')
 def lines = log.readLines()
-assert lines.any { it.trim().startsWith('mvn deploy') } : 'the example of publish is flattened into one line'
-assert lines.any { it.trim().startsWith('mvn verify goldenpath:publish') }
+assert lines.any { it.trim().startsWith('mvn deploy: bound by default') } : 'the example of publish is flattened into one line'
+assert lines.any { it.trim().startsWith('mvn verify goldenpath:publish: or after the checks') }
 return true

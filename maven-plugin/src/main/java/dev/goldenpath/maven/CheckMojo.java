@@ -13,9 +13,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Fails the build when a spec is invalid or a rendered object breaks the policy, listing every spec violation and
  * every policy finding of every platform in one failure. Writes nothing.
  *
- * <pre>{@code
- * mvn verify    # bound by default, like other checks
- * }</pre>
+ * <p>{@code mvn verify}: bound by default, like other checks.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)

@@ -33,10 +33,9 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * decrypted), then the environment variable named by {@code <tokenEnv>} (default {@code GOLDENPATH_GIT_TOKEN}),
  * then none (local repositories, anonymous remotes).
  *
- * <pre>{@code
- * mvn deploy                      # bound by default to the deploy phase
- * mvn verify goldenpath:publish   # or after the checks, without deploying artifacts
- * }</pre>
+ * <p>{@code mvn deploy}: bound by default to the deploy phase.
+ *
+ * <p>{@code mvn verify goldenpath:publish}: or after the checks, without deploying artifacts.
  */
 @Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)

@@ -24,10 +24,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * environment, the namespaces, the Argo CD objects and the docs, with a kustomization in every folder. Files the
  * render no longer produces are removed, so the folder always holds exactly the current render.
  *
- * <pre>{@code
- * mvn process-classes            # bound by default after compilation
- * mvn compile goldenpath:render  # or on its own
- * }</pre>
+ * <p>{@code mvn process-classes}: bound by default after compilation.
+ *
+ * <p>{@code mvn compile goldenpath:render}: or on its own.
  */
 @Mojo(name = "render", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
