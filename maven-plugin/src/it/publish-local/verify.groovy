@@ -17,4 +17,9 @@ def log = new File(basedir, 'build.log').text
 assert log.contains("goldenpath: credentials: token of settings.xml server 'gitops'")
 assert log.contains('nothing to commit on main')
 assert !log.contains('it-dummy-token-never-printed')
+// One line names repository and branch (not the publisher's toString), then at most 20 file lines.
+assert log.contains('goldenpath: published shop to ') && log.contains('gitops.git branch main: ')
+assert log.contains('goldenpath: nothing to publish for shop to ')
+assert !log.contains('Publisher[')
+assert log.contains('more (git show --stat lists every file of the commit)')
 return true
