@@ -106,6 +106,11 @@ final class Connections implements AutoCloseable {
                     + " is not in " + knownHosts.knownHosts() + "; add it there (ssh-keyscan, then verify its"
                     + " fingerprint) to trust this server");
         }
+        if (refusal == StrictKnownHosts.Verdict.REVOKED) {
+            return new PublishException(PublishException.Reason.HOST_KEY_REVOKED, "the host key of " + where
+                    + " is marked @revoked in " + knownHosts.knownHosts()
+                    + ": it was withdrawn (compromised or retired); refusing to connect");
+        }
         if (refusal == StrictKnownHosts.Verdict.CHANGED) {
             return new PublishException(PublishException.Reason.HOST_KEY_CHANGED, "the host key of " + where
                     + " differs from the one in " + knownHosts.knownHosts()

@@ -20,6 +20,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.Transport;
 
@@ -131,17 +132,25 @@ final class RemoteTarget implements Target {
     public Update update(Repository local, String ref, ObjectId expectedOld, ObjectId newId, PersonIdent who,
             String why) {
         RemoteRefUpdate update;
+        PushResult result;
         try (Transport transport = connections.open(local)) {
             // Not a thin pack (JGit's default): on loopback and CI networks the delta search against the
             // server's trees costs more time than the few hundred kilobytes it saves (measured with
             // GitOpsPublishMacro at 10 000 apps).
             update = new RemoteRefUpdate(local, (String) null, newId, ref, false, null,
                     expectedOld == null ? ObjectId.zeroId() : expectedOld);
-            transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+            result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
         } catch (Exception e) {
             throw connections.failure("push to", e);
         }
         String message = update.getMessage() == null ? "" : connections.scrub(update.getMessage());
+        if (update.getStatus() != RemoteRefUpdate.Status.OK) {
+            // The reason a hook or a protection rule gives is on the server's side-band, not in the status.
+            List<String> said = ServerMessages.clean(result.getMessages(), connections::scrub);
+            if (!said.isEmpty()) {
+                message += "\n  remote: " + String.join("\n  remote: ", said);
+            }
+        }
         return switch (update.getStatus()) {
             case OK -> {
                 track(local, ref, newId);
