@@ -153,6 +153,31 @@ class OpenSshPublishTest {
     }
 
     @Test
+    void publishesWithAPassphraseProtectedKeyHeldByAnSshAgent() throws Exception {
+        String passphrase = "agent only";
+        Path key = SshKeygen.generate("ed25519", temp.resolve(next("id_agent")), passphrase);
+        sshd.authorize(key);
+        try (SshAgent agent = SshAgent.start(temp.resolve(next("agent")))) {
+            agent.add(key, passphrase);
+            Files.delete(key);
+
+            publishes(Credentials.sshAgent(agent.socket(), allHostKeys));
+        }
+    }
+
+    @Test
+    void anAgentWithoutTheRightKeyIsRefused() throws Exception {
+        Path stranger = SshKeygen.generate("ed25519", temp.resolve(next("id_stranger")), "");
+        try (SshAgent agent = SshAgent.start(temp.resolve(next("agent")))) {
+            agent.add(stranger, "");
+
+            PublishException e = refused(Credentials.sshAgent(agent.socket(), allHostKeys));
+
+            assertEquals(PublishException.Reason.AUTHENTICATION_FAILED, e.reason(), e.getMessage());
+        }
+    }
+
+    @Test
     void aClientKeyTheServerRevokedIsRefused() throws Exception {
         Path key = SshKeygen.generate("ed25519", temp.resolve(next("id_revoked")), "");
         sshd.authorize(key);
