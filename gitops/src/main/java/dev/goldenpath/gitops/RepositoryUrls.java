@@ -38,7 +38,12 @@ final class RepositoryUrls {
 
     /** The URL without anything before '@', safe to show. */
     static String redacted(URIish uri) {
-        return uri.setUser(uri.getUser() == null ? null : "****").setPass(uri.getPass() == null ? null : "****")
-                .toString();
+        if (uri.getUser() == null && uri.getPass() == null) {
+            return uri.toString();
+        }
+        // Built by hand: URIish would percent-encode the mask.
+        String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
+        return (uri.getScheme() == null ? "" : uri.getScheme() + "://") + "****@" + uri.getHost() + port
+                + (uri.getScheme() == null ? ":" : "") + uri.getPath();
     }
 }
