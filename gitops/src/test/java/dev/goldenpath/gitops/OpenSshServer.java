@@ -119,6 +119,11 @@ public final class OpenSshServer implements AutoCloseable {
         return port;
     }
 
+    /** The process id of the listening sshd, for a build script that must stop it later. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** An ssh:// URL for a repository on this machine, logging in as the user running the tests. */
     public String url(Path repository) {
         return "ssh://" + System.getProperty("user.name") + "@127.0.0.1:" + port + repository.toAbsolutePath();
