@@ -6,6 +6,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -32,6 +33,10 @@ final class AgentConnector extends AbstractConnector {
     @Override
     public synchronized boolean connect() throws IOException {
         if (channel == null) {
+            if (!Files.exists(socket)) {
+                // A stale SSH_AUTH_SOCK (the agent has gone): no agent, as OpenSSH treats it.
+                return false;
+            }
             SocketChannel opened = SocketChannel.open(StandardProtocolFamily.UNIX);
             try {
                 opened.connect(UnixDomainSocketAddress.of(socket));

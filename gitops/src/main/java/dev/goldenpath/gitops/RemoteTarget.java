@@ -143,14 +143,12 @@ final class RemoteTarget implements Target {
         } catch (Exception e) {
             throw connections.failure("push to", e);
         }
-        String message = update.getMessage() == null ? "" : connections.scrub(update.getMessage());
-        if (update.getStatus() != RemoteRefUpdate.Status.OK) {
-            // The reason a hook or a protection rule gives is on the server's side-band, not in the status.
-            List<String> said = ServerMessages.clean(result.getMessages(), connections::scrub);
-            if (!said.isEmpty()) {
-                message += "\n  remote: " + String.join("\n  remote: ", said);
-            }
-        }
+        String status = update.getMessage() == null ? "" : connections.scrub(update.getMessage());
+        // The reason a hook or a protection rule gives is on the server's side-band, not in the status; it is
+        // shown, but never decides whether to retry (a hook saying "locked" is not a lost ref-lock race).
+        List<String> said = update.getStatus() == RemoteRefUpdate.Status.OK ? List.of()
+                : ServerMessages.clean(result.getMessages(), connections::scrub);
+        String message = said.isEmpty() ? status : status + "\n  remote: " + String.join("\n  remote: ", said);
         return switch (update.getStatus()) {
             case OK -> {
                 track(local, ref, newId);
@@ -159,7 +157,7 @@ final class RemoteTarget implements Target {
             case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> new Update(Outcome.MOVED, message);
             // git receive-pack reports losing a race for the ref lock as "failed to lock" / "cannot lock ref".
             case REJECTED_OTHER_REASON -> new Update(
-                    message.toLowerCase(Locale.ROOT).contains("lock") ? Outcome.MOVED : Outcome.REJECTED, message);
+                    status.toLowerCase(Locale.ROOT).contains("lock") ? Outcome.MOVED : Outcome.REJECTED, message);
             default -> new Update(Outcome.REJECTED, update.getStatus() + (message.isEmpty() ? "" : ": " + message));
         };
     }

@@ -192,13 +192,15 @@ class OpenSshPublishTest {
     void aRefusedPushShowsTheHooksReason() throws Exception {
         String name = next("hooked");
         Path remote = GitCli.initBare(repos.resolve(name + ".git"));
-        Hooks.declineWith(remote, "protected branch: main needs a reviewed pull request");
+        // "locked" in a hook's reason must not pass for a lost ref-lock race, which would be retried.
+        Hooks.declineWith(remote, "protected branch: main is locked, it needs a reviewed pull request");
 
         PublishException e = assertThrows(PublishException.class, () -> GitOps.repository(sshd.url(remote))
                 .cache(temp.resolve("cache").resolve(name)).credentials(Credentials.ssh(ed25519, allHostKeys))
                 .publish(Trees.apps("a", 1, "1"), "declined"));
 
         assertEquals(PublishException.Reason.PUSH_REJECTED, e.reason(), e.getMessage());
-        assertTrue(e.getMessage().contains("protected branch: main needs a reviewed pull request"), e.getMessage());
+        assertTrue(e.getMessage().contains("remote: protected branch: main is locked, it needs a reviewed pull request"),
+                e.getMessage());
     }
 }
