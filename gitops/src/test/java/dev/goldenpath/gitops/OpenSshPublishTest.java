@@ -189,6 +189,23 @@ class OpenSshPublishTest {
     }
 
     @Test
+    void publishesToABranchThatDeniesNonFastForwardsAndDeletes() throws Exception {
+        String name = next("protected");
+        Path remote = GitCli.initBare(repos.resolve(name + ".git"));
+        GitCli.run(remote, "config", "receive.denyNonFastForwards", "true");
+        GitCli.run(remote, "config", "receive.denyDeletes", "true");
+        Publisher publisher = GitOps.repository(sshd.url(remote)).cache(temp.resolve("cache").resolve(name))
+                .credentials(Credentials.ssh(ed25519, allHostKeys));
+
+        PublishResult first = publisher.publish(Trees.apps("a", 2, "1"), "first");
+        PublishResult second = publisher.publish(Trees.apps("a", 1, "2"), "second, pruning one app");
+
+        assertEquals(first.commitId().orElseThrow(), second.parentId().orElseThrow());
+        assertEquals(second.commitId().orElseThrow(), GitCli.run(remote, "rev-parse", "main").strip());
+        GitCli.assertFsckClean(remote);
+    }
+
+    @Test
     void aRefusedPushShowsTheHooksReason() throws Exception {
         String name = next("hooked");
         Path remote = GitCli.initBare(repos.resolve(name + ".git"));
