@@ -22,9 +22,9 @@ import java.util.Optional;
  * with or without a passphrase. A password or token is never taken from the repository URL: a URL holding
  * one is refused (see {@link GitOps#repository(String)}).
  *
- * <p>SSH always verifies the server's host key against the known_hosts file: an unknown or a changed key
- * fails the publish ({@link PublishException.Reason#HOST_KEY_UNKNOWN}, {@code HOST_KEY_CHANGED}); there
- * is no switch to accept keys blindly.
+ * <p>SSH always verifies the server's host key against the known_hosts file: an unknown, a changed or a
+ * revoked key fails the publish ({@link PublishException.Reason#HOST_KEY_UNKNOWN}, {@code HOST_KEY_CHANGED},
+ * {@code HOST_KEY_REVOKED}); there is no switch to accept keys blindly.
  */
 public final class Credentials {
 
