@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Rendering;
-import dev.goldenpath.gitops.Credentials;
 import dev.goldenpath.gitops.GitOps;
 import dev.goldenpath.gitops.PublishException;
 import dev.goldenpath.gitops.PublishRequest;
 import dev.goldenpath.gitops.PublishResult;
 import dev.goldenpath.gitops.Publisher;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +30,12 @@ import picocli.CommandLine.Option;
             "Commits only when something changed, pushes fast-forward only, and touches only the files this "
                 + "publisher owns. Plaintext secrets are refused before anything is committed.",
             "",
-            "Credentials are never an argument's value: an HTTPS token comes from the environment variable named by "
-                + "--token-env (default GOLDENPATH_GIT_TOKEN; sent as the password of user x-access-token); SSH uses "
-                + "--ssh-key FILE, checks the host key against --known-hosts FILE, and reads a key passphrase from "
-                + "the variable named by --ssh-passphrase-env.",
+            "Credentials are never an argument's value nor part of the URL (such a URL is refused): an HTTPS token "
+                + "comes from --token-file FILE or the environment variable named by --token-env (default "
+                + "GOLDENPATH_GIT_TOKEN; set but empty is an error), sent as the password of user x-access-token. "
+                + "SSH uses --ssh-key FILE (ed25519, ECDSA or RSA), or without it the keys of the ssh-agent in "
+                + "$SSH_AUTH_SOCK; host keys are checked against --known-hosts FILE; a key passphrase comes from the "
+                + "variable named by --ssh-passphrase-env.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -45,8 +45,6 @@ import picocli.CommandLine.Option;
             "3:network, credentials, host key, refused push or I/O",
         })
 final class PublishCommand implements Callable<Integer> {
-
-    static final String DEFAULT_TOKEN_VARIABLE = "GOLDENPATH_GIT_TOKEN";
 
     /** Files listed in text output; a CI log does not need a thousand lines per publish. */
     private static final int SHOWN_FILES = 20;
@@ -77,19 +75,8 @@ final class PublishCommand implements Callable<Integer> {
             description = "Revision of the spec repository, recorded as a commit trailer (default: $GITHUB_SHA or $CI_COMMIT_SHA).")
     String sourceRevision;
 
-    @Option(names = "--token-env", paramLabel = "VARIABLE", defaultValue = DEFAULT_TOKEN_VARIABLE,
-            description = "Environment variable holding an HTTPS access token (default: ${DEFAULT-VALUE}).")
-    String tokenVariable;
-
-    @Option(names = "--ssh-key", paramLabel = "FILE", description = "Private key for SSH (OpenSSH or PEM format).")
-    Path sshKey;
-
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts for SSH (default: ~/.ssh/known_hosts).")
-    Path knownHosts;
-
-    @Option(names = "--ssh-passphrase-env", paramLabel = "VARIABLE",
-            description = "Environment variable holding the private key's passphrase.")
-    String passphraseVariable;
+    @Mixin
+    CredentialOptions credentials;
 
     @Option(names = "--create", description = "Create a bare repository at a local path on first use.")
     boolean create;
@@ -157,34 +144,11 @@ final class PublishCommand implements Callable<Integer> {
         try {
             publisher = create ? GitOps.localBare(Path.of(location)) : GitOps.repository(location);
             publisher = publisher.branch(branch != null ? branch : platform.gitRevision()).root(root)
-                    .credentials(credentials());
+                    .credentials(credentials.resolve(console));
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
         return dryRun ? publisher.dryRun() : publisher;
-    }
-
-    private Credentials credentials() {
-        if (sshKey != null) {
-            if (!Files.isRegularFile(sshKey)) {
-                throw new UsageError("--ssh-key " + sshKey + " is not a file");
-            }
-            Credentials ssh = knownHosts == null ? Credentials.ssh(sshKey) : Credentials.ssh(sshKey, knownHosts);
-            if (passphraseVariable != null) {
-                String passphrase = console.variable(passphraseVariable)
-                        .orElseThrow(() -> new UsageError("environment variable " + passphraseVariable + " is not set"));
-                ssh = ssh.withPassphrase(passphrase);
-            }
-            return ssh;
-        }
-        if (knownHosts != null || passphraseVariable != null) {
-            throw new UsageError("--known-hosts and --ssh-passphrase-env need --ssh-key");
-        }
-        Optional<String> token = console.variable(tokenVariable);
-        if (token.isEmpty() && !tokenVariable.equals(DEFAULT_TOKEN_VARIABLE)) {
-            throw new UsageError("environment variable " + tokenVariable + " (--token-env) is not set");
-        }
-        return token.map(Credentials::token).orElse(Credentials.none());
     }
 
     private int failed(PublishException e, Platform platform) {

@@ -81,12 +81,19 @@ final class Connections implements AutoCloseable {
                     .setHomeDirectory(home)
                     .setSshDirectory(new File(home, ".ssh"))
                     // Deterministic on every machine: no ~/.ssh/config (it could relax host key checking
-                    // or add identities), no ssh-agent.
+                    // or add identities).
                     .setConfigFile(sshDir -> null)
-                    .setConnectorFactory(null)
+                    .setConnectorFactory(credentials.agentSocket().map(AgentConnector.Factory::new).orElse(null))
                     .setPreferredAuthentications("publickey")
                     .setServerKeyDatabase((homeDir, sshDir) -> knownHosts);
-            credentials.privateKey().ifPresent(key -> builder.setDefaultIdentities(sshDir -> List.of(key)));
+            if (credentials.privateKey().isPresent()) {
+                // One key file: that key only (OpenSSH's IdentitiesOnly), so a deploy key is not shadowed by
+                // whatever else the machine has.
+                builder.setDefaultIdentities(sshDir -> List.of(credentials.privateKey().get()));
+            } else if (credentials.kind() == Credentials.Kind.SSH) {
+                // The agent's keys only.
+                builder.setDefaultIdentities(sshDir -> List.of());
+            }
             credentials.passphrase().ifPresent(passphrase -> builder.setKeyPasswordProvider(
                     provider -> new FixedPassphrase(passphrase)));
             ssh = builder.build(null);
@@ -105,6 +112,11 @@ final class Connections implements AutoCloseable {
             return new PublishException(PublishException.Reason.HOST_KEY_UNKNOWN, "the host key of " + where
                     + " is not in " + knownHosts.knownHosts() + "; add it there (ssh-keyscan, then verify its"
                     + " fingerprint) to trust this server");
+        }
+        if (refusal == StrictKnownHosts.Verdict.REVOKED) {
+            return new PublishException(PublishException.Reason.HOST_KEY_REVOKED, "the host key of " + where
+                    + " is marked @revoked in " + knownHosts.knownHosts()
+                    + ": it was withdrawn (compromised or retired); refusing to connect");
         }
         if (refusal == StrictKnownHosts.Verdict.CHANGED) {
             return new PublishException(PublishException.Reason.HOST_KEY_CHANGED, "the host key of " + where

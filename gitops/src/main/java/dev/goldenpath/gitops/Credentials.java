@@ -15,11 +15,16 @@ import java.util.Optional;
  * Credentials.bearer(System.getenv("GITOPS_TOKEN"))             // HTTPS, "Authorization: Bearer ..."
  * Credentials.ssh(Path.of("/run/secrets/deploy_key"),            // SSH, host key checked against
  *                 Path.of("/etc/goldenpath/known_hosts"))        //      this known_hosts file
+ * Credentials.sshAgent(Path.of("/etc/goldenpath/known_hosts"))   // SSH, the keys of the ssh-agent
  * }</pre>
  *
- * <p>SSH always verifies the server's host key against the known_hosts file: an unknown or a changed key
- * fails the publish ({@link PublishException.Reason#HOST_KEY_UNKNOWN}, {@code HOST_KEY_CHANGED}); there
- * is no switch to accept keys blindly.
+ * <p>Keys may be ed25519 (what {@code ssh-keygen} makes by default), ECDSA or RSA, in OpenSSH or PEM format,
+ * with or without a passphrase. A password or token is never taken from the repository URL: a URL holding
+ * one is refused (see {@link GitOps#repository(String)}).
+ *
+ * <p>SSH always verifies the server's host key against the known_hosts file: an unknown, a changed or a
+ * revoked key fails the publish ({@link PublishException.Reason#HOST_KEY_UNKNOWN}, {@code HOST_KEY_CHANGED},
+ * {@code HOST_KEY_REVOKED}); there is no switch to accept keys blindly.
  */
 public final class Credentials {
 
@@ -28,7 +33,10 @@ public final class Credentials {
 
     enum Kind { NONE, BASIC, BEARER, SSH }
 
-    private static final Credentials NONE = new Credentials(Kind.NONE, null, null, null, null, null);
+    /** Where OpenSSH tells programs its agent listens. */
+    static final String AGENT_VARIABLE = "SSH_AUTH_SOCK";
+
+    private static final Credentials NONE = new Credentials(Kind.NONE, null, null, null, null, null, null);
 
     private final Kind kind;
     private final String username;
@@ -36,18 +44,24 @@ public final class Credentials {
     private final Path privateKey;
     private final Path knownHosts;
     private final String passphrase;
+    private final Path agentSocket;
 
     private Credentials(Kind kind, String username, String secret, Path privateKey, Path knownHosts,
-            String passphrase) {
+            String passphrase, Path agentSocket) {
         this.kind = kind;
         this.username = username;
         this.secret = secret;
         this.privateKey = privateKey;
         this.knownHosts = knownHosts;
         this.passphrase = passphrase;
+        this.agentSocket = agentSocket;
     }
 
-    /** No credentials: anonymous HTTPS or git://, or SSH with the default keys of {@code ~/.ssh}. */
+    /**
+     * No credentials: anonymous HTTPS or git://; over SSH what {@code git} itself would use: the keys of the
+     * ssh-agent when {@code SSH_AUTH_SOCK} names one, and the default keys of {@code ~/.ssh}, with host keys
+     * checked against {@code ~/.ssh/known_hosts}.
+     */
     public static Credentials none() {
         return NONE;
     }
@@ -64,13 +78,13 @@ public final class Credentials {
     public static Credentials basic(String username, String password) {
         requireText(username, "username");
         requireText(password, "password");
-        return new Credentials(Kind.BASIC, username, password, null, null, null);
+        return new Credentials(Kind.BASIC, username, password, null, null, null, null);
     }
 
     /** An access token sent as {@code Authorization: Bearer <token>} on every HTTP request. */
     public static Credentials bearer(String token) {
         requireText(token, "token");
-        return new Credentials(Kind.BEARER, null, token, null, null, null);
+        return new Credentials(Kind.BEARER, null, token, null, null, null, null);
     }
 
     /**
@@ -80,7 +94,7 @@ public final class Credentials {
     public static Credentials ssh(Path privateKey, Path knownHosts) {
         Objects.requireNonNull(privateKey, "privateKey");
         Objects.requireNonNull(knownHosts, "knownHosts");
-        return new Credentials(Kind.SSH, null, null, privateKey, knownHosts, null);
+        return new Credentials(Kind.SSH, null, null, privateKey, knownHosts, null, null);
     }
 
     /** SSH with one private key, checking host keys against {@code ~/.ssh/known_hosts}. */
@@ -88,13 +102,36 @@ public final class Credentials {
         return ssh(privateKey, defaultKnownHosts());
     }
 
+    /**
+     * SSH public-key authentication with the keys an ssh-agent holds (the agent whose socket the environment
+     * variable {@code SSH_AUTH_SOCK} names, as {@code ssh-agent} sets it); no key file is read. The server's
+     * host key must be listed in {@code knownHosts}.
+     *
+     * @throws IllegalStateException when {@code SSH_AUTH_SOCK} is not set: no agent runs for this process
+     */
+    public static Credentials sshAgent(Path knownHosts) {
+        String socket = System.getenv(AGENT_VARIABLE);
+        if (socket == null || socket.isBlank()) {
+            throw new IllegalStateException("no ssh-agent: " + AGENT_VARIABLE + " is not set (start one with"
+                    + " eval \"$(ssh-agent)\" and add the key with ssh-add, or use Credentials.ssh(key, knownHosts))");
+        }
+        return sshAgent(Path.of(socket), knownHosts);
+    }
+
+    /** SSH with the keys of the ssh-agent listening on the Unix socket {@code agentSocket}. */
+    public static Credentials sshAgent(Path agentSocket, Path knownHosts) {
+        Objects.requireNonNull(agentSocket, "agentSocket");
+        Objects.requireNonNull(knownHosts, "knownHosts");
+        return new Credentials(Kind.SSH, null, null, null, knownHosts, null, agentSocket);
+    }
+
     /** The same SSH credentials with the passphrase that decrypts the private key. */
     public Credentials withPassphrase(String keyPassphrase) {
-        if (kind != Kind.SSH) {
-            throw new IllegalStateException("a passphrase only applies to SSH credentials");
+        if (kind != Kind.SSH || privateKey == null) {
+            throw new IllegalStateException("a passphrase only applies to SSH credentials with a private key file");
         }
         requireText(keyPassphrase, "keyPassphrase");
-        return new Credentials(kind, null, null, privateKey, knownHosts, keyPassphrase);
+        return new Credentials(kind, null, null, privateKey, knownHosts, keyPassphrase, null);
     }
 
     static Path defaultKnownHosts() {
@@ -125,6 +162,18 @@ public final class Credentials {
         return Optional.ofNullable(passphrase);
     }
 
+    /**
+     * The agent socket to use: the one given to {@link #sshAgent}, or for {@link #none()} the one in
+     * {@code SSH_AUTH_SOCK}, if any; a key file alone means no agent, so that one deploy key is what is tried.
+     */
+    Optional<Path> agentSocket() {
+        if (agentSocket != null) {
+            return Optional.of(agentSocket);
+        }
+        String socket = kind == Kind.NONE ? System.getenv(AGENT_VARIABLE) : null;
+        return socket == null || socket.isBlank() ? Optional.empty() : Optional.of(Path.of(socket));
+    }
+
     /** The secret strings to scrub from any message that leaves this module. */
     List<String> secrets() {
         List<String> secrets = new ArrayList<>(2);
@@ -149,7 +198,7 @@ public final class Credentials {
         return other instanceof Credentials that && kind == that.kind
                 && Objects.equals(username, that.username) && Objects.equals(secret, that.secret)
                 && Objects.equals(privateKey, that.privateKey) && Objects.equals(knownHosts, that.knownHosts)
-                && Objects.equals(passphrase, that.passphrase);
+                && Objects.equals(passphrase, that.passphrase) && Objects.equals(agentSocket, that.agentSocket);
     }
 
     @Override
@@ -164,8 +213,8 @@ public final class Credentials {
             case NONE -> "Credentials[none]";
             case BASIC -> "Credentials[basic " + username + ":****]";
             case BEARER -> "Credentials[bearer ****]";
-            case SSH -> "Credentials[ssh key=" + privateKey + ", knownHosts=" + knownHosts()
-                    + (passphrase == null ? "" : ", passphrase=****") + "]";
+            case SSH -> "Credentials[ssh " + (privateKey != null ? "key=" + privateKey : "agent=" + agentSocket)
+                    + ", knownHosts=" + knownHosts() + (passphrase == null ? "" : ", passphrase=****") + "]";
         };
     }
 }

@@ -30,6 +30,11 @@ public final class GitOps {
      * A publisher for the repository at {@code location}: a remote URL ({@code https://}, {@code http://},
      * {@code ssh://}, {@code git://}, or scp-like {@code git@host:path}), or a local path or {@code file:} URI.
      * Remotes are reached through a local clone cache; local repositories are updated in place.
+     *
+     * @throws IllegalArgumentException when the location is not a repository address, or when it holds a
+     *         password or token ({@code https://bot:TOKEN@host/...}, {@code https://TOKEN@host/...}): credentials
+     *         go into {@link Publisher#credentials}, never into the URL, which ends up in shell history and logs.
+     *         A user name in an SSH address ({@code git@host:org/repo.git}) is the login and fine.
      */
     public static Publisher repository(String location) {
         Objects.requireNonNull(location, "location");

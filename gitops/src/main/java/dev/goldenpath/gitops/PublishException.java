@@ -33,6 +33,8 @@ public class PublishException extends RuntimeException {
         HOST_KEY_UNKNOWN,
         /** The SSH server presented a different key than the known_hosts file lists for it. */
         HOST_KEY_CHANGED,
+        /** The SSH server presented a host key the known_hosts file marks {@code @revoked}. */
+        HOST_KEY_REVOKED,
         /** The target repository does not exist (and was not to be created). */
         REPOSITORY_NOT_FOUND,
         /** The server rejected the push for a reason other than a moved branch (a hook, a protection rule). */

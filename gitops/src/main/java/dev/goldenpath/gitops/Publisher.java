@@ -103,12 +103,8 @@ public final class Publisher {
     }
 
     static Publisher remote(URIish uri) {
+        RepositoryUrls.requireNoSecret(uri);
         Settings settings = new Settings();
-        if (uri.getPass() != null) {
-            // Credentials written into the URL: use them, but keep them out of the address we show and key on.
-            settings.credentials = Credentials.basic(uri.getUser(), uri.getPass());
-            uri = uri.setPass(null).setUser(null);
-        }
         settings.remote = uri;
         return new Publisher(settings);
     }

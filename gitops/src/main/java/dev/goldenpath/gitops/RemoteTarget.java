@@ -20,6 +20,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.Transport;
 
@@ -131,17 +132,23 @@ final class RemoteTarget implements Target {
     public Update update(Repository local, String ref, ObjectId expectedOld, ObjectId newId, PersonIdent who,
             String why) {
         RemoteRefUpdate update;
+        PushResult result;
         try (Transport transport = connections.open(local)) {
             // Not a thin pack (JGit's default): on loopback and CI networks the delta search against the
             // server's trees costs more time than the few hundred kilobytes it saves (measured with
             // GitOpsPublishMacro at 10 000 apps).
             update = new RemoteRefUpdate(local, (String) null, newId, ref, false, null,
                     expectedOld == null ? ObjectId.zeroId() : expectedOld);
-            transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+            result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
         } catch (Exception e) {
             throw connections.failure("push to", e);
         }
-        String message = update.getMessage() == null ? "" : connections.scrub(update.getMessage());
+        String status = update.getMessage() == null ? "" : connections.scrub(update.getMessage());
+        // The reason a hook or a protection rule gives is on the server's side-band, not in the status; it is
+        // shown, but never decides whether to retry (a hook saying "locked" is not a lost ref-lock race).
+        List<String> said = update.getStatus() == RemoteRefUpdate.Status.OK ? List.of()
+                : ServerMessages.clean(result.getMessages(), connections::scrub);
+        String message = said.isEmpty() ? status : status + "\n  remote: " + String.join("\n  remote: ", said);
         return switch (update.getStatus()) {
             case OK -> {
                 track(local, ref, newId);
@@ -150,7 +157,7 @@ final class RemoteTarget implements Target {
             case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> new Update(Outcome.MOVED, message);
             // git receive-pack reports losing a race for the ref lock as "failed to lock" / "cannot lock ref".
             case REJECTED_OTHER_REASON -> new Update(
-                    message.toLowerCase(Locale.ROOT).contains("lock") ? Outcome.MOVED : Outcome.REJECTED, message);
+                    status.toLowerCase(Locale.ROOT).contains("lock") ? Outcome.MOVED : Outcome.REJECTED, message);
             default -> new Update(Outcome.REJECTED, update.getStatus() + (message.isEmpty() ? "" : ": " + message));
         };
     }

@@ -241,8 +241,8 @@ class LocalPublishTest {
 
     @Test
     void toStringNamesTheTargetButNoSecret() {
-        Publisher publisher = GitOps.repository("https://bot:s3cr3t-t0ken@git.example.com/platform/gitops.git")
-                .root("clusters");
+        Publisher publisher = GitOps.repository("https://git.example.com/platform/gitops.git")
+                .root("clusters").credentials(Credentials.basic("bot", "s3cr3t-t0ken"));
         assertEquals("Publisher[https://git.example.com/platform/gitops.git branch=main root=clusters id=clusters"
                 + " Credentials[basic bot:****]]", publisher.toString());
     }

@@ -193,14 +193,15 @@ class RemotePublishTest {
     @Test
     void aServerSideRejectionIsNotRetriedForever() throws Exception {
         Path remote = newRepository("hooked.git");
-        Path hook = remote.resolve("hooks/pre-receive");
-        Files.writeString(hook, "#!/bin/sh\necho 'protected branch' >&2\nexit 1\n");
-        hook.toFile().setExecutable(true);
+        Hooks.declineWith(remote, "protected branch: main is frozen (token=ghp_" + "a".repeat(36) + ")");
 
         PublishException e = assertThrows(PublishException.class, () -> GitOps.repository(daemon.url("hooked.git"))
                 .cache(cache("hooked")).publish(Trees.apps("a", 1, "1"), "rejected"));
 
         assertEquals(PublishException.Reason.PUSH_REJECTED, e.reason(), e.getMessage());
+        // The hook's reason reaches the user; what looks like a token in it does not.
+        assertTrue(e.getMessage().contains("remote: protected branch: main is frozen (token=****)"), e.getMessage());
+        assertFalse(e.getMessage().contains("ghp_"), e.getMessage());
     }
 
     @Test

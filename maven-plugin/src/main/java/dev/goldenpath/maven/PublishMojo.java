@@ -28,10 +28,12 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * Renders the platform and commits the tree to its GitOps repository (the spec's {@code gitRepository} unless
  * {@code <repository>} says otherwise): fast-forward only, only when something changed.
  *
- * <p>Credentials never come from the POM. In order: the {@code settings.xml} server named by {@code <serverId>}
- * ({@code password} is the token, or {@code privateKey} and {@code passphrase} for SSH; encrypted passwords are
- * decrypted), then the environment variable named by {@code <tokenEnv>} (default {@code GOLDENPATH_GIT_TOKEN}),
- * then none (local repositories, anonymous remotes).
+ * <p>Credentials never come from the POM nor from the repository URL (a URL holding a token is refused). In
+ * order: the {@code settings.xml} server named by {@code <serverId>} ({@code password} is the token, or
+ * {@code privateKey} and {@code passphrase} for SSH; encrypted passwords are decrypted), then the environment
+ * variable named by {@code <tokenEnv>} (default {@code GOLDENPATH_GIT_TOKEN}; set but empty is an error), then
+ * the ssh-agent in {@code SSH_AUTH_SOCK} when {@code <knownHosts>} is given, then none (local repositories,
+ * anonymous remotes; over SSH the agent and {@code ~/.ssh} keys, as git does).
  *
  * <p>{@code mvn deploy}: bound by default to the deploy phase.
  *
@@ -40,9 +42,6 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 @Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public final class PublishMojo extends SpecMojo {
-
-    /** The environment variable read for an HTTPS token when no {@code serverId} is given. */
-    static final String DEFAULT_TOKEN_VARIABLE = "GOLDENPATH_GIT_TOKEN";
 
     /** The repository: https://, ssh://, git@host:path or a local path. Default: the platform's gitRepository. */
     @Parameter(property = "goldenpath.repository")
@@ -73,7 +72,7 @@ public final class PublishMojo extends SpecMojo {
     String serverId;
 
     /** The environment variable holding an HTTPS token, used when no {@code serverId} is given. */
-    @Parameter(property = "goldenpath.tokenEnv", defaultValue = DEFAULT_TOKEN_VARIABLE)
+    @Parameter(property = "goldenpath.tokenEnv", defaultValue = PublishCredentials.DEFAULT_TOKEN_VARIABLE)
     String tokenEnv;
 
     /** known_hosts for SSH servers (a path, not a secret). Default: ~/.ssh/known_hosts. */
@@ -101,7 +100,8 @@ public final class PublishMojo extends SpecMojo {
             throw new MojoFailureException("the specs define " + renderings.size() + " platforms but <repository> names"
                     + " one repository: choose a platform with <platform> (-Dgoldenpath.platform=NAME)");
         }
-        Credentials credentials = credentials();
+        Credentials credentials = new PublishCredentials(System::getenv, getLog()::info)
+                .resolve(server(), serverId, tokenEnv, knownHosts);
         for (Map.Entry<Platform, Rendering> entry : renderings.entrySet()) {
             publish(entry.getKey(), entry.getValue(), credentials);
         }
@@ -153,43 +153,21 @@ public final class PublishMojo extends SpecMojo {
         }
     }
 
-    /** settings.xml server, else the token variable, else none. Never a POM value. */
-    private Credentials credentials() throws MojoFailureException {
-        if (serverId != null && !serverId.isBlank()) {
-            Server server = settings == null ? null : settings.getServer(serverId);
-            if (server == null) {
-                throw new MojoFailureException("no <server> with id '" + serverId + "' in settings.xml");
-            }
-            SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            if (!decrypted.getProblems().isEmpty()) {
-                throw new MojoFailureException("could not decrypt settings.xml server '" + serverId + "': "
-                        + decrypted.getProblems().get(0).getMessage());
-            }
-            Server clear = decrypted.getServer();
-            if (clear.getPrivateKey() != null && !clear.getPrivateKey().isBlank()) {
-                Path key = Path.of(clear.getPrivateKey());
-                Credentials ssh = knownHosts == null ? Credentials.ssh(key) : Credentials.ssh(key, knownHosts.toPath());
-                getLog().info("goldenpath: credentials: SSH key of settings.xml server '" + serverId + "'");
-                return clear.getPassphrase() == null || clear.getPassphrase().isBlank() ? ssh
-                        : ssh.withPassphrase(clear.getPassphrase());
-            }
-            if (clear.getPassword() == null || clear.getPassword().isBlank()) {
-                throw new MojoFailureException("settings.xml server '" + serverId
-                        + "' has neither a password (the token) nor a privateKey");
-            }
-            getLog().info("goldenpath: credentials: token of settings.xml server '" + serverId + "'");
-            return clear.getUsername() == null || clear.getUsername().isBlank() ? Credentials.token(clear.getPassword())
-                    : Credentials.basic(clear.getUsername(), clear.getPassword());
+    /** The decrypted settings.xml server named by serverId, or null when none is named. */
+    private Server server() throws MojoFailureException {
+        if (serverId == null || serverId.isBlank()) {
+            return null;
         }
-        String token = System.getenv(tokenEnv);
-        if (token != null && !token.isBlank()) {
-            getLog().info("goldenpath: credentials: token from environment variable " + tokenEnv);
-            return Credentials.token(token);
+        Server server = settings == null ? null : settings.getServer(serverId);
+        if (server == null) {
+            throw new MojoFailureException("no <server> with id '" + serverId + "' in settings.xml");
         }
-        if (!DEFAULT_TOKEN_VARIABLE.equals(tokenEnv)) {
-            throw new MojoFailureException("environment variable " + tokenEnv + " (<tokenEnv>) is not set");
+        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        if (!decrypted.getProblems().isEmpty()) {
+            throw new MojoFailureException("could not decrypt settings.xml server '" + serverId + "': "
+                    + decrypted.getProblems().get(0).getMessage());
         }
-        return Credentials.none();
+        return decrypted.getServer();
     }
 
     private static String firstSet(String... variables) {
