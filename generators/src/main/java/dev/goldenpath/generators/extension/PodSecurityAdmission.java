@@ -60,7 +60,7 @@ public final class PodSecurityAdmission {
             String level = enforced.get(finding.file().split("/")[1] + "/" + namespace);
             if (level != null && LEVELS.indexOf(level) < LEVELS.indexOf(needed)) {
                 problems.add(finding.file() + " " + finding.object() + " " + finding.fieldPath() + ": [" + finding.ruleId()
-                        + "] is declared, but namespace " + namespace + " enforces Pod Security '" + level
+                        + "] is excepted by a declared weakening, but namespace " + namespace + " enforces Pod Security '" + level
                         + "', which rejects the pod (it needs '" + needed + "'): a customization went beyond what the "
                         + "spec declares (fix: declare it in the DSL, e.g. .addCapabilities(..), so that the namespace "
                         + "follows, or drop the change)");
