@@ -1,5 +1,6 @@
 package dev.goldenpath.generators.extension;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.goldenpath.dsl.App;
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Environment;
@@ -167,11 +168,16 @@ public final class Extensions {
                     }
                     matched++;
                     OwnedMetadata before = OwnedMetadata.of(object);
+                    JsonNode rules = DeclaredGraph.governs(object) ? DeclaredGraph.rules(object) : null;
                     String where = where(instance) + ": " + hook.origin() + " on " + Placement.describe(object);
                     if (run(() -> hook.change().accept(object), where, problems)) {
                         before.changesIn(object).forEach(change -> problems.add(where + " " + change
                                 + ", which goldenpath owns (fix: leave identity, goldenpath's labels and exception "
                                 + "annotations as they are; declare weakenings with .weaken(Weakening.X, \"<reason>\"))"));
+                        if (rules != null && !rules.equals(DeclaredGraph.rules(object))) {
+                            problems.add(where + " changed which traffic it allows, but the allowed network graph is "
+                                    + "exactly the declared one (" + DeclaredGraph.FIX + ")");
+                        }
                     }
                 }
                 if (matched == 0) {

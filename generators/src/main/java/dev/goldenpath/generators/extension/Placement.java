@@ -26,7 +26,7 @@ final class Placement {
         HasMetadata object = added.object();
         String where = Extensions.where(instance) + ": " + added.origin() + ": " + describe(object);
         ObjectMeta metadata = metadata(object);
-        if (!named(object, where, problems)) {
+        if (!named(object, where, problems) || !outsideTheGraph(object, where, problems)) {
             return;
         }
         if (!(object instanceof Namespaced) && !(object instanceof GenericKubernetesResource)) {
@@ -58,7 +58,7 @@ final class Placement {
         HasMetadata object = added.object();
         String where = "environments[" + environment.name() + "]: " + added.origin() + ": " + describe(object);
         ObjectMeta metadata = metadata(object);
-        if (!named(object, where, problems)) {
+        if (!named(object, where, problems) || !outsideTheGraph(object, where, problems)) {
             return;
         }
         if (object instanceof Namespaced && (metadata.getNamespace() == null || metadata.getNamespace().isEmpty())) {
@@ -88,6 +88,15 @@ final class Placement {
         String name = object.getMetadata().getName();
         if (object.getKind() == null || object.getApiVersion() == null || name == null || name.isEmpty()) {
             problems.add(where + " needs apiVersion, kind and metadata.name (fix: set them)");
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean outsideTheGraph(HasMetadata object, String where, List<String> problems) {
+        if (DeclaredGraph.governs(object)) {
+            problems.add(where + " would allow traffic, but the allowed network graph is exactly the declared one ("
+                    + DeclaredGraph.FIX + ")");
             return false;
         }
         return true;

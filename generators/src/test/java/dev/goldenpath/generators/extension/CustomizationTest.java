@@ -23,6 +23,8 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import java.util.List;
 import java.util.Map;
@@ -202,6 +204,21 @@ class CustomizationTest {
                 message);
         assertTrue(message.contains("changed metadata.name from 'web' to 'renamed'"), message);
         assertTrue(message.contains("apps[web] in staging"), "every instance is reported: " + message);
+    }
+
+    @Test
+    void aHookMayLabelANetworkPolicyButNotWidenIt() {
+        RenderedTree labelled = Renderer.secureByDefault()
+                .customize("web", NetworkPolicy.class, p -> p.getMetadata().getLabels().put("cost-center", "cc-42"))
+                .render(Platforms.shop()).tree();
+        assertEquals("cc-42", Platforms.read(labelled, "apps/prod/web/networkpolicy.yaml").at("/metadata/labels/cost-center")
+                .asText());
+        RenderException failure = assertThrows(RenderException.class, () -> Renderer.secureByDefault()
+                .customize("web", NetworkPolicy.class, p -> p.getSpec().getIngress().add(new NetworkPolicyIngressRule()))
+                .render(Platforms.shop()));
+        assertTrue(failure.getMessage().contains("apps[web] in prod: Renderer.customize(NetworkPolicy) on NetworkPolicy 'web' "
+                + "changed which traffic it allows, but the allowed network graph is exactly the declared one"),
+                failure.getMessage());
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.ArrayList;
@@ -148,7 +149,10 @@ class ExtraObjectsTest {
                                 .addToAnnotations("exception.goldenpath.dev/pss-privileged", "trust me").endMetadata().build(),
                         new ConfigMapBuilder().withNewMetadata().withName("owned").addToLabels("owner", "someone-else")
                                 .endMetadata().build(),
-                        new ClusterRoleBuilder().withNewMetadata().withName("web-reader").endMetadata().build()))
+                        new ClusterRoleBuilder().withNewMetadata().withName("web-reader").endMetadata().build(),
+                        new NetworkPolicyBuilder().withNewMetadata().withName("allow-all").endMetadata()
+                                .withNewSpec().withNewPodSelector().endPodSelector().addNewIngress().endIngress().endSpec()
+                                .build()))
                 .extraYaml("reader", instance -> "kind: [unclosed")
                 .render(Platforms.shop()));
         String message = failure.getMessage();
@@ -159,6 +163,8 @@ class ExtraObjectsTest {
         assertTrue(message.contains("ConfigMap 'owned' sets label 'owner' to 'someone-else', but goldenpath sets it to 'web'"),
                 message);
         assertTrue(message.contains("ClusterRole 'web-reader' is cluster-scoped"), message);
+        assertTrue(message.contains("NetworkPolicy 'allow-all' would allow traffic, but the allowed network graph is "
+                + "exactly the declared one (fix: declare the connection in the DSL"), message);
         assertTrue(message.contains("apps[reader] in prod: Renderer.extraYaml(reader): the YAML text document 1 is not valid YAML"),
                 message);
     }
