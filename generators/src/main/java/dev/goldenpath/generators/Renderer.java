@@ -12,6 +12,7 @@ import dev.goldenpath.generators.extension.Clashes;
 import dev.goldenpath.generators.extension.Extensions;
 import dev.goldenpath.generators.extension.PlatformGenerator;
 import dev.goldenpath.generators.extension.PodSecurityAdmission;
+import dev.goldenpath.generators.extension.UnusedWeakenings;
 import dev.goldenpath.generators.mesh.MeshPolicies;
 import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.generators.network.Connections;
@@ -276,7 +277,8 @@ public final class Renderer {
         List<String> paths = placed.stream().map(Manifest::path).toList();
         LintReport lint = policy.check(paths, trees);
         // Excepted is not enough: the namespace's Pod Security level must admit the pod too.
-        List<String> inadmissible = PodSecurityAdmission.problems(lint, paths, trees);
+        List<String> inadmissible = new ArrayList<>(PodSecurityAdmission.problems(lint, paths, trees));
+        inadmissible.addAll(UnusedWeakenings.problems(manifests.platform(), lint));
         if (!inadmissible.isEmpty()) {
             throw new RenderException(inadmissible);
         }

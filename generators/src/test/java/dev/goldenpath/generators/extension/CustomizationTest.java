@@ -128,6 +128,14 @@ class CustomizationTest {
     }
 
     @Test
+    void aHatchOnlyWeakeningThatNothingUsesFails() {
+        RenderException failure = assertThrows(RenderException.class, () -> Renderer.secureByDefault()
+                .render(Platforms.shop(a -> a.weaken(Weakening.PRIVILEGED, REASON))));
+        assertTrue(failure.getMessage().contains("apps[web]: .weaken(PRIVILEGED, ..) is declared, but no object "
+                + "of the app needs it"), failure.getMessage());
+    }
+
+    @Test
     void aHostPathVolumeFailsUnlessDeclared() {
         Consumer<Deployment> hostPath = d -> {
             d.getSpec().getTemplate().getSpec().getVolumes().add(new VolumeBuilder().withName("docker")
