@@ -46,7 +46,7 @@ record Renders(List<Map.Entry<Platform, Rendering>> renderings, List<SpecExcepti
      */
     static Renders of(SpecOptions options, SealingOptions sealing, Console console,
                       java.util.function.Function<Platform, RenderedTree> previous) {
-        Renderer renderer = sealing.renderer(console);
+        Renderer renderer = Generators.added(sealing.renderer(console), options);
         try (Progress progress = Progress.start(console.err(), "loading and rendering the platform specs")) {
             SpecOptions.Loaded loaded = options.load();
             List<Map.Entry<Platform, Rendering>> renderings = new ArrayList<>();

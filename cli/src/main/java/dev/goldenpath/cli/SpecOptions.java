@@ -86,7 +86,7 @@ final class SpecOptions {
         return platforms.get(0);
     }
 
-    private URL[] urls() {
+    URL[] urls() {
         List<URL> urls = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String entry : classpath) {

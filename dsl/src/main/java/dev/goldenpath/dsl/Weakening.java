@@ -34,7 +34,19 @@ public enum Weakening {
     /** pods/exec, pods/attach, nodes/proxy or creating serviceaccounts/token: shells and credentials of others. */
     RBAC_SENSITIVE_SUBRESOURCES(PodSecurityLevel.RESTRICTED, "rbac-sensitive-subresources"),
     /** A ClusterRole: permissions in every namespace instead of the app's own. */
-    CLUSTER_ROLE(PodSecurityLevel.RESTRICTED, "rbac-cluster-role");
+    CLUSTER_ROLE(PodSecurityLevel.RESTRICTED, "rbac-cluster-role"),
+    /**
+     * A privileged container: PSS baseline "Privileged Containers". The DSL never renders one; only a customization
+     * of the generated objects can (docs/beyond-the-golden-path.md), and the render fails unless this is declared.
+     */
+    PRIVILEGED(PodSecurityLevel.PRIVILEGED, "pss-privileged"),
+    /**
+     * A hostPath volume: PSS baseline "HostPath Volumes" (and so restricted "Volume Types"). Only a customization or
+     * an extra object can add one.
+     */
+    HOST_PATH_VOLUMES(PodSecurityLevel.PRIVILEGED, "pss-host-path-volumes", "pss-restricted-volumes"),
+    /** A wildcard in a Role (CIS 5.1.3). The DSL never renders one; only a customization or an extra object can. */
+    RBAC_WILDCARD(PodSecurityLevel.RESTRICTED, "rbac-wildcard");
 
     /** Capabilities that PSS baseline allows to be added (upstream "capabilities_baseline" check). */
     public static final List<String> BASELINE_CAPABILITIES = List.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE",

@@ -8,6 +8,11 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Manifests.Manifest;
 import dev.goldenpath.generators.argocd.ArgoCd;
 import dev.goldenpath.generators.baseline.ClusterBaseline;
+import dev.goldenpath.generators.extension.Clashes;
+import dev.goldenpath.generators.extension.Extensions;
+import dev.goldenpath.generators.extension.PlatformGenerator;
+import dev.goldenpath.generators.extension.PodSecurityAdmission;
+import dev.goldenpath.generators.extension.UnusedWeakenings;
 import dev.goldenpath.generators.mesh.MeshPolicies;
 import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.generators.network.Connections;
@@ -26,7 +31,9 @@ import dev.goldenpath.secrets.sealed.SealedSecret;
 import dev.goldenpath.secrets.sealed.Sealer;
 import dev.goldenpath.tree.RenderedTree;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -57,18 +65,20 @@ public final class Renderer {
     private final Map<String, Sealer> sealers;
     private final RenderedTree previous;
     private final Function<String, String> variables;
+    private final Extensions extensions;
 
     private Renderer(PolicyCheck policy, Map<String, Sealer> sealers, RenderedTree previous,
-                     Function<String, String> variables) {
+                     Function<String, String> variables, Extensions extensions) {
         this.policy = policy;
         this.sealers = Map.copyOf(sealers);
         this.previous = previous;
         this.variables = variables;
+        this.extensions = extensions;
     }
 
     /** The renderer with every secure default on, checked by the platform's default lint rules. */
     public static Renderer secureByDefault() {
-        return new Renderer(PolicyCheck.defaults(), Map.of(), RenderedTree.empty(), System::getenv);
+        return new Renderer(PolicyCheck.defaults(), Map.of(), RenderedTree.empty(), System::getenv, Extensions.none());
     }
 
     /**
@@ -79,7 +89,7 @@ public final class Renderer {
     public Renderer sealing(String environment, Sealer sealer) {
         Map<String, Sealer> more = new TreeMap<>(sealers);
         more.put(environment, sealer);
-        return new Renderer(policy, more, previous, variables);
+        return new Renderer(policy, more, previous, variables, extensions);
     }
 
     /**
@@ -87,7 +97,7 @@ public final class Renderer {
      * keyed fingerprint; needs deterministic sealers). This survives a controller key renewal.
      */
     public Renderer previous(RenderedTree tree) {
-        return new Renderer(policy, sealers, tree, variables);
+        return new Renderer(policy, sealers, tree, variables, extensions);
     }
 
     /**
@@ -95,12 +105,69 @@ public final class Renderer {
      * {@code Linter.builder().requireDigest(true).build()} to refuse images pinned only by tag.
      */
     public Renderer policy(dev.goldenpath.lint.Linter linter) {
-        return new Renderer(new PolicyCheck(linter), sealers, previous, variables);
+        return new Renderer(new PolicyCheck(linter), sealers, previous, variables, extensions);
     }
 
     /** The same renderer, reading render-time secret values' environment variables through this function. */
     public Renderer environmentVariables(Function<String, String> lookup) {
-        return new Renderer(policy, sealers, previous, lookup);
+        return new Renderer(policy, sealers, previous, lookup, extensions);
+    }
+
+    /**
+     * The same renderer, changing every object of this kind (or a subtype) of one app, in every environment, after
+     * generation and before the policy check: e.g. {@code customize("frontend", Deployment.class, d -> ...)}. What it
+     * sets is written as set; a change that weakens a default fails the render unless the app declares the matching
+     * weakening; a change that matches nothing or touches goldenpath's labels or exception annotations fails it too
+     * (docs/beyond-the-golden-path.md).
+     */
+    public <T extends HasMetadata> Renderer customize(String app, Class<T> kind, Consumer<? super T> change) {
+        return extend(extensions.withApp(app, "Renderer",
+                context -> context.customize(kind, change)));
+    }
+
+    /** The same renderer, changing the pod template of every workload of one app, whatever its kind. */
+    public Renderer customizePods(String app, Consumer<PodTemplateSpec> change) {
+        return extend(extensions.withApp(app, "Renderer", context -> context.customizePods(change)));
+    }
+
+    /**
+     * The same renderer, adding objects of kinds the DSL does not model to one app's folder in each environment
+     * (the function sees the instance, so the objects may differ per environment). They are placed in the app's
+     * namespace, labelled, listed in the kustomization, allowed by the team's Argo CD project and linted.
+     */
+    public Renderer extraObjects(String app, Function<AppInstance, ? extends Collection<? extends HasMetadata>> objects) {
+        return extend(extensions.withApp(app, "Renderer.extraObjects(" + app + ")",
+                context -> objects.apply(context.instance()).forEach(context::add)));
+    }
+
+    /** Like {@link #extraObjects} with YAML text (one or more documents), parsed as Kubernetes parses it. */
+    public Renderer extraYaml(String app, Function<AppInstance, String> yaml) {
+        return extend(extensions.withApp(app, "Renderer.extraYaml(" + app + ")",
+                context -> context.addYaml(yaml.apply(context.instance()))));
+    }
+
+    /** The same renderer, adding objects to each environment's platform folder ({@code platform/<env>/extensions}). */
+    public Renderer platformObjects(Function<Environment, ? extends Collection<? extends HasMetadata>> objects) {
+        return extend(extensions.withEnvironment("Renderer.platformObjects",
+                context -> objects.apply(context.environment()).forEach(context::add)));
+    }
+
+    /** The same renderer with a platform team's generator, run for every app instance and environment. */
+    public Renderer generator(PlatformGenerator generator) {
+        return extend(extensions.with(generator));
+    }
+
+    /** The same renderer with every generator listed for ServiceLoader on this class loader (sorted by class name). */
+    public Renderer generators(ClassLoader loader) {
+        Renderer renderer = this;
+        for (PlatformGenerator generator : PlatformGenerator.find(loader)) {
+            renderer = renderer.generator(generator);
+        }
+        return renderer;
+    }
+
+    private Renderer extend(Extensions more) {
+        return new Renderer(policy, sealers, previous, variables, more);
     }
 
     /** Generates and serializes the platform: {@code serialize(generate(platform))}. */
@@ -145,12 +212,17 @@ public final class Renderer {
         if (!problems.isEmpty()) {
             throw new RenderException(problems.stream().sorted().toList());
         }
+        // Escape hatches run on the finished objects, before anything is checked or written.
+        Extensions.Result extended = extensions.apply(platform, instances, perInstance);
         List<Manifest> objects = new ArrayList<>();
         List<RenderReport.Entry> report = new ArrayList<>();
         for (int i = 0; i < instances.size(); i++) {
             AppInstance instance = instances.get(i);
             String folder = Manifests.appFolder(instance);
             for (HasMetadata object : perInstance.get(i)) {
+                objects.add(new Manifest(folder, object));
+            }
+            for (HasMetadata object : extended.appObjects().get(i)) {
                 objects.add(new Manifest(folder, object));
             }
             for (Exemption exemption : instance.app().exemptions()) {
@@ -176,6 +248,13 @@ public final class Renderer {
         }
         for (Environment environment : platform.environments()) {
             objects.addAll(ClusterBaseline.render(platform, environment, instances));
+            for (HasMetadata object : extended.platformObjects().get(environment.name())) {
+                objects.add(new Manifest("platform/" + environment.name() + "/extensions", object));
+            }
+        }
+        List<String> clashes = Clashes.of(objects, extended.origins());
+        if (!clashes.isEmpty()) {
+            throw new RenderException(clashes);
         }
         // Argo CD last: its projects allow exactly the kinds and namespaces the objects above hold.
         objects.addAll(ArgoCd.render(platform, instances, objects));
@@ -195,7 +274,14 @@ public final class Renderer {
         List<Manifest> placed = manifests.objects();
         List<ObjectNode> trees = placed.parallelStream().map(p -> Yaml.toTree(p.object())).toList();
         // The policy check runs on exactly what is written, before anything is written.
-        LintReport lint = policy.check(placed.stream().map(Manifest::path).toList(), trees);
+        List<String> paths = placed.stream().map(Manifest::path).toList();
+        LintReport lint = policy.check(paths, trees);
+        // Excepted is not enough: the namespace's Pod Security level must admit the pod too.
+        List<String> inadmissible = new ArrayList<>(PodSecurityAdmission.problems(lint, paths, trees));
+        inadmissible.addAll(UnusedWeakenings.problems(manifests.platform(), lint));
+        if (!inadmissible.isEmpty()) {
+            throw new RenderException(inadmissible);
+        }
         List<byte[]> documents = trees.parallelStream().map(Yaml::write).toList();
         List<String> oversized = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {

@@ -82,7 +82,7 @@ abstract class SpecMojo extends AbstractMojo {
     Map<Platform, Rendering> render() throws MojoExecutionException, MojoFailureException {
         List<String> problems = new ArrayList<>();
         Map<Platform, Rendering> renderings = new LinkedHashMap<>();
-        Renderer renderer = renderer();
+        Renderer renderer = Generators.added(renderer(), classPath(), getClass().getClassLoader());
         for (Platform loaded : platforms(problems)) {
             try {
                 Rendering rendering = renderer.previous(previous(loaded)).render(loaded);

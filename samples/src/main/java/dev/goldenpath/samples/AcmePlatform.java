@@ -26,6 +26,7 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.SealedValues;
 import dev.goldenpath.dsl.Toleration;
 import dev.goldenpath.dsl.Weakening;
+import dev.goldenpath.generators.Renderer;
 
 /**
  * The sample platform: two teams, five apps, two environments, sealed and external secrets. The {@code production} namespace holds the
@@ -134,5 +135,13 @@ public final class AcmePlatform {
     /** The validated sample platform. */
     public static Platform build() {
         return spec().build();
+    }
+
+    /**
+     * The renderer of the samples: secure defaults plus the acme platform team's generators, the same ones the command
+     * line and the Maven plugin find through {@code META-INF/services} (and in the same order: by class name).
+     */
+    public static Renderer renderer() {
+        return Renderer.secureByDefault().generator(new AcmeCustomizations()).generator(new ServiceMonitors());
     }
 }

@@ -1,7 +1,6 @@
 package dev.goldenpath.samples;
 
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.Rendering;
 import dev.goldenpath.gitops.GitOps;
 import dev.goldenpath.gitops.PublishRequest;
@@ -29,7 +28,7 @@ public final class RenderSamples {
     /** Renders, writes and publishes; returns the publish result. */
     static PublishResult run(Path out, Path repository, PrintStream console) {
         Platform platform = AcmePlatform.build();
-        Rendering rendering = Renderer.secureByDefault().render(platform);
+        Rendering rendering = AcmePlatform.renderer().render(platform);
         int written = rendering.tree().writeTo(out);
         console.printf("rendered platform %s: %d apps in %d environments (%d app instances)%n", platform.name(),
                 platform.apps().size(), platform.environments().size(), rendering.instances());

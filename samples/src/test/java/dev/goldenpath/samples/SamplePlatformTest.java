@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class SamplePlatformTest {
 
-    private static final Rendering RENDERING = Renderer.secureByDefault().render(AcmePlatform.build());
+    private static final Rendering RENDERING = AcmePlatform.renderer().render(AcmePlatform.build());
     private static final RenderedTree TREE = RENDERING.tree();
 
     @Test

@@ -1,0 +1,71 @@
+package dev.goldenpath.generators.extension;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldenpath.generators.namespace.Namespaces;
+import dev.goldenpath.lint.Finding;
+import dev.goldenpath.lint.LintReport;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Still deployable: a pod whose weakening the policy check excepted must also be admitted by its namespace's Pod
+ * Security Admission level. Declared weakenings set that level (Namespaces), but a customization can go further than
+ * the DSL declares (a capability outside the baseline set while the app's own capabilities are within it); the API
+ * server would then reject the pod and Argo CD would never get the app healthy. The check reads the excepted findings
+ * of the PSS rules in app folders and the enforce label of the rendered Namespace of the same environment.
+ */
+public final class PodSecurityAdmission {
+
+    /** PSS baseline checks (Kubernetes Pod Security Standards): only {@code privileged} admits a pod that fails one. */
+    private static final Set<String> BASELINE = Set.of("pss-host-namespaces", "pss-privileged",
+            "pss-capabilities-baseline", "pss-host-path-volumes", "pss-host-ports", "pss-app-armor", "pss-se-linux",
+            "pss-proc-mount", "pss-seccomp-baseline", "pss-sysctls", "pss-windows-host-process", "pss-host-probes");
+    /** PSS restricted checks: {@code baseline} or {@code privileged} admit a pod that fails one. */
+    private static final Set<String> RESTRICTED = Set.of("pss-restricted-volumes", "pss-allow-privilege-escalation",
+            "pss-run-as-non-root", "pss-run-as-user", "pss-seccomp-restricted", "pss-capabilities-restricted");
+    private static final List<String> LEVELS = List.of("restricted", "baseline", "privileged");
+
+    private PodSecurityAdmission() {
+    }
+
+    /**
+     * One problem per excepted PSS finding in {@code apps/} whose namespace enforces a stricter level than the pod needs.
+     *
+     * @param paths   the file of each object
+     * @param objects the objects as written
+     */
+    public static List<String> problems(LintReport lint, List<String> paths, List<ObjectNode> objects) {
+        Map<String, String> enforced = new HashMap<>();
+        Map<String, String> namespaceOf = new HashMap<>();
+        for (int i = 0; i < objects.size(); i++) {
+            ObjectNode object = objects.get(i);
+            String environment = paths.get(i).split("/")[1];
+            if (object.path("kind").asText().equals("Namespace") && paths.get(i).startsWith("platform/")) {
+                enforced.put(environment + "/" + object.path("metadata").path("name").asText(),
+                        object.path("metadata").path("labels").path(Namespaces.ENFORCE).asText("restricted"));
+            }
+            namespaceOf.put(paths.get(i), object.path("metadata").path("namespace").asText());
+        }
+        List<String> problems = new ArrayList<>();
+        for (Finding finding : lint.excepted()) {
+            String needed = BASELINE.contains(finding.ruleId()) ? "privileged"
+                    : RESTRICTED.contains(finding.ruleId()) ? "baseline" : null;
+            if (needed == null || !finding.file().startsWith("apps/")) {
+                continue;
+            }
+            String namespace = namespaceOf.get(finding.file());
+            String level = enforced.get(finding.file().split("/")[1] + "/" + namespace);
+            if (level != null && LEVELS.indexOf(level) < LEVELS.indexOf(needed)) {
+                problems.add(finding.file() + " " + finding.object() + " " + finding.fieldPath() + ": [" + finding.ruleId()
+                        + "] is excepted by a declared weakening, but namespace " + namespace + " enforces Pod Security '" + level
+                        + "', which rejects the pod (it needs '" + needed + "'): a customization went beyond what the "
+                        + "spec declares (fix: declare it in the DSL, e.g. .addCapabilities(..), so that the namespace "
+                        + "follows, or drop the change)");
+            }
+        }
+        return problems;
+    }
+}
