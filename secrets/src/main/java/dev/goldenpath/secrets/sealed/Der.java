@@ -1,6 +1,7 @@
 package dev.goldenpath.secrets.sealed;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -141,7 +142,7 @@ final class Der {
          * ("Z"), no fraction; a two-digit year of 50 or more is 19YY, below 50 is 20YY.
          */
         Instant time(String what) throws Malformed {
-            String text = new String(source, contentStart, end - contentStart, java.nio.charset.StandardCharsets.US_ASCII);
+            String text = new String(source, contentStart, end - contentStart, StandardCharsets.US_ASCII);
             int digits = tag == UTC_TIME ? 12 : tag == GENERALIZED_TIME ? 14 : -1;
             if (digits < 0) {
                 throw new Malformed(what + ": expected UTCTime or GeneralizedTime at offset " + start);
