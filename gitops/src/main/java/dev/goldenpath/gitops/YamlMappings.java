@@ -143,10 +143,8 @@ final class YamlMappings {
         }
     }
 
-    private static final Pattern KEY = Pattern.compile(
-            "(<<|\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'|[^\\s#'\"{}\\[\\],&*!|>%@`:-][^#]*?|-[^\\s#][^#]*?)"
-                    + "[ \\t]*:(?:[ \\t]+(.*))?");
     private static final Pattern ANCHOR_ALONE = Pattern.compile("(?:[&!][^\\s]*[ \\t]*)+(?:#.*)?");
+    private static final Pattern ANCHOR_NAME = Pattern.compile("&([^\\s]+)");
     private static final Pattern ANCHOR_OR_TAG = Pattern.compile("([&!][^\\s,\\[\\]{}]*)[ \\t]*");
 
     private YamlMappings() {
@@ -162,7 +160,9 @@ final class YamlMappings {
         private final Lines lines;
         private final List<Document> documents = new ArrayList<>();
         private Document document = new Document();
-        private final Map<Integer, Mapping> mappingAtColumn = new HashMap<>();
+        /** The open block mapping at each column; deeper ones close when a shallower line comes. */
+        private Mapping[] mappingAtColumn = new Mapping[64];
+        private int deepestOpen = -1;
         private String pendingAnchor;
         private int pendingAnchorColumn;
         private int blockScalarColumn = -1;
@@ -204,7 +204,7 @@ final class YamlMappings {
                 return;
             }
             blockScalarColumn = -1;
-            mappingAtColumn.keySet().removeIf(column -> column > indent);
+            closeMappingsDeeperThan(indent);
             int p = 0;
             while (content.startsWith("- ", p) || content.startsWith("-\t", p) || p < content.length()
                     && content.charAt(p) == '-' && p + 1 == content.length()) {
@@ -220,35 +220,43 @@ final class YamlMappings {
                 flow(start + column);
                 return;
             }
-            Matcher key = KEY.matcher(rest);
-            if (startsItem && ANCHOR_ALONE.matcher(rest).matches()) {
+            if (startsItem && (rest.startsWith("&") || rest.startsWith("!")) && ANCHOR_ALONE.matcher(rest).matches()) {
                 // "- &base" with the item's keys on the next lines: they form the anchored mapping.
-                Matcher anchor = Pattern.compile("&([^\\s]+)").matcher(rest);
+                Matcher anchor = ANCHOR_NAME.matcher(rest);
                 pendingAnchor = anchor.find() ? anchor.group(1) : null;
                 pendingAnchorColumn = indent;
                 return;
             }
-            if (rest.isEmpty() || !key.matches()) {
+            int colon = keyEnd(rest);
+            if (colon < 0) {
                 return;
             }
-            mappingAtColumn.keySet().removeIf(c -> c > column);
-            Mapping mapping = startsItem ? null : mappingAtColumn.get(column);
+            closeMappingsDeeperThan(column);
+            if (column >= mappingAtColumn.length) {
+                mappingAtColumn = Arrays.copyOf(mappingAtColumn, column * 2);
+            }
+            Mapping mapping = startsItem ? null : mappingAtColumn[column];
             if (mapping == null) {
                 String anchor = pendingAnchor != null && column > pendingAnchorColumn ? pendingAnchor : null;
                 mapping = document.newMapping(anchor);
-                mappingAtColumn.put(column, mapping);
+                mappingAtColumn[column] = mapping;
+                deepestOpen = Math.max(deepestOpen, column);
             }
             pendingAnchor = null;
-            String valueText = key.group(2) == null ? "" : key.group(2);
-            int valueStart = start + column + (key.group(2) == null ? rest.length() : key.start(2));
-            mapping.add(new Entry(index + 1, unquote(key.group(1)), value(index, valueText, valueStart, column)));
+            int valueAt = colon + 1;
+            while (valueAt < rest.length() && (rest.charAt(valueAt) == ' ' || rest.charAt(valueAt) == '\t')) {
+                valueAt++;
+            }
+            mapping.add(new Entry(index + 1, unquote(rest.substring(0, colon)),
+                    value(index, rest.substring(valueAt), start + column + valueAt, column)));
         }
 
         private Value value(int index, String text, int offset, int column) {
             String anchor = null;
-            Matcher prefix = ANCHOR_OR_TAG.matcher(text);
             int skip = 0;
-            while (prefix.find(skip) && prefix.start() == skip && skip < text.length()) {
+            Matcher prefix = text.startsWith("&") || text.startsWith("!") ? ANCHOR_OR_TAG.matcher(text) : null;
+            while (prefix != null && skip < text.length() && (text.charAt(skip) == '&' || text.charAt(skip) == '!')
+                    && prefix.find(skip) && prefix.start() == skip) {
                 if (prefix.group(1).startsWith("&")) {
                     anchor = prefix.group(1).substring(1);
                 }
@@ -312,12 +320,19 @@ final class YamlMappings {
             return false;
         }
 
+        private void closeMappingsDeeperThan(int column) {
+            if (column < deepestOpen) {
+                Arrays.fill(mappingAtColumn, column + 1, deepestOpen + 1, null);
+                deepestOpen = column;
+            }
+        }
+
         private void finishDocument() {
             if (!document.mappings.isEmpty()) {
                 documents.add(document);
             }
             document = new Document();
-            mappingAtColumn.clear();
+            closeMappingsDeeperThan(-1);
             pendingAnchor = null;
             blockScalarColumn = -1;
         }
@@ -334,6 +349,50 @@ final class YamlMappings {
         }
     }
 
+    /**
+     * Where the {@code :} that ends a block mapping key is, or -1 when the line holds no key. A key is
+     * a quoted scalar or a plain one (YAML 1.2 7.3.3: it cannot start with an indicator, and ": " or a
+     * final ":" ends it; " #" starts a comment).
+     */
+    static int keyEnd(String rest) {
+        if (rest.isEmpty()) {
+            return -1;
+        }
+        char first = rest.charAt(0);
+        int i;
+        if (first == '"' || first == '\'') {
+            i = 1;
+            while (i < rest.length() && rest.charAt(i) != first) {
+                i += first == '"' && rest.charAt(i) == '\\' ? 2 : 1;
+            }
+            if (i >= rest.length()) {
+                return -1;
+            }
+            i++;
+            while (i < rest.length() && (rest.charAt(i) == ' ' || rest.charAt(i) == '\t')) {
+                i++;
+            }
+            return i < rest.length() && rest.charAt(i) == ':' && endsKey(rest, i) ? i : -1;
+        }
+        if ("#'\"{}[],&*!|>%@`:".indexOf(first) >= 0 || first == '-' && rest.length() > 1 && rest.charAt(1) == ' ') {
+            return -1;
+        }
+        for (i = 1; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '#' && (rest.charAt(i - 1) == ' ' || rest.charAt(i - 1) == '\t')) {
+                return -1;
+            }
+            if (c == ':' && endsKey(rest, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean endsKey(String rest, int colon) {
+        return colon + 1 == rest.length() || rest.charAt(colon + 1) == ' ' || rest.charAt(colon + 1) == '\t';
+    }
+
     private static String stripComment(String value) {
         String trimmed = value.strip();
         if (trimmed.startsWith("\"") || trimmed.startsWith("'")) {
@@ -343,7 +402,8 @@ final class YamlMappings {
         return (hash >= 0 ? trimmed.substring(0, hash) : trimmed).strip();
     }
 
-    private static String unquote(String key) {
+    private static String unquote(String raw) {
+        String key = raw.strip();
         if (key.length() >= 2 && (key.startsWith("\"") && key.endsWith("\"")
                 || key.startsWith("'") && key.endsWith("'"))) {
             return quoted(key).text();
