@@ -2,17 +2,15 @@ package dev.goldenpath.gitops;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds plaintext secrets in files about to be committed, from their bytes alone (no Kubernetes model):
  * <ul>
  * <li>a YAML (or JSON) object of {@code kind: Secret} whose {@code data} or {@code stringData} holds values;
  *     {@code SealedSecret} and {@code ExternalSecret} are different kinds and pass;</li>
+ * <li>a {@code name}/{@code value} pair, such as a container's {@code env} entry, whose name looks secret and
+ *     whose value is a literal ({@link ManifestSecrets});</li>
  * <li>a PEM or OpenSSH private key block;</li>
  * <li>well-known token formats (GitHub, GitLab, AWS access key ids, Slack, Google API keys, Stripe live
  *     keys, JSON Web Tokens).</li>
@@ -43,13 +41,9 @@ final class SecretGuard {
         // ISO-8859-1 keeps one char per byte: every pattern is ASCII and line numbers stay exact.
         String text = new String(content, StandardCharsets.ISO_8859_1);
         scanTokens(path, text, findings);
-        if (text.contains("Secret")) {
-            String start = text.stripLeading();
-            if (start.startsWith("{") || start.startsWith("[")) {
-                scanJsonSecret(path, text, findings);
-            } else {
-                scanYamlSecrets(path, text, findings);
-            }
+        // Only files that can hold a Secret object or a name/value pair pay for reading their structure.
+        if (text.contains("Secret") || text.contains("value")) {
+            ManifestSecrets.scan(path, text, findings);
         }
     }
 
@@ -190,132 +184,5 @@ final class SecretGuard {
 
     private static boolean isTokenWordCharOrDash(char c) {
         return isTokenChar(c);
-    }
-
-    // ---- plaintext Secret objects in YAML ----
-
-    /** One {@code key: value} line of a YAML document. */
-    private record KeyLine(int line, int column, String key, String value) {
-    }
-
-    private static final Pattern KEY = Pattern.compile(
-            "^( *)((?:- +)*)(\"[^\"]*\"|'[^']*'|[A-Za-z_$][A-Za-z0-9_.$-]*) *:(?: +(.*))?$");
-
-    /**
-     * Keys belong to the same mapping when they sit at the same column and no list item or shallower line
-     * started a new mapping between them (a {@code kind: List} holds several objects at one column).
-     */
-    private static void scanYamlSecrets(String path, String text, List<SecretFinding> findings) {
-        String[] lines = text.split("\n", -1);
-        Map<Integer, Integer> mappingAtColumn = new HashMap<>();
-        Map<Integer, List<KeyLine>> mappings = new HashMap<>();
-        int nextMapping = 0;
-        for (int index = 0; index <= lines.length; index++) {
-            String raw = index < lines.length ? stripCarriageReturn(lines[index]) : "---";
-            if (raw.equals("---") || raw.startsWith("--- ") || raw.equals("...")) {
-                reportSecrets(path, lines, mappings, findings);
-                mappings.clear();
-                mappingAtColumn.clear();
-                continue;
-            }
-            String content = raw.stripLeading();
-            if (content.isEmpty() || content.startsWith("#")) {
-                continue;
-            }
-            Matcher key = KEY.matcher(raw);
-            int indent = raw.length() - content.length();
-            final int shallowest = indent;
-            mappingAtColumn.keySet().removeIf(column -> column > shallowest);
-            if (!key.matches()) {
-                continue;
-            }
-            int column = key.group(1).length() + key.group(2).length();
-            boolean startsItem = !key.group(2).isEmpty();
-            mappingAtColumn.keySet().removeIf(c -> c > column);
-            Integer mapping = startsItem ? null : mappingAtColumn.get(column);
-            if (mapping == null) {
-                mapping = nextMapping++;
-                mappingAtColumn.put(column, mapping);
-            }
-            String value = key.group(4) == null ? "" : stripComment(key.group(4));
-            mappings.computeIfAbsent(mapping, m -> new ArrayList<>())
-                    .add(new KeyLine(index + 1, column, unquote(key.group(3)), value));
-        }
-    }
-
-    private static void reportSecrets(String path, String[] lines, Map<Integer, List<KeyLine>> mappings,
-            List<SecretFinding> findings) {
-        for (List<KeyLine> keys : mappings.values()) {
-            boolean secret = keys.stream().anyMatch(k -> k.key().equals("kind") && unquote(k.value()).equals("Secret"));
-            if (!secret) {
-                continue;
-            }
-            for (KeyLine key : keys) {
-                if ((key.key().equals("data") || key.key().equals("stringData")) && holdsValues(lines, key)) {
-                    findings.add(new SecretFinding(path, key.line(),
-                            "plaintext Secret with " + key.key() + " (kind: Secret)"));
-                }
-            }
-        }
-    }
-
-    private static boolean holdsValues(String[] lines, KeyLine key) {
-        String value = key.value();
-        if (!value.isEmpty()) {
-            return !(value.equals("{}") || value.equals("null") || value.equals("~") || value.equals("[]"));
-        }
-        for (int index = key.line(); index < lines.length; index++) {
-            String raw = stripCarriageReturn(lines[index]);
-            String content = raw.stripLeading();
-            if (content.isEmpty() || content.startsWith("#")) {
-                continue;
-            }
-            if (raw.equals("---") || raw.startsWith("--- ") || raw.equals("...")) {
-                return false;
-            }
-            int indent = raw.length() - content.length();
-            return indent > key.column() || (indent == key.column() && content.startsWith("- "));
-        }
-        return false;
-    }
-
-    private static final Pattern JSON_KIND_SECRET = Pattern.compile("\"kind\"\\s*:\\s*\"Secret\"");
-    private static final Pattern JSON_DATA = Pattern.compile("\"(data|stringData)\"\\s*:\\s*\\{\\s*\"");
-
-    private static void scanJsonSecret(String path, String text, List<SecretFinding> findings) {
-        if (!JSON_KIND_SECRET.matcher(text).find()) {
-            return;
-        }
-        Matcher data = JSON_DATA.matcher(text);
-        while (data.find()) {
-            int line = 1;
-            for (int i = 0; i < data.start(); i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                }
-            }
-            findings.add(new SecretFinding(path, line, "plaintext Secret with " + data.group(1) + " (kind: Secret)"));
-        }
-    }
-
-    private static String stripCarriageReturn(String line) {
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-    }
-
-    private static String stripComment(String value) {
-        String trimmed = value.strip();
-        if (trimmed.startsWith("\"") || trimmed.startsWith("'")) {
-            return trimmed;
-        }
-        int hash = trimmed.indexOf(" #");
-        return (hash >= 0 ? trimmed.substring(0, hash) : trimmed).strip();
-    }
-
-    private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'"))) {
-            return value.substring(1, value.length() - 1);
-        }
-        return value;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -201,9 +202,15 @@ public final class SealedSecret extends TypedCustomResource<SealedSecretSpec> im
                     problems.add("annotation '" + key + "' is set by scope(...), not by hand");
                 }
             });
-            if (type.isBlank()) {
-                problems.add("type must not be blank");
+            SecretTypes.checkType(type, problems);
+            if (checkValues) {
+                contentProblems(encryptedData.keySet(), problems);
             }
+        }
+
+        /** What the Secret type requires of the keys and annotations (the API server's rules). */
+        void contentProblems(Set<String> keys, List<String> problems) {
+            SecretTypes.checkContents(type, keys, annotations, problems);
         }
 
         static void checkKey(String key, List<String> problems) {

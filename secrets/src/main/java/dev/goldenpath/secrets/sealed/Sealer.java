@@ -227,6 +227,7 @@ public final class Sealer {
         public SealedSecret seal() {
             List<String> problems = new ArrayList<>();
             builder.problems(problems, false);
+            builder.contentProblems(values.keySet(), problems);
             if (values.isEmpty()) {
                 problems.add("no values to seal (the controller would create an empty Secret)");
             }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -15,29 +14,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.PublicKey;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * The sealed-secrets controller's public certificate: the only thing needed to seal.
  *
  * <p>Every factory validates before returning: the input must hold an X.509 certificate, its key must
  * be RSA (the controller only uses RSA, and RSA-OAEP is what it decrypts) of at least 2048 bits
- * (NIST SP 800-131A), and the certificate must be inside its validity window now. Problems are
- * reported together in one {@link SealingCertificateException}.
+ * (NIST SP 800-131A) with an odd public exponent of at least 65537, the certificate must be inside its
+ * validity window now, and a self-signed certificate's signature must verify with its own key (see
+ * {@link #signatureVerified()}). Problems are reported together in one {@link SealingCertificateException}.
+ *
+ * <p>The certificate is read with a small strict DER reader, not the JDK's {@code CertificateFactory}:
+ * the controller's certificate has an empty subject and issuer ({@code --my-cn} defaults to ""), which
+ * the JDK refuses. PEM text may hold several {@code CERTIFICATE} blocks (a chain): the first is used, as
+ * kubeseal does; any other block, a private key above all, is refused.
  *
  * <pre>{@code
  * SealingCertificate cert = SealingCertificate.fromPem(Files.readString(Path.of("pub-cert.pem")));
@@ -51,15 +53,18 @@ public final class SealingCertificate {
     /** Controller namespace kubeseal assumes ({@code --controller-namespace}). */
     public static final String DEFAULT_CONTROLLER_NAMESPACE = "kube-system";
 
-    private static final int MINIMUM_MODULUS_BITS = 2048;
-
-    private final X509Certificate certificate;
+    private final byte[] der;
+    private final CertificateStructure structure;
     private final RSAPublicKey publicKey;
+    private final boolean signatureVerified;
     private final String fingerprint;
 
-    private SealingCertificate(X509Certificate certificate, RSAPublicKey publicKey) {
-        this.certificate = certificate;
+    private SealingCertificate(byte[] der, CertificateStructure structure, RSAPublicKey publicKey,
+                               boolean signatureVerified) {
+        this.der = der.clone();
+        this.structure = structure;
         this.publicKey = publicKey;
+        this.signatureVerified = signatureVerified;
         this.fingerprint = sshFingerprint(publicKey);
     }
 
@@ -141,37 +146,62 @@ public final class SealingCertificate {
     }
 
     static SealingCertificate parse(byte[] content, String source, Instant now) {
-        Collection<? extends java.security.cert.Certificate> parsed;
-        try {
-            parsed = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(content));
-        } catch (CertificateException e) {
-            throw new SealingCertificateException(source,
-                    List.of("not a PEM or DER X.509 certificate (" + e.getMessage() + ")"), e);
-        }
-        if (parsed.isEmpty()) {
-            throw new SealingCertificateException(source, List.of("no certificate found"));
-        }
-        X509Certificate certificate = (X509Certificate) parsed.iterator().next();
         List<String> problems = new ArrayList<>();
-        PublicKey key = certificate.getPublicKey();
-        if (!(key instanceof RSAPublicKey rsa)) {
-            problems.add("key algorithm is " + key.getAlgorithm()
-                    + ", but the sealed-secrets controller decrypts RSA-OAEP only: an RSA key is required");
-        } else if (rsa.getModulus().bitLength() < MINIMUM_MODULUS_BITS) {
-            problems.add("RSA key has " + rsa.getModulus().bitLength() + " bits; at least "
-                    + MINIMUM_MODULUS_BITS + " are required (NIST SP 800-131A)");
+        List<byte[]> certificates = certificates(content, problems);
+        if (!problems.isEmpty()) {
+            throw new SealingCertificateException(source, problems);
         }
-        if (now.isBefore(certificate.getNotBefore().toInstant())) {
-            problems.add("not valid yet: valid from " + certificate.getNotBefore().toInstant() + ", now is " + now);
-        }
-        if (now.isAfter(certificate.getNotAfter().toInstant())) {
-            problems.add("expired: valid until " + certificate.getNotAfter().toInstant() + ", now is " + now
-                    + "; fetch the controller's current certificate (kubeseal --fetch-cert)");
+        // kubeseal (ParseKey) seals with the first certificate; later ones (a chain) must still be certificates.
+        CertificateStructure first = null;
+        for (int i = 0; i < certificates.size(); i++) {
+            try {
+                CertificateStructure structure = CertificateStructure.parse(certificates.get(i));
+                first = first == null ? structure : first;
+            } catch (Der.Malformed e) {
+                String which = certificates.size() > 1 ? "certificate " + (i + 1) + " of " + certificates.size() : "input";
+                problems.add(which + " is not a DER X.509 certificate: " + e.getMessage());
+            }
         }
         if (!problems.isEmpty()) {
             throw new SealingCertificateException(source, problems);
         }
-        return new SealingCertificate(certificate, (RSAPublicKey) key);
+        Optional<RSAPublicKey> key = CertificateRules.key(first, problems);
+        CertificateRules.validity(first, now, problems);
+        boolean verified = key.isPresent() && CertificateRules.signature(first, key.get(), problems);
+        if (!problems.isEmpty()) {
+            throw new SealingCertificateException(source, problems);
+        }
+        return new SealingCertificate(certificates.get(0), first, key.orElseThrow(), verified);
+    }
+
+    /** The DER of every certificate in PEM text (or raw DER), refusing what is not a certificate. */
+    private static List<byte[]> certificates(byte[] content, List<String> problems) {
+        if (!PemBlocks.isPem(content)) {
+            if (content.length > 0 && content[0] == Der.SEQUENCE) {
+                return List.of(content);
+            }
+            problems.add(new String(content, StandardCharsets.ISO_8859_1).isBlank()
+                    ? "empty: no certificate found"
+                    : "neither PEM text (-----BEGIN CERTIFICATE-----) nor a DER certificate");
+            return List.of();
+        }
+        List<byte[]> certificates = new ArrayList<>();
+        for (PemBlocks.Block block : PemBlocks.read(content, problems)) {
+            if (block.label().endsWith("PRIVATE KEY")) {
+                // Never needed to seal; a private key in a file passed around as "the certificate" is a leak.
+                problems.add("PEM block '" + block.label() + "' at line " + block.line() + " is a private key:"
+                        + " sealing needs only the public certificate; keep private keys out of this file");
+            } else if (block.label().equals("CERTIFICATE")) {
+                certificates.add(block.der());
+            } else {
+                problems.add("PEM block '" + block.label() + "' at line " + block.line()
+                        + " is not a CERTIFICATE");
+            }
+        }
+        if (certificates.isEmpty() && problems.isEmpty()) {
+            problems.add("no certificate found");
+        }
+        return certificates;
     }
 
     /** The RSA public key that wraps each value's AES session key. */
@@ -179,9 +209,20 @@ public final class SealingCertificate {
         return publicKey;
     }
 
-    /** The X.509 certificate itself. */
-    public X509Certificate certificate() {
-        return certificate;
+    /** The certificate's DER encoding, exactly as read. */
+    public byte[] der() {
+        return der.clone();
+    }
+
+    /**
+     * Whether the certificate's signature was verified: true for a self-signed certificate (the
+     * controller's always is), whose signature must then verify with its own key. That shows the bytes
+     * were not altered after signing, not who made them: only fetching from the cluster or comparing
+     * {@link #fingerprint()} with the controller's tells that. False for a certificate signed by another
+     * issuer, which has no trust anchor here.
+     */
+    public boolean signatureVerified() {
+        return signatureVerified;
     }
 
     /**
@@ -192,36 +233,50 @@ public final class SealingCertificate {
         return fingerprint;
     }
 
+    /** The start of the validity window. */
+    public Instant notBefore() {
+        return structure.notBefore();
+    }
+
     /** The end of the validity window; the controller renews its key long before (every 30 days by default). */
     public Instant notAfter() {
-        return certificate.getNotAfter().toInstant();
+        return structure.notAfter();
+    }
+
+    /** The serial number (the controller draws it at random below 2^128). */
+    public BigInteger serialNumber() {
+        return structure.serialNumber();
     }
 
     /** The certificate as PEM text, for {@code --cert} files and for committing next to the sealed output. */
     public String pem() {
-        try {
-            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(certificate.getEncoded());
-            return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("certificate was parsed but cannot be encoded again", e);
-        }
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
     }
 
     @Override
     public String toString() {
-        return "SealingCertificate[" + certificate.getSubjectX500Principal().getName() + ", " + fingerprint
-                + ", notAfter=" + notAfter() + "]";
+        return "SealingCertificate[" + subject() + ", " + fingerprint + ", notAfter=" + notAfter() + "]";
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SealingCertificate that && certificate.equals(that.certificate);
+        return other instanceof SealingCertificate that && Arrays.equals(der, that.der);
     }
 
     @Override
     public int hashCode() {
-        return certificate.hashCode();
+        return Arrays.hashCode(der);
+    }
+
+    // The controller's subject is empty (--my-cn defaults to ""); X500Principal reads that, X509Certificate does not.
+    private String subject() {
+        try {
+            String name = new X500Principal(structure.subject()).getName();
+            return name.isEmpty() ? "empty subject" : name;
+        } catch (IllegalArgumentException e) {
+            return "unreadable subject";
+        }
     }
 
     // RFC 4253 section 6.6 "ssh-rsa" key encoding, hashed as OpenSSH's SHA256 fingerprint (RFC 4716 style).

@@ -3,8 +3,9 @@ package dev.goldenpath.secrets.sealed;
 import java.util.List;
 
 /**
- * A sealing certificate that cannot be used, with every reason at once: not PEM, not X.509, not
- * RSA, too small, expired, not yet valid, or not obtainable from the cluster.
+ * A sealing certificate that cannot be used, with every reason at once: not PEM, truncated or altered,
+ * not X.509, not RSA, too small, a weak exponent, expired, not yet valid, a private key in the input, or
+ * not obtainable from the cluster.
  *
  * <pre>{@code
  * try {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goldenpath.secrets.sealed.SealedSecret;
 import dev.goldenpath.secrets.testing.Controller;
+import dev.goldenpath.secrets.testing.ControllerCertificates;
 import dev.goldenpath.secrets.testing.FakeApiServer;
 import dev.goldenpath.secrets.testing.TestCertificates;
 import java.io.ByteArrayInputStream;
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SealTest {
 
@@ -110,6 +113,47 @@ class SealTest {
         assertEquals("cluster-wide", fromAnnotation.scope().kind().flag());
         assertEquals("namespace-wide", fromFlag.scope().kind().flag());
         assertEquals("hunter2", text(Controller.unseal(fromFlag, PRIVATE).get("password")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"strict", "namespace-wide", "cluster-wide"})
+    void sealsEveryScopeWithTheCertificateADefaultControllerServes(String scope) throws Exception {
+        // kubeseal --fetch-cert from a default install: empty subject and issuer, which the JDK cannot parse.
+        Path controllerCert = dir.resolve("default-install-" + scope + ".pem");
+        Files.writeString(controllerCert, ControllerCertificates.certificate(TestCertificates.controllerKeys()));
+        String annotated = SECRET.replace("reloader.stakater.com/match: \"true\"",
+                "reloader.stakater.com/match: \"true\"\n    sealedsecrets.bitnami.com/" + scope + ": \"true\"");
+
+        Result raw = run("s3cr3t", Map.of(), "--cert", controllerCert.toString(), "--namespace", "payments",
+                "--name", "db-creds", "--scope", scope);
+        Result secret = run(scope.equals("strict") ? SECRET : annotated, WITH_KEY, "--secret",
+                "--cert", controllerCert.toString());
+
+        assertEquals(0, raw.status, raw.err);
+        String label = switch (scope) {
+            case "strict" -> "payments/db-creds";
+            case "namespace-wide" -> "payments";
+            default -> "";
+        };
+        assertEquals("s3cr3t", text(hybridDecrypt(PRIVATE, Base64.getDecoder().decode(raw.out.strip()),
+                label.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(0, secret.status, secret.err);
+        SealedSecret sealed = YamlFormat.read(secret.out, SealedSecret.class);
+        assertEquals(scope, sealed.scope().kind().flag());
+        assertEquals("hunter2", text(Controller.unseal(sealed, PRIVATE).get("password")));
+    }
+
+    @Test
+    void refusesACertificateFileHoldingThePrivateKeyToo() throws Exception {
+        Path combined = dir.resolve("combined.pem");
+        Files.writeString(combined, ControllerCertificates.certificate(TestCertificates.controllerKeys())
+                + "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
+
+        Result result = run("v", Map.of(), "--cert", combined.toString(), "--scope", "cluster-wide");
+
+        assertEquals(1, result.status, result.err);
+        assertTrue(result.err.contains("is a private key"), result.err);
+        assertEquals("", result.out);
     }
 
     @Test

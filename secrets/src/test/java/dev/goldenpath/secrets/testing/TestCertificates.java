@@ -36,7 +36,12 @@ public final class TestCertificates {
         return Keys.RENEWED;
     }
 
-    /** A PEM certificate for the current controller key, valid from a day ago for ten years. */
+    /**
+     * A PEM certificate for the current controller key, valid from a day ago for ten years, with the empty
+     * subject and issuer of a default install ({@code --my-cn} defaults to ""): the JDK cannot parse it,
+     * so every test that seals with it exercises the real format. {@link ControllerCertificates} makes the
+     * controller's full template (extensions too) within this module's tests.
+     */
     public static String controllerCertificate() {
         return Keys.CONTROLLER_PEM;
     }
@@ -53,7 +58,9 @@ public final class TestCertificates {
             byte[] algorithm = rsa
                     ? sequence(oid(1, 2, 840, 113549, 1, 1, 11), new byte[] {0x05, 0x00})   // sha256WithRSAEncryption
                     : sequence(oid(1, 2, 840, 10045, 4, 3, 2));                           // ecdsa-with-SHA256
-            byte[] name = sequence(set(sequence(oid(2, 5, 4, 3), tlv(0x0C, commonName.getBytes(StandardCharsets.UTF_8)))));
+            // An empty common name gives the empty Name, as Go's pkix.Name{CommonName: ""} does.
+            byte[] name = commonName.isEmpty() ? sequence()
+                    : sequence(set(sequence(oid(2, 5, 4, 3), tlv(0x0C, commonName.getBytes(StandardCharsets.UTF_8)))));
             byte[] tbs = sequence(
                     tlv(0xA0, integer(BigInteger.valueOf(2))),           // version v3
                     integer(BigInteger.valueOf(NOW.toEpochMilli())),     // serial number
@@ -109,7 +116,7 @@ public final class TestCertificates {
     private static final class Keys {
         static final KeyPair CONTROLLER = rsa(4096);
         static final KeyPair RENEWED = rsa(2048);
-        static final String CONTROLLER_PEM = selfSigned(CONTROLLER, "sealed-secret");
+        static final String CONTROLLER_PEM = selfSigned(CONTROLLER, "");
         static final String RENEWED_PEM = selfSigned(RENEWED, "sealed-secret");
     }
 
