@@ -34,7 +34,16 @@ public enum Weakening {
     /** pods/exec, pods/attach, nodes/proxy or creating serviceaccounts/token: shells and credentials of others. */
     RBAC_SENSITIVE_SUBRESOURCES(PodSecurityLevel.RESTRICTED, "rbac-sensitive-subresources"),
     /** A ClusterRole: permissions in every namespace instead of the app's own. */
-    CLUSTER_ROLE(PodSecurityLevel.RESTRICTED, "rbac-cluster-role");
+    CLUSTER_ROLE(PodSecurityLevel.RESTRICTED, "rbac-cluster-role"),
+    /**
+     * Egress to every address ({@code 0.0.0.0/0} or {@code ::/0}) on every port. No lint rule checks egress breadth,
+     * so its rule id is the DSL's own ({@link #DSL_ONLY_RULE_IDS}): listed in the render report, never written as an
+     * {@code exception.goldenpath.dev/} annotation (the linter would refuse an unknown rule id).
+     */
+    EGRESS_TO_ANYWHERE(PodSecurityLevel.RESTRICTED, "egress-anywhere");
+
+    /** Rule ids that only the DSL checks; every other rule id of a weakening names a lint rule. */
+    public static final List<String> DSL_ONLY_RULE_IDS = List.of("egress-anywhere");
 
     /** Capabilities that PSS baseline allows to be added (upstream "capabilities_baseline" check). */
     public static final List<String> BASELINE_CAPABILITIES = List.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE",
@@ -49,9 +58,14 @@ public enum Weakening {
         this.ruleIds = List.of(ruleIds);
     }
 
-    /** The lint rule ids this weakening exempts; the first is the primary one. */
+    /** The rule ids this weakening exempts (lint rule ids, or {@link #DSL_ONLY_RULE_IDS}); the first is the primary one. */
     public List<String> ruleIds() {
         return ruleIds;
+    }
+
+    /** The lint rule ids this weakening exempts: what {@code exception.goldenpath.dev/<rule-id>} annotations name. */
+    public List<String> lintRuleIds() {
+        return ruleIds.stream().filter(id -> !DSL_ONLY_RULE_IDS.contains(id)).toList();
     }
 
     /**
