@@ -2,6 +2,7 @@ package dev.goldenpath.dsl;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -83,7 +84,7 @@ final class SpecWalk {
                 return optional;
             }
             Object inner = value(optional.get(), argument(type, 0), path);
-            return inner == DROP ? Optional.empty() : Optional.of(inner);
+            return inner == DROP ? Optional.empty() : inner == optional.get() ? optional : Optional.of(inner);
         }
         if (value instanceof String text) {
             texts.accept(path, text);
@@ -92,50 +93,85 @@ final class SpecWalk {
     }
 
     private Object record(Record record, String path) {
-        RecordComponent[] components = record.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
+        Shape shape = SHAPES.get(record.getClass());
+        Object[] values = new Object[shape.accessors.length];
         boolean dropped = false;
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent component = components[i];
-            types[i] = component.getType();
-            String name = DSL_NAMES.getOrDefault(record.getClass().getSimpleName() + "." + component.getName(),
-                    component.getName());
-            Object clean = value(read(component, record), component.getGenericType(),
-                    path.isEmpty() ? name : path + "." + name);
+        boolean changed = false;
+        for (int i = 0; i < values.length; i++) {
+            Object original = read(shape.accessors[i], record);
+            Object clean = value(original, shape.types[i], path.isEmpty() ? shape.names[i] : path + "." + shape.names[i]);
             dropped |= clean == DROP;
+            changed |= clean != original;
             values[i] = clean;
         }
         if (dropped) {
             return DROP;
         }
+        if (!changed) {
+            return record;
+        }
         try {
-            Constructor<?> canonical = record.getClass().getDeclaredConstructor(types);
-            canonical.setAccessible(true);
-            return canonical.newInstance(values);
+            return shape.constructor.newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot copy " + record.getClass().getName(), e);
         }
     }
 
-    private List<Object> list(List<?> list, Type elementType, String path) {
-        List<Object> clean = new ArrayList<>();
+    /** A record class's components, their path names and its canonical constructor, looked up once per class. */
+    private record Shape(Method[] accessors, Type[] types, String[] names, Constructor<?> constructor) {
+        static Shape of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            Type[] types = new Type[components.length];
+            String[] names = new String[components.length];
+            Class<?>[] raw = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+                types[i] = components[i].getGenericType();
+                raw[i] = components[i].getType();
+                names[i] = DSL_NAMES.getOrDefault(type.getSimpleName() + "." + components[i].getName(),
+                        components[i].getName());
+            }
+            try {
+                Constructor<?> constructor = type.getDeclaredConstructor(raw);
+                constructor.setAccessible(true);
+                return new Shape(accessors, types, names, constructor);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("no canonical constructor in " + type.getName(), e);
+            }
+        }
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
+
+    private Object list(List<?> list, Type elementType, String path) {
+        List<Object> clean = new ArrayList<>(list.size());
+        boolean changed = false;
         for (int i = 0; i < list.size(); i++) {
             Object element = list.get(i);
             Object cleaned = value(element, elementType, path + "[" + key(element, i) + "]");
             if (element != null && cleaned != DROP) {
                 clean.add(cleaned);
             }
+            changed |= cleaned != element;
         }
-        return clean;
+        return changed ? clean : list;
     }
 
-    private Map<Object, Object> map(Map<?, ?> map, Type valueType, String path) {
+    private Object map(Map<?, ?> map, Type valueType, String path) {
         Map<Object, Object> clean = new LinkedHashMap<>();
+        boolean[] changed = {false};
         map.forEach((key, value) -> {
             String entryPath = path + "[" + key + "]";
             if (key == null) {
                 value(null, String.class, entryPath);
+                changed[0] = true;
                 return;
             }
             value(key, String.class, entryPath);
@@ -143,14 +179,15 @@ final class SpecWalk {
             if (value != null && cleaned != DROP) {
                 clean.put(key, cleaned);
             }
+            changed[0] |= cleaned != value;
         });
-        return clean;
+        return changed[0] ? clean : map;
     }
 
     /** How a list element is named in paths: by its first component when that is a name, else by its index. */
     private static String key(Object element, int index) {
-        if (element instanceof Record record && record.getClass().getRecordComponents().length > 0) {
-            Object first = read(record.getClass().getRecordComponents()[0], record);
+        if (element instanceof Record record && SHAPES.get(record.getClass()).accessors.length > 0) {
+            Object first = read(SHAPES.get(record.getClass()).accessors[0], record);
             if (first instanceof Enum<?> || first instanceof String s && !s.isBlank() && s.length() <= 253
                     && s.chars().noneMatch(c -> c < 0x20 || c == '[' || c == ']')) {
                 return first.toString();
@@ -178,11 +215,11 @@ final class SpecWalk {
         return DEFAULTS.getOrDefault(type, DROP);
     }
 
-    private static Object read(RecordComponent component, Record record) {
+    private static Object read(Method accessor, Record record) {
         try {
-            return component.getAccessor().invoke(record);
+            return accessor.invoke(record);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component, e);
+            throw new IllegalStateException("cannot read " + accessor, e);
         }
     }
 

@@ -14,6 +14,10 @@ final class TextRules implements BiConsumer<String, String> {
     /** Values that may legitimately be long documents: env values, annotation values, a PEM key. */
     static final int MAX_DOCUMENT_LENGTH = 256 * 1024;
 
+    private static final java.util.regex.Pattern ENV_VALUE = java.util.regex.Pattern.compile("^apps\\[[^\\]]*\\]\\.env\\[.*\\]\\.value$");
+    private static final java.util.regex.Pattern DOCUMENT =
+            java.util.regex.Pattern.compile("^apps\\[[^\\]]*\\]\\.(env\\[.*\\]\\.value|annotations\\[.*\\])$");
+
     private final Problems problems;
 
     TextRules(Problems problems) {
@@ -22,9 +26,11 @@ final class TextRules implements BiConsumer<String, String> {
 
     @Override
     public void accept(String path, String text) {
+        if (text.length() <= MAX_LENGTH && printableAscii(text)) {
+            return; // the common case, kept fast: nothing to check
+        }
         boolean document = multiLine(path);
-        boolean secretLike = path.matches("^apps\\[[^\\]]*\\]\\.env\\[.*\\]\\.value$");
-        String shown = secretLike ? "<redacted>" : shown(text);
+        String shown = ENV_VALUE.matcher(path).matches() ? "<redacted>" : shown(text);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (bidiControl(c)) {
@@ -48,10 +54,19 @@ final class TextRules implements BiConsumer<String, String> {
         }
     }
 
+    private static boolean printableAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Fields whose values may be documents with line breaks (env values, annotation values, a PEM public key). */
     private static boolean multiLine(String path) {
-        return path.matches("^apps\\[[^\\]]*\\]\\.(env\\[.*\\]\\.value|annotations\\[.*\\])$")
-                || path.equals("baseline.imageSignatures.publicKey");
+        return DOCUMENT.matcher(path).matches() || path.equals("baseline.imageSignatures.publicKey");
     }
 
     private static boolean bidiControl(char c) {

@@ -79,9 +79,10 @@ final class WorkloadRules {
             return;
         }
         // A PodDisruptionBudget is rendered where at least 2 pods run; check it at the fewest pods each instance has.
-        for (AppInstance instance : platform.instances()) {
-            int replicas = instance.minimumReplicas();
-            if (!instance.name().equals(app.name()) || replicas < 2) {
+        for (Environment environment : platform.environments()) {
+            AppInstance instance = Instances.resolve(java.util.Map.of(), app, environment).orElse(null);
+            int replicas = instance == null ? 0 : instance.minimumReplicas();
+            if (replicas < 2) {
                 continue;
             }
             int required = required(budget.amount(), replicas);
