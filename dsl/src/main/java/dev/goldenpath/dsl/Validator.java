@@ -240,6 +240,7 @@ final class Validator {
         Optional<BigDecimal> requestMemory = quantity(path + ".requests.memory", resources.requests().memory(), "64Mi");
         Optional<BigDecimal> limitCpu = quantity(path + ".limits.cpu", resources.limits().cpu(), "500m");
         Optional<BigDecimal> limitMemory = quantity(path + ".limits.memory", resources.limits().memory(), "128Mi");
+        AmountRules.resources(problems, path, resources);
         if (requestCpu.isPresent() && limitCpu.isPresent() && limitCpu.get().compareTo(requestCpu.get()) < 0) {
             problems.add(path + ".limits.cpu", resources.limits().cpu(),
                     "the limit must be at least the request (" + resources.requests().cpu() + ")",
@@ -625,6 +626,7 @@ final class Validator {
                     problems.add(writablePath, p, "the path is declared twice", "declare it once");
                 }
                 quantity(writablePath + ".sizeLimit", writable.sizeLimit(), "1Gi");
+                AmountRules.size(problems, writablePath + ".sizeLimit", writable.sizeLimit());
             }
         }
 

@@ -160,6 +160,20 @@ class BrokenButAcceptedTest {
     }
 
     @Test
+    void refusesAmountsThatCannotBeMeant() {
+        Violation bytes = violation(withApp(a -> a.resources(GoldenPath.requests("100m", "128"), GoldenPath.limits("500m", "256Mi"))),
+                "apps[api].resources.requests.memory", "less than 4Mi");
+        assertTrue(bytes.hint().contains("128Mi"), bytes::hint);
+        violation(withApp(a -> a.resources(GoldenPath.requests("0.0001", "64Mi"), GoldenPath.limits("500m", "128Mi"))),
+                "apps[api].resources.requests.cpu", "millicores");
+        violation(withApp(a -> a.resources(GoldenPath.requests("100m", "64Mi"), GoldenPath.limits("2000", "128Mi"))),
+                "apps[api].resources.limits.cpu", "1024 cores");
+        violation(withApp(a -> a.resources(GoldenPath.requests("100m", "64Mi"), GoldenPath.limits("1", "100Ti"))),
+                "apps[api].resources.limits.memory", "64Ti");
+        violation(withApp(a -> a.writablePath("/tmp", "100Pi")), "apps[api].writablePaths[/tmp].sizeLimit", "64Ti");
+    }
+
+    @Test
     void refusesDuplicatePortsOnEdges() {
         violation(withApp(a -> a.calledByIngressController(8080, 8080)), "apps[api].calledByIngressController.ports", "twice");
     }
