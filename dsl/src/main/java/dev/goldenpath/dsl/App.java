@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -69,44 +67,27 @@ public record App(
     public static final long DEFAULT_USER = 10001;
 
     public App {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(team, "team");
-        Objects.requireNonNull(image, "image");
-        ports = List.copyOf(ports);
-        Objects.requireNonNull(resources, "resources");
-        env = List.copyOf(env);
-        command = List.copyOf(command);
-        args = List.copyOf(args);
-        Objects.requireNonNull(liveness, "liveness");
-        Objects.requireNonNull(readiness, "readiness");
-        Objects.requireNonNull(startup, "startup");
-        writablePaths = List.copyOf(writablePaths);
-        Objects.requireNonNull(runAsUser, "runAsUser");
-        Objects.requireNonNull(runAsGroup, "runAsGroup");
-        Objects.requireNonNull(fsGroup, "fsGroup");
+        ports = Copies.list(ports);
+        env = Copies.list(env);
+        command = Copies.list(command);
+        args = Copies.list(args);
+        writablePaths = Copies.list(writablePaths);
         labels = sorted(labels);
         annotations = sorted(annotations);
-        Objects.requireNonNull(rollout, "rollout");
-        Objects.requireNonNull(disruptionBudget, "disruptionBudget");
-        Objects.requireNonNull(autoscaling, "autoscaling");
-        Objects.requireNonNull(runtimeClassName, "runtimeClassName");
         nodeSelector = sorted(nodeSelector);
-        tolerations = List.copyOf(tolerations);
-        addedCapabilities = List.copyOf(addedCapabilities);
-        Objects.requireNonNull(namespace, "namespace");
-        environments = List.copyOf(environments);
-        overrides = List.copyOf(overrides);
-        exemptions = List.copyOf(exemptions);
-        callers = List.copyOf(callers);
-        dependencies = List.copyOf(dependencies);
-        permissions = List.copyOf(permissions);
-        Objects.requireNonNull(roleName, "roleName");
-        secrets = List.copyOf(secrets);
-        Objects.requireNonNull(runtimeProfile, "runtimeProfile");
+        tolerations = Copies.list(tolerations);
+        addedCapabilities = Copies.list(addedCapabilities);
+        environments = Copies.list(environments);
+        overrides = Copies.list(overrides);
+        exemptions = Copies.list(exemptions);
+        callers = Copies.list(callers);
+        dependencies = Copies.list(dependencies);
+        permissions = Copies.list(permissions);
+        secrets = Copies.list(secrets);
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {
-        return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(map));
+        return Copies.sortedMap(map);
     }
 
     /** The exemption for this weakening, if the app declares one. */
@@ -209,31 +190,31 @@ public record App(
 
         /** Replaces the image's entrypoint. */
         public Builder command(String... words) {
-            this.command = List.of(words);
+            this.command = Copies.list(words);
             return this;
         }
 
         /** Replaces the image's arguments. */
         public Builder args(String... words) {
-            this.args = List.of(words);
+            this.args = Copies.list(words);
             return this;
         }
 
         /** The liveness probe; without one, a TCP check of the first port. */
         public Builder liveness(Probe probe) {
-            this.liveness = Optional.of(probe);
+            this.liveness = Copies.optional(probe);
             return this;
         }
 
         /** The readiness probe; without one, a TCP check of the first port. */
         public Builder readiness(Probe probe) {
-            this.readiness = Optional.of(probe);
+            this.readiness = Copies.optional(probe);
             return this;
         }
 
         /** A startup probe for slow starters; none by default. */
         public Builder startup(Probe probe) {
-            this.startup = Optional.of(probe);
+            this.startup = Copies.optional(probe);
             return this;
         }
 
@@ -295,7 +276,7 @@ public record App(
 
         /** Runs under this RuntimeClass, e.g. a Wasm runtime or gVisor. */
         public Builder runtimeClass(String runtimeClass) {
-            this.runtimeClassName = Optional.of(runtimeClass);
+            this.runtimeClassName = Copies.optional(runtimeClass);
             return this;
         }
 
@@ -314,24 +295,28 @@ public record App(
          * {@link Weakening#ADDED_CAPABILITIES}.
          */
         public Builder addCapabilities(String... capabilities) {
-            addedCapabilities.addAll(List.of(capabilities));
+            Copies.addAll(addedCapabilities, capabilities);
             return this;
         }
 
         /** Puts the app in this namespace (a pattern with {@code {team}}, {@code {environment}}, {@code {app}}). */
         public Builder namespace(String pattern) {
-            this.namespace = Optional.of(pattern);
+            this.namespace = Copies.optional(pattern);
             return this;
         }
 
         /** Deploys the app only to these environments (default: all). */
         public Builder onlyIn(String... environmentNames) {
-            this.environments = List.of(environmentNames);
+            this.environments = Copies.list(environmentNames);
             return this;
         }
 
         /** Changes replicas, resources, image tag or clusters in one environment. */
         public Builder in(String environment, Consumer<EnvironmentOverride.Builder> changes) {
+            if (changes == null) {
+                overrides.add(null);
+                return this;
+            }
             EnvironmentOverride.Builder override = new EnvironmentOverride.Builder(environment);
             changes.accept(override);
             overrides.add(override.build());
@@ -385,19 +370,19 @@ public record App(
 
         /** What the app may do in the Kubernetes API; its service-account token is mounted only when it has any. */
         public Builder permissions(Permission... granted) {
-            permissions.addAll(List.of(granted));
+            Copies.addAll(permissions, granted);
             return this;
         }
 
         /** Names the app's Role (default: the app's name). */
         public Builder roleName(String name) {
-            this.roleName = Optional.of(name);
+            this.roleName = Copies.optional(name);
             return this;
         }
 
         /** A secret the app mounts or reads into environment variables; see {@link Secret}. */
         public Builder secret(Secret.Builder secret) {
-            secrets.add(secret.build());
+            secrets.add(secret == null ? null : secret.build());
             return this;
         }
 
@@ -408,7 +393,7 @@ public record App(
         }
 
         private static List<Integer> boxed(int... numbers) {
-            return java.util.Arrays.stream(numbers).boxed().toList();
+            return Copies.boxed(numbers);
         }
 
         public App build() {

@@ -3,9 +3,7 @@ package dev.goldenpath.dsl;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The cluster baseline rendered into {@code platform/<environment>/}: admission policies (Gatekeeper, Kyverno),
@@ -50,11 +48,7 @@ public record Baseline(boolean gatekeeper, boolean kyverno, Map<String, Admissio
             new Trivy(true, "0 3 * * *", TRIVY_IMAGE), "istio-system");
 
     public Baseline {
-        admissionModes = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(admissionModes));
-        Objects.requireNonNull(imageSignatures, "imageSignatures");
-        Objects.requireNonNull(falco, "falco");
-        Objects.requireNonNull(trivy, "trivy");
-        Objects.requireNonNull(meshRootNamespace, "meshRootNamespace");
+        admissionModes = Copies.sortedMap(admissionModes);
     }
 
     /**
@@ -91,10 +85,7 @@ public record Baseline(boolean gatekeeper, boolean kyverno, Map<String, Admissio
     public record ImageSignatures(List<String> registries, Optional<String> publicKey, Optional<String> issuer,
                                   Optional<String> subject) {
         public ImageSignatures {
-            registries = List.copyOf(registries);
-            Objects.requireNonNull(publicKey, "publicKey");
-            Objects.requireNonNull(issuer, "issuer");
-            Objects.requireNonNull(subject, "subject");
+            registries = Copies.list(registries);
         }
 
         /** Keyless (Fulcio certificate and Rekor transparency log) rather than a public key. */
@@ -121,9 +112,8 @@ public record Baseline(boolean gatekeeper, boolean kyverno, Map<String, Admissio
      */
     public record Falco(boolean enabled, Map<String, String> nodeSelector, List<Toleration> tolerations, String image) {
         public Falco {
-            nodeSelector = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(nodeSelector));
-            tolerations = List.copyOf(tolerations);
-            Objects.requireNonNull(image, "image");
+            nodeSelector = Copies.sortedMap(nodeSelector);
+            tolerations = Copies.list(tolerations);
         }
     }
 
@@ -135,17 +125,13 @@ public record Baseline(boolean gatekeeper, boolean kyverno, Map<String, Admissio
      * @param image    Trivy's image
      */
     public record Trivy(boolean enabled, String schedule, String image) {
-        public Trivy {
-            Objects.requireNonNull(schedule, "schedule");
-            Objects.requireNonNull(image, "image");
-        }
     }
 
     /** Builds a {@link Baseline}; start with {@code GoldenPath.baseline()}. Nothing is checked before the platform is. */
     public static final class Builder {
         private boolean gatekeeper = DEFAULT.gatekeeper;
         private boolean kyverno = DEFAULT.kyverno;
-        private final Map<String, AdmissionMode> modes = new TreeMap<>();
+        private final Map<String, AdmissionMode> modes = new java.util.LinkedHashMap<>();
         private Optional<ImageSignatures> imageSignatures = Optional.empty();
         private Falco falco = DEFAULT.falco;
         private Trivy trivy = DEFAULT.trivy;
@@ -156,17 +142,15 @@ public record Baseline(boolean gatekeeper, boolean kyverno, Map<String, Admissio
 
         /** Admission policies reject violations in these environments. */
         public Builder enforceIn(String... environments) {
-            for (String environment : environments) {
-                modes.put(environment, AdmissionMode.ENFORCE);
-            }
+            Copies.list(environments == null ? new String[] {null} : environments)
+                    .forEach(environment -> modes.put(environment, AdmissionMode.ENFORCE));
             return this;
         }
 
         /** Admission policies only record and warn in these environments. */
         public Builder auditIn(String... environments) {
-            for (String environment : environments) {
-                modes.put(environment, AdmissionMode.AUDIT);
-            }
+            Copies.list(environments == null ? new String[] {null} : environments)
+                    .forEach(environment -> modes.put(environment, AdmissionMode.AUDIT));
             return this;
         }
 
@@ -184,13 +168,13 @@ public record Baseline(boolean gatekeeper, boolean kyverno, Map<String, Admissio
 
         /** Images of the platform's registries must carry valid signatures. */
         public Builder signedImages(ImageSignatures signatures) {
-            imageSignatures = Optional.of(signatures);
+            imageSignatures = Copies.optional(signatures);
             return this;
         }
 
         /** Runs Falco on the nodes with these labels, tolerating these taints (dedicated security nodes). */
         public Builder falcoOn(Map<String, String> nodeSelector, Toleration... tolerations) {
-            falco = new Falco(true, nodeSelector, List.of(tolerations), falco.image());
+            falco = new Falco(true, nodeSelector, Copies.list(tolerations), falco.image());
             return this;
         }
 

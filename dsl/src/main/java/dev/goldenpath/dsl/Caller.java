@@ -1,7 +1,6 @@
 package dev.goldenpath.dsl;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Who may open connections to an app. Declaring an edge once is enough: {@code a.calls("b", 5432)} and
@@ -20,23 +19,21 @@ public sealed interface Caller permits Caller.App, Caller.Namespace, Caller.Ingr
      */
     record App(String app, List<Integer> ports) implements Caller {
         public App {
-            Objects.requireNonNull(app, "app");
-            ports = List.copyOf(ports);
+            ports = Copies.list(ports);
         }
     }
 
     /** Every pod of a namespace (e.g. {@code monitoring} scraping metrics). */
     record Namespace(String namespace, List<Integer> ports) implements Caller {
         public Namespace {
-            Objects.requireNonNull(namespace, "namespace");
-            ports = List.copyOf(ports);
+            ports = Copies.list(ports);
         }
     }
 
     /** The platform's ingress controller: how traffic from outside the cluster reaches the app. */
     record IngressController(List<Integer> ports) implements Caller {
         public IngressController {
-            ports = List.copyOf(ports);
+            ports = Copies.list(ports);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.goldenpath.dsl;
 
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A Kubernetes cluster an environment deploys to, as Argo CD knows it.
@@ -14,14 +12,12 @@ import java.util.TreeMap;
 public record Cluster(String name, String server, Map<String, String> labels) {
 
     public Cluster {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(server, "server");
-        labels = Map.copyOf(labels);
+        labels = Copies.sortedMap(labels);
     }
 
     /** The same cluster with one more label. */
     public Cluster label(String key, String value) {
-        Map<String, String> more = new TreeMap<>(labels);
+        Map<String, String> more = new java.util.LinkedHashMap<>(labels == null ? Map.of() : labels);
         more.put(key, value);
         return new Cluster(name, server, more);
     }

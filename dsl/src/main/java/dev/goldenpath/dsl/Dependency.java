@@ -1,7 +1,6 @@
 package dev.goldenpath.dsl;
 
 import java.util.List;
-import java.util.Objects;
 
 /** What an app opens connections to. */
 public sealed interface Dependency permits Dependency.App, Dependency.External {
@@ -14,8 +13,7 @@ public sealed interface Dependency permits Dependency.App, Dependency.External {
      */
     record App(String app, List<Integer> ports) implements Dependency {
         public App {
-            Objects.requireNonNull(app, "app");
-            ports = List.copyOf(ports);
+            ports = Copies.list(ports);
         }
     }
 
@@ -28,21 +26,20 @@ public sealed interface Dependency permits Dependency.App, Dependency.External {
      */
     record External(String cidr, List<String> except, List<Integer> ports) implements Dependency {
         public External {
-            Objects.requireNonNull(cidr, "cidr");
-            except = List.copyOf(except);
-            ports = List.copyOf(ports);
+            except = Copies.list(except);
+            ports = Copies.list(ports);
         }
 
         /** The same block without these sub-ranges. */
         public External except(String... cidrs) {
-            java.util.ArrayList<String> more = new java.util.ArrayList<>(except);
-            more.addAll(List.of(cidrs));
+            java.util.ArrayList<String> more = new java.util.ArrayList<>(except == null ? List.of() : except);
+            Copies.addAll(more, cidrs);
             return new External(cidr, more, ports);
         }
 
         /** The same block, limited to these TCP ports. */
         public External ports(int... numbers) {
-            return new External(cidr, except, java.util.Arrays.stream(numbers).boxed().toList());
+            return new External(cidr, except, Copies.boxed(numbers));
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.goldenpath.dsl;
 
-import java.util.Objects;
-
 /**
  * How many pods voluntary disruptions (node drains, upgrades) may take down at once. Rendered as a
  * PodDisruptionBudget whenever the app runs more than one replica.
@@ -15,7 +13,4 @@ public record DisruptionBudget(boolean minAvailable, String amount) {
     /** At most one pod down at a time. */
     public static final DisruptionBudget DEFAULT = new DisruptionBudget(false, "1");
 
-    public DisruptionBudget {
-        Objects.requireNonNull(amount, "amount");
-    }
 }

@@ -2,7 +2,6 @@ package dev.goldenpath.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A stage apps are deployed to ({@code staging}, {@code production}), mapped to one or more clusters.
@@ -24,11 +23,8 @@ public record Environment(String name, List<Cluster> clusters, String namespaceP
     public static final String DEFAULT_NAMESPACE_PATTERN = "{team}-{environment}";
 
     public Environment {
-        Objects.requireNonNull(name, "name");
-        clusters = List.copyOf(clusters);
-        Objects.requireNonNull(namespacePattern, "namespacePattern");
-        Objects.requireNonNull(podSecurityVersion, "podSecurityVersion");
-        apiServerCidrs = List.copyOf(apiServerCidrs);
+        clusters = Copies.list(clusters);
+        apiServerCidrs = Copies.list(apiServerCidrs);
     }
 
     /** Builds an {@link Environment}; start with {@code GoldenPath.environment(name)}. */
@@ -73,7 +69,7 @@ public record Environment(String name, List<Cluster> clusters, String namespaceP
          * NetworkPolicy cannot select the API server by name: it matches the endpoints' IPs after NAT.
          */
         public Builder apiServer(int port, String... cidrs) {
-            this.apiServerCidrs = List.of(cidrs);
+            this.apiServerCidrs = Copies.list(cidrs);
             this.apiServerPort = port;
             return this;
         }

@@ -1,7 +1,6 @@
 package dev.goldenpath.dsl;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -18,11 +17,7 @@ public record EnvironmentOverride(String environment, OptionalInt replicas, Opti
                        Optional<String> imageTag, List<String> clusters) {
 
     public EnvironmentOverride {
-        Objects.requireNonNull(environment, "environment");
-        Objects.requireNonNull(replicas, "replicas");
-        Objects.requireNonNull(resources, "resources");
-        Objects.requireNonNull(imageTag, "imageTag");
-        clusters = List.copyOf(clusters);
+        clusters = Copies.list(clusters);
     }
 
     /** Collects an {@link EnvironmentOverride}; handed to the lambda of {@code app.in(environment, o -> ...)}. */
@@ -48,13 +43,13 @@ public record EnvironmentOverride(String environment, OptionalInt replicas, Opti
         }
 
         public Builder imageTag(String tag) {
-            this.imageTag = Optional.of(tag);
+            this.imageTag = Copies.optional(tag);
             return this;
         }
 
         /** Deploys only to these of the environment's clusters. */
         public Builder clusters(String... names) {
-            this.clusters = List.of(names);
+            this.clusters = Copies.list(names);
             return this;
         }
 

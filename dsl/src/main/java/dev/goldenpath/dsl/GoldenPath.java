@@ -80,7 +80,7 @@ public final class GoldenPath {
 
     /** An HTTP GET probe on a named port. */
     public static Probe httpGet(String path, String portName) {
-        return Probe.of(new Probe.HttpGet(path, Optional.of(portName)));
+        return Probe.of(new Probe.HttpGet(path, Copies.optional(portName)));
     }
 
     /** A TCP connect probe on the app's first port. */
@@ -90,12 +90,12 @@ public final class GoldenPath {
 
     /** A TCP connect probe on a named port. */
     public static Probe tcpSocket(String portName) {
-        return Probe.of(new Probe.TcpSocket(Optional.of(portName)));
+        return Probe.of(new Probe.TcpSocket(Copies.optional(portName)));
     }
 
     /** A probe that runs a command in the container. */
     public static Probe exec(String... command) {
-        return Probe.of(new Probe.Exec(List.of(command)));
+        return Probe.of(new Probe.Exec(Copies.list(command)));
     }
 
     /** A rolling update with this surge and unavailability (numbers or percentages). */
@@ -120,12 +120,12 @@ public final class GoldenPath {
 
     /** Tolerates the taint {@code key=value:effect}. */
     public static Toleration toleration(String key, String value, Toleration.Effect effect) {
-        return new Toleration(key, Optional.of(value), Toleration.Operator.EQUAL, Optional.of(effect));
+        return new Toleration(key, Copies.optional(value), Toleration.Operator.EQUAL, Copies.optional(effect));
     }
 
     /** Tolerates any taint with this key and effect. */
     public static Toleration tolerationExists(String key, Toleration.Effect effect) {
-        return new Toleration(key, Optional.empty(), Toleration.Operator.EXISTS, Optional.of(effect));
+        return new Toleration(key, Optional.empty(), Toleration.Operator.EXISTS, Copies.optional(effect));
     }
 
     /** Addresses outside the cluster, as an IPv4 or IPv6 CIDR; narrow it with {@code .except(..)} and {@code .ports(..)}. */
@@ -135,17 +135,17 @@ public final class GoldenPath {
 
     /** Read access: get, list and watch on these resources of the core API group. */
     public static Permission read(String... resources) {
-        return new Permission("", List.of(resources), List.of("get", "list", "watch"), List.of(), false);
+        return new Permission("", Copies.list(resources), List.of("get", "list", "watch"), List.of(), false);
     }
 
     /** Watch access: list and watch on these resources of the core API group. */
     public static Permission watch(String... resources) {
-        return new Permission("", List.of(resources), List.of("list", "watch"), List.of(), false);
+        return new Permission("", Copies.list(resources), List.of("list", "watch"), List.of(), false);
     }
 
     /** These verbs, on the resources named next: {@code allow("get", "list").on("pods")}. */
     public static Permission.Verbs allow(String... verbs) {
-        return new Permission.Verbs(List.of(verbs));
+        return new Permission.Verbs(Copies.list(verbs));
     }
 
     /** What leader election with a Lease needs (client-go's leaderelection package). */
@@ -180,12 +180,12 @@ public final class GoldenPath {
 
     /** Images from these registry globs ({@code registry.acme.example/**}; none: the apps' registries) signed with this cosign key (PEM). */
     public static Baseline.ImageSignatures cosignKey(String publicKeyPem, String... registries) {
-        return new Baseline.ImageSignatures(List.of(registries), Optional.of(publicKeyPem), Optional.empty(), Optional.empty());
+        return new Baseline.ImageSignatures(Copies.list(registries), Copies.optional(publicKeyPem), Optional.empty(), Optional.empty());
     }
 
     /** Images from these registry globs (none: the apps' registries) signed keyless by this OIDC issuer and subject. */
     public static Baseline.ImageSignatures keyless(String issuer, String subject, String... registries) {
-        return new Baseline.ImageSignatures(List.of(registries), Optional.empty(), Optional.of(issuer), Optional.of(subject));
+        return new Baseline.ImageSignatures(Copies.list(registries), Optional.empty(), Copies.optional(issuer), Copies.optional(subject));
     }
 
     /** The default runtime profile (no shells, no writes below /etc), to refine with its methods. */

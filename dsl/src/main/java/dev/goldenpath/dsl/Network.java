@@ -1,8 +1,6 @@
 package dev.goldenpath.dsl;
 
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Platform-wide network facts: where the ingress controller and the cluster DNS run, and whether the Istio
@@ -19,16 +17,10 @@ public record Network(Peer ingressController, Peer dns, boolean mesh) {
             new Peer("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx")),
             new Peer("kube-system", Map.of("k8s-app", "kube-dns")), false);
 
-    public Network {
-        Objects.requireNonNull(ingressController, "ingressController");
-        Objects.requireNonNull(dns, "dns");
-    }
-
     /** Pods with these labels in this namespace. */
     public record Peer(String namespace, Map<String, String> podLabels) {
         public Peer {
-            Objects.requireNonNull(namespace, "namespace");
-            podLabels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(podLabels));
+            podLabels = Copies.sortedMap(podLabels);
         }
     }
 }

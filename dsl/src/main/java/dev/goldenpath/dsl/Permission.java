@@ -1,7 +1,6 @@
 package dev.goldenpath.dsl;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Something an app may do in the Kubernetes API, as intent: {@code read("configmaps")},
@@ -18,10 +17,9 @@ public record Permission(String apiGroup, List<String> resources, List<String> v
                          boolean clusterScoped) {
 
     public Permission {
-        Objects.requireNonNull(apiGroup, "apiGroup");
-        resources = List.copyOf(resources);
-        verbs = List.copyOf(verbs);
-        resourceNames = List.copyOf(resourceNames);
+        resources = Copies.list(resources);
+        verbs = Copies.list(verbs);
+        resourceNames = Copies.list(resourceNames);
     }
 
     /** The same permission in another API group (e.g. {@code apps}). */
@@ -31,7 +29,7 @@ public record Permission(String apiGroup, List<String> resources, List<String> v
 
     /** The same permission, only on these named objects. */
     public Permission named(String... names) {
-        return new Permission(apiGroup, resources, verbs, List.of(names), clusterScoped);
+        return new Permission(apiGroup, resources, verbs, Copies.list(names), clusterScoped);
     }
 
     /** The same permission in every namespace (a ClusterRole; needs {@link Weakening#CLUSTER_ROLE}). */
@@ -42,12 +40,12 @@ public record Permission(String apiGroup, List<String> resources, List<String> v
     /** Verbs waiting for the resources they apply to: {@code allow("get").on("pods")}. */
     public record Verbs(List<String> verbs) {
         public Verbs {
-            verbs = List.copyOf(verbs);
+            verbs = Copies.list(verbs);
         }
 
         /** The verbs on these resources of the core API group. */
         public Permission on(String... resources) {
-            return new Permission("", List.of(resources), verbs, List.of(), false);
+            return new Permission("", Copies.list(resources), verbs, List.of(), false);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -30,16 +29,10 @@ public record Platform(String name, String gitRepository, String gitRevision, St
                        List<SecretStore> secretStores, Baseline baseline) {
 
     public Platform {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(gitRepository, "gitRepository");
-        Objects.requireNonNull(gitRevision, "gitRevision");
-        Objects.requireNonNull(argocdNamespace, "argocdNamespace");
-        environments = List.copyOf(environments);
-        teams = List.copyOf(teams);
-        apps = List.copyOf(apps);
-        Objects.requireNonNull(network, "network");
-        secretStores = List.copyOf(secretStores);
-        Objects.requireNonNull(baseline, "baseline");
+        environments = Copies.list(environments);
+        teams = Copies.list(teams);
+        apps = Copies.list(apps);
+        secretStores = Copies.list(secretStores);
     }
 
     public Optional<SecretStore> secretStore(String storeName) {
@@ -144,12 +137,12 @@ public record Platform(String name, String gitRepository, String gitRevision, St
 
         /** The cluster baseline (admission, image signatures, Falco, Trivy); default {@link Baseline#DEFAULT}. */
         public Builder baseline(Baseline.Builder settings) {
-            this.baseline = settings.build();
+            this.baseline = settings == null ? null : settings.build();
             return this;
         }
 
         public Builder environment(Environment.Builder environment) {
-            return environment(environment.build());
+            return environment(environment == null ? null : environment.build());
         }
 
         public Builder environment(Environment environment) {
@@ -163,7 +156,7 @@ public record Platform(String name, String gitRepository, String gitRevision, St
         }
 
         public Builder app(App.Builder app) {
-            return app(app.build());
+            return app(app == null ? null : app.build());
         }
 
         public Builder app(App app) {
@@ -179,7 +172,12 @@ public record Platform(String name, String gitRepository, String gitRevision, St
         public Platform build() {
             Platform platform = new Platform(name, gitRepository, gitRevision, argocdNamespace, environments, teams, apps,
                     network, secretStores, baseline);
-            List<Violation> violations = new Validator(platform).validate();
+            Problems problems = new Problems();
+            SpecWalk.Walked walked = SpecWalk.clean(platform, problems, new TextRules(problems));
+            List<Violation> violations = new ArrayList<>(problems.list());
+            new Validator(walked.platform()).validate().stream()
+                    .filter(v -> !walked.repeatsMissing(v.path()))
+                    .forEach(violations::add);
             if (!violations.isEmpty()) {
                 throw new SpecException(name, violations);
             }

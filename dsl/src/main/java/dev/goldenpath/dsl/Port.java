@@ -1,7 +1,5 @@
 package dev.goldenpath.dsl;
 
-import java.util.Objects;
-
 /**
  * A port the application listens on. Its name is what probes, Services and network policies refer to.
  *
@@ -12,11 +10,6 @@ import java.util.Objects;
  *                 {@link Weakening#HOST_PORTS}
  */
 public record Port(String name, int number, Protocol protocol, int hostPort) {
-
-    public Port {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(protocol, "protocol");
-    }
 
     /** The same port, bound on the node as well (needs {@link Weakening#HOST_PORTS}). */
     public Port onHostPort(int port) {

@@ -1,7 +1,6 @@
 package dev.goldenpath.dsl;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,10 +15,6 @@ import java.util.Optional;
  */
 public record Probe(Action action, int initialDelaySeconds, int periodSeconds, int timeoutSeconds,
                     int failureThreshold) {
-
-    public Probe {
-        Objects.requireNonNull(action, "action");
-    }
 
     /** A probe with Kubernetes' default timings. */
     public static Probe of(Action action) {
@@ -53,23 +48,16 @@ public record Probe(Action action, int initialDelaySeconds, int periodSeconds, i
      * @param port a declared port's name; empty means the app's first port
      */
     public record HttpGet(String path, Optional<String> port) implements Action {
-        public HttpGet {
-            Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(port, "port");
-        }
     }
 
     /** A TCP connect to a declared port (by name; empty means the first port). */
     public record TcpSocket(Optional<String> port) implements Action {
-        public TcpSocket {
-            Objects.requireNonNull(port, "port");
-        }
     }
 
     /** A command run in the container that must exit 0. */
     public record Exec(List<String> command) implements Action {
         public Exec {
-            command = List.copyOf(command);
+            command = Copies.list(command);
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.goldenpath.dsl;
 
-import java.util.Objects;
-
 /**
  * A CPU and memory amount in Kubernetes quantity syntax ({@code 250m}, {@code 64Mi}).
  *
@@ -9,8 +7,4 @@ import java.util.Objects;
  * @param memory bytes, e.g. {@code 128Mi} or {@code 1G}
  */
 public record ResourceAmounts(String cpu, String memory) {
-    public ResourceAmounts {
-        Objects.requireNonNull(cpu, "cpu");
-        Objects.requireNonNull(memory, "memory");
-    }
 }

@@ -1,7 +1,5 @@
 package dev.goldenpath.dsl;
 
-import java.util.Objects;
-
 /**
  * Requests and limits for the application's container. Every container gets both: without requests the
  * scheduler cannot place pods fairly, without limits one pod can starve a node (NSA/CISA hardening guide,
@@ -13,8 +11,4 @@ public record Resources(ResourceAmounts requests, ResourceAmounts limits) {
     public static final Resources DEFAULT =
             new Resources(new ResourceAmounts("100m", "128Mi"), new ResourceAmounts("500m", "128Mi"));
 
-    public Resources {
-        Objects.requireNonNull(requests, "requests");
-        Objects.requireNonNull(limits, "limits");
-    }
 }

@@ -1,7 +1,5 @@
 package dev.goldenpath.dsl;
 
-import java.util.Objects;
-
 /**
  * How new versions replace old ones.
  *
@@ -15,8 +13,4 @@ public record Rollout(boolean recreate, String maxSurge, String maxUnavailable, 
     /** Zero-downtime rolling update: one quarter more pods, none unavailable. */
     public static final Rollout DEFAULT = new Rollout(false, "25%", "0", 0);
 
-    public Rollout {
-        Objects.requireNonNull(maxSurge, "maxSurge");
-        Objects.requireNonNull(maxUnavailable, "maxUnavailable");
-    }
 }

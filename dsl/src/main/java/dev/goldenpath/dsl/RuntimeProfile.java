@@ -2,7 +2,6 @@ package dev.goldenpath.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,25 +27,24 @@ public record RuntimeProfile(List<String> allowedProcesses, List<String> protect
     public static final RuntimeProfile DEFAULT = new RuntimeProfile(List.of(), List.of("/etc"), Optional.empty());
 
     public RuntimeProfile {
-        allowedProcesses = List.copyOf(allowedProcesses);
-        protectedPaths = List.copyOf(protectedPaths);
-        Objects.requireNonNull(shellReason, "shellReason");
+        allowedProcesses = Copies.list(allowedProcesses);
+        protectedPaths = Copies.list(protectedPaths);
     }
 
     /** The same profile, allowing these processes too (paths or names). */
     public RuntimeProfile allowProcesses(String... processes) {
-        List<String> all = new ArrayList<>(allowedProcesses);
-        all.addAll(List.of(processes));
+        List<String> all = new ArrayList<>(allowedProcesses == null ? List.of() : allowedProcesses);
+        Copies.addAll(all, processes);
         return new RuntimeProfile(all, protectedPaths, shellReason);
     }
 
     /** The same profile, protecting exactly these paths (replaces the default {@code /etc}). */
     public RuntimeProfile protect(String... paths) {
-        return new RuntimeProfile(allowedProcesses, List.of(paths), shellReason);
+        return new RuntimeProfile(allowedProcesses, Copies.list(paths), shellReason);
     }
 
     /** The same profile, expecting shells in the container, for this reason (a declared exception). */
     public RuntimeProfile allowShells(String reason) {
-        return new RuntimeProfile(allowedProcesses, protectedPaths, Optional.of(reason));
+        return new RuntimeProfile(allowedProcesses, protectedPaths, Copies.optional(reason));
     }
 }

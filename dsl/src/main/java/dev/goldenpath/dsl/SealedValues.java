@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -79,7 +78,7 @@ public final class SealedValues {
         for (Map.Entry<String, String> value : values.entrySet()) {
             String[] parts = value.getKey().split("\\.", 3);
             String secretAndKey = value.getKey().substring(parts[0].length() + 1);
-            if (secretAndKey.startsWith(Objects.requireNonNull(secret) + ".")) {
+            if (secret != null && secretAndKey.startsWith(secret + ".")) {
                 entries.computeIfAbsent(parts[0], e -> new TreeMap<>())
                         .put(secretAndKey.substring(secret.length() + 1), value.getValue());
             }

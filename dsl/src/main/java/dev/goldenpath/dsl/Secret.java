@@ -2,7 +2,6 @@ package dev.goldenpath.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,15 +33,8 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
                      String refreshInterval) {
 
     public Secret {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(backend, "backend");
-        entries = List.copyOf(entries);
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(mountPath, "mountPath");
-        env = List.copyOf(env);
-        Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(refreshInterval, "refreshInterval");
+        entries = Copies.list(entries);
+        env = Copies.list(env);
     }
 
     /** How a secret's values reach the cluster. */
@@ -71,11 +63,6 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
      * @param source      where the value comes from
      */
     public record Entry(String key, Optional<String> environment, Source source) {
-        public Entry {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(environment, "environment");
-            Objects.requireNonNull(source, "source");
-        }
 
         /** Whether the entry applies in this environment. */
         public boolean appliesIn(String environmentName) {
@@ -89,9 +76,6 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
 
     /** Already sealed, base64: safe to commit. Its {@code toString} shows only a prefix. */
     public record Ciphertext(String base64) implements Source {
-        public Ciphertext {
-            Objects.requireNonNull(base64, "base64");
-        }
 
         @Override
         public String toString() {
@@ -101,32 +85,18 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
 
     /** Sealed at render time from this environment variable of the rendering process. */
     public record FromEnvironment(String variable) implements Source {
-        public FromEnvironment {
-            Objects.requireNonNull(variable, "variable");
-        }
     }
 
     /** Sealed at render time from this file (outside the repository). */
     public record FromFile(String path) implements Source {
-        public FromFile {
-            Objects.requireNonNull(path, "path");
-        }
     }
 
     /** Fetched by the External Secrets Operator: key (path) in the store, and the property within it. */
     public record Remote(String key, String property) implements Source {
-        public Remote {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(property, "property");
-        }
     }
 
     /** An environment variable set from a key of the Secret. */
     public record EnvFromSecret(String variable, String key) {
-        public EnvFromSecret {
-            Objects.requireNonNull(variable, "variable");
-            Objects.requireNonNull(key, "key");
-        }
     }
 
     /** Builds a {@link Secret}; start with {@code GoldenPath.sealed(name)} or {@code GoldenPath.external(name)}. */
@@ -157,12 +127,16 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
          * strict value is bound to its namespace.
          */
         public Builder ciphertextIn(String environment, String key, String base64) {
-            entries.add(new Entry(key, Optional.of(environment), new Ciphertext(base64)));
+            entries.add(new Entry(key, Copies.optional(environment), new Ciphertext(base64)));
             return this;
         }
 
         /** Every value of this secret in a sealed-values file, per environment. */
         public Builder sealedValues(SealedValues values) {
+            if (values == null) {
+                entries.add(null);
+                return this;
+            }
             values.of(name).forEach((environment, keys) -> keys.forEach((key, base64) ->
                     entries.add(new Entry(key, Optional.of(environment), new Ciphertext(base64)))));
             return this;
@@ -200,7 +174,7 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
 
         /** Mounts the Secret read-only at this path, one file per key. */
         public Builder mountAt(String path) {
-            this.mountPath = Optional.of(path);
+            this.mountPath = Copies.optional(path);
             return this;
         }
 
@@ -212,7 +186,7 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
 
         /** For external secrets: the platform secret store to read from. */
         public Builder store(String storeName) {
-            this.store = Optional.of(storeName);
+            this.store = Copies.optional(storeName);
             return this;
         }
 

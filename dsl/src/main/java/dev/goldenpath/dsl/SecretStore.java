@@ -1,7 +1,5 @@
 package dev.goldenpath.dsl;
 
-import java.util.Objects;
-
 /**
  * A HashiCorp Vault key-value store the External Secrets Operator reads from, logging in with Kubernetes auth as
  * each app's own ServiceAccount, so that Vault policies can be written per app.
@@ -14,14 +12,6 @@ import java.util.Objects;
  * @param role      the Vault role apps log in with
  */
 public record SecretStore(String name, String server, String path, int kvVersion, String authMount, String role) {
-
-    public SecretStore {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(authMount, "authMount");
-        Objects.requireNonNull(role, "role");
-    }
 
     /** The same store with another KV mount and version. */
     public SecretStore kv(String mountPath, int version) {

@@ -1,7 +1,5 @@
 package dev.goldenpath.dsl;
 
-import java.util.Objects;
-
 /**
  * A team that owns apps. Its name becomes the {@code owner} label and its Argo CD project; the contact is
  * rendered as an annotation so that whoever finds a misbehaving pod knows whom to call.
@@ -10,11 +8,6 @@ import java.util.Objects;
  * @param contact an e-mail address or another way to reach the team
  */
 public record Team(String name, String contact) {
-
-    public Team {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(contact, "contact");
-    }
 
     /** The same team with a contact. */
     public Team owner(String newContact) {

@@ -1,6 +1,5 @@
 package dev.goldenpath.dsl;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,13 +11,6 @@ import java.util.Optional;
  * @param effect   the taint effect; empty tolerates every effect
  */
 public record Toleration(String key, Optional<String> value, Operator operator, Optional<Effect> effect) {
-
-    public Toleration {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(operator, "operator");
-        Objects.requireNonNull(effect, "effect");
-    }
 
     /** How the toleration matches the taint's value. */
     public enum Operator {

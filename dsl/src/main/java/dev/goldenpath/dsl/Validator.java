@@ -15,17 +15,7 @@ import java.util.regex.Pattern;
  */
 final class Validator {
 
-    /** Labels the generators own; a user label with one of these keys would break selectors or reports. */
-    private static final Set<String> RESERVED_LABELS = Set.of("app.kubernetes.io/name", "app.kubernetes.io/instance",
-            "app.kubernetes.io/part-of", "app.kubernetes.io/managed-by", "app.kubernetes.io/version", "owner",
-            "environment", "app");
-    private static final String EXCEPTION_ANNOTATION_PREFIX = "exception.goldenpath.dev/";
-    /** The legacy annotations that set AppArmor and seccomp profiles, which the kubelet still honours. */
-    private static final List<String> SECURITY_ANNOTATION_PREFIXES = List.of(
-            "container.apparmor.security.beta.kubernetes.io/", "seccomp.security.alpha.kubernetes.io/",
-            "container.seccomp.security.alpha.kubernetes.io/");
     private static final Pattern GIT_URL = Pattern.compile("^(https?|ssh|git|file)://\\S+$|^[\\w.-]+@[\\w.-]+:\\S+$");
-    private static final Pattern CLUSTER_SERVER = Pattern.compile("^https://\\S+$");
     private static final Pattern PSS_VERSION = Pattern.compile("^(latest|v1\\.[0-9]{1,3})$");
     private static final Pattern TAG = Pattern.compile("^[\\w][\\w.-]{0,127}$");
     private static final int MIN_REASON_LENGTH = 10;
@@ -51,6 +41,9 @@ final class Validator {
             new AppRules(app, path, environmentNames, teamNames).check();
         }
         checkBaseline(environmentNames);
+        new NetworkRules(platform, problems).environments();
+        new NamespaceRules(platform, problems).check();
+        new SecretValueRules(platform, problems).stores();
         return problems.list();
     }
 
@@ -96,11 +89,9 @@ final class Validator {
                     problems.add(clusterPath, cluster.name(), "cluster names must be unique in an environment",
                             "rename one of them");
                 }
-                if (!CLUSTER_SERVER.matcher(cluster.server()).matches()) {
-                    problems.add(clusterPath + ".server", cluster.server(), "a cluster's API server must be an https:// URL",
-                            "use e.g. https://kubernetes.default.svc");
-                }
-                labels(clusterPath + ".labels", cluster.labels(), false);
+                Urls.https(cluster.server()).ifPresent(p -> problems.add(clusterPath + ".server", cluster.server(),
+                        "a cluster's API server must be an https:// URL: " + p, "use e.g. https://kubernetes.default.svc"));
+                labels(clusterPath + ".labels", cluster.labels());
             }
             if (!PSS_VERSION.matcher(environment.podSecurityVersion()).matches()) {
                 problems.add(path + ".podSecurityVersion", environment.podSecurityVersion(),
@@ -160,7 +151,7 @@ final class Validator {
             });
             if (signatures.keyless()) {
                 String issuer = signatures.issuer().orElse("");
-                if (!issuer.startsWith("https://") || issuer.contains(" ")) {
+                if (Urls.https(issuer).isPresent()) {
                     problems.add(path + ".issuer", issuer, "a keyless issuer is the OIDC issuer's https:// URL",
                             "use e.g. 'https://token.actions.githubusercontent.com'");
                 }
@@ -173,7 +164,7 @@ final class Validator {
         Baseline.Falco falco = baseline.falco();
         if (falco.enabled()) {
             ImageReference.problem(falco.image()).ifPresent(p -> problems.add("baseline.falco.image", falco.image(), p[0], p[1]));
-            labels("baseline.falco.nodeSelector", falco.nodeSelector(), false);
+            labels("baseline.falco.nodeSelector", falco.nodeSelector());
             for (Toleration toleration : falco.tolerations()) {
                 if (!toleration.key().isEmpty() && Names.qualifiedName(toleration.key()) != null) {
                     problems.add("baseline.falco.tolerations[" + toleration.key() + "]", toleration.key(),
@@ -223,14 +214,11 @@ final class Validator {
         }
     }
 
-    private void labels(String path, Map<String, String> labels, boolean reserved) {
+    private void labels(String path, Map<String, String> labels) {
         labels.forEach((key, value) -> {
             String keyProblem = Names.qualifiedName(key);
             if (keyProblem != null) {
                 problems.add(path + "[" + key + "]", key, "label key: " + keyProblem, "use e.g. 'tier' or 'example.com/tier'");
-            } else if (reserved && (RESERVED_LABELS.contains(key) || key.startsWith("goldenpath.dev/"))) {
-                problems.add(path + "[" + key + "]", key, "this label is set by goldenpath and must not be overridden",
-                        "choose another key");
             }
             String valueProblem = Names.labelValue(value);
             if (valueProblem != null) {
@@ -252,6 +240,7 @@ final class Validator {
         Optional<BigDecimal> requestMemory = quantity(path + ".requests.memory", resources.requests().memory(), "64Mi");
         Optional<BigDecimal> limitCpu = quantity(path + ".limits.cpu", resources.limits().cpu(), "500m");
         Optional<BigDecimal> limitMemory = quantity(path + ".limits.memory", resources.limits().memory(), "128Mi");
+        AmountRules.resources(problems, path, resources);
         if (requestCpu.isPresent() && limitCpu.isPresent() && limitCpu.get().compareTo(requestCpu.get()) < 0) {
             problems.add(path + ".limits.cpu", resources.limits().cpu(),
                     "the limit must be at least the request (" + resources.requests().cpu() + ")",
@@ -302,24 +291,22 @@ final class Validator {
             env();
             probes();
             writablePaths();
-            identity();
-            labels(path + ".labels", app.labels(), true);
-            annotations();
-            rollout();
-            budget();
-            autoscaling();
+            labels(path + ".labels", app.labels());
+            new WorkloadRules(platform, problems).app(app, path);
+            new MetadataRules(platform, problems).app(app, path);
+            new SecretValueRules(platform, problems).app(app, path);
             app.runtimeClassName().ifPresent(rc -> {
                 if (rc.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(rc).matches()) {
                     problems.add(path + ".runtimeClassName", rc, "a RuntimeClass name must be a DNS-1123 subdomain",
                             "use the name of a RuntimeClass of the cluster, e.g. 'wasmtime-spin'");
                 }
             });
-            labels(path + ".nodeSelector", app.nodeSelector(), false);
+            labels(path + ".nodeSelector", app.nodeSelector());
             tolerations();
             capabilities();
             environments();
             exemptions();
-            network();
+            new NetworkRules(platform, problems).app(app, path);
             permissions();
             secrets();
         }
@@ -440,82 +427,6 @@ final class Validator {
             } else if (source instanceof Secret.Remote remote && (remote.key().isBlank() || remote.property().isBlank())) {
                 problems.add(ePath, remote.key() + "#" + remote.property(), "a remote reference needs a key and a property",
                         "use e.g. .remote(\"password\", \"payments/db\", \"password\")");
-            }
-        }
-
-        private void network() {
-            Set<Integer> ownPorts = new HashSet<>();
-            app.ports().forEach(p -> ownPorts.add(p.number()));
-            for (Caller caller : app.callers()) {
-                String cPath;
-                if (caller instanceof Caller.App other) {
-                    cPath = path + ".calledBy[" + other.app() + "]";
-                    if (platform.app(other.app()).isEmpty()) {
-                        problems.add(cPath, other.app(), "unknown app", "declare the app or use one of " + appNames());
-                    }
-                } else if (caller instanceof Caller.Namespace namespace) {
-                    cPath = path + ".calledByNamespace[" + namespace.namespace() + "]";
-                    name(cPath, namespace.namespace(), Names.dns1123Label(namespace.namespace()), "use e.g. 'monitoring'");
-                } else {
-                    cPath = path + ".calledByIngressController";
-                }
-                for (int port : caller.ports()) {
-                    if (!ownPorts.contains(port)) {
-                        problems.add(cPath + ".ports", port, "the app does not expose this port",
-                                "use one of " + ownPorts.stream().sorted().toList() + " or declare the port");
-                    }
-                }
-                if (caller.ports().isEmpty() && app.ports().isEmpty()) {
-                    problems.add(cPath, "all ports", "the app exposes no port, so nothing can call it", "declare a port");
-                }
-            }
-            for (Dependency dependency : app.dependencies()) {
-                if (dependency instanceof Dependency.App other) {
-                    String dPath = path + ".calls[" + other.app() + "]";
-                    Optional<App> callee = platform.app(other.app());
-                    if (callee.isEmpty()) {
-                        problems.add(dPath, other.app(), "unknown app", "declare the app or use one of " + appNames());
-                        continue;
-                    }
-                    Set<Integer> calleePorts = new HashSet<>();
-                    callee.get().ports().forEach(p -> calleePorts.add(p.number()));
-                    for (int port : other.ports()) {
-                        if (!calleePorts.contains(port)) {
-                            problems.add(dPath + ".ports", port, other.app() + " does not expose this port",
-                                    "use one of " + calleePorts.stream().sorted().toList());
-                        }
-                    }
-                    if (calleePorts.isEmpty()) {
-                        problems.add(dPath, other.app(), other.app() + " exposes no port, so it cannot be called",
-                                "declare a port on " + other.app());
-                    }
-                    for (Environment environment : platform.environments()) {
-                        if (deployedIn(app, environment) && !deployedIn(callee.get(), environment)) {
-                            problems.add(dPath, other.app(), other.app() + " is not deployed in " + environment.name()
-                                    + ", where this app runs", "deploy it there too, or limit this app with onlyIn(...)");
-                        }
-                    }
-                } else if (dependency instanceof Dependency.External external) {
-                    String dPath = path + ".callsExternal[" + external.cidr() + "]";
-                    Optional<Cidrs.Block> block = Cidrs.parse(external.cidr());
-                    if (block.isEmpty()) {
-                        problems.add(dPath, external.cidr(), "not a CIDR block with zero host bits",
-                                "use e.g. 203.0.113.0/24 or 2001:db8::/32");
-                    }
-                    for (String except : external.except()) {
-                        Optional<Cidrs.Block> hole = Cidrs.parse(except);
-                        if (hole.isEmpty() || block.isPresent() && !block.get().contains(hole.get())
-                                || block.isPresent() && hole.get().prefix() == block.get().prefix()) {
-                            problems.add(dPath + ".except", except, "an except block must be a CIDR strictly inside "
-                                    + external.cidr(), "use a smaller block inside it");
-                        }
-                    }
-                    for (int port : external.ports()) {
-                        if (port < 1 || port > 65535) {
-                            problems.add(dPath + ".ports", port, "a port number must be from 1 to 65535", "use e.g. 443");
-                        }
-                    }
-                }
             }
         }
 
@@ -715,88 +626,8 @@ final class Validator {
                     problems.add(writablePath, p, "the path is declared twice", "declare it once");
                 }
                 quantity(writablePath + ".sizeLimit", writable.sizeLimit(), "1Gi");
+                AmountRules.size(problems, writablePath + ".sizeLimit", writable.sizeLimit());
             }
-        }
-
-        private void identity() {
-            boolean root = app.weakens(Weakening.RUN_AS_ROOT);
-            id("runAsUser", app.runAsUser().orElse(App.DEFAULT_USER), root);
-            id("runAsGroup", app.runAsGroup().orElse(App.DEFAULT_USER), root);
-            id("fsGroup", app.fsGroup().orElse(App.DEFAULT_USER), root);
-        }
-
-        private void id(String field, long id, boolean rootAllowed) {
-            if (id < 0 || id > 2147483647L) {
-                problems.add(path + "." + field, id, "ids are from 0 to 2147483647", "use e.g. " + App.DEFAULT_USER);
-            } else if (id == 0 && !rootAllowed) {
-                problems.add(path + "." + field, id,
-                        "0 is root (PSS restricted: running as non-root user)",
-                        "use a non-zero id such as " + App.DEFAULT_USER + ", or declare .weaken(RUN_AS_ROOT, \"<reason>\")");
-            }
-        }
-
-        private void annotations() {
-            app.annotations().forEach((key, value) -> {
-                String keyProblem = Names.qualifiedName(key);
-                if (keyProblem != null) {
-                    problems.add(path + ".annotations[" + key + "]", key, "annotation key: " + keyProblem,
-                            "use e.g. 'example.com/note'");
-                } else if (SECURITY_ANNOTATION_PREFIXES.stream().anyMatch(key::startsWith)) {
-                    problems.add(path + ".annotations[" + key + "]", key,
-                            "this annotation sets a security profile (AppArmor or seccomp) and would bypass the secure "
-                                    + "defaults without a declared reason",
-                            "remove it: pods run with RuntimeDefault; weakenings are declared with .weaken(..)");
-                } else if (key.startsWith(EXCEPTION_ANNOTATION_PREFIX)) {
-                    problems.add(path + ".annotations[" + key + "]", key,
-                            "exception annotations are written by goldenpath from declared weakenings",
-                            "declare .weaken(<Weakening>, \"<reason>\") instead");
-                }
-            });
-            long size = app.annotations().entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length()).sum();
-            if (size > 256 * 1024) {
-                problems.add(path + ".annotations", size + " bytes", "annotations may hold at most 256 KiB in all",
-                        "move large data to a ConfigMap");
-            }
-        }
-
-        private void rollout() {
-            Rollout rollout = app.rollout();
-            if (!rollout.recreate()) {
-                intOrPercent(path + ".rollout.maxSurge", rollout.maxSurge());
-                intOrPercent(path + ".rollout.maxUnavailable", rollout.maxUnavailable());
-                if (isZero(rollout.maxSurge()) && isZero(rollout.maxUnavailable())) {
-                    problems.add(path + ".rollout", rollout.maxSurge() + "/" + rollout.maxUnavailable(),
-                            "maxSurge and maxUnavailable cannot both be 0: the rollout could never progress",
-                            "allow a surge, e.g. rollingUpdate(\"25%\", \"0\")");
-                }
-            }
-            if (rollout.minReadySeconds() < 0) {
-                problems.add(path + ".rollout.minReadySeconds", rollout.minReadySeconds(), "must be 0 or more", "use e.g. 10");
-            }
-        }
-
-        private void budget() {
-            intOrPercent(path + ".disruptionBudget", app.disruptionBudget().amount());
-            if (!app.disruptionBudget().minAvailable() && isZero(app.disruptionBudget().amount())) {
-                problems.add(path + ".disruptionBudget", "maxUnavailable 0",
-                        "a budget that allows no disruption blocks node drains forever", "allow at least 1 unavailable pod");
-            }
-        }
-
-        private void autoscaling() {
-            app.autoscaling().ifPresent(a -> {
-                if (a.minReplicas() < 1) {
-                    problems.add(path + ".autoscaling.minReplicas", a.minReplicas(), "must be at least 1", "use e.g. 2");
-                }
-                if (a.maxReplicas() < a.minReplicas()) {
-                    problems.add(path + ".autoscaling.maxReplicas", a.maxReplicas(),
-                            "must be at least minReplicas (" + a.minReplicas() + ")", "raise maxReplicas");
-                }
-                if (a.cpuUtilizationPercent() < 1 || a.cpuUtilizationPercent() > 1000) {
-                    problems.add(path + ".autoscaling.cpuUtilizationPercent", a.cpuUtilizationPercent(),
-                            "must be from 1 to 1000 (percent of the CPU request)", "use e.g. 70");
-                }
-            });
         }
 
         private void tolerations() {
@@ -923,12 +754,6 @@ final class Validator {
             }
         }
 
-        private void intOrPercent(String fieldPath, String value) {
-            if (!Names.INT_OR_PERCENT.matcher(value).matches()
-                    || value.endsWith("%") && Integer.parseInt(value.substring(0, value.length() - 1)) > 100) {
-                problems.add(fieldPath, value, "must be a whole number or a percentage from 0% to 100%", "use e.g. 1 or 25%");
-            }
-        }
     }
 
     private static final Set<String> VERBS = Set.of("get", "list", "watch", "create", "update", "patch", "delete",
@@ -958,10 +783,6 @@ final class Validator {
 
     private List<String> appNames() {
         return platform.apps().stream().map(App::name).sorted().toList();
-    }
-
-    private static boolean isZero(String intOrPercent) {
-        return intOrPercent.equals("0") || intOrPercent.equals("0%");
     }
 
     private static List<String> sorted(Set<String> names) {

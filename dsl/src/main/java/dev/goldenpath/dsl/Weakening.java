@@ -46,7 +46,17 @@ public enum Weakening {
      */
     HOST_PATH_VOLUMES(PodSecurityLevel.PRIVILEGED, "pss-host-path-volumes", "pss-restricted-volumes"),
     /** A wildcard in a Role (CIS 5.1.3). The DSL never renders one; only a customization or an extra object can. */
-    RBAC_WILDCARD(PodSecurityLevel.RESTRICTED, "rbac-wildcard");
+    RBAC_WILDCARD(PodSecurityLevel.RESTRICTED, "rbac-wildcard"),
+    /**
+
+     * Egress to every address ({@code 0.0.0.0/0} or {@code ::/0}) on every port. No lint rule checks egress breadth,
+     * so its rule id is the DSL's own ({@link #DSL_ONLY_RULE_IDS}): listed in the render report, never written as an
+     * {@code exception.goldenpath.dev/} annotation (the linter would refuse an unknown rule id).
+     */
+    EGRESS_TO_ANYWHERE(PodSecurityLevel.RESTRICTED, "egress-anywhere");
+
+    /** Rule ids that only the DSL checks; every other rule id of a weakening names a lint rule. */
+    public static final List<String> DSL_ONLY_RULE_IDS = List.of("egress-anywhere");
 
     /** Capabilities that PSS baseline allows to be added (upstream "capabilities_baseline" check). */
     public static final List<String> BASELINE_CAPABILITIES = List.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE",
@@ -61,9 +71,14 @@ public enum Weakening {
         this.ruleIds = List.of(ruleIds);
     }
 
-    /** The lint rule ids this weakening exempts; the first is the primary one. */
+    /** The rule ids this weakening exempts (lint rule ids, or {@link #DSL_ONLY_RULE_IDS}); the first is the primary one. */
     public List<String> ruleIds() {
         return ruleIds;
+    }
+
+    /** The lint rule ids this weakening exempts: what {@code exception.goldenpath.dev/<rule-id>} annotations name. */
+    public List<String> lintRuleIds() {
+        return ruleIds.stream().filter(id -> !DSL_ONLY_RULE_IDS.contains(id)).toList();
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.goldenpath.dsl;
 
-import java.util.Objects;
-
 /**
  * A folder the application may write to. The root filesystem is read-only, so each writable path is
  * mounted as an {@code emptyDir} volume, bounded by {@code sizeLimit} so that one pod cannot fill the
@@ -12,8 +10,4 @@ public record WritablePath(String path, String sizeLimit) {
     /** The size limit when none is given. */
     public static final String DEFAULT_SIZE_LIMIT = "1Gi";
 
-    public WritablePath {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(sizeLimit, "sizeLimit");
-    }
 }

@@ -136,7 +136,7 @@ class ValidationTest {
                 "apps[api].resources.limits.memory", "at least the request (1Gi)");
         onlyViolation(platformWith(a -> a.in("prod", o -> o.resources(requests("2", "1Gi"), limits("1", "1Gi")))),
                 "apps[api].in[prod].resources.limits.cpu", "at least the request");
-        platformWith(a -> a.resources(requests("0.5", "1e6"), limits("1.5", "1M"))).build();
+        platformWith(a -> a.resources(requests("0.5", "1e7"), limits("1.5", "10M"))).build();
     }
 
     @Test

@@ -74,7 +74,8 @@ public final class Labels {
     public static Map<String, String> annotationsWithExemptions(AppInstance instance) {
         Map<String, String> annotations = annotations(instance);
         for (Exemption exemption : instance.app().exemptions()) {
-            for (String ruleId : exemption.weakening().ruleIds()) {
+            // DSL-only rule ids (e.g. egress-anywhere) are no lint rules: an annotation naming one would be refused.
+            for (String ruleId : exemption.weakening().lintRuleIds()) {
                 annotations.put(EXCEPTION_PREFIX + ruleId, exemption.reason());
             }
         }

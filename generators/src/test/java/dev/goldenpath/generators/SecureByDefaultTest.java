@@ -128,7 +128,7 @@ class SecureByDefaultTest {
     @Test
     void declaredWeakeningIsRenderedWithItsReasonAndLowersOnlyEnforce() {
         String reason = "vendor image needs uid 0; SEC-42 approved by security";
-        Rendering rendering = Renderer.secureByDefault().render(minimal(a -> a.weaken(Weakening.RUN_AS_ROOT, reason)));
+        Rendering rendering = Renderer.secureByDefault().render(minimal(a -> a.runAsUser(0).weaken(Weakening.RUN_AS_ROOT, reason)));
         Deployment deployment = read(rendering.tree(), "apps/prod/api/deployment.yaml", Deployment.class);
         assertEquals(reason, deployment.getMetadata().getAnnotations().get("exception.goldenpath.dev/pss-run-as-non-root"));
         assertEquals(reason, deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("exception.goldenpath.dev/pss-run-as-user"));

@@ -22,8 +22,9 @@ public final class SecureDefaults {
 
     /** The pod-level security context. */
     public static PodSecurityContext pod(App app) {
-        boolean root = app.weakens(Weakening.RUN_AS_ROOT);
-        long user = app.runAsUser().orElse(root ? 0 : App.DEFAULT_USER);
+        // Root only when the app asks for uid 0 (which needs RUN_AS_ROOT): declaring the weakening alone changes nothing.
+        boolean root = runsAsRoot(app);
+        long user = app.runAsUser().orElse(App.DEFAULT_USER);
         long group = app.runAsGroup().orElse(user);
         return new PodSecurityContextBuilder()
                 // PSS restricted "Running as Non-root": runAsNonRoot must be true.
@@ -43,7 +44,7 @@ public final class SecureDefaults {
 
     /** The container-level security context. */
     public static SecurityContext container(App app) {
-        boolean root = app.weakens(Weakening.RUN_AS_ROOT);
+        boolean root = runsAsRoot(app);
         List<String> added = new ArrayList<>(app.addedCapabilities());
         added.sort(null);
         return new SecurityContextBuilder()
@@ -59,5 +60,10 @@ public final class SecureDefaults {
                 // PSS restricted "Capabilities": drop ALL, add back at most NET_BIND_SERVICE (others need a weakening).
                 .withCapabilities(new Capabilities(added, List.of("ALL")))
                 .build();
+    }
+
+    /** Whether the app runs as uid 0: only when it says so with {@code runAsUser(0)}. */
+    static boolean runsAsRoot(App app) {
+        return app.runAsUser().isPresent() && app.runAsUser().getAsLong() == 0;
     }
 }

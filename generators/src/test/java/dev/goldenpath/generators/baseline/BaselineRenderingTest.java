@@ -51,6 +51,7 @@ class BaselineRenderingTest {
                 .app(app("db").team("data").image("registry.example.com:5000/data/db:2.1").port("postgres", 5432)
                         .liveness(exec("/usr/local/bin/db-health"))
                         .runtimeProfile(runtimeProfile().allowProcesses("/usr/local/bin/db", "postgres").protect("/usr", "/etc"))
+                        .runAsUser(0)
                         .weaken(Weakening.RUN_AS_ROOT, "vendor image needs uid 0; ticket DATA-7 approved by security")
                         .in("staging", o -> o.imageTag("2.2-rc.1")))
                 .baseline(baseline()

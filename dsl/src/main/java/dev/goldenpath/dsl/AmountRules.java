@@ -1,0 +1,56 @@
+package dev.goldenpath.dsl;
+
+import java.math.BigDecimal;
+
+/**
+ * Amounts that parse but cannot be meant: memory in bytes where MiB were meant ({@code "128"}), CPU finer than the
+ * millicore Kubernetes counts in, more CPU or memory than any node has.
+ */
+final class AmountRules {
+
+    /** Kubernetes counts CPU in millicores; a smaller non-zero amount is rounded up (resource.Quantity). */
+    private static final BigDecimal MILLICORE = new BigDecimal("0.001");
+    /** More cores than the largest machines offer. */
+    private static final BigDecimal MAX_CPU = BigDecimal.valueOf(1024);
+    /** A container runtime cannot start a container with less (runc needs a few MiB for itself). */
+    private static final BigDecimal MIN_MEMORY = BigDecimal.valueOf(4L << 20);
+    /** More memory, or disk for an emptyDir, than any node has: 64 TiB. */
+    private static final BigDecimal MAX_BYTES = BigDecimal.valueOf(1L << 46);
+
+    private AmountRules() {
+    }
+
+    static void resources(Problems problems, String path, Resources resources) {
+        cpu(problems, path + ".requests.cpu", resources.requests().cpu());
+        cpu(problems, path + ".limits.cpu", resources.limits().cpu());
+        memory(problems, path + ".requests.memory", resources.requests().memory());
+        memory(problems, path + ".limits.memory", resources.limits().memory());
+    }
+
+    static void size(Problems problems, String path, String amount) {
+        Quantities.parse(amount).filter(b -> b.compareTo(MAX_BYTES) > 0).ifPresent(b -> problems.add(path, amount,
+                "more than 64Ti: no node has that much disk", "use what the app really writes, e.g. 1Gi"));
+    }
+
+    private static void cpu(Problems problems, String path, String amount) {
+        Quantities.parse(amount).ifPresent(cores -> {
+            if (cores.signum() > 0 && cores.compareTo(MILLICORE) < 0) {
+                problems.add(path, amount, "CPU is counted in millicores: less than 1m cannot be expressed",
+                        "use at least 1m, e.g. 10m");
+            } else if (cores.compareTo(MAX_CPU) > 0) {
+                problems.add(path, amount, "more than 1024 cores: no node has that many", "use e.g. 500m or 2");
+            }
+        });
+    }
+
+    private static void memory(Problems problems, String path, String amount) {
+        Quantities.parse(amount).ifPresent(bytes -> {
+            if (bytes.signum() > 0 && bytes.compareTo(MIN_MEMORY) < 0) {
+                problems.add(path, amount, "less than 4Mi: no container starts with that little memory "
+                        + "(a plain number is bytes)", amount.matches("[0-9]+") ? "add the unit, e.g. " + amount + "Mi" : "use e.g. 128Mi");
+            } else if (bytes.compareTo(MAX_BYTES) > 0) {
+                problems.add(path, amount, "more than 64Ti: no node has that much memory", "use e.g. 256Mi or 2Gi");
+            }
+        });
+    }
+}
