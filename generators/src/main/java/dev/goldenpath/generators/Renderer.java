@@ -197,16 +197,14 @@ public final class Renderer {
         // The policy check runs on exactly what is written, before anything is written.
         LintReport lint = policy.check(placed.stream().map(Manifest::path).toList(), trees);
         List<byte[]> documents = trees.parallelStream().map(Yaml::write).toList();
-        List<String> oversized = new ArrayList<>();
+        // The API server's limits (names, labels, annotations, object size), on exactly what is written.
+        List<String> beyondLimits = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            // etcd refuses objects over 1.5 MiB and ConfigMaps over 1 MiB; stay below both with room for metadata.
-            if (documents.get(i).length > MAX_OBJECT_BYTES) {
-                oversized.add(placed.get(i).path() + " is " + documents.get(i).length + " bytes, over the "
-                        + MAX_OBJECT_BYTES + " bytes a Kubernetes object may safely hold");
-            }
+            beyondLimits.addAll(ObjectLimits.check(placed.get(i).path(), trees.get(i), documents.get(i).length,
+                    MAX_OBJECT_BYTES));
         }
-        if (!oversized.isEmpty()) {
-            throw new RenderException(oversized);
+        if (!beyondLimits.isEmpty()) {
+            throw new RenderException(beyondLimits);
         }
         RenderedTree.Builder tree = RenderedTree.builder();
         Kustomizations kustomizations = new Kustomizations();
