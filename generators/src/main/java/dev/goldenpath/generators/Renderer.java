@@ -17,6 +17,7 @@ import dev.goldenpath.generators.network.MermaidDiagram;
 import dev.goldenpath.generators.network.NetworkPolicies;
 import dev.goldenpath.generators.policy.PolicyCheck;
 import dev.goldenpath.generators.rbac.Roles;
+import dev.goldenpath.generators.report.ExemptionsPage;
 import dev.goldenpath.generators.report.RenderReport;
 import dev.goldenpath.generators.secrets.SecretObjects;
 import dev.goldenpath.generators.workload.Workloads;
@@ -195,12 +196,13 @@ public final class Renderer {
         List<Manifest> placed = manifests.objects();
         List<ObjectNode> trees = placed.parallelStream().map(p -> Yaml.toTree(p.object())).toList();
         // The policy check runs on exactly what is written, before anything is written.
-        LintReport lint = policy.check(placed.stream().map(Manifest::path).toList(), trees);
+        List<String> paths = placed.stream().map(Manifest::path).toList();
+        LintReport lint = policy.check(paths, trees);
         List<byte[]> documents = trees.parallelStream().map(Yaml::write).toList();
         // The API server's limits (names, labels, annotations, object size), on exactly what is written.
         List<String> beyondLimits = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            beyondLimits.addAll(ObjectLimits.check(placed.get(i).path(), trees.get(i), documents.get(i).length,
+            beyondLimits.addAll(ObjectLimits.check(paths.get(i), trees.get(i), documents.get(i).length,
                     MAX_OBJECT_BYTES));
         }
         if (!beyondLimits.isEmpty()) {
@@ -214,7 +216,8 @@ public final class Renderer {
             kustomizations.add(manifest.folder(), manifest.fileName());
         }
         kustomizations.addTo(tree);
-        tree.add("docs/exemptions.md", manifests.report().toMarkdown());
+        // Read from exactly what is written, so the page lists every exception the tree holds.
+        tree.add(ExemptionsPage.PATH, ExemptionsPage.markdown(paths, trees));
         manifests.documents().forEach(tree::add);
         RenderedTree built = tree.build();
         // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders.
