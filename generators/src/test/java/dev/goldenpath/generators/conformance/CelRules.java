@@ -44,7 +44,8 @@ final class CelRules {
             String text = rule.path("rule").asText();
             Predicate<JsonNode> predicate = KNOWN.get(text);
             if (predicate == null) {
-                notChecked.add(path.replaceAll("\\[\\d+]", "[]") + ": " + text);
+                String field = path.isEmpty() ? "(root)" : path.substring(1);
+                notChecked.add(field.replaceAll("\\[\\d+]", "[]") + ": " + text);
             } else if (!predicate.test(self)) {
                 problems.add((path.isEmpty() ? "(root)" : path.substring(1)) + ": CEL rule fails: "
                         + rule.path("message").asText(text));

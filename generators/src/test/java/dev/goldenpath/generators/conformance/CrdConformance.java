@@ -24,8 +24,12 @@ import java.util.stream.Stream;
  * Checks every custom resource of a render against its upstream CRD in {@code /work/shared/crds} with
  * {@link StructuralSchema}: the served version's schema (refusing versions that are not served), and the
  * Gatekeeper constraint kinds against the CRD Gatekeeper generates from their ConstraintTemplate.
+ *
+ * <pre>{@code
+ * CrdConformance.load().ifPresent(crds -> assertEquals(List.of(), crds.check(rendering).violations()));
+ * }</pre>
  */
-final class CrdConformance {
+public final class CrdConformance {
 
     /** Groups of the built-in kinds: not custom resources. */
     private static final Set<String> BUILT_IN = Set.of("", "apps", "batch", "policy", "networking.k8s.io",
@@ -45,7 +49,7 @@ final class CrdConformance {
     }
 
     /** The CRDs of {@code ../shared/crds} (or {@code -Dgoldenpath.crds}), when this checkout has them. */
-    static synchronized Optional<CrdConformance> load() {
+    public static synchronized Optional<CrdConformance> load() {
         Optional<Path> directory = CrdSchemas.directory();
         if (directory.isEmpty()) {
             return Optional.empty();
@@ -68,12 +72,26 @@ final class CrdConformance {
         return new CrdConformance(crds);
     }
 
-    /** What a check found. */
-    record Result(List<String> violations, SortedMap<String, Integer> checked, Set<String> celNotChecked) {
+    /**
+     * What a check found.
+     *
+     * @param violations    every problem, as {@code <file>: <kind> <name>: <field>: <problem>}
+     * @param checked       how many objects of each kind were checked
+     * @param celNotChecked CEL rules the objects reached that are not evaluated ({@code <field>: <rule>})
+     */
+    public record Result(List<String> violations, SortedMap<String, Integer> checked, Set<String> celNotChecked) {
+    }
+
+    /** Checks every custom resource of a rendered tree. */
+    public Result check(dev.goldenpath.tree.RenderedTree tree) {
+        List<String> paths = tree.paths().stream().filter(p -> p.endsWith(".yaml") && !p.endsWith("kustomization.yaml"))
+                .toList();
+        return check(paths, paths.stream().map(p -> dev.goldenpath.generators.yaml.Yaml.read(tree.bytes(p).orElseThrow()))
+                .toList());
     }
 
     /** Checks every custom resource among {@code objects} (placed at {@code paths}). */
-    synchronized Result check(List<String> paths, List<? extends JsonNode> objects) {
+    public synchronized Result check(List<String> paths, List<? extends JsonNode> objects) {
         List<String> violations = new ArrayList<>();
         SortedMap<String, Integer> checked = new TreeMap<>();
         Map<String, JsonNode> templates = new HashMap<>();

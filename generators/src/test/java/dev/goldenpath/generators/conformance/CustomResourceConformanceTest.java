@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.Rendering;
-import dev.goldenpath.tree.RenderedTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,13 +33,7 @@ class CustomResourceConformanceTest {
     }
 
     static CrdConformance.Result check(CrdConformance crds, Rendering rendering) {
-        RenderedTree tree = rendering.tree();
-        List<String> paths = tree.paths().stream().filter(p -> p.endsWith(".yaml") && !p.endsWith("kustomization.yaml"))
-                .toList();
-        // Rendering.objects() are in the placed order; the tree is sorted: read the tree to keep paths and objects aligned.
-        List<JsonNode> objects = paths.stream().map(p -> dev.goldenpath.generators.yaml.Yaml.read(tree.bytes(p).orElseThrow()))
-                .toList();
-        return crds.check(paths, objects);
+        return crds.check(rendering.tree());
     }
 
     @Test
