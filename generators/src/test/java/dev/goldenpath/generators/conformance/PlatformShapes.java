@@ -17,6 +17,7 @@ import dev.goldenpath.dsl.App;
 import dev.goldenpath.dsl.Baseline;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.Secret;
 import dev.goldenpath.dsl.Weakening;
 import java.security.KeyPairGenerator;
 import java.util.ArrayList;
@@ -101,8 +102,14 @@ final class PlatformShapes {
                     default -> { }
                 }
                 if (random.nextInt(3) == 0) {
-                    app.secret(sealed(name(random, "sealed-", random.nextInt(20))).ciphertext("password", ciphertext(random))
-                            .mountAt("/etc/secrets"));
+                    // Every scope (the wider ones are annotations on the SealedSecret) and a typed Secret.
+                    Secret.Builder secret = sealed(name(random, "sealed-", random.nextInt(20)))
+                            .ciphertext("password", ciphertext(random)).mountAt("/etc/secrets")
+                            .scope(Secret.SealScope.values()[random.nextInt(3)]);
+                    if (random.nextBoolean()) {
+                        secret.type("kubernetes.io/basic-auth").ciphertext("username", ciphertext(random));
+                    }
+                    app.secret(secret);
                 }
                 if (random.nextInt(4) == 0) {
                     app.secret(external(name(random, "ext-", random.nextInt(20))).store(store)
