@@ -25,8 +25,11 @@ import org.junit.jupiter.api.Test;
 /** The API server's limits on names, labels and annotations, checked on every rendered object before anything is written. */
 class ObjectLimitsTest {
 
-    /** The longest names the spec allows together: a 60-character app in environment "pr" (Argo CD's 63-character
-     * Application name "pr-<app>"), a 63-character team, secret and store names of 63 characters. */
+    /**
+     * The longest names the spec allows together: a 60-character app in environment "pr" (Argo CD's 63-character
+     * Application name "pr-<app>"), a 63-character team, secret and store names of 63 characters, a mounted secret
+     * and a long writable path (both become volume names, DNS labels of at most 63 characters).
+     */
     static final String APP = "a" + "b".repeat(58) + "c";
     static final String TEAM = "t" + "e".repeat(61) + "m";
     static final String STORE = "s" + "t".repeat(61) + "e";
@@ -38,8 +41,9 @@ class ObjectLimitsTest {
                 .secretStore(vault(STORE, "https://vault.example.com:8200"))
                 .team(team(TEAM).owner("owner@example.com"))
                 .app(change.apply(app(APP).team(TEAM).namespace("{team}").image("registry.example.com/api:1.0.0").port(8080)
-                        .permissions(read("pods"))
-                        .secret(external(SECRET).store(STORE).remote("token", "p/c", "token").env("TOKEN", "token"))))
+                        .permissions(read("pods")).writablePath("/var/cache/" + "c".repeat(100))
+                        .secret(external(SECRET).store(STORE).remote("token", "p/c", "token").env("TOKEN", "token")
+                                .mountAt("/etc/token"))))
                 .build();
     }
 
