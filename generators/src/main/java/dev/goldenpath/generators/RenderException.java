@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Thrown when a valid spec cannot be rendered in this process: a render-time secret without a sealer for its
- * environment, an unset environment variable, an unreadable file. It lists every problem; no message ever holds a
- * secret value. Nothing is written when it is thrown.
+ * environment, an unset environment variable, an unreadable file, or an object the API server would refuse (a name,
+ * label or annotation beyond Kubernetes' limits, an object too large). It lists every problem, each with the file,
+ * the object and the field; no message ever holds a secret value. Nothing is written when it is thrown.
  */
 public final class RenderException extends RuntimeException {
 

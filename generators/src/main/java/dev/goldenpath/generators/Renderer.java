@@ -22,6 +22,7 @@ import dev.goldenpath.generators.network.MermaidDiagram;
 import dev.goldenpath.generators.network.NetworkPolicies;
 import dev.goldenpath.generators.policy.PolicyCheck;
 import dev.goldenpath.generators.rbac.Roles;
+import dev.goldenpath.generators.report.ExemptionsPage;
 import dev.goldenpath.generators.report.RenderReport;
 import dev.goldenpath.generators.secrets.SecretObjects;
 import dev.goldenpath.generators.workload.Workloads;
@@ -283,16 +284,14 @@ public final class Renderer {
             throw new RenderException(inadmissible);
         }
         List<byte[]> documents = trees.parallelStream().map(Yaml::write).toList();
-        List<String> oversized = new ArrayList<>();
+        // The API server's limits (names, labels, annotations, object size), on exactly what is written.
+        List<String> beyondLimits = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            // etcd refuses objects over 1.5 MiB and ConfigMaps over 1 MiB; stay below both with room for metadata.
-            if (documents.get(i).length > MAX_OBJECT_BYTES) {
-                oversized.add(placed.get(i).path() + " is " + documents.get(i).length + " bytes, over the "
-                        + MAX_OBJECT_BYTES + " bytes a Kubernetes object may safely hold");
-            }
+            beyondLimits.addAll(ObjectLimits.check(paths.get(i), trees.get(i), documents.get(i).length,
+                    MAX_OBJECT_BYTES));
         }
-        if (!oversized.isEmpty()) {
-            throw new RenderException(oversized);
+        if (!beyondLimits.isEmpty()) {
+            throw new RenderException(beyondLimits);
         }
         RenderedTree.Builder tree = RenderedTree.builder();
         Kustomizations kustomizations = new Kustomizations();
@@ -302,7 +301,8 @@ public final class Renderer {
             kustomizations.add(manifest.folder(), manifest.fileName());
         }
         kustomizations.addTo(tree);
-        tree.add("docs/exemptions.md", manifests.report().toMarkdown());
+        // Read from exactly what is written, so the page lists every exception the tree holds.
+        tree.add(ExemptionsPage.PATH, ExemptionsPage.markdown(paths, trees));
         manifests.documents().forEach(tree::add);
         RenderedTree built = tree.build();
         // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders.

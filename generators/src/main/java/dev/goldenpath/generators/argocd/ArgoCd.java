@@ -148,8 +148,8 @@ public final class ArgoCd {
                 destinations.add(List.of(cluster.server(), instance.namespace()));
             }
         }
-        String description = "Team " + team + " in " + environment.name() + ": "
-                + String.join(", ", instances.stream().map(AppInstance::name).toList()) + " (rendered by goldenpath)";
+        String description = ProjectDescription.team(team, environment.name(),
+                instances.stream().map(AppInstance::name).toList());
         return new AppProject(metadata(platform, projectName(team, environment), environment, team, true),
                 new AppProject.Spec(description, List.of(platform.gitRepository()),
                         destinations.stream().map(d -> Application.Destination.server(d.get(0), d.get(1))).toList(),
@@ -166,8 +166,7 @@ public final class ArgoCd {
             destinations.add(Application.Destination.server(cluster.server(), null));
             namespaces.forEach(n -> destinations.add(Application.Destination.server(cluster.server(), n)));
         }
-        String description = "Platform baseline of " + environment.name() + ": platform/" + environment.name()
-                + " (rendered by goldenpath)";
+        String description = ProjectDescription.platform(environment.name());
         return new AppProject(metadata(platform, platformProjectName(environment), environment, "platform", true),
                 new AppProject.Spec(description, List.of(platform.gitRepository()), destinations,
                         clusterResources(objects), namespacedKinds(objects), AppProject.OrphanedResources.WARN));

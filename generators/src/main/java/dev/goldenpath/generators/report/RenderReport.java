@@ -3,9 +3,10 @@ package dev.goldenpath.generators.report;
 import java.util.List;
 
 /**
- * What a render gave up on purpose: every declared weakening, where it applies and why. The same entries are
+ * What the spec gave up on purpose: every declared weakening, where it applies and why. The same entries are
  * rendered as annotations on the affected objects, so reviewers see them in the diff and the linter reports
- * them as excepted findings.
+ * them as excepted findings; the rendered tree's {@code docs/exemptions.md} ({@link ExemptionsPage}) is read from
+ * those objects and also lists the cluster baseline's own exceptions.
  */
 public record RenderReport(List<Entry> exemptions) {
 
@@ -28,21 +29,5 @@ public record RenderReport(List<Entry> exemptions) {
         public Entry {
             ruleIds = List.copyOf(ruleIds);
         }
-    }
-
-    /** A Markdown table, the form in which the report is committed with the rendered tree. */
-    public String toMarkdown() {
-        StringBuilder md = new StringBuilder("# Declared exceptions to the secure defaults\n\n");
-        if (exemptions.isEmpty()) {
-            return md.append("None: every workload runs with every secure default.\n").toString();
-        }
-        md.append("| environment | namespace | app | weakening | rules | reason |\n");
-        md.append("|---|---|---|---|---|---|\n");
-        for (Entry e : exemptions) {
-            md.append("| ").append(e.environment()).append(" | ").append(e.namespace()).append(" | ").append(e.app())
-                    .append(" | ").append(e.weakening()).append(" | ").append(String.join(", ", e.ruleIds()))
-                    .append(" | ").append(e.reason().replace("|", "\\|").replace("\n", " ")).append(" |\n");
-        }
-        return md.toString();
     }
 }

@@ -5,90 +5,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldenpath.generators.conformance.CrdConformance;
 import dev.goldenpath.generators.yaml.Yaml;
-import dev.goldenpath.secrets.testing.CrdSchemas;
 import dev.goldenpath.tree.RenderedTree;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The baseline's custom resources against the upstream CRD schemas, and its Falco rules against Falco's grammar. */
 class BaselineConformanceTest {
 
-    private static final Map<String, String> CRDS = Map.of(
-            "ConstraintTemplate", "gatekeeper/templates.gatekeeper.sh_constrainttemplates.yaml",
-            "ClusterPolicy", "kyverno/kyverno.io_clusterpolicies.yaml",
-            "ClusterImagePolicy", "sigstore/policy.sigstore.dev_clusterimagepolicies.yaml",
-            "PeerAuthentication", "istio/security.istio.io_peerauthentications.yaml");
-
     private static final RenderedTree TREE = BaselineRenderingTest.render(BaselineRenderingTest.spec().build()).tree();
 
     @Test
-    void customResourcesConformToTheUpstreamSchemas(@TempDir Path temp) throws Exception {
-        Path crds = CrdSchemas.directory().orElse(null);
-        assumeTrue(crds != null, "upstream CRDs not found (../shared/crds): schema conformance not checked");
-        Path constraintCrd = constraintCrd(temp, Yaml.read(TREE.bytes(
-                "platform/production/gatekeeper/constrainttemplate-k8srequiredlabels.yaml").orElseThrow()));
-        Map<String, Integer> checked = new TreeMap<>();
-        TREE.forEach((path, bytes) -> {
-            if (!path.startsWith("platform/") || path.endsWith("kustomization.yaml")) {
-                return;
-            }
-            JsonNode document = Yaml.read(bytes);
-            String kind = document.path("kind").asText();
-            Path crd = kind.equals("K8sRequiredLabels") ? constraintCrd
-                    : CRDS.containsKey(kind) ? crds.resolve(CRDS.get(kind)) : null;
-            if (crd != null) {
-                List<String> problems = CrdSchemas.violations(crd, document);
-                assertTrue(problems.isEmpty(), path + ": " + problems);
-                checked.merge(kind, 1, Integer::sum);
-            }
-        });
+    void customResourcesConformToTheUpstreamSchemas() {
+        Optional<CrdConformance> crds = CrdConformance.load();
+        assumeTrue(crds.isPresent(), "upstream CRDs not found (../shared/crds): schema conformance not checked");
+        // In full (conformance.StructuralSchema): pruning, list types, formats and CEL rules too; the constraint
+        // against the CRD Gatekeeper generates from its template.
+        CrdConformance.Result result = crds.get().check(TREE.filter(p -> p.startsWith("platform/")));
+        assertEquals(List.of(), result.violations());
+        assertEquals(Set.of(), result.celNotChecked());
         // Both environments: one template and constraint, two Kyverno policies, one image policy, mesh-wide mTLS
         // (plus the per-namespace PeerAuthentications of the app namespaces).
         assertEquals(Map.of("ClusterImagePolicy", 2, "ClusterPolicy", 4, "ConstraintTemplate", 2, "K8sRequiredLabels", 2,
-                "PeerAuthentication", 2 + 4), checked);
-    }
-
-    /**
-     * The CRD Gatekeeper generates for the template's kind: its constraint fields ({@code enforcementAction},
-     * {@code match} as in Gatekeeper's match types) and the template's parameter schema under {@code parameters}.
-     */
-    private static Path constraintCrd(Path temp, JsonNode template) throws Exception {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        ObjectNode crd = nodes.objectNode().put("apiVersion", "apiextensions.k8s.io/v1").put("kind", "CustomResourceDefinition");
-        ObjectNode spec = crd.putObject("spec").put("group", "constraints.gatekeeper.sh").put("scope", "Cluster");
-        spec.putObject("names").put("kind", template.at("/spec/crd/spec/names/kind").asText());
-        ObjectNode version = spec.putArray("versions").addObject().put("name", "v1beta1").put("served", true).put("storage", true);
-        ObjectNode root = version.putObject("schema").putObject("openAPIV3Schema").put("type", "object");
-        ObjectNode specSchema = root.putObject("properties").putObject("spec").put("type", "object");
-        ObjectNode properties = specSchema.putObject("properties");
-        properties.putObject("enforcementAction").put("type", "string");
-        ObjectNode match = properties.putObject("match").put("type", "object");
-        ObjectNode matchProperties = match.putObject("properties");
-        ObjectNode kinds = matchProperties.putObject("kinds").put("type", "array").putObject("items").put("type", "object");
-        ObjectNode kindProperties = kinds.putObject("properties");
-        kindProperties.putObject("apiGroups").put("type", "array").putObject("items").put("type", "string");
-        kindProperties.putObject("kinds").put("type", "array").putObject("items").put("type", "string");
-        for (String list : List.of("namespaces", "excludedNamespaces")) {
-            matchProperties.putObject(list).put("type", "array").putObject("items").put("type", "string");
-        }
-        matchProperties.putObject("scope").put("type", "string");
-        matchProperties.putObject("name").put("type", "string");
-        properties.set("parameters", template.at("/spec/crd/spec/validation/openAPIV3Schema").deepCopy());
-        Path file = temp.resolve("constraints.gatekeeper.sh_k8srequiredlabels.yaml");
-        Files.write(file, Yaml.write(crd));
-        return file;
+                "PeerAuthentication", 2 + 4), result.checked());
     }
 
     // --- Falco rules ------------------------------------------------------------------------------------------

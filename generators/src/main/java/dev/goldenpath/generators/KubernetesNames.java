@@ -1,0 +1,104 @@
+package dev.goldenpath.generators;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The API server's syntax rules for names, label keys and values, as k8s.io/apimachinery's
+ * {@code pkg/util/validation} states them. Each method answers why a value breaks its rule, or nothing when it
+ * keeps it.
+ */
+final class KubernetesNames {
+
+    static final int LABEL_MAX = 63;
+    static final int SUBDOMAIN_MAX = 253;
+    /** IANA service names (RFC 6335): what a container port's name must be. */
+    static final int PORT_NAME_MAX = 15;
+
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern DNS1035 = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+    private static final Pattern PORT_NAME = Pattern.compile("[-a-z0-9]+");
+
+    private KubernetesNames() {
+    }
+
+    /** A DNS-1123 label: namespaces, container and volume names, Service port names. */
+    static Optional<String> label(String value) {
+        if (value.length() > LABEL_MAX) {
+            return Optional.of(tooLong(value, LABEL_MAX, "a DNS-1123 label"));
+        }
+        return LABEL.matcher(value).matches() ? Optional.empty()
+                : Optional.of("must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit");
+    }
+
+    /** A DNS-1035 label: Service names (a Service's name becomes a DNS name that must not start with a digit). */
+    static Optional<String> dns1035(String value) {
+        if (value.length() > LABEL_MAX) {
+            return Optional.of(tooLong(value, LABEL_MAX, "a DNS-1035 label"));
+        }
+        return DNS1035.matcher(value).matches() ? Optional.empty()
+                : Optional.of("must be a DNS-1035 label: lowercase letters, digits and '-', starting with a letter");
+    }
+
+    /** A DNS-1123 subdomain: the names of most objects. */
+    static Optional<String> subdomain(String value) {
+        if (value.length() > SUBDOMAIN_MAX) {
+            return Optional.of(tooLong(value, SUBDOMAIN_MAX, "a DNS-1123 subdomain"));
+        }
+        return SUBDOMAIN.matcher(value).matches() ? Optional.empty()
+                : Optional.of("must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.'");
+    }
+
+    /** A path segment: the names of RBAC objects, which may hold ':' but never '/', '%', '.' or '..'. */
+    static Optional<String> pathSegment(String value) {
+        if (value.isEmpty() || value.equals(".") || value.equals("..") || value.contains("/") || value.contains("%")) {
+            return Optional.of("must be a path segment: not empty, '.' or '..', and without '/' or '%'");
+        }
+        return Optional.empty();
+    }
+
+    /** A label or annotation key: an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
+    static Optional<String> qualifiedName(String key) {
+        int slash = key.indexOf('/');
+        String name = slash < 0 ? key : key.substring(slash + 1);
+        if (slash >= 0) {
+            String prefix = key.substring(0, slash);
+            Optional<String> problem = prefix.isEmpty() ? Optional.of("has an empty prefix before '/'") : subdomain(prefix);
+            if (problem.isPresent()) {
+                return Optional.of("prefix " + problem.get());
+            }
+        }
+        if (name.length() > LABEL_MAX) {
+            return Optional.of(tooLong(name, LABEL_MAX, "the name part of a key"));
+        }
+        return QUALIFIED_NAME.matcher(name).matches() ? Optional.empty()
+                : Optional.of("must be a qualified name: letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
+    }
+
+    /** A label value: empty, or at most 63 characters of the qualified-name alphabet. */
+    static Optional<String> labelValue(String value) {
+        if (value.length() > LABEL_MAX) {
+            return Optional.of(tooLong(value, LABEL_MAX, "a label value"));
+        }
+        return value.isEmpty() || QUALIFIED_NAME.matcher(value).matches() ? Optional.empty()
+                : Optional.of("must be a label value: letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
+    }
+
+    /** A container port's name: an IANA service name (at most 15 characters, a letter, no "--"). */
+    static Optional<String> portName(String value) {
+        if (value.length() > PORT_NAME_MAX) {
+            return Optional.of(tooLong(value, PORT_NAME_MAX, "a container port name (IANA service name)"));
+        }
+        if (!PORT_NAME.matcher(value).matches() || value.startsWith("-") || value.endsWith("-") || value.contains("--")
+                || value.chars().noneMatch(Character::isLetter)) {
+            return Optional.of("must be an IANA service name: lowercase letters, digits and single '-' inside, with a letter");
+        }
+        return Optional.empty();
+    }
+
+    private static String tooLong(String value, int max, String what) {
+        return "is " + value.length() + " characters, over the " + max + " of " + what;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.goldenpath.generators.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The rendered tree's {@code docs/exemptions.md}: every exception the rendered objects hold, read from those objects
+ * rather than from the spec, so that the page cannot drift from what the cluster runs. It lists each
+ * {@code exception.goldenpath.dev/<rule>} annotation (on an object or its pod template: the apps' declared weakenings
+ * and the cluster baseline's own, such as Falco's) and each Namespace whose Pod Security Standards {@code enforce}
+ * label is below {@code restricted}, with or without a recorded reason.
+ *
+ * <pre>{@code
+ * String page = ExemptionsPage.markdown(List.of("apps/prod/api/deployment.yaml"), List.of(deploymentTree));
+ * }</pre>
+ */
+public final class ExemptionsPage {
+
+    /** The page's path in the rendered tree. */
+    public static final String PATH = "docs/exemptions.md";
+
+    private static final String PREFIX = "exception.goldenpath.dev/";
+    private static final String ENFORCE = "pod-security.kubernetes.io/enforce";
+    private static final String NAMESPACE_RULE = "namespace-pod-security";
+
+    private ExemptionsPage() {
+    }
+
+    /**
+     * The page for these objects.
+     *
+     * @param paths   each object's path in the tree ({@code apps/<environment>/...}, {@code platform/<environment>/...})
+     * @param objects the objects as written, in the same order
+     */
+    public static String markdown(List<String> paths, List<? extends JsonNode> objects) {
+        if (paths.size() != objects.size()) {
+            throw new IllegalArgumentException(paths.size() + " paths for " + objects.size() + " objects");
+        }
+        // One row per environment, namespace, rule and reason; the objects that carry it are listed together
+        // (an app's weakening is on its Deployment, its pods and, for RBAC rules, its Role).
+        SortedMap<Row, SortedSet<String>> rows = new TreeMap<>();
+        for (int i = 0; i < objects.size(); i++) {
+            JsonNode object = objects.get(i);
+            String environment = environment(paths.get(i));
+            String kind = object.path("kind").asText();
+            JsonNode metadata = object.path("metadata");
+            String name = metadata.path("name").asText();
+            String namespace = kind.equals("Namespace") ? name : metadata.path("namespace").asText("");
+            String label = kind + " " + (namespace.isEmpty() || kind.equals("Namespace") ? name : namespace + "/" + name);
+            Map<String, String> exceptions = new TreeMap<>();
+            for (JsonNode at : List.of(metadata, object.at("/spec/template/metadata"),
+                    object.at("/spec/jobTemplate/spec/template/metadata"))) {
+                at.path("annotations").properties().forEach(a -> {
+                    if (a.getKey().startsWith(PREFIX)) {
+                        exceptions.put(a.getKey().substring(PREFIX.length()), a.getValue().asText());
+                    }
+                });
+            }
+            String enforce = metadata.path("labels").path(ENFORCE).asText("restricted");
+            if (kind.equals("Namespace") && !enforce.equals("restricted")) {
+                exceptions.putIfAbsent(NAMESPACE_RULE, "(no reason recorded)");
+            }
+            exceptions.forEach((rule, reason) -> {
+                String shown = rule.equals(NAMESPACE_RULE) && kind.equals("Namespace")
+                        ? rule + " (enforce: " + enforce + ")" : rule;
+                rows.computeIfAbsent(new Row(environment, namespace, shown, reason), r -> new TreeSet<>()).add(label);
+            });
+        }
+        StringBuilder md = new StringBuilder("# Exceptions to the secure defaults\n\n");
+        md.append("Every exception the rendered objects hold, read from the objects: each `").append(PREFIX)
+                .append("<rule>` annotation and each namespace that enforces less than Pod Security Standards `restricted`.\n\n");
+        if (rows.isEmpty()) {
+            return md.append("None: every workload runs with every secure default.\n").toString();
+        }
+        md.append("| environment | namespace | rule | reason | objects |\n");
+        md.append("|---|---|---|---|---|\n");
+        rows.forEach((row, labels) -> md.append("| ").append(cell(row.environment())).append(" | ")
+                .append(row.namespace().isEmpty() ? "(cluster)" : cell(row.namespace())).append(" | ")
+                .append(cell(row.rule())).append(" | ").append(cell(row.reason())).append(" | ")
+                .append(cell(String.join(", ", labels))).append(" |\n"));
+        return md.toString();
+    }
+
+    /** The environment of a tree path: its second segment ({@code apps/<environment>/...}). */
+    private static String environment(String path) {
+        String[] parts = path.split("/");
+        return parts.length > 2 ? parts[1] : "";
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+
+    private record Row(String environment, String namespace, String rule, String reason) implements Comparable<Row> {
+
+        private static final Comparator<Row> ORDER = Comparator.comparing(Row::environment)
+                .thenComparing(Row::namespace).thenComparing(Row::rule).thenComparing(Row::reason);
+
+        @Override
+        public int compareTo(Row other) {
+            return ORDER.compare(this, other);
+        }
+    }
+}
