@@ -4,7 +4,6 @@ import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.environment;
 import static dev.goldenpath.dsl.GoldenPath.platform;
 import static dev.goldenpath.dsl.GoldenPath.team;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,36 +15,21 @@ import dev.goldenpath.generators.policy.PolicyViolationException;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** docs/beyond-the-golden-path.md: every Java example compiles, and the messages it shows are the real ones. */
+/**
+ * docs/beyond-the-golden-path.md: the messages it shows are the real ones (module docs-tests compiles its Java examples,
+ * as it does every page's).
+ */
 class DocumentationTest {
 
     private static final Path PAGE = Path.of("../docs/beyond-the-golden-path.md");
-    private static final String IMPORTS = """
-            import static dev.goldenpath.dsl.GoldenPath.*;
-            import dev.goldenpath.dsl.*;
-            import dev.goldenpath.generators.*;
-            import dev.goldenpath.generators.extension.*;
-            import io.fabric8.kubernetes.api.model.*;
-            import io.fabric8.kubernetes.api.model.apps.*;
-            import java.util.*;
-            """;
-
-    @TempDir
-    Path tmp;
-
     private static List<String> blocks(String language) throws IOException {
         Matcher matcher = Pattern.compile("```" + language + "\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(PAGE));
         List<String> blocks = new ArrayList<>();
@@ -53,34 +37,6 @@ class DocumentationTest {
             blocks.add(matcher.group(1));
         }
         return blocks;
-    }
-
-    @Test
-    void everyJavaExampleCompiles() throws IOException {
-        List<String> files = new ArrayList<>();
-        int index = 0;
-        for (String block : blocks("java")) {
-            Matcher type = Pattern.compile("^public final class (\\w+)").matcher(block);
-            String name = type.find() ? type.group(1) : "Example" + index++;
-            String source = type.find(0) ? IMPORTS + block
-                    : IMPORTS + "class " + name + " {\n    void run(Platform platform) {\n" + block + "\n    }\n}\n";
-            Path file = tmp.resolve(name + ".java");
-            Files.writeString(file, source);
-            files.add(file.toString());
-        }
-        assertEquals(5, files.size(), "the page's Java examples");
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-d", tmp.resolve("classes").toString(), "-cp",
-                System.getProperty("java.class.path"), "--release", "17"));
-        args.addAll(files);
-        StringWriter output = new StringWriter();
-        int status = compiler.run(null, null, new java.io.PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                output.write(b);
-            }
-        }), args.toArray(String[]::new));
-        assertEquals(0, status, output::toString);
     }
 
     @Test
