@@ -54,6 +54,7 @@ import picocli.CommandLine.Spec;
             SealCommand.class,
             GraphCommand.class,
             DiffCommand.class,
+            ReviewCommand.class,
         })
 public final class Goldenpath implements Runnable {
 
