@@ -33,10 +33,12 @@ final class Inventory {
     private static final ObjectMapper FAST = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, Manifest> objects;
+    private final RenderedTree tree;
+    private final Map<String, List<Manifest>> byFile;
 
-    private Inventory(Map<String, Manifest> objects) {
-        this.objects = objects;
+    private Inventory(RenderedTree tree, Map<String, List<Manifest>> byFile) {
+        this.tree = tree;
+        this.byFile = byFile;
     }
 
     /**
@@ -46,32 +48,61 @@ final class Inventory {
      * @throws ReviewException listing every file that is not valid YAML
      */
     static Inventory of(RenderedTree tree, String side) {
-        Map<String, Manifest> objects = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        tree.forEach((path, bytes) -> {
-            if (!(path.endsWith(".yaml") || path.endsWith(".yml") || path.endsWith(".json"))) {
+        return of(tree, side, null);
+    }
+
+    /**
+     * Reads every object of {@code tree}, taking the objects of each file whose bytes {@code known} read already from
+     * {@code known} (a pull request changes few files: the unchanged ones are parsed once). Files are parsed in
+     * parallel; the result does not depend on it.
+     */
+    static Inventory of(RenderedTree tree, String side, Inventory known) {
+        List<String> paths = tree.paths().stream()
+                .filter(path -> path.endsWith(".yaml") || path.endsWith(".yml") || path.endsWith(".json")).toList();
+        Map<String, Object> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+        paths.parallelStream().forEach(path -> {
+            byte[] bytes = tree.bytes(path).orElseThrow();
+            if (known != null && known.byFile.containsKey(path)
+                    && java.util.Arrays.equals(bytes, known.tree.bytes(path).orElse(null))) {
+                parsed.put(path, known.byFile.get(path));
                 return;
             }
             String environment = environment(path);
             try {
+                List<Manifest> objects = new ArrayList<>();
                 for (JsonNode document : documents(new String(bytes, StandardCharsets.UTF_8))) {
                     Manifest manifest = manifest(environment, path, document);
                     if (manifest != null) {
-                        objects.put(manifest.key(), manifest);
+                        objects.add(manifest);
                     }
                 }
+                parsed.put(path, List.copyOf(objects));
             } catch (JsonProcessingException | YAMLException | IllegalArgumentException e) {
-                problems.add(side + " " + path + ": not valid YAML: " + firstLine(e.getMessage()));
+                parsed.put(path, side + " " + path + ": not valid YAML: " + firstLine(e.getMessage()));
             }
         });
+        Map<String, List<Manifest>> byFile = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String path : paths) {
+            Object result = parsed.get(path);
+            if (result instanceof String problem) {
+                problems.add(problem);
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Manifest> objects = (List<Manifest>) result;
+                byFile.put(path, objects);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ReviewException(problems);
         }
-        return new Inventory(objects);
+        return new Inventory(tree, byFile);
     }
 
-    /** Every object, in path order of the files that hold them. */
+    /** Every object, in path order of the files that hold them; of two with the same identity, the later one. */
     List<Manifest> all() {
+        Map<String, Manifest> objects = new LinkedHashMap<>();
+        byFile.values().forEach(list -> list.forEach(manifest -> objects.put(manifest.key(), manifest)));
         return List.copyOf(objects.values());
     }
 

@@ -47,8 +47,11 @@ public final class Review {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(head, "head");
         List<String> problems = new ArrayList<>();
-        List<Manifest> before = read(base, "base", problems);
-        List<Manifest> after = read(head, "head", problems);
+        List<String> headProblems = new ArrayList<>();
+        Inventory headObjects = read(head, "head", null, headProblems);
+        List<Manifest> before = objects(read(base, "base", headObjects, problems));
+        List<Manifest> after = objects(headObjects);
+        problems.addAll(headProblems);
         if (!problems.isEmpty()) {
             throw new ReviewException(problems);
         }
@@ -67,13 +70,17 @@ public final class Review {
         return new Review(changes);
     }
 
-    private static List<Manifest> read(RenderedTree tree, String side, List<String> problems) {
+    private static Inventory read(RenderedTree tree, String side, Inventory known, List<String> problems) {
         try {
-            return Inventory.of(tree, side).all();
+            return Inventory.of(tree, side, known);
         } catch (ReviewException e) {
             problems.addAll(e.problems());
-            return List.of();
+            return null;
         }
+    }
+
+    private static List<Manifest> objects(Inventory inventory) {
+        return inventory == null ? List.of() : inventory.all();
     }
 
     private static Map<String, List<Manifest>> byEnvironment(List<Manifest> objects) {
