@@ -125,8 +125,7 @@ public final class Review {
         counts.add(impacts.getOrDefault(Impact.NARROWS, 0) + " narrow" + (impacts.getOrDefault(Impact.NARROWS, 0) == 1 ? "s" : ""));
         counts.add(impacts.getOrDefault(Impact.REVIEW, 0) + " to review");
         List<String> sections = new ArrayList<>();
-        bySection().forEach((section, list) -> sections.add(section.title().toLowerCase(java.util.Locale.ROOT).replace("rbac", "RBAC")
-                .replace("pod security", "Pod Security").replace("argo cd", "Argo CD") + " " + list.size()));
+        bySection().forEach((section, list) -> sections.add(section.inSentence() + " " + list.size()));
         return changes.size() + " security-relevant change" + (changes.size() == 1 ? "" : "s") + " ("
                 + String.join(", ", counts) + "): " + String.join(", ", sections);
     }

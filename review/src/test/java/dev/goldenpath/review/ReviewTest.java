@@ -56,6 +56,17 @@ class ReviewTest {
     }
 
     @Test
+    void aChangedReasonIsOneLineWithBothReasons() {
+        RenderedTree base = Platforms.render(UnaryOperator.identity(),
+                l -> l.weaken(Weakening.WRITABLE_ROOT_FILESYSTEM, "vendor binary rewrites /etc; SEC-12"));
+        Review review = Review.between(base, Platforms.render(UnaryOperator.identity(),
+                l -> l.weaken(Weakening.WRITABLE_ROOT_FILESYSTEM, "still needed; SEC-12 extended to 2027")));
+        assertEquals(List.of("! prod: Deployment data-prod/ledger read-only-root-filesystem: reason "
+                + "\"vendor binary rewrites /etc; SEC-12\" -> \"still needed; SEC-12 extended to 2027\""), lines(review));
+        assertEquals("weakening-reason-changed", review.changes().get(0).rule());
+    }
+
+    @Test
     void aDigestSwappedForATagIsUnpinned() {
         Review review = Review.between(BASE, Platforms.render(UnaryOperator.identity(),
                 l -> l.image("r.example.com/data/ledger:3.0.7")));
