@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
             SealCommand.class,
             GraphCommand.class,
             DiffCommand.class,
+            ReviewCommand.class,
         })
 public final class Goldenpath implements Runnable {
 

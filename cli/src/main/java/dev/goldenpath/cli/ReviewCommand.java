@@ -1,0 +1,133 @@
+package dev.goldenpath.cli;
+
+import dev.goldenpath.review.BaseTree;
+import dev.goldenpath.review.Change;
+import dev.goldenpath.review.FailOn;
+import dev.goldenpath.review.Review;
+import dev.goldenpath.review.ReviewException;
+import dev.goldenpath.review.ReviewFormat;
+import dev.goldenpath.tree.RenderedTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code goldenpath review}: the security meaning of a change, for a pull request. */
+@Command(name = "review", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
+        header = "Review the security meaning of a change (for a pull request).",
+        description = {
+            "Compares the tree at --base (a folder, or the GitOps repository at a revision) with the new render of the "
+                + "specs (or the folder --head): network edges the NetworkPolicies allow, RBAC permissions, weakenings, "
+                + "Pod Security levels, images, secrets, Argo CD projects and baseline policies. Prints Markdown for a "
+                + "pull-request comment, JSON or SARIF. --fail-on makes chosen changes fail (exit 1).",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:reviewed, nothing --fail-on names", "1:a change --fail-on names, an invalid spec or policy findings",
+            "2:usage error", "3:the review could not be made: base not readable, invalid YAML or NetworkPolicies, I/O"})
+final class ReviewCommand implements Callable<Integer> {
+
+    private final Console console;
+
+    @Mixin
+    SpecOptions specs;
+
+    @Mixin
+    SealingOptions sealing;
+
+    @Option(names = "--base", paramLabel = "LOCATION[@REV]", required = true,
+            description = {"What is deployed: a folder, a git repository (working copy or bare) at @REV, or a repository "
+                    + "URL (cloned; @REV default HEAD), e.g. ../gitops@origin/main."})
+    String base;
+
+    @Option(names = "--base-root", paramLabel = "FOLDER", defaultValue = "",
+            description = "Folder of the base repository the tree is published under (default: its root).")
+    String baseRoot;
+
+    @Option(names = "--head", paramLabel = "DIR",
+            description = "Review this rendered folder instead of rendering the specs.")
+    Path head;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "markdown",
+            description = "markdown, json or sarif (default: ${DEFAULT-VALUE}).")
+    ReviewFormat output;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the review to FILE instead of standard output.")
+    Path report;
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", split = ",",
+            description = {"Exit 1 on these changes (comma-separated): new-weakening, cluster-permission, new-permission, "
+                    + "new-edge, pss-lowered, image-unpinned, project-widened, baseline-changed, widening, any."})
+    List<String> failOn = new ArrayList<>();
+
+    ReviewCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        return Commands.guard(console, "review", () -> {
+            Set<FailOn> policy;
+            try {
+                policy = FailOn.parse(failOn);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--fail-on: " + e.getMessage());
+            }
+            try {
+                RenderedTree before = BaseTree.read(base, baseRoot);
+                RenderedTree after;
+                if (head != null) {
+                    if (!Files.isDirectory(head)) {
+                        throw new UsageError("--head " + head + " is not a folder");
+                    }
+                    after = BaseTree.folder(head);
+                } else {
+                    // What is deployed is the previous render: unchanged secrets keep their ciphertext.
+                    Renders renders = Renders.of(specs, sealing, console, platform -> before);
+                    if (!renders.passed()) {
+                        renders.printProblems(console.err());
+                        return Goldenpath.FINDINGS;
+                    }
+                    SpecOptions.single(renders.renderings().stream().map(Map.Entry::getKey).toList());
+                    after = renders.renderings().get(0).getValue().tree();
+                }
+                Review review = Review.between(before, after);
+                write(review.format(output));
+                console.err().println("goldenpath review: " + review.summary());
+                List<Change> violations = review.violations(policy);
+                for (Change violation : violations) {
+                    console.err().println("goldenpath review: fails on " + violation.rule() + ": " + violation.line());
+                }
+                return violations.isEmpty() ? Goldenpath.OK : Goldenpath.FINDINGS;
+            } catch (ReviewException e) {
+                console.err().println("goldenpath review: " + e.getMessage());
+                return Goldenpath.FAILED;
+            }
+        });
+    }
+
+    private void write(String text) {
+        if (report == null) {
+            console.out().print(text);
+            return;
+        }
+        try {
+            Path parent = report.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(report, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + report, e);
+        }
+    }
+}

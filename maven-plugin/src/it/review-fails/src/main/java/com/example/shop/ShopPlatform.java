@@ -1,0 +1,31 @@
+package com.example.shop;
+
+import static dev.goldenpath.dsl.GoldenPath.*;
+
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.PlatformSpec;
+
+public final class ShopPlatform implements PlatformSpec {
+
+    @Override
+    public Platform build() {
+        return platform("shop")
+                .gitRepository("https://git.example.com/shop/gitops.git")
+                .environment(environment("production").cluster("https://kubernetes.default.svc"))
+                .team(team("web").owner("web@shop.example"))
+                .app(app("storefront")
+                        .team("web")
+                        .image("registry.example.com/web/storefront:1.0.0")
+                        .port(8080)
+                        .replicas(2)
+                        .resources(requests("100m", "128Mi"), limits("500m", "256Mi"))
+                        .readiness(httpGet("/ready"))
+                        .calledByIngressController(8080)
+                        .calls("catalog", 8080))
+                .app(app("catalog")
+                        .team("web")
+                        .image("registry.example.com/web/catalog:2.1.0")
+                        .port(8080))
+                .build();
+    }
+}
