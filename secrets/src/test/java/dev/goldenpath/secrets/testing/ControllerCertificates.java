@@ -5,10 +5,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -16,6 +27,8 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
@@ -55,17 +68,40 @@ public final class ControllerCertificates {
         return certificate(keys, cn, notBefore, ttl, new BigInteger(128, RANDOM));
     }
 
-    /** As above, with a given serial number. */
+    /**
+     * As above, with a given serial number. The TBSCertificate is assembled from ASN.1 primitives and signed with the
+     * JDK, as Go's {@code x509.CreateCertificate} does: BouncyCastle's certificate builders (1.79 on) refuse the
+     * empty issuer that the controller writes, so they cannot make its certificate.
+     */
     public static String certificate(KeyPair keys, String cn, Instant notBefore, Duration ttl, BigInteger serial) {
         try {
             X500Name name = cn.isEmpty() ? new X500Name(new RDN[0]) : new X500Name("CN=" + cn);
             Instant start = Instant.ofEpochSecond(notBefore.getEpochSecond());
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial,
-                    Date.from(start), Date.from(start.plus(ttl)), name, keys.getPublic());
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.encipherOnly));
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            builder.addExtension(Extension.subjectKeyIdentifier, false, subjectKeyId(keys));
-            return pem(builder.build(signer(keys)).getEncoded());
+            AlgorithmIdentifier sha256WithRsa = new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption,
+                    DERNull.INSTANCE);
+            ASN1EncodableVector extensions = new ASN1EncodableVector();
+            extensions.add(new Extension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.encipherOnly).getEncoded()));
+            extensions.add(new Extension(Extension.basicConstraints, true, new BasicConstraints(true).getEncoded()));
+            extensions.add(new Extension(Extension.subjectKeyIdentifier, false, subjectKeyId(keys).getEncoded()));
+            ASN1EncodableVector tbs = new ASN1EncodableVector();
+            tbs.add(new DERTaggedObject(true, 0, new ASN1Integer(2)));
+            tbs.add(new ASN1Integer(serial));
+            tbs.add(sha256WithRsa);
+            tbs.add(name);
+            tbs.add(new DERSequence(new ASN1Encodable[] {new Time(Date.from(start)), new Time(Date.from(start.plus(ttl)))}));
+            tbs.add(name);
+            tbs.add(SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()));
+            tbs.add(new DERTaggedObject(true, 3, new DERSequence(extensions)));
+            byte[] tbsDer = new DERSequence(tbs).getEncoded(ASN1Encoding.DER);
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(keys.getPrivate());
+            signature.update(tbsDer);
+            ASN1EncodableVector certificate = new ASN1EncodableVector();
+            certificate.add(ASN1Primitive.fromByteArray(tbsDer));
+            certificate.add(sha256WithRsa);
+            certificate.add(new DERBitString(signature.sign()));
+            return pem(new DERSequence(certificate).getEncoded(ASN1Encoding.DER));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
