@@ -91,7 +91,27 @@ final class YamlComposer {
             throw new Problem(forbidden.line(), String.format("the character U+%04X is not allowed in YAML",
                     forbidden.codePoint()));
         }
-        return new YamlComposer(text, lines).document();
+        return new YamlComposer(lineStartMarksRemoved(text), lines).document();
+    }
+
+    /**
+     * go-yaml (libyaml) skips a byte order mark at the start of any line before a token; SnakeYAML only at the
+     * start of the stream and would read "\uFEFFapiVersion" as a key of its own, hiding the object. Removed here, so
+     * a document that starts with one (two files concatenated) is read as Kubernetes reads it.
+     */
+    private static String lineStartMarksRemoved(String text) {
+        if (text.indexOf('\uFEFF') < 0) {
+            return text;
+        }
+        StringBuilder cleaned = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean lineStart = i == 0 || text.charAt(i - 1) == '\n' || text.charAt(i - 1) == '\r';
+            if (c != '\uFEFF' || !lineStart) {
+                cleaned.append(c);
+            }
+        }
+        return cleaned.toString();
     }
 
     private JsonNode document() {
@@ -115,12 +135,12 @@ final class YamlComposer {
         if (depth > MAX_DEPTH) {
             throw new Problem(line(event), "the document nests deeper than " + MAX_DEPTH + " levels");
         }
+        long before = decodes; // what decoding this node costs, itself included, is what each alias of it costs
         count(1, false, event);
         if (event instanceof AliasEvent alias) {
             parser.getEvent();
             return alias(alias, path, depth);
         }
-        long before = decodes;
         JsonNode node;
         String anchor = ((NodeEvent) event).getAnchor();
         if (anchor != null) {
@@ -247,22 +267,38 @@ final class YamlComposer {
 
     private String key(int depth) {
         Event event = parser.peekEvent();
-        JsonNode key = node(null, depth + 1);
-        if (key.isContainerNode()) {
-            throw new Problem(line(event),
-                    "a mapping or list is used as a key (an unrendered template such as {{ ... }}?)");
-        }
-        if (event instanceof ScalarEvent scalar) {
-            try {
-                return YamlScalars.key(value(scalar));
-            } catch (YamlScalars.Problem e) {
-                throw new Problem(line(event), e.getMessage());
+        if (!(event instanceof ScalarEvent scalar)) {
+            JsonNode key = node(null, depth + 1); // an alias, or a collection
+            if (key.isContainerNode()) {
+                throw new Problem(line(event),
+                        "a mapping or list is used as a key (an unrendered template such as {{ ... }}?)");
             }
+            if (key.isNull()) {
+                throw new Problem(line(event), "a mapping key is null, which JSON cannot represent");
+            }
+            return key.isDouble() ? YamlScalars.goFloat32(key.doubleValue()) : key.asText();
         }
-        if (key.isNull()) {
-            throw new Problem(line(event), "a mapping key is null, which JSON cannot represent");
+        parser.getEvent();
+        count(1, false, event);
+        try {
+            Object value = value(scalar);
+            String key = YamlScalars.key(value);
+            if (scalar.getAnchor() != null) {
+                anchors.put(scalar.getAnchor(), new Anchored(keyNode(value, key), 1, 0));
+            }
+            return key;
+        } catch (YamlScalars.Problem e) {
+            throw new Problem(line(event), e.getMessage());
         }
-        return key.isDouble() ? YamlScalars.goFloat32(key.doubleValue()) : key.asText(); // an alias to a scalar
+    }
+
+    /** An anchored key as a value: .inf is a fine key but has no JSON value, so it stays text. */
+    private static JsonNode keyNode(Object value, String key) {
+        try {
+            return YamlScalars.node(value);
+        } catch (YamlScalars.Problem e) {
+            return NODES.textNode(key);
+        }
     }
 
     /** Merges a map, an alias of one, or a list of them into {@code object}, the earlier map of a list winning. */
