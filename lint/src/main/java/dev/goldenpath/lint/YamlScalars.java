@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -50,7 +51,7 @@ final class YamlScalars {
     }
 
     private static Map<String, Object> words() {
-        Map<String, Object> words = new java.util.HashMap<>();
+        Map<String, Object> words = new HashMap<>();
         for (String word : new String[] {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}) {
             words.put(word, Boolean.TRUE);
         }

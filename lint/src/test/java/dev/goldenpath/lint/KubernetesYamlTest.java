@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -283,7 +284,7 @@ class KubernetesYamlTest {
     }
 
     private static List<String> iterable(JsonNode tree) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         tree.fieldNames().forEachRemaining(names::add);
         return names;
     }
