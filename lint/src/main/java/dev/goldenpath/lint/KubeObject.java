@@ -55,6 +55,9 @@ final class KubeObject {
         return kind.equals(expectedKind);
     }
 
+    private static final List<String> CUSTOM_TEMPLATE_PATHS = List.of(
+            "spec.template", "spec.jobTemplate.spec.template", "spec.jobTargetRef.template");
+
     /** The pod template of a workload: its spec, metadata and containers with their paths. */
     static final class PodTemplate {
         final JsonNode spec;
@@ -78,8 +81,32 @@ final class KubeObject {
                 case "CronJob" -> template(node.path("spec").path("jobTemplate").path("spec").path("template"),
                         object.at("spec.jobTemplate.spec.template"));
                 case "PodTemplate" -> template(node.path("template"), object.at("template"));
-                default -> null;
+                default -> customTemplate(object);
             };
+        }
+
+        /**
+         * Custom resources that carry a pod template where the built-in kinds do: Argo Rollouts' Rollout, OpenKruise's
+         * CloneSet and Knative's Service ({@code spec.template}), CronJob-like kinds
+         * ({@code spec.jobTemplate.spec.template}), KEDA's ScaledJob ({@code spec.jobTargetRef.template}). The
+         * controller turns the template into pods, so it must pass the same rules.
+         */
+        private static PodTemplate customTemplate(KubeObject object) {
+            for (String path : CUSTOM_TEMPLATE_PATHS) {
+                JsonNode template = object.node;
+                for (String segment : path.split("\\.")) {
+                    template = template.path(segment);
+                }
+                if (template.path("spec").path("containers").isArray()) {
+                    return template(template, object.at(path));
+                }
+            }
+            return null;
+        }
+
+        /** Whether pods of this template run to completion (Jobs, CronJobs and their look-alikes). */
+        boolean jobTemplate() {
+            return specPath.contains("jobTemplate.") || specPath.contains("jobTargetRef.");
         }
 
         private static PodTemplate template(JsonNode template, String path) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.goldenpath.tree.RenderedTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ public final class Linter {
         Run run = new Run();
         tree.forEach((path, bytes) -> {
             if (yamlFile(path)) {
-                run.addYaml(path, new String(bytes, StandardCharsets.UTF_8));
+                run.addYaml(path, Utf8Text.decode(bytes));
             }
         });
         return run.finish();
@@ -90,16 +89,18 @@ public final class Linter {
             throw new IllegalArgumentException("no such file or folder: " + String.join(", ", missing));
         }
         Run run = new Run();
-        try {
-            for (Path root : filesOrFolders) {
-                for (Path file : yamlFiles(root)) {
-                    // "./manifests/a.yaml" and "manifests/a.yaml" are the same file: report it one way.
-                    run.addYaml(file.normalize().toString().replace('\\', '/'),
-                            Files.readString(file, StandardCharsets.UTF_8));
+        for (Path root : filesOrFolders) {
+            for (Path file : yamlFiles(root)) {
+                // "./manifests/a.yaml" and "manifests/a.yaml" are the same file: report it one way.
+                String name = file.normalize().toString().replace('\\', '/');
+                try {
+                    run.addYaml(name, Utf8Text.decode(Files.readAllBytes(file)));
+                } catch (IOException e) {
+                    // One unreadable file is a finding; the others are still linted.
+                    run.reporter.reportDocument(Rules.YAML_SYNTAX, name, 0, 1, "unreadable file",
+                            "could not read the file (" + e.getClass().getSimpleName() + ")");
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the manifests to lint", e);
         }
         return run.finish();
     }
@@ -107,7 +108,7 @@ public final class Linter {
     /** Lints one YAML text (one or more documents) as if read from {@code file}. */
     public LintReport lintYaml(String file, String yaml) {
         Run run = new Run();
-        run.addYaml(file, yaml);
+        run.addYaml(file, Utf8Text.of(yaml));
         return run.finish();
     }
 
@@ -125,7 +126,7 @@ public final class Linter {
         return lower.endsWith(".yaml") || lower.endsWith(".yml");
     }
 
-    private static List<Path> yamlFiles(Path root) throws IOException {
+    private static List<Path> yamlFiles(Path root) {
         if (Files.isRegularFile(root)) {
             return List.of(root);
         }
@@ -134,6 +135,9 @@ public final class Linter {
                     .filter(file -> yamlFile(file.getFileName().toString()))
                     .sorted(Comparator.comparing(file -> file.toString().replace('\\', '/')))
                     .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("could not list the files of " + root,
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
     }
 
@@ -143,8 +147,9 @@ public final class Linter {
         private final List<KubeObject> objects = new ArrayList<>();
         private final List<LintReport.Linted> linted = new ArrayList<>();
         private final List<String> skipped = new ArrayList<>();
+        private final List<String> unchecked = new ArrayList<>();
 
-        void addYaml(String file, String text) {
+        void addYaml(String file, Utf8Text text) {
             for (YamlDocuments.Document document : YamlDocuments.parse(text)) {
                 if (document.tree() == null) {
                     reporter.reportDocument(Rules.YAML_SYNTAX, file, document.index(), document.line(),
@@ -176,29 +181,49 @@ public final class Linter {
                         manifest.line(), "not a Kubernetes object", problem);
                 return;
             }
-            JsonNode items = node.get("items");
-            if (node.path("kind").asText().endsWith("List") && items != null && items.isArray()) {
-                // kubectl's List (and FooList) wrappers: lint every item in place.
-                for (int i = 0; i < items.size(); i++) {
-                    JsonNode item = items.get(i);
-                    String base = FieldPaths.index("items", i);
-                    String itemProblem = shapeProblem(item);
-                    if (itemProblem.isEmpty()) {
-                        add(new KubeObject(manifest, item, base, lines));
-                    } else {
-                        reporter.reportDocument(Rules.OBJECT_SHAPE, manifest.file(), manifest.documentIndex(),
-                                lines.lineOf(base), "not a Kubernetes object (" + base + ")", itemProblem);
-                    }
-                }
+            addItems(manifest, node, "", lines, 0);
+        }
+
+        /**
+         * kubectl's List (and FooList) wrappers, nested ones included: every item is linted in place. The nesting is
+         * bounded so that a hostile document cannot make the walk deep.
+         */
+        private void addItems(Manifest manifest, JsonNode node, String base, LineIndex lines, int depth) {
+            if (!list(node)) {
+                add(new KubeObject(manifest, node, base, lines));
                 return;
             }
-            add(new KubeObject(manifest, node, "", lines));
+            if (depth >= MAX_LIST_DEPTH) {
+                reporter.reportDocument(Rules.OBJECT_SHAPE, manifest.file(), manifest.documentIndex(),
+                        lines.lineOf(base), "not linted (" + (base.isEmpty() ? "document" : base) + ")",
+                        "Lists nested deeper than " + MAX_LIST_DEPTH + " levels are not linted");
+                return;
+            }
+            JsonNode items = node.get("items");
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                String path = FieldPaths.index(base.isEmpty() ? "items" : base + ".items", i);
+                String itemProblem = shapeProblem(item);
+                if (itemProblem.isEmpty()) {
+                    addItems(manifest, item, path, lines, depth + 1);
+                } else {
+                    reporter.reportDocument(Rules.OBJECT_SHAPE, manifest.file(), manifest.documentIndex(),
+                            lines.lineOf(path), "not a Kubernetes object (" + path + ")", itemProblem);
+                }
+            }
         }
 
         private void add(KubeObject object) {
             objects.add(object);
             // Only List items need the line index; a document's own line is known without parsing it again.
             int line = object.base.isEmpty() ? object.manifest.line() : object.lines.lineOf(object.base);
+            if (object.pod == null) {
+                String containers = UncheckedContainers.find(object);
+                if (!containers.isEmpty()) {
+                    unchecked.add(object.manifest.file() + ":" + object.lines.lineOf(containers) + " "
+                            + object.display() + " (" + containers + ")");
+                }
+            }
             linted.add(new LintReport.Linted(object.manifest.file(), object.manifest.documentIndex(), line,
                     object.display()));
         }
@@ -211,6 +236,12 @@ public final class Linter {
                         + " not linted as Kubernetes objects: " + String.join(", ", skipped.subList(0,
                         Math.min(5, skipped.size()))) + (skipped.size() > 5 ? ", ..." : ""));
             }
+            if (!unchecked.isEmpty()) {
+                notes.add(unchecked.size() + (unchecked.size() == 1 ? " object of a kind" : " objects of kinds")
+                        + " not known to carry a pod template " + (unchecked.size() == 1 ? "has" : "have")
+                        + " containers that were not checked: " + String.join(", ", unchecked.subList(0,
+                        Math.min(5, unchecked.size()))) + (unchecked.size() > 5 ? ", ..." : ""));
+            }
             Inventory inventory = new Inventory(objects);
             boolean automount = reporter.enabled(Rules.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN);
             for (KubeObject object : objects) {
@@ -219,6 +250,7 @@ public final class Linter {
                 if (object.pod != null) {
                     PodSecurity.check(object, reporter);
                     Workloads.check(object, reporter);
+                    EnvSecrets.check(object, reporter);
                     if (automount) {
                         ObjectChecks.automountServiceAccountToken(object, inventory, reporter);
                     }
@@ -229,6 +261,13 @@ public final class Linter {
             findings.sort(ORDER);
             return new LintReport(findings, linted, List.copyOf(enabled.values()), notes, failOn);
         }
+    }
+
+    /** Lists inside Lists are linted down to this depth. */
+    static final int MAX_LIST_DEPTH = 8;
+
+    private static boolean list(JsonNode node) {
+        return node.path("kind").asText().endsWith("List") && node.path("items").isArray();
     }
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
@@ -252,9 +291,8 @@ public final class Linter {
         if (Json.text(node.get("kind")).isEmpty()) {
             missing.add("kind");
         }
-        boolean list = node.path("kind").asText().endsWith("List") && node.path("items").isArray();
         JsonNode metadata = node.path("metadata");
-        if (!list && Json.text(metadata.get("name")).isEmpty() && Json.text(metadata.get("generateName")).isEmpty()) {
+        if (!list(node) && Json.text(metadata.get("name")).isEmpty() && Json.text(metadata.get("generateName")).isEmpty()) {
             missing.add("metadata.name");
         }
         return missing.isEmpty() ? "" : "document has no " + String.join(", ", missing);

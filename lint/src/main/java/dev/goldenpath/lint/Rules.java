@@ -66,6 +66,7 @@ public final class Rules {
     static final String RBAC_CLUSTER_ROLE = "rbac-cluster-role";
     // Objects and namespaces.
     static final String PLAINTEXT_SECRET = "plaintext-secret";
+    static final String PLAINTEXT_ENV_SECRET = "plaintext-env-secret";
     static final String REQUIRED_LABELS = "required-labels";
     static final String NAMESPACE_POD_SECURITY = "namespace-pod-security";
     // The input itself.
@@ -276,6 +277,13 @@ public final class Rules {
                 "Base64 is an encoding, not encryption: anyone who can read the repository reads the secret.",
                 NSA + ", Secrets; " + CIS + " 5.4 Secrets Management",
                 "Commit a SealedSecret or an ExternalSecret (or encrypt with SOPS) instead of a Secret with data."));
+        rules.add(rule(PLAINTEXT_ENV_SECRET, ERROR, "Containers must not set secrets as literal env values",
+                "A literal env value is written into the manifest, the git history, the API server's copy of the "
+                        + "object and every 'kubectl get -o yaml': whoever can read any of them reads the secret.",
+                NSA + ", Secrets; " + CIS + " 5.4.1 Prefer using Secrets as files over Secrets as environment "
+                        + "variables; OWASP Kubernetes Top 10 K08 Secrets Management",
+                "Put the value in a SealedSecret or an ExternalSecret and reference it with "
+                        + "env[].valueFrom.secretKeyRef."));
         rules.add(rule(REQUIRED_LABELS, WARNING, "Workloads must carry the required labels",
                 "Owner, environment and app labels route alerts, attribute cost and let policies select workloads.",
                 "goldenpath platform convention",

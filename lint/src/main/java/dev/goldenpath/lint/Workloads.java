@@ -77,7 +77,7 @@ final class Workloads {
                 String restartPolicy = Json.text(object.pod.spec.path("restartPolicy"));
                 yield restartPolicy.isEmpty() || "Always".equals(restartPolicy);
             }
-            default -> true;
+            default -> !object.pod.jobTemplate();
         };
     }
 

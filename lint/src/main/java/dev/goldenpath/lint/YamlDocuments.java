@@ -1,31 +1,24 @@
 package dev.goldenpath.lint;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Splits a YAML stream into documents and parses each one on its own, so that one broken document (a Helm template
- * left unrendered, a tab in the indentation) becomes a finding at its line while the others are still linted.
+ * Splits a YAML stream into documents and reads each one on its own, as Kubernetes does ({@code kubectl} splits at
+ * {@code ---} lines and decodes each document separately), so that one broken document (a Helm template left
+ * unrendered, a tab in the indentation, invalid UTF-8) becomes a finding at its line while the others are still
+ * linted. Each document is read by {@link YamlComposer}: anchors, aliases and merge keys as Kubernetes resolves them.
  *
- * <p>Documents are separated by lines that start with {@code ---} (optionally followed by content) or {@code ...}.
- * Document indexes count documents as a YAML parser does: text before the first {@code ---} is a document only if
- * it holds content. Empty documents (only comments, as Helm's {@code # Source:} headers) are counted but yield
- * nothing.
+ * <p>Documents are separated by lines that start with {@code ---} (optionally followed by content) or {@code ...};
+ * lines end at {@code \n}, {@code \r\n} or a lone {@code \r}, as in YAML. Document indexes count documents as a YAML
+ * parser does: text before the first {@code ---} is a document only if it holds content. Empty documents (only
+ * comments, as Helm's {@code # Source:} headers) are counted but yield nothing.
  */
 final class YamlDocuments {
 
@@ -33,53 +26,154 @@ final class YamlDocuments {
     record Document(int index, int line, JsonNode tree, LineIndex lines, String problem) {
     }
 
-    private static final YAMLFactory FACTORY = yamlFactory();
-    private static final ObjectMapper MAPPER = new YAMLMapper(FACTORY)
-            // kubectl rejects duplicate keys; silently keeping the last one hides real mistakes.
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
     private YamlDocuments() {
-    }
-
-    private static YAMLFactory yamlFactory() {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(50); // "billion laughs" guard
-        options.setAllowDuplicateKeys(false);
-        options.setCodePointLimit(32 * 1024 * 1024);
-        return YAMLFactory.builder().loaderOptions(options).build();
     }
 
     /** Every non-empty document of {@code text}, in order. */
     static List<Document> parse(String input) {
+        return parse(Utf8Text.of(input));
+    }
+
+    /** Every non-empty document of a decoded file; documents holding invalid UTF-8 are problems. */
+    static List<Document> parse(Utf8Text input) {
         // Editors on Windows may start a file with a byte order mark; it is not part of the first document.
-        String text = input.startsWith("\uFEFF") ? input.substring(1) : input;
-        List<Document> documents = new ArrayList<>();
-        int length = text.length();
-        int position = 0;
-        int lineNumber = 1;
-        int chunkStart = 0;
-        int chunkLine = 1;
-        int index = 0;
-        boolean counted = false; // whether the current chunk was opened by '---' (then it counts even if empty)
-        while (position <= length) {
-            int end = text.indexOf('\n', position);
-            if (end < 0) {
-                end = length;
-            }
-            boolean separator = startsSeparator(text, position, end, "---");
-            boolean terminator = !separator && startsSeparator(text, position, end, "...");
-            if (separator || terminator) {
-                index = flush(documents, text, chunkStart, position, chunkLine, index, counted);
-                counted = separator;
-                // A '---' line may carry content ("--- {a: 1}"): it belongs to the new document.
-                chunkStart = separator ? position : Math.min(end + 1, length);
-                chunkLine = separator ? lineNumber : lineNumber + 1;
-            }
-            position = end + 1;
-            lineNumber++;
+        int offset = input.text().startsWith("\uFEFF") ? 1 : 0;
+        String text = input.text().substring(offset);
+        Splitter splitter = new Splitter(text, input.malformed(), offset);
+        return splitter.split();
+    }
+
+    /** Walks the lines once, cutting documents at separator lines. */
+    private static final class Splitter {
+        private final String text;
+        private final List<Utf8Text.Malformed> malformed;
+        private final int offset;
+        private final List<Document> documents = new ArrayList<>();
+        private int index;
+        private int cursor;
+
+        Splitter(String text, List<Utf8Text.Malformed> malformed, int offset) {
+            this.text = text;
+            this.malformed = malformed;
+            this.offset = offset;
         }
-        flush(documents, text, chunkStart, length, chunkLine, index, counted);
-        return documents;
+
+        List<Document> split() {
+            int length = text.length();
+            int position = 0;
+            int lineNumber = 1;
+            int chunkStart = 0;
+            int chunkLine = 1;
+            boolean counted = false; // whether the chunk was opened by '---' (then it counts even if empty)
+            while (position <= length) {
+                int end = lineEnd(text, position);
+                int next = end < length && text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n'
+                        ? end + 2 : end + 1;
+                boolean separator = startsSeparator(text, position, end, "---");
+                boolean terminator = !separator && startsSeparator(text, position, end, "...");
+                if (separator || terminator) {
+                    flush(chunkStart, position, chunkLine, counted);
+                    counted = separator;
+                    // A '---' line may carry content ("--- {a: 1}"): it belongs to the new document.
+                    chunkStart = separator ? position : Math.min(next, length);
+                    chunkLine = separator ? lineNumber : lineNumber + 1;
+                }
+                position = next;
+                lineNumber++;
+            }
+            flush(chunkStart, length, chunkLine, counted);
+            return documents;
+        }
+
+        private void flush(int start, int end, int startLine, boolean counted) {
+            if (start >= end) {
+                index += counted ? 1 : 0;
+                return;
+            }
+            String chunk = text.substring(start, end);
+            int contentLine = firstContentLine(chunk, startLine);
+            if (contentLine < 0) {
+                index += counted ? 1 : 0;
+                return;
+            }
+            Utf8Text.Malformed bad = malformedIn(start, end);
+            if (bad != null) {
+                int line = startLine + lineBreaks(chunk, bad.charIndex() - offset - start);
+                documents.add(new Document(index, line, null, null, "invalid UTF-8 at byte offset "
+                        + bad.byteOffset() + " of the file: Kubernetes' YAML reader refuses the document"));
+            } else {
+                Document document = read(chunk, index, startLine, contentLine);
+                if (document != null) {
+                    documents.add(document);
+                }
+            }
+            index++;
+        }
+
+        /** The first invalid sequence in [start, end); chunks come in order, so the list is walked once. */
+        private Utf8Text.Malformed malformedIn(int start, int end) {
+            while (cursor < malformed.size() && malformed.get(cursor).charIndex() - offset < start) {
+                cursor++;
+            }
+            if (cursor < malformed.size() && malformed.get(cursor).charIndex() - offset < end) {
+                return malformed.get(cursor);
+            }
+            return null;
+        }
+    }
+
+    private static Document read(String chunk, int index, int startLine, int contentLine) {
+        try {
+            JsonNode tree = YamlComposer.compose(chunk, null);
+            if (tree == null || tree.isNull()) {
+                return null; // an empty document: counted, nothing to lint
+            }
+            return new Document(index, contentLine, tree, new YamlLineIndex(chunk, startLine, contentLine), "");
+        } catch (YamlComposer.Problem e) {
+            return new Document(index, startLine + e.line, null, null, "YAML error: " + e.getMessage());
+        } catch (MarkedYAMLException e) {
+            return problem(e, index, startLine, contentLine);
+        } catch (YAMLException e) {
+            return new Document(index, contentLine, null, null, "YAML syntax error: unparsable document");
+        }
+    }
+
+    /**
+     * The parse problem without the parser's source excerpt: the excerpt may show a secret's value, and secrets never
+     * go into reports.
+     */
+    private static Document problem(MarkedYAMLException marked, int index, int startLine, int contentLine) {
+        Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+        int line = mark == null ? contentLine : startLine + mark.getLine();
+        StringBuilder message = new StringBuilder("YAML syntax error: ");
+        if (marked.getContext() != null) {
+            message.append(marked.getContext()).append(", ");
+        }
+        message.append(marked.getProblem() == null ? "unparsable document" : marked.getProblem());
+        return new Document(index, line, null, null, message.toString());
+    }
+
+    /** The end of the line starting at {@code position}: the index of its line break, or the text's length. */
+    private static int lineEnd(String text, int position) {
+        for (int i = position; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    /** The number of line breaks in {@code text} before {@code end}. */
+    private static int lineBreaks(String text, int end) {
+        int breaks = 0;
+        for (int i = 0; i < end && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                breaks++;
+            }
+        }
+        return breaks;
     }
 
     private static boolean startsSeparator(String text, int start, int end, String marker) {
@@ -90,57 +184,7 @@ final class YamlDocuments {
             return true;
         }
         char next = text.charAt(start + 3);
-        return next == ' ' || next == '\t' || next == '\r';
-    }
-
-    private static int flush(List<Document> documents, String text, int start, int end, int startLine, int index,
-                             boolean counted) {
-        if (start >= end) {
-            return counted ? index + 1 : index;
-        }
-        String chunk = text.substring(start, end);
-        int contentLine = firstContentLine(chunk, startLine);
-        if (contentLine < 0) {
-            return counted ? index + 1 : index;
-        }
-        try {
-            JsonNode tree = MAPPER.readTree(chunk);
-            if (tree != null && !tree.isMissingNode() && !tree.isNull()) {
-                documents.add(new Document(index, contentLine, tree, new YamlLineIndex(chunk, startLine, contentLine),
-                        ""));
-            }
-        } catch (JsonProcessingException e) {
-            documents.add(problem(e, index, startLine, contentLine));
-        }
-        return index + 1;
-    }
-
-    /**
-     * The parse problem without the parser's source excerpt: the excerpt may show a secret's value, and secrets never
-     * go into reports.
-     */
-    private static Document problem(JsonProcessingException e, int index, int startLine, int contentLine) {
-        Throwable cause = e.getCause();
-        if (cause instanceof MarkedYAMLException marked) {
-            Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
-            int line = mark == null ? contentLine : startLine + mark.getLine();
-            StringBuilder message = new StringBuilder("YAML syntax error: ");
-            if (marked.getContext() != null) {
-                message.append(marked.getContext()).append(", ");
-            }
-            message.append(marked.getProblem() == null ? "unparsable document" : marked.getProblem());
-            return new Document(index, line, null, null, message.toString());
-        }
-        int line = e.getLocation() != null && e.getLocation().getLineNr() > 0
-                ? startLine + e.getLocation().getLineNr() - 1 : contentLine;
-        String original = e.getOriginalMessage();
-        if (original.startsWith("Expected a field name")) {
-            // Jackson's wording names parser internals; say what it means for a manifest.
-            original = "a mapping or list is used as a key (an unrendered template such as {{ ... }}?)";
-        }
-        int newline = original.indexOf('\n');
-        return new Document(index, line, null, null,
-                "YAML error: " + (newline < 0 ? original : original.substring(0, newline)));
+        return next == ' ' || next == '\t';
     }
 
     /** The line of the chunk's first key or value (skipping blank, comment and marker lines), or -1. */
@@ -148,18 +192,22 @@ final class YamlDocuments {
         int line = startLine;
         int position = 0;
         while (position < chunk.length()) {
-            int end = chunk.indexOf('\n', position);
-            if (end < 0) {
-                end = chunk.length();
+            int end = lineEnd(chunk, position);
+            int start = position;
+            while (start < end && Character.isWhitespace(chunk.charAt(start))) {
+                start++;
             }
-            String content = chunk.substring(position, end).strip();
-            if (content.startsWith("---")) {
-                content = content.substring(3).strip();
+            if (chunk.startsWith("---", start)) {
+                start += 3;
+                while (start < end && Character.isWhitespace(chunk.charAt(start))) {
+                    start++;
+                }
             }
-            if (!content.isEmpty() && !content.startsWith("#") && !content.startsWith("%")) {
+            if (start < end && chunk.charAt(start) != '#' && chunk.charAt(start) != '%') {
                 return line;
             }
-            position = end + 1;
+            position = end < chunk.length() && chunk.charAt(end) == '\r' && end + 1 < chunk.length()
+                    && chunk.charAt(end + 1) == '\n' ? end + 2 : end + 1;
             line++;
         }
         return -1;
@@ -167,7 +215,8 @@ final class YamlDocuments {
 
     /**
      * Field lines of one document, computed on the first lookup only: most documents produce no finding, and the
-     * generators lint tens of thousands of them.
+     * generators lint tens of thousands of them. Fields that come from an alias or a merge key point at the line
+     * of the alias or the {@code <<}.
      */
     private static final class YamlLineIndex implements LineIndex {
         private final String chunk;
@@ -184,62 +233,20 @@ final class YamlDocuments {
         @Override
         public synchronized int lineOf(String path) {
             if (lines == null) {
-                lines = index(chunk);
+                lines = new HashMap<>();
+                try {
+                    YamlComposer.compose(chunk, lines);
+                } catch (RuntimeException e) {
+                    // The document was read once already; if the index fails, findings point at the document's line.
+                }
             }
             for (String candidate = path; !candidate.isEmpty(); candidate = FieldPaths.parent(candidate)) {
                 Integer line = lines.get(candidate);
                 if (line != null) {
-                    return startLine + line - 1;
+                    return startLine + line;
                 }
             }
             return documentLine;
-        }
-
-        private static Map<String, Integer> index(String chunk) {
-            Map<String, Integer> lines = new HashMap<>();
-            Deque<Frame> stack = new ArrayDeque<>();
-            try (JsonParser parser = FACTORY.createParser(chunk)) {
-                JsonToken token;
-                while ((token = parser.nextToken()) != null) {
-                    int line = parser.currentTokenLocation().getLineNr();
-                    Frame top = stack.peek();
-                    switch (token) {
-                        case FIELD_NAME -> {
-                            top.field = FieldPaths.child(top.path, parser.currentName());
-                            lines.putIfAbsent(top.field, line);
-                        }
-                        case START_OBJECT, START_ARRAY -> {
-                            String path = valuePath(top);
-                            lines.putIfAbsent(path, line);
-                            stack.push(new Frame(path, token == JsonToken.START_ARRAY));
-                        }
-                        case END_OBJECT, END_ARRAY -> stack.pop();
-                        default -> lines.putIfAbsent(valuePath(top), line);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // The document parsed once already; if the index fails, findings point at the document's line.
-            }
-            return lines;
-        }
-
-        private static String valuePath(Frame top) {
-            if (top == null) {
-                return "";
-            }
-            return top.array ? FieldPaths.index(top.path, top.next++) : top.field;
-        }
-
-        private static final class Frame {
-            final String path;
-            final boolean array;
-            String field = "";
-            int next;
-
-            Frame(String path, boolean array) {
-                this.path = path;
-                this.array = array;
-            }
         }
     }
 }

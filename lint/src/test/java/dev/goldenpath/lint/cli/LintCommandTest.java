@@ -105,6 +105,20 @@ class LintCommandTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsAFindingNamingItAndTheOtherFilesAreLinted(@TempDir Path dir) throws IOException {
+        byte[] latin1 = CLEAN_CONFIG_MAP.replace("production", "M\u00fcnchen").getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("latin1.yaml"), latin1);
+        Files.writeString(dir.resolve("svc.yaml"), LOAD_BALANCER);
+
+        assertEquals(1, run(dir.toString()), err());
+
+        assertTrue(out().contains("latin1.yaml"), out());
+        assertTrue(out().contains("line 4 [yaml-syntax] invalid UTF-8 at byte offset"), out());
+        assertTrue(out().contains("[service-type]"), "the other file is linted: " + out());
+        assertEquals("", err());
+    }
+
+    @Test
     void listsRules() {
         assertEquals(0, run("--list-rules"));
         assertTrue(out().contains("image-digest"), out());

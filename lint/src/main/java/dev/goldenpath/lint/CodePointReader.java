@@ -1,0 +1,150 @@
+package dev.goldenpath.lint;
+
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.reader.StreamReader;
+
+/**
+ * SnakeYAML's reader over a document already held in memory, in linear time.
+ *
+ * <p>Why: SnakeYAML's own {@link StreamReader} reads 1023 characters at a time and, on every read, copies the part
+ * of its window that the scanner has not consumed yet. While the scanner looks ahead through one long token (a
+ * 30 MB value on one line) nothing is consumed, so each read copies the whole token seen so far: quadratic time and
+ * gigabytes of garbage. This reader indexes the text directly; the scanner sees the same code points, lines and
+ * columns.
+ *
+ * <p>The text must not hold characters YAML forbids: {@link #firstForbidden(String)} finds them beforehand, as
+ * SnakeYAML's reader would while reading.
+ */
+final class CodePointReader extends StreamReader {
+
+    private static final int[] NO_SNIPPET = {' '};
+
+    /** The text as chars when it has no surrogate pairs (the common case), else as code points. */
+    private final String chars;
+    private final int[] codePoints;
+    private final int length;
+    private int pointer;
+    private int index;
+    private int documentIndex;
+    private int line;
+    private int column;
+
+    CodePointReader(String text) {
+        super("");
+        boolean surrogates = false;
+        for (int i = 0; i < text.length() && !surrogates; i++) {
+            surrogates = Character.isSurrogate(text.charAt(i));
+        }
+        this.chars = surrogates ? null : text;
+        this.codePoints = surrogates ? text.codePoints().toArray() : null;
+        this.length = surrogates ? codePoints.length : text.length();
+    }
+
+    /** The first code point that YAML does not allow in a stream, with its 0-based line, or {@code null}. */
+    static Forbidden firstForbidden(String text) {
+        int line = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!isPrintable(c)) {
+                return new Forbidden(c, line);
+            }
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+            }
+            i += Character.charCount(c);
+        }
+        return null;
+    }
+
+    /** A character YAML forbids (control characters, unpaired surrogates) and its 0-based line. */
+    record Forbidden(int codePoint, int line) {
+    }
+
+    private int at(int position) {
+        if (position >= length) {
+            return '\0';
+        }
+        return chars != null ? chars.charAt(position) : codePoints[position];
+    }
+
+    @Override
+    public Mark getMark() {
+        // The snippet buffer is left out on purpose: excerpts never go into reports (they may show secrets).
+        return new Mark("document", index, line, column, NO_SNIPPET, 0);
+    }
+
+    @Override
+    public void forward() {
+        forward(1);
+    }
+
+    @Override
+    public void forward(int count) {
+        for (int i = 0; i < count && pointer < length; i++) {
+            int c = at(pointer++);
+            index++;
+            documentIndex++;
+            // Line breaks as SnakeYAML counts them: \n, NEL, LS, PS, and \r not followed by \n.
+            if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029' || (c == '\r' && at(pointer) != '\n')) {
+                line++;
+                column = 0;
+            } else if (c != 0xFEFF) {
+                column++;
+            }
+        }
+    }
+
+    @Override
+    public int peek() {
+        return at(pointer);
+    }
+
+    @Override
+    public int peek(int offset) {
+        return at(pointer + offset);
+    }
+
+    @Override
+    public String prefix(int count) {
+        int end = Math.min(pointer + count, length);
+        if (chars != null) {
+            return chars.substring(pointer, end);
+        }
+        return new String(codePoints, pointer, end - pointer);
+    }
+
+    @Override
+    public String prefixForward(int count) {
+        String prefix = prefix(count);
+        pointer += count;
+        index += count;
+        documentIndex += count;
+        column += count; // a prefix never holds a line break
+        return prefix;
+    }
+
+    @Override
+    public int getColumn() {
+        return column;
+    }
+
+    @Override
+    public int getDocumentIndex() {
+        return documentIndex;
+    }
+
+    @Override
+    public void resetDocumentIndex() {
+        documentIndex = 0;
+    }
+
+    @Override
+    public int getIndex() {
+        return index;
+    }
+
+    @Override
+    public int getLine() {
+        return line;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.goldenpath.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Finds containers in objects of kinds the linter does not know to carry a pod template (an Argo Workflow's
+ * {@code spec.templates[].container}, a Tekton Task's steps under {@code containers}, ...), so the report can say
+ * that they were not checked instead of passing them in silence.
+ */
+final class UncheckedContainers {
+
+    /** Deeper fields are not searched: a bound on the work per object. */
+    private static final int MAX_DEPTH = 12;
+
+    private UncheckedContainers() {
+    }
+
+    /** The path of the first container-like field below the object, or an empty string. */
+    static String find(KubeObject object) {
+        return find(object.node.path("spec"), object.at("spec"), 0);
+    }
+
+    private static String find(JsonNode node, String path, int depth) {
+        if (depth > MAX_DEPTH) {
+            return "";
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = find(node.get(i), FieldPaths.index(path, i), depth + 1);
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+            return "";
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String child = FieldPaths.child(path, field.getKey());
+            if (containers(field.getKey(), field.getValue())) {
+                return child;
+            }
+            String found = find(field.getValue(), child, depth + 1);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return "";
+    }
+
+    /** {@code containers: [{image: ...}]}, {@code initContainers: [...]} or {@code container: {image: ...}}. */
+    private static boolean containers(String key, JsonNode value) {
+        if (key.equals("container")) {
+            return value.path("image").isTextual();
+        }
+        if (key.equals("containers") || key.equals("initContainers")) {
+            for (JsonNode item : value) {
+                if (item.path("image").isTextual()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
