@@ -21,6 +21,7 @@ import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -77,8 +78,11 @@ public final class ControllerCertificates {
         try {
             X500Name name = cn.isEmpty() ? new X500Name(new RDN[0]) : new X500Name("CN=" + cn);
             Instant start = Instant.ofEpochSecond(notBefore.getEpochSecond());
-            AlgorithmIdentifier sha256WithRsa = new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption,
-                    DERNull.INSTANCE);
+            boolean rsa = keys.getPrivate().getAlgorithm().equals("RSA");
+            // Go signs with SHA256WithRSA for an RSA key and ECDSAWithSHA256 (no parameters) for an EC key.
+            AlgorithmIdentifier signatureAlgorithm = rsa
+                    ? new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE)
+                    : new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
             ASN1EncodableVector extensions = new ASN1EncodableVector();
             extensions.add(new Extension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.encipherOnly).getEncoded()));
@@ -87,19 +91,19 @@ public final class ControllerCertificates {
             ASN1EncodableVector tbs = new ASN1EncodableVector();
             tbs.add(new DERTaggedObject(true, 0, new ASN1Integer(2)));
             tbs.add(new ASN1Integer(serial));
-            tbs.add(sha256WithRsa);
+            tbs.add(signatureAlgorithm);
             tbs.add(name);
             tbs.add(new DERSequence(new ASN1Encodable[] {new Time(Date.from(start)), new Time(Date.from(start.plus(ttl)))}));
             tbs.add(name);
             tbs.add(SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()));
             tbs.add(new DERTaggedObject(true, 3, new DERSequence(extensions)));
             byte[] tbsDer = new DERSequence(tbs).getEncoded(ASN1Encoding.DER);
-            Signature signature = Signature.getInstance("SHA256withRSA");
+            Signature signature = Signature.getInstance(rsa ? "SHA256withRSA" : "SHA256withECDSA");
             signature.initSign(keys.getPrivate());
             signature.update(tbsDer);
             ASN1EncodableVector certificate = new ASN1EncodableVector();
             certificate.add(ASN1Primitive.fromByteArray(tbsDer));
-            certificate.add(sha256WithRsa);
+            certificate.add(signatureAlgorithm);
             certificate.add(new DERBitString(signature.sign()));
             return pem(new DERSequence(certificate).getEncoded(ASN1Encoding.DER));
         } catch (Exception e) {
