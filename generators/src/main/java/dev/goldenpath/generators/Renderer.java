@@ -302,7 +302,10 @@ public final class Renderer {
         }
         kustomizations.addTo(tree);
         // Read from exactly what is written, so the page lists every exception the tree holds.
-        tree.add(ExemptionsPage.PATH, ExemptionsPage.markdown(paths, trees));
+        List<RenderReport.Entry> dslOnly = manifests.report().exemptions().stream()
+                .filter(e -> e.ruleIds().stream().allMatch(dev.goldenpath.dsl.Weakening.DSL_ONLY_RULE_IDS::contains))
+                .toList();
+        tree.add(ExemptionsPage.PATH, ExemptionsPage.markdown(paths, trees, dslOnly));
         manifests.documents().forEach(tree::add);
         RenderedTree built = tree.build();
         // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders.

@@ -39,6 +39,16 @@ public final class ExemptionsPage {
      * @param objects the objects as written, in the same order
      */
     public static String markdown(List<String> paths, List<? extends JsonNode> objects) {
+        return markdown(paths, objects, List.of());
+    }
+
+    /**
+     * The page for these objects, plus the declared weakenings whose rules only the DSL checks
+     * ({@code Weakening.DSL_ONLY_RULE_IDS}, e.g. egress to anywhere): no annotation can carry them, since the linter
+     * refuses rule ids it does not know, so they come from the render report.
+     */
+    public static String markdown(List<String> paths, List<? extends JsonNode> objects,
+                                  List<RenderReport.Entry> dslOnly) {
         if (paths.size() != objects.size()) {
             throw new IllegalArgumentException(paths.size() + " paths for " + objects.size() + " objects");
         }
@@ -72,9 +82,16 @@ public final class ExemptionsPage {
                 rows.computeIfAbsent(new Row(environment, namespace, shown, reason), r -> new TreeSet<>()).add(label);
             });
         }
+        for (RenderReport.Entry entry : dslOnly) {
+            for (String rule : entry.ruleIds()) {
+                rows.computeIfAbsent(new Row(entry.environment(), entry.namespace(), rule, entry.reason()),
+                        r -> new TreeSet<>()).add("app " + entry.app() + " (declared in the spec)");
+            }
+        }
         StringBuilder md = new StringBuilder("# Exceptions to the secure defaults\n\n");
         md.append("Every exception the rendered objects hold, read from the objects: each `").append(PREFIX)
-                .append("<rule>` annotation and each namespace that enforces less than Pod Security Standards `restricted`.\n\n");
+                .append("<rule>` annotation and each namespace that enforces less than Pod Security Standards `restricted`")
+                .append(dslOnly.isEmpty() ? "" : ", and the declared weakenings of rules only the spec checks").append(".\n\n");
         if (rows.isEmpty()) {
             return md.append("None: every workload runs with every secure default.\n").toString();
         }

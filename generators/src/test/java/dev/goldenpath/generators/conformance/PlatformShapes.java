@@ -97,7 +97,7 @@ final class PlatformShapes {
                     app.permissions(read("configmaps"));
                 }
                 switch (random.nextInt(6)) {
-                    case 0 -> app.weaken(Weakening.RUN_AS_ROOT, "vendor image needs uid 0; ticket SEC-" + seed);
+                    case 0 -> app.runAsUser(0).weaken(Weakening.RUN_AS_ROOT, "vendor image needs uid 0; ticket SEC-" + seed);
                     case 1 -> app.weaken(Weakening.WRITABLE_ROOT_FILESYSTEM, "writes below /var at start; OPS-" + seed);
                     default -> { }
                 }

@@ -156,7 +156,7 @@ class CustomizationTest {
         PolicyViolationException failure = assertThrows(PolicyViolationException.class, () -> render(root));
         assertTrue(failure.getMessage().contains("[pss-run-as-user]"), failure.getMessage());
         Rendering declared = Renderer.secureByDefault().customize("web", Deployment.class, root)
-                .render(Platforms.shop(a -> a.weaken(Weakening.RUN_AS_ROOT, REASON)));
+                .render(Platforms.shop(a -> a.runAsUser(0).weaken(Weakening.RUN_AS_ROOT, REASON)));
         assertExcepted(declared, "pss-run-as-user");
     }
 

@@ -38,7 +38,7 @@ class ExemptionsPageTest {
                 .team(team("ops").owner("ops@example.com"))
                 .app(app("api").team("web").image("registry.example.com/web/api:1.0").port(8080))
                 .app(app("legacy").team("web").image("registry.example.com/web/legacy:7.1").port(8080)
-                        .weaken(Weakening.RUN_AS_ROOT, "vendor image needs uid 0; ticket WEB-1")
+                        .runAsUser(0).weaken(Weakening.RUN_AS_ROOT, "vendor image needs uid 0; ticket WEB-1")
                         .weaken(Weakening.WRITABLE_ROOT_FILESYSTEM, "writes its pid file below /var/run; WEB-2")
                         .weaken(Weakening.PRIVILEGE_ESCALATION, "setuid helper binary for log rotation; WEB-3"))
                 .app(app("edge").team("ops").image("registry.example.com/ops/edge:2.0")
