@@ -38,8 +38,10 @@ class BeyondTheGoldenPathTest {
 
     @Test
     void theShellsFindTheSameGeneratorsInTheSameOrder() {
+        // The test class path also holds the generators module's test-jar, whose test generators are listed too.
         assertEquals(List.of(AcmeCustomizations.class, ServiceMonitors.class),
-                PlatformGenerator.find(getClass().getClassLoader()).stream().map(Object::getClass).toList());
+                PlatformGenerator.find(getClass().getClassLoader()).stream().map(Object::getClass)
+                        .filter(c -> c.getPackageName().equals("dev.goldenpath.samples")).toList());
         assertEquals(TREE, AcmePlatform.renderer().render(AcmePlatform.build()).tree(), "deterministic");
     }
 

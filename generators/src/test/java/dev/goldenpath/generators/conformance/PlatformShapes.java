@@ -57,7 +57,8 @@ final class PlatformShapes {
             int clusters = random.nextInt(4) == 0 ? 2 + random.nextInt(2) : 1;
             int clusterName = 0;
             for (int c = 0; c < clusters; c++) {
-                String clusterId = "c" + c + name(random, "", random.nextInt(6));
+                // Unique per environment: Argo CD knows one server per cluster name (a rule the spec enforces).
+                String clusterId = "c" + e + "x" + c + name(random, "", random.nextInt(6));
                 clusterName = Math.max(clusterName, clusters > 1 ? clusterId.length() + 1 : 0);
                 environment.cluster(cluster(clusterId, "https://" + name + "-" + c + ".k8s.example.com:6443"));
             }
