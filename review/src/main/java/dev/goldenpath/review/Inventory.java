@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.goldenpath.lint.KubernetesYaml;
 import dev.goldenpath.tree.RenderedTree;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -31,7 +29,6 @@ final class Inventory {
 
     /** Jackson's parser is several times faster, but it does not expand anchors, aliases and merge keys. */
     private static final ObjectMapper FAST = new YAMLMapper();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RenderedTree tree;
     private final Map<String, List<Manifest>> byFile;
@@ -126,15 +123,9 @@ final class Inventory {
             }
             return documents;
         }
-        // Anchors, aliases or merge keys: the full YAML loader resolves them as Kubernetes' YAML reader does.
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(50); // "billion laughs" guard
-        options.setAllowDuplicateKeys(false);
-        for (Object document : new Yaml(new SafeConstructor(options)).loadAll(text)) {
-            if (document != null) {
-                documents.add(JSON.valueToTree(document));
-            }
-        }
+        // Anchors, aliases or merge keys: the linter's reader resolves them as Kubernetes' YAML reader does (go-yaml's
+        // merge order, its alias budget).
+        documents.addAll(KubernetesYaml.documents(text));
         return documents;
     }
 
