@@ -75,12 +75,7 @@ public final class AppContext {
      * resolved) to the app's folder; text that is not a Kubernetes object fails the render, naming the document.
      */
     public AppContext addYaml(String yaml) {
-        Objects.requireNonNull(yaml, "yaml");
-        try {
-            YamlObjects.parse(yaml).forEach(this::add);
-        } catch (IllegalArgumentException e) {
-            problems.add(origin + ": the YAML text " + e.getMessage() + " (fix: give one Kubernetes object per document)");
-        }
+        YamlObjects.addEach(yaml, origin, this::add, problems);
         return this;
     }
 

@@ -53,12 +53,7 @@ public final class EnvironmentContext {
 
     /** Adds the objects of YAML text to the environment's platform folder (see {@link AppContext#addYaml}). */
     public EnvironmentContext addYaml(String yaml) {
-        Objects.requireNonNull(yaml, "yaml");
-        try {
-            YamlObjects.parse(yaml).forEach(this::add);
-        } catch (IllegalArgumentException e) {
-            problems.add(origin + ": the YAML text " + e.getMessage() + " (fix: give one Kubernetes object per document)");
-        }
+        YamlObjects.addEach(yaml, origin, this::add, problems);
         return this;
     }
 
