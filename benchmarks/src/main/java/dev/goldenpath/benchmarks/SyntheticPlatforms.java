@@ -21,7 +21,8 @@ public final class SyntheticPlatforms {
     public static Platform.Builder spec(int apps, int environments) {
         Platform.Builder platform = platform("bench").gitRepository("https://git.example.com/bench/gitops.git");
         for (int e = 0; e < environments; e++) {
-            platform.environment(environment("env" + e).cluster("https://env" + e + ".k8s.example.com"));
+            platform.environment(environment("env" + e).cluster("https://env" + e + ".k8s.example.com")
+                    .apiServer(6443, "10.0.0.1/32"));
         }
         int teams = Math.max(1, apps / 10);
         for (int t = 0; t < teams; t++) {

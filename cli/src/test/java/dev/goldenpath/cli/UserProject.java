@@ -63,7 +63,7 @@ final class UserProject {
                     public Platform build() {
                         return platform("%s")
                             .gitRepository("https://git.example.com/shop/gitops.git")
-                            .environment(environment("production").cluster("https://kubernetes.default.svc"))
+                            .environment(environment("production").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                             .team(team("shop").owner("shop@example.com"))
                 """.formatted(className, platformName));
         for (String app : apps) {

@@ -181,6 +181,7 @@ final class Validator {
                         "use e.g. '0 3 * * *' for daily at 03:00 UTC");
             }
         }
+        TrivyRules.check(platform, problems);
         for (App app : platform.apps()) {
             String path = "apps[" + app.name() + "].runtimeProfile";
             RuntimeProfile profile = app.runtimeProfile();

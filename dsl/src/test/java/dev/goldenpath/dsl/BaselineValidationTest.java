@@ -11,6 +11,7 @@ import static dev.goldenpath.dsl.GoldenPath.team;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ class BaselineValidationTest {
     private static Platform.Builder spec(Baseline.Builder settings, RuntimeProfile profile) {
         return platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("staging").cluster("https://kubernetes.default.svc"))
-                .environment(environment("production").cluster("https://kubernetes.default.svc"))
+                .environment(environment("staging").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
+                .environment(environment("production").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("web").owner("web@example.com"))
                 .app(app("api").team("web").image("registry.example.com/api:1.0").port(8080).runtimeProfile(profile))
                 .baseline(settings);
@@ -61,6 +62,27 @@ class BaselineValidationTest {
                 "apps[api].runtimeProfile.allowedProcesses", "apps[api].runtimeProfile.allowedProcesses",
                 "apps[api].runtimeProfile.protectedPaths", "apps[api].runtimeProfile.protectedPaths",
                 "apps[api].runtimeProfile.shellReason"), paths);
+    }
+
+    @Test
+    void theScanNeedsEveryEnvironmentsApiServerUnlessItIsLeftOut() {
+        // Trivy lists what runs through the API: its egress needs the server's endpoints, in every environment.
+        Platform.Builder spec = platform("acme")
+                .gitRepository("https://git.example.com/gitops.git")
+                .environment(environment("staging").cluster("https://kubernetes.default.svc"))
+                .environment(environment("production").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
+                .team(team("web").owner("web@example.com"))
+                .app(app("api").team("web").image("registry.example.com/api:1.0").port(8080));
+        List<Violation> violations = assertThrows(SpecException.class, spec::build).violations();
+        assertEquals(1, violations.size(), violations::toString);
+        Violation violation = violations.get(0);
+        assertEquals("environments[staging].apiServer", violation.path());
+        assertEquals("(none)", violation.value());
+        assertTrue(violation.rule().contains("Trivy scan lists the workloads that run through the Kubernetes API"), violation::rule);
+        assertEquals("declare environment(\"staging\").apiServer(6443, \"<endpoint CIDR>\"), "
+                + "or leave the scan out with baseline().withoutTrivy()", violation.hint());
+        // Leaving the scan out is the other fix; declaring the address is what the other tests' specs do.
+        spec.baseline(baseline().withoutTrivy()).build();
     }
 
     @Test

@@ -36,7 +36,7 @@ class BrokenButAcceptedTest {
 
     @Test
     void refusesEnvironmentTemplatesThatResolveToAReservedNamespace() {
-        violation(withPlatform(p -> p.environment(environment("default").cluster("https://other.example.com")))
+        violation(withPlatform(p -> p.environment(environment("default").apiServer(6443, "10.20.0.10/32").cluster("https://other.example.com")))
                 .app(app("api").team("payments").image(Specs.IMAGE).port(8080).namespace("{environment}")),
                 "apps[api].namespace", "belongs to Kubernetes");
         violation(withPlatform(p -> p.argocdNamespace("gitops")).app(app("api").team("payments").image(Specs.IMAGE)
@@ -45,21 +45,21 @@ class BrokenButAcceptedTest {
 
     @Test
     void refusesTwoEnvironmentsDeployingTheAppToTheSameClusterAndNamespace() {
-        Platform.Builder spec = withPlatform(p -> p.environment(environment("stage").cluster("https://kubernetes.default.svc")))
+        Platform.Builder spec = withPlatform(p -> p.environment(environment("stage").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc")))
                 .app(app("api").team("payments").image(Specs.IMAGE).port(8080).namespace("payments"));
         Violation v = violation(spec, "apps[api].namespace", "fight over one Deployment");
         assertEquals("payments", v.value());
         // The default pattern includes the environment, so the same cluster is fine.
-        withPlatform(p -> p.environment(environment("stage").cluster("https://kubernetes.default.svc")))
+        withPlatform(p -> p.environment(environment("stage").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc")))
                 .app(app("api").team("payments").image(Specs.IMAGE).port(8080)).build();
     }
 
     @Test
     void refusesOneClusterNameForTwoServersAndOneServerTwiceInAnEnvironment() {
-        violation(withPlatform(p -> p.environment(environment("stage").cluster(cluster("prod", "https://stage.example.com"))))
+        violation(withPlatform(p -> p.environment(environment("stage").apiServer(6443, "10.20.0.10/32").cluster(cluster("prod", "https://stage.example.com"))))
                 .app(app("api").team("payments").image(Specs.IMAGE).port(8080)),
                 "environments[stage].clusters[prod].server", "one cluster per name");
-        violation(withPlatform(p -> p.environment(environment("stage").cluster(cluster("a", "https://s.example.com"))
+        violation(withPlatform(p -> p.environment(environment("stage").apiServer(6443, "10.20.0.10/32").cluster(cluster("a", "https://s.example.com"))
                         .cluster(cluster("b", "https://s.example.com"))))
                 .app(app("api").team("payments").image(Specs.IMAGE).port(8080)),
                 "environments[stage].clusters[b].server", "same server");

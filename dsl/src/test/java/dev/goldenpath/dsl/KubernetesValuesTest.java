@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class KubernetesValuesTest {
 
     private static Platform.Builder apiServer(int port, String... cidrs) {
-        return withPlatform(p -> p.environment(environment("stage").cluster("https://stage.example.com")
+        return withPlatform(p -> p.environment(environment("stage").apiServer(6443, "10.20.0.10/32").cluster("https://stage.example.com")
                 .apiServer(port, cidrs)))
                 .app(app("api").team("payments").image(Specs.IMAGE).port(8080));
     }
@@ -81,7 +81,7 @@ class KubernetesValuesTest {
     void refusesClusterUrlsThatAreNoHttpsUrlWithAHost() {
         for (String server : new String[] {"http://k8s.example.com", "https://", "https://user:pw@k8s.example.com",
                 "https://k8s.example.com:99999", "https://k8s.example.com/?x=1"}) {
-            violation(withPlatform(p -> p.environment(environment("stage").cluster(cluster("stage", server))))
+            violation(withPlatform(p -> p.environment(environment("stage").apiServer(6443, "10.20.0.10/32").cluster(cluster("stage", server))))
                     .app(app("api").team("payments").image(Specs.IMAGE).port(8080)),
                     "environments[stage].clusters[stage].server", "https://");
         }
@@ -117,7 +117,7 @@ class KubernetesValuesTest {
 
     @Test
     void everyViolationOfTheseRulesIsReportedTogether() {
-        assertEquals(3, violations(withPlatform(p -> p.environment(environment("stage").cluster("http://x")
+        assertEquals(3, violations(withPlatform(p -> p.environment(environment("stage").apiServer(6443, "10.20.0.10/32").cluster("http://x")
                 .apiServer(0, "10.0.0.0/40"))).app(app("api").team("payments").image(Specs.IMAGE).port(8080))).size());
     }
 }

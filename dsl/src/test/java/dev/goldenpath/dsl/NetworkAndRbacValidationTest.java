@@ -2,6 +2,7 @@ package dev.goldenpath.dsl;
 
 import static dev.goldenpath.dsl.GoldenPath.allow;
 import static dev.goldenpath.dsl.GoldenPath.app;
+import static dev.goldenpath.dsl.GoldenPath.baseline;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static dev.goldenpath.dsl.GoldenPath.environment;
 import static dev.goldenpath.dsl.GoldenPath.platform;
@@ -60,8 +61,8 @@ class NetworkAndRbacValidationTest {
     void rejectsCallsToAppsMissingFromAnEnvironment() {
         Platform.Builder spec = platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
-                .environment(environment("dev").cluster("https://dev.example.com"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
+                .environment(environment("dev").apiServer(6443, "10.20.0.10/32").cluster("https://dev.example.com"))
                 .team(team("payments").owner("payments@example.com"))
                 .app(app("api").team("payments").image("r.example.com/api:1").port(8080).calls("db", 5432))
                 .app(app("db").team("payments").image("r.example.com/db:1").port(5432).onlyIn("dev"));
@@ -113,6 +114,7 @@ class NetworkAndRbacValidationTest {
         Platform.Builder spec = platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")
                 .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .baseline(baseline().withoutTrivy())
                 .team(team("payments").owner("payments@example.com"))
                 .app(app("api").team("payments").image("r.example.com/api:1").port(8080).permissions(read("configmaps")));
         only(spec, "apps[api].permissions", "does not say where the API server is");

@@ -76,8 +76,8 @@ class NullArgumentsTest {
         SAMPLES.put(Dependency.External.class, () -> cidr("203.0.113.0/24"));
         SAMPLES.put(Secret.Builder.class, () -> sealed("extra").fromEnvironment("key", "EXTRA_KEY").mountAt("/etc/extra"));
         SAMPLES.put(SealedValues.class, () -> SealedValues.parse(""));
-        SAMPLES.put(Environment.Builder.class, () -> environment("stage").cluster("https://stage.example.com"));
-        SAMPLES.put(Environment.class, () -> environment("stage").cluster("https://stage.example.com").build());
+        SAMPLES.put(Environment.Builder.class, () -> environment("stage").apiServer(6443, "10.20.0.10/32").cluster("https://stage.example.com"));
+        SAMPLES.put(Environment.class, () -> environment("stage").apiServer(6443, "10.20.0.10/32").cluster("https://stage.example.com").build());
         SAMPLES.put(App.Builder.class, () -> app("extra").team("payments").image(IMAGE).port(8080));
         SAMPLES.put(App.class, () -> app("extra").team("payments").image(IMAGE).port(8080).build());
         SAMPLES.put(Team.class, () -> team("extra").owner("extra@example.com"));
@@ -97,7 +97,7 @@ class NullArgumentsTest {
 
     private static Platform.Builder complete(Platform.Builder platform) {
         return platform.gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("payments").owner("payments@example.com"))
                 .app(app("other").team("payments").image(IMAGE).port(8080).replicas(-1));
     }
@@ -118,7 +118,7 @@ class NullArgumentsTest {
             return base().environment(e);
         }
         if (value instanceof Cluster c) {
-            return base().environment(environment("stage").cluster(c));
+            return base().environment(environment("stage").apiServer(6443, "10.20.0.10/32").cluster(c));
         }
         if (value instanceof Team t) {
             return base().team(t);

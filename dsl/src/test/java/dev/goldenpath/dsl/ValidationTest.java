@@ -31,7 +31,7 @@ class ValidationTest {
     private static Platform.Builder platformWith(UnaryOperator<App.Builder> change) {
         return platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("payments").owner("payments@example.com"))
                 .app(change.apply(app("api").team("payments").image(IMAGE).port(8080)));
     }
@@ -67,7 +67,7 @@ class ValidationTest {
     void reportsEveryViolationOfThePlatformAtOnce() {
         SpecException e = assertThrows(SpecException.class, () -> platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("payments").owner("p@example.com"))
                 .app(app("Bad_Name").team("payments").image(IMAGE).port(8080))
                 .app(app("api").team("nobody").image("nginx").port(70000))
@@ -250,8 +250,8 @@ class ValidationTest {
     void checksEnvironmentsClustersAndNamespaces() {
         List<Violation> violations = violations(platform("acme")
                 .gitRepository("not a url")
-                .environment(environment("prod").cluster("http://insecure").podSecurityVersion("1.30"))
-                .environment(environment("prod").cluster("https://k"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("http://insecure").podSecurityVersion("1.30"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://k"))
                 .team(team("payments").owner("p@example.com"))
                 .app(app("api").team("payments").image(IMAGE).port(80).namespace("{app}_{environment}")));
         List<String> paths = violations.stream().map(Violation::path).toList();
@@ -274,8 +274,8 @@ class ValidationTest {
     void appliesEnvironmentOverrides() {
         Platform platform = platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("staging").cluster("https://staging.example.com"))
-                .environment(environment("prod").cluster(cluster("eu", "https://eu.example.com")).cluster(cluster("us", "https://us.example.com")))
+                .environment(environment("staging").apiServer(6443, "10.20.0.10/32").cluster("https://staging.example.com"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster(cluster("eu", "https://eu.example.com")).cluster(cluster("us", "https://us.example.com")))
                 .team(team("payments").owner("p@example.com"))
                 .app(app("api").team("payments").image("registry.example.com/api:1.0@sha256:" + "b".repeat(64)).port(80)
                         .replicas(2)

@@ -39,7 +39,7 @@ class AllowedGraphTest {
     void declaredEdgeIsAllowedOnlyOnItsPortAndOnlyOneWay() {
         Platform platform = platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("a").owner("a@example.com"))
                 .team(team("b").owner("b@example.com"))
                 .app(app("api").team("a").image("r.example.com/api:1").port(8080).port(port("admin", 9000))

@@ -17,7 +17,7 @@ class DeterminismTest {
     private static Platform spec(boolean reversed) {
         var builder = platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("a").owner("a@example.com"))
                 .team(team("b").owner("b@example.com"));
         var one = app("one").team("a").image("r.example.com/one:1").port(80).label("z", "1").label("a", "2")

@@ -23,7 +23,7 @@ class MeshRenderingTest {
     private static RenderedTree render(boolean mesh) {
         Platform.Builder spec = platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("web").owner("web@example.com"))
                 .team(team("data").owner("data@example.com"))
                 .app(app("api").team("web").image("r.example.com/api:1").port(8080).calls("db", 5432)

@@ -20,7 +20,7 @@ class NamespaceLabelTest {
 
     private static RenderedTree render(List<String> apps) {
         var spec = platform("acme").gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("shop").owner("shop@acme.example"));
         for (String name : apps) {
             spec.app(app(name).team("shop").namespace("shop-{environment}")

@@ -43,7 +43,7 @@ class SecretRenderingTest {
     private static Platform spec(UnaryOperator<App.Builder> api) {
         return platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("payments").owner("payments@example.com"))
                 .secretStore(vault("vault", "https://vault.example.com:8200"))
                 .app(api.apply(app("api").team("payments").image("r.example.com/api:1").port(8080)))

@@ -30,7 +30,7 @@ class SecureByDefaultTest {
     static Platform minimal(UnaryOperator<App.Builder> change) {
         return platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("payments").owner("payments@example.com"))
                 .app(change.apply(app("api").team("payments").image("registry.example.com/api:1.0.0").port(8080)))
                 .build();

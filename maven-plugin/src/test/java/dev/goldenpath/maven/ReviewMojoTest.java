@@ -36,7 +36,7 @@ class ReviewMojoTest {
         }
         return Renderer.secureByDefault().render(platform("shop")
                 .gitRepository("https://git.example.com/shop/gitops.git")
-                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("data").owner("data@example.com"))
                 .app(ledger)
                 .build()).tree();

@@ -44,7 +44,7 @@ class DocumentationTest {
         }
         dev.goldenpath.dsl.Platform platform = dev.goldenpath.dsl.GoldenPath.platform("acme")
                 .gitRepository("https://git.example.com/acme/gitops.git")
-                .environment(dev.goldenpath.dsl.GoldenPath.environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(dev.goldenpath.dsl.GoldenPath.environment("prod").cluster("https://kubernetes.default.svc").apiServer(6443, "10.20.0.10/32"))
                 .team(dev.goldenpath.dsl.GoldenPath.team("web").owner("web@example.com"))
                 .app(dev.goldenpath.dsl.GoldenPath.app("frontend").team("web").image("r.example.com/web/frontend:2.3.1").port(8080))
                 .build();

@@ -19,8 +19,8 @@ class ConsistencyScaleTest {
     @Test
     void checksTwelveHundredInstancesOnFourClustersQuickly() {
         Platform.Builder spec = platform("big").gitRepository(ArgoTrees.REPO)
-                .environment(environment("staging").cluster("https://staging.example:6443"))
-                .environment(environment("production")
+                .environment(environment("staging").apiServer(6443, "10.20.0.10/32").cluster("https://staging.example:6443"))
+                .environment(environment("production").apiServer(6443, "10.20.0.10/32")
                         .cluster(cluster("eu", "https://eu.example:6443"))
                         .cluster(cluster("us", "https://us.example:6443"))
                         .cluster(cluster("ap", "https://ap.example:6443")));

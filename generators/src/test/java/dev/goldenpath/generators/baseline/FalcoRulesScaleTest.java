@@ -21,7 +21,7 @@ class FalcoRulesScaleTest {
 
     private static Platform platformOf(int apps, UnaryOperator<App.Builder> profile) {
         Platform.Builder spec = platform("big").gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("prod").cluster("https://kubernetes.default.svc"))
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("t").owner("t@example.com"));
         for (int i = 0; i < apps; i++) {
             spec.app(profile.apply(app("app" + i).team("t").image("r.example.com/app" + i + ":1").port(8080)));

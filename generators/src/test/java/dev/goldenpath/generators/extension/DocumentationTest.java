@@ -43,7 +43,7 @@ class DocumentationTest {
     void theShownFailuresAreTheRealOnes() throws IOException {
         List<String> texts = blocks("text");
         Platform agents = platform("acme").gitRepository("https://git.example.com/gitops.git")
-                .environment(environment("production").cluster("https://kubernetes.default.svc"))
+                .environment(environment("production").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
                 .team(team("observability").owner("observability@example.com"))
                 .app(app("agent").team("observability").namespace("agents").image("registry.example.com/agent:4.2.0").port(9090))
                 .build();
