@@ -2,7 +2,7 @@
 // lines kept apart, and documents skip.
 def log = new File(basedir, 'build.log').text
 assert log.contains('goldenpath: rendered shop: 2 app instances') : log
-assert log.contains('41 files written, 0 removed')
+assert log.contains('43 files written, 0 removed')
 assert !log.contains('passed: spec valid') : 'only render ran'
 assert log.contains('goldenpath:publish')
 assert log.contains('serverId')

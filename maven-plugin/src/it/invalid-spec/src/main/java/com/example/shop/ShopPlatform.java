@@ -11,7 +11,7 @@ public final class ShopPlatform implements PlatformSpec {
     public Platform build() {
         return platform("shop")
                 .gitRepository("https://git.example.com/shop/gitops.git")
-                .environment(environment("production").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
+                .environment(environment("production").cluster("https://kubernetes.default.svc").apiServer(6443, "10.20.0.10/32"))
                 .team(team("web").owner("web@shop.example"))
                 .app(app("storefront")
                         .team("webb")                                           // no such team
