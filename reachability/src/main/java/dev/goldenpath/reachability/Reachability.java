@@ -7,18 +7,15 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -388,49 +385,8 @@ public final class Reachability {
          *                               duplicate endpoint ids, and every invalid policy field
          */
         public Reachability build() {
-            List<String> problems = new ArrayList<>();
-            SortedMap<String, Map<String, String>> namespaceLabels = new TreeMap<>();
-            for (Map.Entry<String, Map<String, String>> namespace : namespaces) {
-                String name = namespace.getKey();
-                if (name.isBlank()) {
-                    problems.add("namespace: a name is required");
-                    continue;
-                }
-                Map<String, String> labels = new TreeMap<>(namespace.getValue());
-                labels.put(NAMESPACE_NAME_LABEL, name);
-                if (namespaceLabels.put(name, Collections.unmodifiableMap(labels)) != null) {
-                    problems.add("namespace " + name + ": declared twice");
-                }
-            }
-            SortedMap<String, Endpoint> endpointsById = new TreeMap<>();
-            for (Endpoint endpoint : endpoints) {
-                if (endpoint instanceof Pod pod && !namespaceLabels.containsKey(pod.namespace())) {
-                    problems.add("pod " + pod.id() + ": namespace '" + pod.namespace() + "' is not declared");
-                }
-                if (endpointsById.putIfAbsent(endpoint.id(), endpoint) != null) {
-                    problems.add((endpoint instanceof Pod ? "pod " : "external ") + endpoint.id() + ": declared twice");
-                }
-            }
-            List<CompiledPolicy> compiled = new ArrayList<>();
-            Set<String> policyIds = new LinkedHashSet<>();
-            for (int i = 0; i < policies.size(); i++) {
-                CompiledPolicy policy = CompiledPolicy.compile(policies.get(i), i, problems);
-                if (policy == null) {
-                    continue;
-                }
-                if (!namespaceLabels.containsKey(policy.namespace())) {
-                    problems.add("networkpolicy " + policy.id() + ": namespace '" + policy.namespace() + "' is not declared");
-                }
-                if (!policyIds.add(policy.id())) {
-                    problems.add("networkpolicy " + policy.id() + ": declared twice");
-                }
-                compiled.add(policy);
-            }
-            if (!problems.isEmpty()) {
-                throw new ReachabilityException(problems);
-            }
-            compiled.sort(Comparator.comparing(CompiledPolicy::namespace).thenComparing(CompiledPolicy::name));
-            return new Reachability(namespaceLabels, endpointsById, compiled);
+            Declarations declared = Declarations.validate(namespaces, endpoints, policies);
+            return new Reachability(declared.namespaces(), declared.endpoints(), declared.policies());
         }
     }
 }
