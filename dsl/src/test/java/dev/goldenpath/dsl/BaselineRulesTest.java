@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Test;
 class BaselineRulesTest {
 
     private static Platform platform(Baseline.Builder baseline, App... apps) {
-        Platform platform = RuleFixtures.platform(List.of(environmentNamed("prod"), environmentNamed("staging")), apps);
-        return new Platform(platform.name(), platform.gitRepository(), platform.gitRevision(), platform.argocdNamespace(),
-                platform.environments(), platform.teams(), platform.apps(), platform.network(), platform.secretStores(),
-                baseline.build());
+        return RuleFixtures.platform(List.of(environmentNamed("prod"), environmentNamed("staging")), List.of(),
+                Network.DEFAULT, baseline.build(), apps);
     }
 
     private static List<String> pathsOf(Baseline.Builder baseline, App... apps) {

@@ -53,11 +53,8 @@ class NamespaceRulesTest {
 
     @Test
     void refusesNetworkPeersThatWouldSelectEveryPodOfTheirNamespace() {
-        Platform valid = platform();
-        Platform platform = new Platform(valid.name(), valid.gitRepository(), valid.gitRevision(), valid.argocdNamespace(),
-                valid.environments(), valid.teams(), valid.apps(),
-                new Network(new Network.Peer("Ingress", Map.of()), new Network.Peer("kube-system", Map.of("k8s-app", "-")), false),
-                valid.secretStores(), valid.baseline());
+        Platform platform = platform(List.of(), List.of(), new Network(new Network.Peer("Ingress", Map.of()),
+                new Network.Peer("kube-system", Map.of("k8s-app", "-")), false), Baseline.DEFAULT);
         assertEquals(List.of("network.ingressController.namespace", "network.ingressController.podLabels",
                 "network.dns.podLabels[k8s-app]"), pathsOf(platform));
     }

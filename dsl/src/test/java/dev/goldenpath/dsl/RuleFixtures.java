@@ -33,9 +33,14 @@ final class RuleFixtures {
 
     /** A platform around these environments and apps, with the team payments; nothing is validated. */
     static Platform platform(List<Environment> environments, App... apps) {
+        return platform(environments, List.of(), Network.DEFAULT, Baseline.DEFAULT, apps);
+    }
+
+    /** A platform with these parts, the team payments and the default name and repository; nothing is validated. */
+    static Platform platform(List<Environment> environments, List<SecretStore> stores, Network network,
+                             Baseline baseline, App... apps) {
         return new Platform("acme", "https://git.example.com/gitops.git", "main", "argocd", environments,
-                List.of(team("payments").owner("payments@example.com")), List.of(apps), Network.DEFAULT, List.of(),
-                Baseline.DEFAULT);
+                List.of(team("payments").owner("payments@example.com")), List.of(apps), network, stores, baseline);
     }
 
     /** The violations that the rules the test runs report, each as users read it. */

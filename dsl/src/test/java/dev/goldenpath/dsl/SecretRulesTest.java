@@ -32,10 +32,8 @@ class SecretRulesTest {
     private static final String SEALED = sealedShape(256, 2 + 256 + 16);
 
     private static Platform withVault(App app) {
-        Platform platform = platform(PROD_AND_STAGING, app);
-        return new Platform(platform.name(), platform.gitRepository(), platform.gitRevision(), platform.argocdNamespace(),
-                platform.environments(), platform.teams(), platform.apps(), platform.network(),
-                List.of(vault("vault", "https://vault.example.com")), platform.baseline());
+        return platform(PROD_AND_STAGING, List.of(vault("vault", "https://vault.example.com")), Network.DEFAULT,
+                Baseline.DEFAULT, app);
     }
 
     private static List<String> pathsOf(App app) {

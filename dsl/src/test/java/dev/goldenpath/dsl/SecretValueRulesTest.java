@@ -57,12 +57,9 @@ class SecretValueRulesTest {
 
     @Test
     void refusesStoresTheOperatorCouldNotUseSafely() {
-        Platform valid = platform();
-        Platform platform = new Platform(valid.name(), valid.gitRepository(), valid.gitRevision(), valid.argocdNamespace(),
-                valid.environments(), valid.teams(), valid.apps(), valid.network(),
-                List.of(vault("vault", "https://vault.example.com:8200"),
-                        vault("Vault", "http://vault.example.com").kv("secret/", 3).kubernetesAuth("", " "),
-                        vault("vault", "https://vault.example.com:8200")), valid.baseline());
+        Platform platform = platform(List.of(), List.of(vault("vault", "https://vault.example.com:8200"),
+                vault("Vault", "http://vault.example.com").kv("secret/", 3).kubernetesAuth("", " "),
+                vault("vault", "https://vault.example.com:8200")), Network.DEFAULT, Baseline.DEFAULT);
         assertEquals(List.of("secretStores[Vault].name", "secretStores[Vault].server", "secretStores[Vault].path",
                 "secretStores[Vault].kvVersion", "secretStores[Vault].authMount", "secretStores[Vault].role",
                 "secretStores[vault]"), paths(p -> new SecretValueRules(platform, p).stores()));
