@@ -20,19 +20,19 @@ final class AmountRules {
     private AmountRules() {
     }
 
-    static void resources(Problems problems, String path, Resources resources) {
-        cpu(problems, path + ".requests.cpu", resources.requests().cpu());
-        cpu(problems, path + ".limits.cpu", resources.limits().cpu());
-        memory(problems, path + ".requests.memory", resources.requests().memory());
-        memory(problems, path + ".limits.memory", resources.limits().memory());
+    static void resources(Problems problems, FieldPath path, Resources resources) {
+        cpu(problems, path.field("requests").field("cpu"), resources.requests().cpu());
+        cpu(problems, path.field("limits").field("cpu"), resources.limits().cpu());
+        memory(problems, path.field("requests").field("memory"), resources.requests().memory());
+        memory(problems, path.field("limits").field("memory"), resources.limits().memory());
     }
 
-    static void size(Problems problems, String path, String amount) {
+    static void size(Problems problems, FieldPath path, String amount) {
         Quantities.parse(amount).filter(b -> b.compareTo(MAX_BYTES) > 0).ifPresent(b -> problems.add(path, amount,
                 "more than 64Ti: no node has that much disk", "use what the app really writes, e.g. 1Gi"));
     }
 
-    private static void cpu(Problems problems, String path, String amount) {
+    private static void cpu(Problems problems, FieldPath path, String amount) {
         Quantities.parse(amount).ifPresent(cores -> {
             if (cores.signum() > 0 && cores.compareTo(MILLICORE) < 0) {
                 problems.add(path, amount, "CPU is counted in millicores: less than 1m cannot be expressed",
@@ -43,7 +43,7 @@ final class AmountRules {
         });
     }
 
-    private static void memory(Problems problems, String path, String amount) {
+    private static void memory(Problems problems, FieldPath path, String amount) {
         Quantities.parse(amount).ifPresent(bytes -> {
             if (bytes.signum() > 0 && bytes.compareTo(MIN_MEMORY) < 0) {
                 problems.add(path, amount, "less than 4Mi: no container starts with that little memory "

@@ -72,9 +72,9 @@ public record App(
         command = Copies.list(command);
         args = Copies.list(args);
         writablePaths = Copies.list(writablePaths);
-        labels = sorted(labels);
-        annotations = sorted(annotations);
-        nodeSelector = sorted(nodeSelector);
+        labels = Copies.sortedMap(labels);
+        annotations = Copies.sortedMap(annotations);
+        nodeSelector = Copies.sortedMap(nodeSelector);
         tolerations = Copies.list(tolerations);
         addedCapabilities = Copies.list(addedCapabilities);
         environments = Copies.list(environments);
@@ -84,10 +84,6 @@ public record App(
         dependencies = Copies.list(dependencies);
         permissions = Copies.list(permissions);
         secrets = Copies.list(secrets);
-    }
-
-    private static Map<String, String> sorted(Map<String, String> map) {
-        return Copies.sortedMap(map);
     }
 
     /** The exemption for this weakening, if the app declares one. */
@@ -334,25 +330,25 @@ public record App(
 
         /** Another app of the platform may call this one on these of its ports (all ports when none are given). */
         public Builder calledBy(String app, int... ports) {
-            callers.add(new Caller.App(app, boxed(ports)));
+            callers.add(new Caller.App(app, Copies.boxed(ports)));
             return this;
         }
 
         /** Every pod of this namespace may call the app on these ports (all when none are given). */
         public Builder calledByNamespace(String namespace, int... ports) {
-            callers.add(new Caller.Namespace(namespace, boxed(ports)));
+            callers.add(new Caller.Namespace(namespace, Copies.boxed(ports)));
             return this;
         }
 
         /** The platform's ingress controller may call the app on these ports (all when none are given). */
         public Builder calledByIngressController(int... ports) {
-            callers.add(new Caller.IngressController(boxed(ports)));
+            callers.add(new Caller.IngressController(Copies.boxed(ports)));
             return this;
         }
 
         /** The app calls another app of the platform on these of its ports (all when none are given). */
         public Builder calls(String app, int... ports) {
-            dependencies.add(new Dependency.App(app, boxed(ports)));
+            dependencies.add(new Dependency.App(app, Copies.boxed(ports)));
             return this;
         }
 
@@ -390,10 +386,6 @@ public record App(
         public Builder runtimeProfile(RuntimeProfile profile) {
             this.runtimeProfile = profile;
             return this;
-        }
-
-        private static List<Integer> boxed(int... numbers) {
-            return Copies.boxed(numbers);
         }
 
         public App build() {

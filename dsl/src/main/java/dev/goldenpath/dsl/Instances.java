@@ -11,7 +11,7 @@ final class Instances {
     }
 
     static Optional<AppInstance> resolve(Map<String, Team> teams, App app, Environment environment) {
-        if (!app.environments().isEmpty() && !app.environments().contains(environment.name())) {
+        if (!deployedIn(app, environment)) {
             return Optional.empty();
         }
         Optional<EnvironmentOverride> override = app.overrides().stream()
@@ -28,6 +28,11 @@ final class Instances {
                 .orElse(environment.clusters());
         return Optional.of(new AppInstance(app, environment, team, namespace(app, environment), image,
                 replicas, resources, clusters));
+    }
+
+    /** Whether the app runs in the environment: in every one, unless it names some with {@code onlyIn(..)}. */
+    static boolean deployedIn(App app, Environment environment) {
+        return app.environments().isEmpty() || app.environments().contains(environment.name());
     }
 
     static String namespace(App app, Environment environment) {

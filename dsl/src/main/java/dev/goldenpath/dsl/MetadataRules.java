@@ -10,7 +10,7 @@ import java.util.Set;
  * goldenpath own are refused rather than dropped: they would spoof what the generators, the kubelet or the linter
  * read (a {@code exception.goldenpath.dev/} annotation, an AppArmor profile, a recommended label).
  */
-final class MetadataRules {
+record MetadataRules(Platform platform, Problems problems) {
 
     /** Label keys the generators set: recommended labels, and those the admission policy requires. */
     private static final Set<String> GENERATED_LABELS = Set.of("app.kubernetes.io/name", "app.kubernetes.io/instance",
@@ -28,34 +28,37 @@ final class MetadataRules {
     /** Argo CD's label-based tracking stores the Application name in a label value. */
     private static final int MAX_APPLICATION_NAME = 63;
 
-    private final Platform platform;
-    private final Problems problems;
-
-    MetadataRules(Platform platform, Problems problems) {
-        this.platform = platform;
-        this.problems = problems;
+    /** Label keys and values as Kubernetes accepts them (apimachinery: qualified names, label values). */
+    void labels(FieldPath path, Map<String, String> labels) {
+        labels.forEach((key, value) -> {
+            String keyProblem = Names.qualifiedName(key);
+            if (keyProblem != null) {
+                problems.add(path.key(key), key, "label key: " + keyProblem, "use e.g. 'tier' or 'example.com/tier'");
+            }
+            problems.addIf(path.key(key), value, Names.labelValue(value), "shorten or simplify the value");
+        });
     }
 
-    void app(App app, String path) {
-        keys(path + ".labels", app.labels(), "label");
-        keys(path + ".annotations", app.annotations(), "annotation");
+    void app(App app, FieldPath path) {
+        keys(path.field("labels"), app.labels(), "label");
+        keys(path.field("annotations"), app.annotations(), "annotation");
         app.annotations().forEach((key, value) -> {
             if (Names.qualifiedName(key) != null) {
-                problems.add(path + ".annotations[" + key + "]", key, "annotation key: " + Names.qualifiedName(key),
+                problems.add(path.field("annotations").key(key), key, "annotation key: " + Names.qualifiedName(key),
                         "use e.g. 'example.com/note'");
             }
         });
         long size = app.annotations().entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length()).sum();
         if (size > 256 * 1024) {
-            problems.add(path + ".annotations", size + " bytes", "annotations may hold at most 256 KiB in all",
+            problems.add(path.field("annotations"), size + " bytes", "annotations may hold at most 256 KiB in all",
                     "move large data to a ConfigMap");
         }
         derivedNames(app, path);
     }
 
-    private void keys(String path, Map<String, String> entries, String what) {
+    private void keys(FieldPath path, Map<String, String> entries, String what) {
         for (String key : entries.keySet()) {
-            String keyPath = path + "[" + key + "]";
+            FieldPath keyPath = path.key(key);
             Optional<String> domain = reservedDomain(key);
             if (SECURITY_ANNOTATION_PREFIXES.stream().anyMatch(key::startsWith)) {
                 problems.add(keyPath, key, "this " + what + " sets a security profile (AppArmor or seccomp) and would bypass "
@@ -87,19 +90,19 @@ final class MetadataRules {
     }
 
     /** Names the generators build from the app's name must still fit Kubernetes' and Argo CD's limits. */
-    private void derivedNames(App app, String path) {
+    private void derivedNames(App app, FieldPath path) {
         if (Names.dns1035Label(app.name()) != null) {
             return;
         }
         for (Environment environment : platform.environments()) {
-            if (!app.environments().isEmpty() && !app.environments().contains(environment.name())) {
+            if (!Instances.deployedIn(app, environment)) {
                 continue;
             }
             boolean multiCluster = environment.clusters().size() > 1;
             for (Cluster cluster : environment.clusters()) {
                 String application = environment.name() + "-" + app.name() + (multiCluster ? "-" + cluster.name() : "");
                 if (application.length() > MAX_APPLICATION_NAME) {
-                    problems.add(path + ".name", application, "the Argo CD Application name '<environment>-<app>"
+                    problems.add(path.field("name"), application, "the Argo CD Application name '<environment>-<app>"
                                     + (multiCluster ? "-<cluster>" : "") + "' is " + application.length()
                                     + " characters, more than the " + MAX_APPLICATION_NAME
                                     + " Argo CD's tracking label holds",
@@ -110,7 +113,7 @@ final class MetadataRules {
             if (app.permissions().stream().anyMatch(Permission::clusterScoped)) {
                 String clusterRole = Instances.namespace(app, environment) + "-" + app.roleName().orElse(app.name());
                 if (clusterRole.length() > 253) {
-                    problems.add(path + ".roleName", clusterRole, "the ClusterRole name '<namespace>-<role>' is "
+                    problems.add(path.field("roleName"), clusterRole, "the ClusterRole name '<namespace>-<role>' is "
                             + clusterRole.length() + " characters, more than 253", "use a shorter role name");
                 }
             }
@@ -119,7 +122,7 @@ final class MetadataRules {
             secret.store().flatMap(platform::secretStore).ifPresent(store -> {
                 String storeName = store.name() + "-" + app.name();
                 if (storeName.length() > 253) {
-                    problems.add(path + ".secrets[" + secret.name() + "].store", storeName,
+                    problems.add(path.field("secrets").key(secret.name()).field("store"), storeName,
                             "the SecretStore name '<store>-<app>' is longer than 253 characters", "use a shorter store name");
                 }
             });

@@ -7,15 +7,7 @@ import java.util.Map;
  * Where apps land: never in a namespace the platform does not own, never twice in the same place, and the platform's
  * network peers (ingress controller, DNS) named so that a policy can select them.
  */
-final class NamespaceRules {
-
-    private final Platform platform;
-    private final Problems problems;
-
-    NamespaceRules(Platform platform, Problems problems) {
-        this.platform = platform;
-        this.problems = problems;
-    }
+record NamespaceRules(Platform platform, Problems problems) {
 
     void check() {
         clusters();
@@ -23,7 +15,7 @@ final class NamespaceRules {
                 "app.kubernetes.io/name", "ingress-nginx");
         peer("dns", platform.network().dns(), "kube-system", "k8s-app", "kube-dns");
         for (App app : platform.apps()) {
-            instances(app, "apps[" + app.name() + "]");
+            instances(app, FieldPath.app(app.name()));
         }
     }
 
@@ -33,16 +25,17 @@ final class NamespaceRules {
         for (Environment environment : platform.environments()) {
             Map<String, String> inEnvironment = new HashMap<>();
             for (Cluster cluster : environment.clusters()) {
-                String path = "environments[" + environment.name() + "].clusters[" + cluster.name() + "]";
+                FieldPath server = FieldPath.environment(environment.name()).field("clusters").key(cluster.name())
+                        .field("server");
                 String other = servers.putIfAbsent(cluster.name(), cluster.server());
                 if (other != null && !other.equals(cluster.server())) {
-                    problems.add(path + ".server", cluster.server(), "the cluster name '" + cluster.name()
+                    problems.add(server, cluster.server(), "the cluster name '" + cluster.name()
                             + "' already stands for " + other + " in another environment: Argo CD knows one cluster per name",
                             "give the clusters different names, or the same server");
                 }
                 String twin = inEnvironment.putIfAbsent(cluster.server(), cluster.name());
                 if (twin != null) {
-                    problems.add(path + ".server", cluster.server(), "cluster " + twin
+                    problems.add(server, cluster.server(), "cluster " + twin
                             + " of this environment has the same server: two Applications would fight over every object",
                             "declare the cluster once");
                 }
@@ -51,14 +44,14 @@ final class NamespaceRules {
     }
 
     /** An app's namespace in each environment: the platform's own, and not shared with another of its instances. */
-    private void instances(App app, String path) {
+    private void instances(App app, FieldPath path) {
         Map<String, String> destinations = new HashMap<>();
         for (Environment environment : platform.environments()) {
-            if (!app.environments().isEmpty() && !app.environments().contains(environment.name())) {
+            if (!Instances.deployedIn(app, environment)) {
                 continue;
             }
             String namespace = Instances.namespace(app, environment);
-            ReservedNamespaces.owner(namespace, platform).ifPresent(owner -> problems.add(path + ".namespace", namespace,
+            ReservedNamespaces.owner(namespace, platform).ifPresent(owner -> problems.add(path.field("namespace"), namespace,
                     "namespace " + namespace + " (in " + environment.name() + ") belongs to " + owner
                             + "; the app's default-deny policies and Pod Security labels would cut it off",
                     "use a namespace of the app's own, e.g. the default pattern '" + Environment.DEFAULT_NAMESPACE_PATTERN + "'"));
@@ -66,7 +59,7 @@ final class NamespaceRules {
                 String destination = cluster.server() + " " + namespace;
                 String other = destinations.putIfAbsent(destination, environment.name());
                 if (other != null) {
-                    problems.add(path + ".namespace", namespace, "environments " + other + " and " + environment.name()
+                    problems.add(path.field("namespace"), namespace, "environments " + other + " and " + environment.name()
                             + " both put the app in namespace " + namespace + " of " + cluster.server()
                             + ": their Applications would fight over one Deployment",
                             "include {environment} in the namespace pattern, or use different clusters");
@@ -84,25 +77,25 @@ final class NamespaceRules {
 
     /** A network peer is pods with these labels in this namespace: no labels would select every pod there. */
     private void peer(String field, Network.Peer peer, String exampleNamespace, String exampleKey, String exampleValue) {
-        String path = "network." + field;
+        FieldPath path = FieldPath.root("network").field(field);
         String problem = Names.dns1123Label(peer.namespace());
         if (problem != null) {
-            problems.add(path + ".namespace", peer.namespace(), "the namespace " + problem,
+            problems.add(path.field("namespace"), peer.namespace(), "the namespace " + problem,
                     "use the namespace it runs in, e.g. '" + exampleNamespace + "'");
         }
         if (peer.podLabels().isEmpty()) {
-            problems.add(path + ".podLabels", "{}", "no pod labels select every pod of " + peer.namespace()
+            problems.add(path.field("podLabels"), "{}", "no pod labels select every pod of " + peer.namespace()
                     + ", so policies would let all of them in", "name its pods' labels, e.g. Map.of(\"" + exampleKey
                     + "\", \"" + exampleValue + "\")");
         }
         peer.podLabels().forEach((key, value) -> {
             String keyProblem = Names.qualifiedName(key);
             if (keyProblem != null) {
-                problems.add(path + ".podLabels[" + key + "]", key, "label key: " + keyProblem, "use e.g. '" + exampleKey + "'");
+                problems.add(path.field("podLabels").key(key), key, "label key: " + keyProblem, "use e.g. '" + exampleKey + "'");
             }
             String valueProblem = Names.labelValue(value);
             if (valueProblem != null) {
-                problems.add(path + ".podLabels[" + key + "]", value, valueProblem, "use e.g. '" + exampleValue + "'");
+                problems.add(path.field("podLabels").key(key), value, valueProblem, "use e.g. '" + exampleValue + "'");
             }
         });
     }

@@ -10,84 +10,76 @@ import java.util.Set;
  * real CIDRs (the API server refuses a NetworkPolicy with an impossible one), the API server's own address, and no
  * egress to the whole internet without a declared weakening.
  */
-final class NetworkRules {
-
-    private final Platform platform;
-    private final Problems problems;
-
-    NetworkRules(Platform platform, Problems problems) {
-        this.platform = platform;
-        this.problems = problems;
-    }
+record NetworkRules(Platform platform, Problems problems) {
 
     /** Where each environment's API server is (the egress target of apps with permissions). */
     void environments() {
         for (Environment environment : platform.environments()) {
-            String path = "environments[" + environment.name() + "].apiServer";
-            port(path + ".port", environment.apiServerPort(), "6443");
+            FieldPath path = FieldPath.environment(environment.name()).field("apiServer");
+            port(path.field("port"), environment.apiServerPort(), "6443");
             Set<String> seen = new HashSet<>();
             for (String cidr : environment.apiServerCidrs()) {
                 Optional<Cidrs.Block> block = Cidrs.parse(cidr);
                 if (block.isEmpty()) {
-                    problems.add(path + ".cidrs", cidr, "not a CIDR block with zero host bits (IPv4 prefix 0-32, IPv6 0-128)",
+                    problems.add(path.field("cidrs"), cidr, "not a CIDR block with zero host bits (IPv4 prefix 0-32, IPv6 0-128)",
                             "use the endpoints' addresses, e.g. 10.0.0.10/32 or 2001:db8::10/128");
                 } else if (block.get().prefix() == 0) {
-                    problems.add(path + ".cidrs", cidr, "a /0 block is every address, not the API server",
+                    problems.add(path.field("cidrs"), cidr, "a /0 block is every address, not the API server",
                             "use the endpoints' addresses, e.g. 10.0.0.10/32");
                 }
                 if (!seen.add(cidr)) {
-                    problems.add(path + ".cidrs", cidr, "the block is listed twice", "list it once");
+                    problems.add(path.field("cidrs"), cidr, "the block is listed twice", "list it once");
                 }
             }
         }
     }
 
     /** One app's callers and dependencies. */
-    void app(App app, String path) {
+    void app(App app, FieldPath path) {
         callers(app, path);
         for (Dependency dependency : app.dependencies()) {
             if (dependency instanceof Dependency.App other) {
-                callee(app, other, path + ".calls[" + other.app() + "]");
+                callee(app, other, path.field("calls").key(other.app()));
             } else if (dependency instanceof Dependency.External external) {
-                external(app, external, path + ".callsExternal[" + external.cidr() + "]");
+                external(app, external, path.field("callsExternal").key(external.cidr()));
             }
         }
         unusedWeakening(app, path);
     }
 
-    private void callers(App app, String path) {
+    private void callers(App app, FieldPath path) {
         Set<Integer> ownPorts = new HashSet<>();
         app.ports().forEach(p -> ownPorts.add(p.number()));
         for (Caller caller : app.callers()) {
-            String cPath;
+            FieldPath cPath;
             if (caller instanceof Caller.App other) {
-                cPath = path + ".calledBy[" + other.app() + "]";
+                cPath = path.field("calledBy").key(other.app());
                 if (platform.app(other.app()).isEmpty()) {
                     problems.add(cPath, other.app(), "unknown app", "declare the app or use one of " + appNames());
                 }
             } else if (caller instanceof Caller.Namespace namespace) {
-                cPath = path + ".calledByNamespace[" + namespace.namespace() + "]";
+                cPath = path.field("calledByNamespace").key(namespace.namespace());
                 String problem = Names.dns1123Label(namespace.namespace());
                 if (problem != null) {
                     problems.add(cPath, namespace.namespace(), problem, "use e.g. 'monitoring'");
                 }
             } else {
-                cPath = path + ".calledByIngressController";
+                cPath = path.field("calledByIngressController");
             }
             for (int port : caller.ports()) {
                 if (!ownPorts.contains(port)) {
-                    problems.add(cPath + ".ports", port, "the app does not expose this port",
+                    problems.add(cPath.field("ports"), port, "the app does not expose this port",
                             "use one of " + ownPorts.stream().sorted().toList() + " or declare the port");
                 }
             }
-            duplicates(cPath + ".ports", caller.ports());
+            duplicates(cPath.field("ports"), caller.ports());
             if (caller.ports().isEmpty() && app.ports().isEmpty()) {
                 problems.add(cPath, "all ports", "the app exposes no port, so nothing can call it", "declare a port");
             }
         }
     }
 
-    private void callee(App app, Dependency.App other, String path) {
+    private void callee(App app, Dependency.App other, FieldPath path) {
         Optional<App> callee = platform.app(other.app());
         if (callee.isEmpty()) {
             problems.add(path, other.app(), "unknown app", "declare the app or use one of " + appNames());
@@ -97,24 +89,24 @@ final class NetworkRules {
         callee.get().ports().forEach(p -> calleePorts.add(p.number()));
         for (int port : other.ports()) {
             if (!calleePorts.contains(port)) {
-                problems.add(path + ".ports", port, other.app() + " does not expose this port",
+                problems.add(path.field("ports"), port, other.app() + " does not expose this port",
                         "use one of " + calleePorts.stream().sorted().toList());
             }
         }
-        duplicates(path + ".ports", other.ports());
+        duplicates(path.field("ports"), other.ports());
         if (calleePorts.isEmpty()) {
             problems.add(path, other.app(), other.app() + " exposes no port, so it cannot be called",
                     "declare a port on " + other.app());
         }
         for (Environment environment : platform.environments()) {
-            if (deployedIn(app, environment) && !deployedIn(callee.get(), environment)) {
+            if (Instances.deployedIn(app, environment) && !Instances.deployedIn(callee.get(), environment)) {
                 problems.add(path, other.app(), other.app() + " is not deployed in " + environment.name()
                         + ", where this app runs", "deploy it there too, or limit this app with onlyIn(...)");
             }
         }
     }
 
-    private void external(App app, Dependency.External external, String path) {
+    private void external(App app, Dependency.External external, FieldPath path) {
         Optional<Cidrs.Block> block = Cidrs.parse(external.cidr());
         if (block.isEmpty()) {
             problems.add(path, external.cidr(), "not a CIDR block with zero host bits (IPv4 prefix 0-32, IPv6 0-128)",
@@ -125,14 +117,14 @@ final class NetworkRules {
             // NetworkPolicy ipBlock: "except" entries must be strictly inside cidr, or the API server refuses the policy.
             if (hole.isEmpty() || block.isPresent() && !block.get().contains(hole.get())
                     || block.isPresent() && hole.get().prefix() == block.get().prefix()) {
-                problems.add(path + ".except", except, "an except block must be a CIDR strictly inside "
+                problems.add(path.field("except"), except, "an except block must be a CIDR strictly inside "
                         + external.cidr(), "use a smaller block inside it");
             }
         }
         for (int port : external.ports()) {
-            port(path + ".ports", port, "443");
+            port(path.field("ports"), port, "443");
         }
-        duplicates(path + ".ports", external.ports());
+        duplicates(path.field("ports"), external.ports());
         boolean anywhere = block.filter(b -> b.prefix() == 0).isPresent() && external.ports().isEmpty();
         if (anywhere && !app.weakens(Weakening.EGRESS_TO_ANYWHERE)) {
             problems.add(path, external.cidr(), "egress to every address on every port lets a compromised pod reach "
@@ -143,22 +135,22 @@ final class NetworkRules {
     }
 
     /** The weakening that allows egress anywhere, reported when no dependency needs it. */
-    private void unusedWeakening(App app, String path) {
+    private void unusedWeakening(App app, FieldPath path) {
         boolean needed = app.dependencies().stream().anyMatch(d -> d instanceof Dependency.External e && e.ports().isEmpty()
                 && Cidrs.parse(e.cidr()).filter(b -> b.prefix() == 0).isPresent());
         if (!needed && app.weakens(Weakening.EGRESS_TO_ANYWHERE)) {
-            problems.add(path + ".exemptions[EGRESS_TO_ANYWHERE]", "EGRESS_TO_ANYWHERE",
+            problems.add(path.exemption(Weakening.EGRESS_TO_ANYWHERE), "EGRESS_TO_ANYWHERE",
                     "no dependency is a /0 block on all ports, so the weakening is unused", "remove it");
         }
     }
 
-    private void port(String path, int port, String example) {
+    private void port(FieldPath path, int port, String example) {
         if (port < 1 || port > 65535) {
             problems.add(path, port, "a port number must be from 1 to 65535", "use e.g. " + example);
         }
     }
 
-    private void duplicates(String path, List<Integer> ports) {
+    private void duplicates(FieldPath path, List<Integer> ports) {
         Set<Integer> seen = new HashSet<>();
         for (int port : ports) {
             if (!seen.add(port)) {
@@ -169,9 +161,5 @@ final class NetworkRules {
 
     private List<String> appNames() {
         return platform.apps().stream().map(App::name).sorted().toList();
-    }
-
-    private static boolean deployedIn(App app, Environment environment) {
-        return app.environments().isEmpty() || app.environments().contains(environment.name());
     }
 }

@@ -12,6 +12,17 @@ final class Problems {
         violations.add(new Violation(path, String.valueOf(value), rule, hint));
     }
 
+    void add(FieldPath path, Object value, String rule, String hint) {
+        add(path.toString(), value, rule, hint);
+    }
+
+    /** Adds the problem a name check found ({@link Names} answers null when there is none). */
+    void addIf(FieldPath path, Object value, String problemOrNull, String hint) {
+        if (problemOrNull != null) {
+            add(path, value, problemOrNull, hint);
+        }
+    }
+
     boolean isEmpty() {
         return violations.isEmpty();
     }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * credential pasted into a command line or an annotation, a Secret type or store the API server or the operator
  * would reject. Values are never echoed: violations show {@code <redacted>}.
  */
-final class SecretValueRules {
+record SecretValueRules(Platform platform, Problems problems) {
 
     /** Secret types whose keys the API server requires (core/v1 validation of Secret, per type). */
     private static final Map<String, List<String>> REQUIRED_KEYS = Map.of(
@@ -22,77 +22,66 @@ final class SecretValueRules {
     private static final Pattern QUALIFIED_TYPE = Pattern.compile("^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$");
     private static final String REDACTED = "<redacted>";
 
-    private final Platform platform;
-    private final Problems problems;
-
-    SecretValueRules(Platform platform, Problems problems) {
-        this.platform = platform;
-        this.problems = problems;
-    }
-
     void stores() {
         Set<String> names = new HashSet<>();
         for (SecretStore store : platform.secretStores()) {
-            String path = "secretStores[" + store.name() + "]";
-            String problem = Names.dns1123Label(store.name());
-            if (problem != null) {
-                problems.add(path + ".name", store.name(), problem, "use e.g. 'vault'");
-            }
+            FieldPath path = FieldPath.secretStore(store.name());
+            problems.addIf(path.field("name"), store.name(), Names.dns1123Label(store.name()), "use e.g. 'vault'");
             if (!names.add(store.name())) {
                 problems.add(path, store.name(), "the store is declared twice", "declare it once");
             }
-            Urls.https(store.server()).ifPresent(p -> problems.add(path + ".server", store.server(),
+            Urls.https(store.server()).ifPresent(p -> problems.add(path.field("server"), store.server(),
                     "a secret store is reached over https only (secrets and the operator's token cross this connection): " + p,
                     "use e.g. https://vault.example.com:8200"));
             if (store.path().isBlank() || store.path().startsWith("/") || store.path().endsWith("/")) {
-                problems.add(path + ".path", store.path(), "the KV mount is a path without leading or trailing '/'",
+                problems.add(path.field("path"), store.path(), "the KV mount is a path without leading or trailing '/'",
                         "use e.g. 'secret'");
             }
             if (store.kvVersion() != 1 && store.kvVersion() != 2) {
-                problems.add(path + ".kvVersion", store.kvVersion(), "Vault's KV engine is version 1 or 2", "use 2");
+                problems.add(path.field("kvVersion"), store.kvVersion(), "Vault's KV engine is version 1 or 2", "use 2");
             }
             if (store.authMount().isBlank()) {
-                problems.add(path + ".authMount", store.authMount(), "the Kubernetes auth mount is required", "use e.g. 'kubernetes'");
+                problems.add(path.field("authMount"), store.authMount(), "the Kubernetes auth mount is required", "use e.g. 'kubernetes'");
             }
             if (store.role().isBlank()) {
-                problems.add(path + ".role", store.role(), "the Vault role is required", "use e.g. 'goldenpath'");
+                problems.add(path.field("role"), store.role(), "the Vault role is required", "use e.g. 'goldenpath'");
             }
         }
     }
 
-    void app(App app, String path) {
+    void app(App app, FieldPath path) {
         for (EnvVar variable : app.env()) {
-            String envPath = path + ".env[" + variable.name() + "]";
+            FieldPath value = path.field("env").key(variable.name()).field("value");
             if (variable.value().isEmpty() || Credentials.reference(variable.value())) {
                 continue;
             }
             if (Credentials.secretName(variable.name())) {
-                problems.add(envPath + ".value", REDACTED, "a literal value under a secret-looking name would be rendered "
+                problems.add(value, REDACTED, "a literal value under a secret-looking name would be rendered "
                                 + "in plaintext into the Deployment and the git repository",
                         "declare the value as a secret: .secret(sealed(\"<name>\").fromEnvironment(..).env(\""
                                 + variable.name() + "\", \"<key>\")) or external(..)");
             } else if (Credentials.credentialValue(variable.value())) {
-                problems.add(envPath + ".value", REDACTED, "the value looks like a credential (a private key or an access "
+                problems.add(value, REDACTED, "the value looks like a credential (a private key or an access "
                         + "token) and would be rendered in plaintext", "move it into sealed(..) or external(..)");
             }
         }
-        words(path + ".command", app.command());
-        words(path + ".args", app.args());
+        words(path.field("command"), app.command());
+        words(path.field("args"), app.args());
         app.annotations().forEach((key, value) -> {
             if (Credentials.credentialValue(value)) {
-                problems.add(path + ".annotations[" + key + "]", REDACTED, "the value looks like a credential and would "
+                problems.add(path.field("annotations").key(key), REDACTED, "the value looks like a credential and would "
                         + "be rendered in plaintext on every object", "remove it; secrets belong in sealed(..) or external(..)");
             }
         });
         for (Secret secret : app.secrets()) {
-            type(secret, path + ".secrets[" + secret.name() + "]");
+            type(secret, path.field("secrets").key(secret.name()));
         }
     }
 
-    private void words(String path, List<String> words) {
+    private void words(FieldPath path, List<String> words) {
         for (int i = 0; i < words.size(); i++) {
             if (Credentials.credentialValue(words.get(i))) {
-                problems.add(path + "[" + i + "]", REDACTED, "the word looks like a credential and would be rendered in "
+                problems.add(path.index(i), REDACTED, "the word looks like a credential and would be rendered in "
                         + "plaintext into the Deployment", "read it from a secret: .secret(sealed(..).env(\"VAR\", \"key\")) "
                         + "and pass \"$(VAR)\"");
             }
@@ -100,20 +89,20 @@ final class SecretValueRules {
     }
 
     /** The API server accepts a Secret type like a qualified name and requires the keys of its built-in types. */
-    private void type(Secret secret, String path) {
+    private void type(Secret secret, FieldPath path) {
         String type = secret.type();
         if (type.isEmpty() || type.length() > 253 || !QUALIFIED_TYPE.matcher(type).matches()) {
-            problems.add(path + ".type", type, "a Secret type is 'Opaque' or a qualified name like 'kubernetes.io/tls'",
+            problems.add(path.field("type"), type, "a Secret type is 'Opaque' or a qualified name like 'kubernetes.io/tls'",
                     "use e.g. Opaque or kubernetes.io/tls");
             return;
         }
         if (type.equals("kubernetes.io/service-account-token") || type.equals("bootstrap.kubernetes.io/token")) {
-            problems.add(path + ".type", type, "Kubernetes itself issues tokens of this type", "use Opaque");
+            problems.add(path.field("type"), type, "Kubernetes itself issues tokens of this type", "use Opaque");
         }
         List<String> required = REQUIRED_KEYS.getOrDefault(type, List.of());
         for (String key : required) {
             if (secret.entries().stream().noneMatch(e -> e.key().equals(key))) {
-                problems.add(path + ".keys", key, "a Secret of type " + type + " must have the key " + key,
+                problems.add(path.field("keys"), key, "a Secret of type " + type + " must have the key " + key,
                         "add the key " + key);
             }
         }

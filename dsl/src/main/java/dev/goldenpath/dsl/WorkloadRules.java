@@ -8,38 +8,37 @@ import java.math.RoundingMode;
  * budget that can never allow an eviction blocks every node drain; a weakening that nothing uses is refused, so that
  * declaring one never changes the output by itself.
  */
-final class WorkloadRules {
+record WorkloadRules(Platform platform, Problems problems) {
 
-    private final Platform platform;
-    private final Problems problems;
-
-    WorkloadRules(Platform platform, Problems problems) {
-        this.platform = platform;
-        this.problems = problems;
+    /** A replica count: 0 stops the app, fewer is no count. */
+    void replicas(FieldPath path, int replicas) {
+        if (replicas < 0) {
+            problems.add(path, replicas, "replicas must be 0 or more", "use 0 to stop the app");
+        }
     }
 
-    void app(App app, String path) {
+    void app(App app, FieldPath path) {
         identity(app, path);
-        rollout(app, path);
-        budget(app, path);
-        autoscaling(app, path);
+        rollout(app, path.field("rollout"));
+        budget(app, path.field("disruptionBudget"));
+        autoscaling(app, path.field("autoscaling"));
     }
 
-    private void identity(App app, String path) {
+    private void identity(App app, FieldPath path) {
         boolean root = app.weakens(Weakening.RUN_AS_ROOT);
-        id(path + ".runAsUser", app.runAsUser().orElse(App.DEFAULT_USER), root);
-        id(path + ".runAsGroup", app.runAsGroup().orElse(App.DEFAULT_USER), root);
-        id(path + ".fsGroup", app.fsGroup().orElse(App.DEFAULT_USER), root);
+        id(path.field("runAsUser"), app.runAsUser().orElse(App.DEFAULT_USER), root);
+        id(path.field("runAsGroup"), app.runAsGroup().orElse(App.DEFAULT_USER), root);
+        id(path.field("fsGroup"), app.fsGroup().orElse(App.DEFAULT_USER), root);
         // The weakening only allows uid or gid 0; it never switches the app to root by itself.
         boolean usesRoot = app.runAsUser().orElse(-1) == 0 || app.runAsGroup().orElse(-1) == 0 || app.fsGroup().orElse(-1) == 0;
         if (root && !usesRoot) {
-            problems.add(path + ".exemptions[RUN_AS_ROOT]", "RUN_AS_ROOT",
+            problems.add(path.exemption(Weakening.RUN_AS_ROOT), "RUN_AS_ROOT",
                     "no id is 0, so the weakening is unused (it allows root, it does not switch the app to root)",
                     "remove .weaken(RUN_AS_ROOT, ...), or set .runAsUser(0) if the image really needs root");
         }
     }
 
-    private void id(String path, long id, boolean rootAllowed) {
+    private void id(FieldPath path, long id, boolean rootAllowed) {
         if (id < 0 || id > 2147483647L) {
             problems.add(path, id, "ids are from 0 to 2147483647", "use e.g. " + App.DEFAULT_USER);
         } else if (id == 0 && !rootAllowed) {
@@ -48,25 +47,24 @@ final class WorkloadRules {
         }
     }
 
-    private void rollout(App app, String path) {
+    private void rollout(App app, FieldPath path) {
         Rollout rollout = app.rollout();
         if (!rollout.recreate()) {
-            intOrPercent(path + ".rollout.maxSurge", rollout.maxSurge());
-            intOrPercent(path + ".rollout.maxUnavailable", rollout.maxUnavailable());
+            intOrPercent(path.field("maxSurge"), rollout.maxSurge());
+            intOrPercent(path.field("maxUnavailable"), rollout.maxUnavailable());
             if (isZero(rollout.maxSurge()) && isZero(rollout.maxUnavailable())) {
-                problems.add(path + ".rollout", rollout.maxSurge() + "/" + rollout.maxUnavailable(),
+                problems.add(path, rollout.maxSurge() + "/" + rollout.maxUnavailable(),
                         "maxSurge and maxUnavailable cannot both be 0: the rollout could never progress",
                         "allow a surge, e.g. rollingUpdate(\"25%\", \"0\")");
             }
         }
         if (rollout.minReadySeconds() < 0) {
-            problems.add(path + ".rollout.minReadySeconds", rollout.minReadySeconds(), "must be 0 or more", "use e.g. 10");
+            problems.add(path.field("minReadySeconds"), rollout.minReadySeconds(), "must be 0 or more", "use e.g. 10");
         }
     }
 
-    private void budget(App app, String path) {
+    private void budget(App app, FieldPath budgetPath) {
         DisruptionBudget budget = app.disruptionBudget();
-        String budgetPath = path + ".disruptionBudget";
         if (!intOrPercent(budgetPath, budget.amount())) {
             return;
         }
@@ -108,23 +106,23 @@ final class WorkloadRules {
         return Integer.parseInt(amount);
     }
 
-    private void autoscaling(App app, String path) {
+    private void autoscaling(App app, FieldPath path) {
         app.autoscaling().ifPresent(a -> {
             if (a.minReplicas() < 1) {
-                problems.add(path + ".autoscaling.minReplicas", a.minReplicas(), "must be at least 1", "use e.g. 2");
+                problems.add(path.field("minReplicas"), a.minReplicas(), "must be at least 1", "use e.g. 2");
             }
             if (a.maxReplicas() < a.minReplicas()) {
-                problems.add(path + ".autoscaling.maxReplicas", a.maxReplicas(),
+                problems.add(path.field("maxReplicas"), a.maxReplicas(),
                         "must be at least minReplicas (" + a.minReplicas() + ")", "raise maxReplicas");
             }
             if (a.cpuUtilizationPercent() < 1 || a.cpuUtilizationPercent() > 1000) {
-                problems.add(path + ".autoscaling.cpuUtilizationPercent", a.cpuUtilizationPercent(),
+                problems.add(path.field("cpuUtilizationPercent"), a.cpuUtilizationPercent(),
                         "must be from 1 to 1000 (percent of the CPU request)", "use e.g. 70");
             }
         });
     }
 
-    private boolean intOrPercent(String fieldPath, String value) {
+    private boolean intOrPercent(FieldPath fieldPath, String value) {
         if (!Names.INT_OR_PERCENT.matcher(value).matches()
                 || value.endsWith("%") && Integer.parseInt(value.substring(0, value.length() - 1)) > 100) {
             problems.add(fieldPath, value, "must be a whole number or a percentage from 0% to 100%", "use e.g. 1 or 25%");
