@@ -100,6 +100,10 @@ final class CodePointReader extends StreamReader {
 
     @Override
     public void forward(int count) {
+        if (chars != null) {
+            forwardChars(count);
+            return;
+        }
         for (int i = 0; i < count && pointer < length; i++) {
             int c = at(pointer++);
             index++;
@@ -112,6 +116,26 @@ final class CodePointReader extends StreamReader {
                 column++;
             }
         }
+    }
+
+    /** {@link #forward(int)} over chars: the scanner calls it for nearly every character, so it is kept tight. */
+    private void forwardChars(int count) {
+        int end = Math.min(pointer + count, length);
+        for (int p = pointer; p < end; p++) {
+            char c = chars.charAt(p);
+            if (c >= 0x20 && c < 0x7F) {
+                column++;
+            } else if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                    || (c == '\r' && (p + 1 >= length || chars.charAt(p + 1) != '\n'))) {
+                line++;
+                column = 0;
+            } else if (c != 0xFEFF) {
+                column++;
+            }
+        }
+        index += end - pointer;
+        documentIndex += end - pointer;
+        pointer = end;
     }
 
     @Override

@@ -75,8 +75,10 @@ final class YamlDocuments {
             int chunkStart = begin;
             int chunkLine = 1;
             boolean counted = false; // whether the chunk was opened by '---' (then it counts even if empty)
+            boolean newlinesOnly = text.indexOf('\r', begin) < 0; // then String.indexOf finds line ends, fast
             while (position <= length) {
-                int end = lineEnd(text, position);
+                int newline = newlinesOnly ? text.indexOf('\n', position) : -1;
+                int end = newlinesOnly ? (newline < 0 ? length : newline) : lineEnd(text, position);
                 int next = end < length && text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n'
                         ? end + 2 : end + 1;
                 boolean separator = startsSeparator(text, position, end, "---");
