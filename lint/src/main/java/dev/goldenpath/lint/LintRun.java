@@ -1,6 +1,8 @@
 package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,6 +51,11 @@ final class LintRun {
 
     void addYaml(String file, Utf8Text text) {
         YamlDocuments.parse(text, document -> addDocument(file, document));
+    }
+
+    /** Reads the file's documents from a stream, one segment of text at a time ({@link YamlStream}). */
+    void addYaml(String file, InputStream in) throws IOException {
+        YamlStream.parse(in, document -> addDocument(file, document));
     }
 
     private void addDocument(String file, YamlDocuments.Document document) {

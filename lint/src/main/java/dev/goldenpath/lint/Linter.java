@@ -2,6 +2,7 @@ package dev.goldenpath.lint;
 
 import dev.goldenpath.tree.RenderedTree;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,8 +93,9 @@ public final class Linter {
             for (Path file : yamlFiles(root)) {
                 // "./manifests/a.yaml" and "manifests/a.yaml" are the same file: report it one way.
                 String name = file.normalize().toString().replace('\\', '/');
-                try {
-                    run.addYaml(name, Utf8Text.decode(Files.readAllBytes(file)));
+                // Read as a stream: a large file is never held whole (nor its documents' trees).
+                try (InputStream in = Files.newInputStream(file)) {
+                    run.addYaml(name, in);
                 } catch (IOException e) {
                     // One unreadable file is a finding; the others are still linted.
                     run.reportDocument(Rules.YAML_SYNTAX, name, 0, 1, "unreadable file",

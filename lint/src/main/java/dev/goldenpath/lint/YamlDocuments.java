@@ -47,36 +47,45 @@ final class YamlDocuments {
 
     /** Hands every non-empty document of a decoded file to {@code sink} as soon as it is read, in order. */
     static void parse(Utf8Text input, Consumer<Document> sink) {
-        // Editors on Windows may start a file with a byte order mark; it is not part of the first document.
-        int begin = input.text().startsWith("\uFEFF") ? 1 : 0;
-        new Splitter(input.text(), begin, input.malformed(), sink).split();
+        new Splitter(sink).split(input, true);
     }
 
-    /** Walks the lines once, cutting documents at separator lines. */
-    private static final class Splitter {
-        private final String text;
-        private final int begin;
-        private final List<Utf8Text.Malformed> malformed;
+    /**
+     * Walks the lines once, cutting documents at separator lines. A file may come in segments ({@link YamlStream}):
+     * each segment but the last ends where a separator or terminator line starts, so every chunk lies in one
+     * segment; the document index and the line number go on from one segment to the next.
+     */
+    static final class Splitter {
         private final Consumer<Document> sink;
+        private String text;
+        private List<Utf8Text.Malformed> malformed;
         private int index;
         private int cursor;
+        private int lineNumber = 1;
+        private boolean first = true;
 
-        Splitter(String text, int begin, List<Utf8Text.Malformed> malformed, Consumer<Document> sink) {
-            this.text = text;
-            this.begin = begin;
-            this.malformed = malformed;
+        Splitter(Consumer<Document> sink) {
             this.sink = sink;
         }
 
-        void split() {
+        /** Cuts the documents of the next segment of the file; {@code last} for the end of the file. */
+        void split(Utf8Text segment, boolean last) {
+            this.text = segment.text();
+            this.malformed = segment.malformed();
+            this.cursor = 0;
+            // Editors on Windows may start a file with a byte order mark; it is not part of the first document.
+            int begin = first && text.startsWith("\uFEFF") ? 1 : 0;
+            first = false;
             int length = text.length();
             int position = begin;
-            int lineNumber = 1;
             int chunkStart = begin;
-            int chunkLine = 1;
-            boolean counted = false; // whether the chunk was opened by '---' (then it counts even if empty)
+            int chunkLine = lineNumber;
+            // Whether the chunk was opened by '---' (then it counts even if empty). A segment starts at a separator
+            // line, which opens its own chunk: the previous segment's last chunk was flushed at its end.
+            boolean counted = false;
             boolean newlinesOnly = text.indexOf('\r', begin) < 0; // then String.indexOf finds line ends, fast
-            while (position <= length) {
+            // The end of a segment other than the last is the start of its successor's first line, not a line.
+            while (position < length || (last && position == length)) {
                 int newline = newlinesOnly ? text.indexOf('\n', position) : -1;
                 int end = newlinesOnly ? (newline < 0 ? length : newline) : lineEnd(text, position);
                 int next = end < length && text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n'
