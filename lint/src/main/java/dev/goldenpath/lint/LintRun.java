@@ -53,9 +53,13 @@ final class LintRun {
         YamlDocuments.parse(text, document -> addDocument(file, document));
     }
 
-    /** Reads the file's documents from a stream, one segment of text at a time ({@link YamlStream}). */
-    void addYaml(String file, InputStream in) throws IOException {
-        YamlStream.parse(in, document -> addDocument(file, document));
+    /**
+     * Reads the file's documents from a stream, one segment of text at a time ({@link YamlStream}).
+     *
+     * @param size the file's size when known, else -1
+     */
+    void addYaml(String file, InputStream in, long size) throws IOException {
+        YamlStream.parse(in, size, document -> addDocument(file, document));
     }
 
     private void addDocument(String file, YamlDocuments.Document document) {

@@ -95,7 +95,7 @@ public final class Linter {
                 String name = file.normalize().toString().replace('\\', '/');
                 // Read as a stream: a large file is never held whole (nor its documents' trees).
                 try (InputStream in = Files.newInputStream(file)) {
-                    run.addYaml(name, in);
+                    run.addYaml(name, in, Files.size(file));
                 } catch (IOException e) {
                     // One unreadable file is a finding; the others are still linted.
                     run.reportDocument(Rules.YAML_SYNTAX, name, 0, 1, "unreadable file",

@@ -22,27 +22,35 @@ final class YamlStream {
     private final InputStream in;
     private final YamlDocuments.Splitter splitter;
     private final int segment;
+    /** The size of the file when known, else -1: the buffer never grows past what is left of it. */
+    private final long size;
     private byte[] buffer;
     private int length;
     /** The file offset of the buffer's first byte. */
     private long offset;
     private boolean end;
 
-    private YamlStream(InputStream in, Consumer<YamlDocuments.Document> sink, int segment) {
+    private YamlStream(InputStream in, Consumer<YamlDocuments.Document> sink, int segment, long size) {
         this.in = in;
         this.splitter = new YamlDocuments.Splitter(sink);
         this.segment = segment;
-        this.buffer = new byte[Math.min(segment, 16 * 1024)];
+        this.size = size;
+        this.buffer = new byte[(int) Math.min(segment, size < 0 ? 16 * 1024 : size + 1)];
     }
 
-    /** Hands every non-empty document of the stream to {@code sink} as soon as it is read, in order. */
-    static void parse(InputStream in, Consumer<YamlDocuments.Document> sink) throws IOException {
-        parse(in, sink, SEGMENT);
+    /**
+     * Hands every non-empty document of the stream to {@code sink} as soon as it is read, in order.
+     *
+     * @param size the stream's length when known (a file's size), else -1
+     */
+    static void parse(InputStream in, long size, Consumer<YamlDocuments.Document> sink) throws IOException {
+        parse(in, sink, SEGMENT, size);
     }
 
-    /** {@link #parse(InputStream, Consumer)} with segments of {@code segment} bytes (small ones for tests). */
-    static void parse(InputStream in, Consumer<YamlDocuments.Document> sink, int segment) throws IOException {
-        new YamlStream(in, sink, segment).run();
+    /** {@link #parse(InputStream, long, Consumer)} with segments of {@code segment} bytes (small ones for tests). */
+    static void parse(InputStream in, Consumer<YamlDocuments.Document> sink, int segment, long size)
+            throws IOException {
+        new YamlStream(in, sink, segment, size).run();
     }
 
     private void run() throws IOException {
@@ -73,7 +81,12 @@ final class YamlStream {
     private void read(int want) throws IOException {
         while (!end && length < want) {
             if (length == buffer.length) {
-                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                long capacity = buffer.length * 2L;
+                if (size >= 0) {
+                    // One byte more than the rest of the file, so that the read that finds its end needs no room.
+                    capacity = Math.max(buffer.length + 1L, Math.min(capacity, size - offset + 1));
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(capacity, Integer.MAX_VALUE - 8));
             }
             int read = in.read(buffer, length, buffer.length - length);
             if (read < 0) {

@@ -199,6 +199,9 @@ class StreamingTest {
         List<String> paths = new ArrayList<>();
         for (String base : List.of("", "items[0]", "items[1]", "items[2]", "items[3]", "items[2].items[0]",
                 "items[3].items[0]")) {
+            if (!base.isEmpty()) {
+                paths.add(base);
+            }
             for (String path : relative) {
                 paths.add(base.isEmpty() ? path : base + "." + path);
             }

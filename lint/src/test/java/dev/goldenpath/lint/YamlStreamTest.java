@@ -46,11 +46,13 @@ class YamlStreamTest {
         for (byte[] file : files) {
             List<String> whole = describe(YamlDocuments.parse(Utf8Text.decode(file)));
             for (int segment : new int[] {1, 2, 3, 4, 5, 7, 8, 13, 64, 256, YamlStream.SEGMENT}) {
-                List<YamlDocuments.Document> streamed = new ArrayList<>();
-                YamlStream.parse(new ByteArrayInputStream(file), streamed::add, segment);
-                assertEquals(whole, describe(streamed), "segments of " + segment + " bytes of\n"
-                        + new String(file, StandardCharsets.UTF_8));
-                compared += whole.size();
+                for (long size : new long[] {-1, file.length}) {
+                    List<YamlDocuments.Document> streamed = new ArrayList<>();
+                    YamlStream.parse(new ByteArrayInputStream(file), streamed::add, segment, size);
+                    assertEquals(whole, describe(streamed), "segments of " + segment + " bytes of\n"
+                            + new String(file, StandardCharsets.UTF_8));
+                    compared += whole.size();
+                }
             }
         }
         assertTrue(compared > 300, "compared " + compared);
@@ -66,7 +68,7 @@ class YamlStreamTest {
             }
         };
         List<YamlDocuments.Document> streamed = new ArrayList<>();
-        YamlStream.parse(trickle, streamed::add, 4);
+        YamlStream.parse(trickle, streamed::add, 4, -1);
         assertEquals(describe(YamlDocuments.parse(Utf8Text.decode(file))), describe(streamed));
     }
 
