@@ -12,8 +12,8 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * gigabytes of garbage. This reader indexes the text directly; the scanner sees the same code points, lines and
  * columns.
  *
- * <p>The text must not hold characters YAML forbids: {@link #firstForbidden(String)} finds them beforehand, as
- * SnakeYAML's reader would while reading.
+ * <p>The text must not hold characters YAML forbids: {@link #scan(String)} finds them beforehand, as SnakeYAML's
+ * reader would while reading.
  */
 final class CodePointReader extends StreamReader {
 
@@ -29,31 +29,51 @@ final class CodePointReader extends StreamReader {
     private int line;
     private int column;
 
-    CodePointReader(String text) {
+    /** @param surrogates whether the text holds surrogate pairs ({@link Scan#surrogates()}) */
+    CodePointReader(String text, boolean surrogates) {
         super("");
-        boolean surrogates = false;
-        for (int i = 0; i < text.length() && !surrogates; i++) {
-            surrogates = Character.isSurrogate(text.charAt(i));
-        }
         this.chars = surrogates ? null : text;
         this.codePoints = surrogates ? text.codePoints().toArray() : null;
         this.length = surrogates ? codePoints.length : text.length();
     }
 
-    /** The first code point that YAML does not allow in a stream, with its 0-based line, or {@code null}. */
-    static Forbidden firstForbidden(String text) {
-        int line = 0;
-        for (int i = 0; i < text.length(); ) {
+    /**
+     * One pass over the text: the first code point that YAML does not allow in a stream, and whether the text holds
+     * surrogate pairs. Printable ASCII, the bulk of any manifest, is passed over with one comparison per character.
+     */
+    static Scan scan(String text) {
+        boolean surrogates = false;
+        int length = text.length();
+        for (int i = 0; i < length; ) {
+            char ch = text.charAt(i);
+            if ((ch >= 0x20 && ch < 0x7F) || ch == '\n') {
+                i++;
+                continue;
+            }
             int c = text.codePointAt(i);
             if (!isPrintable(c)) {
-                return new Forbidden(c, line);
+                return new Scan(new Forbidden(c, lineAt(text, i)), surrogates);
             }
+            surrogates |= c > 0xFFFF;
+            i += Character.charCount(c);
+        }
+        return new Scan(null, surrogates);
+    }
+
+    /** The 0-based line of the character at {@code end}, line breaks counted as the scanner counts them. */
+    private static int lineAt(String text, int end) {
+        int line = 0;
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
                 line++;
             }
-            i += Character.charCount(c);
         }
-        return null;
+        return line;
+    }
+
+    /** What {@link #scan(String)} found: the first forbidden character or {@code null}, and surrogate pairs. */
+    record Scan(Forbidden forbidden, boolean surrogates) {
     }
 
     /** A character YAML forbids (control characters, unpaired surrogates) and its 0-based line. */
@@ -80,6 +100,10 @@ final class CodePointReader extends StreamReader {
 
     @Override
     public void forward(int count) {
+        if (chars != null) {
+            forwardChars(count);
+            return;
+        }
         for (int i = 0; i < count && pointer < length; i++) {
             int c = at(pointer++);
             index++;
@@ -92,6 +116,26 @@ final class CodePointReader extends StreamReader {
                 column++;
             }
         }
+    }
+
+    /** {@link #forward(int)} over chars: the scanner calls it for nearly every character, so it is kept tight. */
+    private void forwardChars(int count) {
+        int end = Math.min(pointer + count, length);
+        for (int p = pointer; p < end; p++) {
+            char c = chars.charAt(p);
+            if (c >= 0x20 && c < 0x7F) {
+                column++;
+            } else if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                    || (c == '\r' && (p + 1 >= length || chars.charAt(p + 1) != '\n'))) {
+                line++;
+                column = 0;
+            } else if (c != 0xFEFF) {
+                column++;
+            }
+        }
+        index += end - pointer;
+        documentIndex += end - pointer;
+        pointer = end;
     }
 
     @Override

@@ -10,32 +10,56 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the cross-object rules need to know about the whole input, indexed once so every lookup is constant time
- * (the generators lint tens of thousands of objects per render).
+ * What the cross-object rules need to know about the whole input, gathered object by object as the linter streams
+ * through it and indexed so every lookup is constant time (the generators lint tens of thousands of objects per
+ * render). Only compact facts are kept (names, selectors, labels, sites), never an object's tree: memory grows with
+ * the number of objects, not with their size.
  */
 final class Inventory {
 
-    final Map<String, KubeObject> namespaces = new LinkedHashMap<>();
-    final Map<String, List<KubeObject>> networkPolicies = new HashMap<>();
+    /** Namespace objects by name, in input order, with where default-deny findings about them go. */
+    final Map<String, Site> namespaces = new LinkedHashMap<>();
+    final Map<String, List<Network.Policy>> networkPolicies = new HashMap<>();
     /** Pod-template-bearing objects by namespace, in input order. */
-    final Map<String, List<KubeObject>> workloads = new LinkedHashMap<>();
-    final Map<String, KubeObject> serviceAccounts = new HashMap<>();
+    final Map<String, List<Network.Workload>> workloads = new LinkedHashMap<>();
+    /** Pods that mount a service account token unless the account or a binding says otherwise, in input order. */
+    final List<TokenMounts.Mount> tokenMounts = new ArrayList<>();
+    /** Whether each service account (namespace/name) turns token mounting off; the first object of a name wins. */
+    private final Map<String, Boolean> serviceAccountsOff = new HashMap<>();
     private final Set<String> boundServiceAccounts = new HashSet<>();
     private final Set<String> boundServiceAccountNames = new HashSet<>();
+    private final Reporter reporter;
 
-    Inventory(List<KubeObject> objects) {
-        for (KubeObject object : objects) {
-            switch (object.kind) {
-                case "Namespace" -> namespaces.putIfAbsent(object.name, object);
-                case "NetworkPolicy" ->
-                        networkPolicies.computeIfAbsent(object.namespace, n -> new ArrayList<>()).add(object);
-                case "ServiceAccount" -> serviceAccounts.putIfAbsent(object.namespace + "/" + object.name, object);
-                case "RoleBinding", "ClusterRoleBinding" -> indexBinding(object);
-                default -> {
-                    if (object.pod != null) {
-                        workloads.computeIfAbsent(object.namespace, n -> new ArrayList<>()).add(object);
-                    }
+    Inventory(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /** Takes what the cross-object rules need of one object; the object's tree may be dropped afterwards. */
+    void add(KubeObject object) {
+        boolean network = reporter.enabled(Rules.NAMESPACE_DEFAULT_DENY)
+                || reporter.enabled(Rules.NETWORK_POLICY_COVERAGE);
+        switch (object.kind) {
+            case "Namespace" -> {
+                if (!namespaces.containsKey(object.name)) {
+                    namespaces.put(object.name, Site.of(object, Rules.NAMESPACE_DEFAULT_DENY, "metadata.name"));
                 }
+            }
+            case "NetworkPolicy" -> networkPolicies.computeIfAbsent(object.namespace, n -> new ArrayList<>())
+                    .add(Network.policy(object));
+            case "ServiceAccount" -> serviceAccountsOff.putIfAbsent(object.namespace + "/" + object.name,
+                    Json.isFalse(object.node.get("automountServiceAccountToken")));
+            case "RoleBinding", "ClusterRoleBinding" -> indexBinding(object);
+            default -> {
+                if (object.pod != null && network) {
+                    workloads.computeIfAbsent(object.namespace, n -> new ArrayList<>())
+                            .add(Network.workload(object));
+                }
+            }
+        }
+        if (object.pod != null && reporter.enabled(Rules.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN)) {
+            TokenMounts.Mount mount = TokenMounts.of(object);
+            if (mount != null) {
+                tokenMounts.add(mount);
             }
         }
     }
@@ -59,8 +83,13 @@ final class Inventory {
         return !namespaces.isEmpty() || !networkPolicies.isEmpty();
     }
 
-    List<KubeObject> networkPolicies(String namespace) {
+    List<Network.Policy> networkPolicies(String namespace) {
         return networkPolicies.getOrDefault(namespace, List.of());
+    }
+
+    /** Whether the input's first ServiceAccount of this namespace and name sets automountServiceAccountToken: false. */
+    boolean serviceAccountOff(String namespace, String serviceAccount) {
+        return serviceAccountsOff.getOrDefault(namespace + "/" + serviceAccount, false);
     }
 
     /**

@@ -23,6 +23,8 @@ final class KubeObject {
     final LineIndex lines;
     /** The pod template, for Pod, Deployment, ...; {@code null} for other kinds. */
     final PodTemplate pod;
+    /** Made once: the report's list of objects and every site kept for the cross-object rules share it. */
+    private final String display;
 
     KubeObject(Manifest manifest, JsonNode node, String base, LineIndex lines) {
         this.manifest = manifest;
@@ -35,6 +37,8 @@ final class KubeObject {
         this.name = metadata.path("name").asText("");
         this.namespace = metadata.path("namespace").asText("");
         this.pod = PodTemplate.of(this);
+        String shownName = name.isEmpty() ? "(unnamed)" : name;
+        this.display = kind + " " + (namespace.isEmpty() ? shownName : namespace + "/" + shownName);
     }
 
     /** The path of a field given relative to the object. */
@@ -47,8 +51,7 @@ final class KubeObject {
 
     /** {@code Deployment shop/payments-api}, or {@code ClusterRole reader} for objects without a namespace. */
     String display() {
-        String shownName = name.isEmpty() ? "(unnamed)" : name;
-        return kind + " " + (namespace.isEmpty() ? shownName : namespace + "/" + shownName);
+        return display;
     }
 
     boolean is(String expectedKind) {

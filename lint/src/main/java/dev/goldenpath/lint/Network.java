@@ -13,6 +13,9 @@ import java.util.Map;
  * Namespace or NetworkPolicy: linting one vendor Deployment alone says nothing about its cluster's policies.
  * Namespaces are those of the input's Namespace objects plus those its workloads name (an unset namespace is the
  * namespace the manifests are applied to).
+ *
+ * <p>The linter streams documents, so the rules run on what {@link #policy} and {@link #workload} keep of each
+ * object while it is read: selectors, labels and where a finding would point.
  */
 final class Network {
 
@@ -20,6 +23,49 @@ final class Network {
             + "the input holds no Namespace and no NetworkPolicy";
 
     private Network() {
+    }
+
+    /**
+     * What the rules need of a NetworkPolicy: its pod selector and, for default deny, whether it selects every pod,
+     * which directions it isolates and whether it allows all traffic in either.
+     */
+    record Policy(String name, JsonNode podSelector, boolean selectsAll, boolean ingress, boolean egress,
+                  boolean allowsAllIngress, boolean allowsAllEgress) {
+    }
+
+    /**
+     * What the rules need of a pod-template-bearing object: the labels of its pods, whether they use the host's
+     * network, and the sites of a default-deny finding about its namespace and of a coverage finding about it.
+     */
+    record Workload(String display, JsonNode labels, boolean hostNetwork, Site namespaceSite, Site coverageSite) {
+    }
+
+    static Policy policy(KubeObject policy) {
+        JsonNode spec = policy.node.path("spec");
+        boolean ingress = false;
+        boolean egress = false;
+        JsonNode types = spec.get("policyTypes");
+        if (types != null && types.isArray() && !types.isEmpty()) {
+            for (JsonNode type : types) {
+                ingress |= "Ingress".equals(type.asText());
+                egress |= "Egress".equals(type.asText());
+            }
+        } else {
+            // Kubernetes defaulting: Ingress always, Egress when the policy has egress rules.
+            ingress = true;
+            egress = spec.has("egress");
+        }
+        JsonNode selector = spec.path("podSelector");
+        return new Policy(policy.name, selector, LabelSelector.selectsAll(selector), ingress, egress,
+                hasAllowAllRule(spec.path("ingress"), "from"), hasAllowAllRule(spec.path("egress"), "to"));
+    }
+
+    static Workload workload(KubeObject workload) {
+        Site namespaceSite = Site.of(workload, Rules.NAMESPACE_DEFAULT_DENY, workload.at("metadata.namespace"));
+        Site coverageSite = Site.of(workload, Rules.NETWORK_POLICY_COVERAGE,
+                PodSecurity.templateMetadataPath(workload) + ".labels");
+        return new Workload(workload.display(), workload.pod.labels(),
+                Json.isTrue(workload.pod.spec.get("hostNetwork")), namespaceSite, coverageSite);
     }
 
     static void check(Inventory inventory, Reporter reporter, List<String> notes) {
@@ -32,17 +78,16 @@ final class Network {
             }
             return;
         }
-        for (KubeObject namespace : inventory.namespaces.values()) {
-            defaultDeny(namespace.name, namespace, "metadata.name", inventory, reporter);
+        for (Map.Entry<String, Site> namespace : inventory.namespaces.entrySet()) {
+            defaultDeny(namespace.getKey(), namespace.getValue(), inventory, reporter);
         }
-        for (Map.Entry<String, List<KubeObject>> entry : inventory.workloads.entrySet()) {
+        for (Map.Entry<String, List<Workload>> entry : inventory.workloads.entrySet()) {
             String namespace = entry.getKey();
             if (!inventory.namespaces.containsKey(namespace)) {
-                KubeObject first = entry.getValue().get(0);
-                defaultDeny(namespace, first, first.at("metadata.namespace"), inventory, reporter);
+                defaultDeny(namespace, entry.getValue().get(0).namespaceSite(), inventory, reporter);
             }
-            for (KubeObject workload : entry.getValue()) {
-                coverage(workload, inventory, reporter);
+            for (Workload workload : entry.getValue()) {
+                coverage(namespace, workload, inventory, reporter);
             }
         }
     }
@@ -51,39 +96,24 @@ final class Network {
      * A namespace denies by default when policies selecting every pod isolate both directions and none of them
      * has an allow-all rule (an empty rule matches every peer and port).
      */
-    private static void defaultDeny(String namespace, KubeObject reportOn, String path, Inventory inventory,
-                                    Reporter reporter) {
+    private static void defaultDeny(String namespace, Site reportOn, Inventory inventory, Reporter reporter) {
         boolean ingressIsolated = false;
         boolean egressIsolated = false;
         List<String> allowAll = new ArrayList<>();
-        for (KubeObject policy : inventory.networkPolicies(namespace)) {
-            JsonNode spec = policy.node.path("spec");
-            if (!LabelSelector.selectsAll(spec.path("podSelector"))) {
+        for (Policy policy : inventory.networkPolicies(namespace)) {
+            if (!policy.selectsAll()) {
                 continue;
             }
-            boolean ingress = false;
-            boolean egress = false;
-            JsonNode types = spec.get("policyTypes");
-            if (types != null && types.isArray() && !types.isEmpty()) {
-                for (JsonNode type : types) {
-                    ingress |= "Ingress".equals(type.asText());
-                    egress |= "Egress".equals(type.asText());
-                }
-            } else {
-                // Kubernetes defaulting: Ingress always, Egress when the policy has egress rules.
-                ingress = true;
-                egress = spec.has("egress");
-            }
-            if (ingress) {
+            if (policy.ingress()) {
                 ingressIsolated = true;
-                if (hasAllowAllRule(spec.path("ingress"), "from")) {
-                    allowAll.add("NetworkPolicy " + Json.quote(policy.name) + " allows all ingress");
+                if (policy.allowsAllIngress()) {
+                    allowAll.add("NetworkPolicy " + Json.quote(policy.name()) + " allows all ingress");
                 }
             }
-            if (egress) {
+            if (policy.egress()) {
                 egressIsolated = true;
-                if (hasAllowAllRule(spec.path("egress"), "to")) {
-                    allowAll.add("NetworkPolicy " + Json.quote(policy.name) + " allows all egress");
+                if (policy.allowsAllEgress()) {
+                    allowAll.add("NetworkPolicy " + Json.quote(policy.name()) + " allows all egress");
                 }
             }
         }
@@ -96,11 +126,11 @@ final class Network {
             missing.add("Egress");
         }
         if (!missing.isEmpty()) {
-            reporter.report(Rules.NAMESPACE_DEFAULT_DENY, reportOn, path, "namespace " + Json.quote(shown)
+            reporter.report(Rules.NAMESPACE_DEFAULT_DENY, reportOn, "namespace " + Json.quote(shown)
                     + " has no default-deny NetworkPolicy for " + String.join(" and ", missing));
         }
         for (String problem : allowAll) {
-            reporter.report(Rules.NAMESPACE_DEFAULT_DENY, reportOn, path,
+            reporter.report(Rules.NAMESPACE_DEFAULT_DENY, reportOn,
                     "namespace " + Json.quote(shown) + ": " + problem + " to every pod");
         }
     }
@@ -114,19 +144,17 @@ final class Network {
         return false;
     }
 
-    private static void coverage(KubeObject workload, Inventory inventory, Reporter reporter) {
-        if (Json.isTrue(workload.pod.spec.get("hostNetwork"))) {
+    private static void coverage(String namespace, Workload workload, Inventory inventory, Reporter reporter) {
+        if (workload.hostNetwork()) {
             return; // NetworkPolicies do not apply to host-network pods; pss-host-namespaces reports them.
         }
-        JsonNode labels = workload.pod.labels();
-        for (KubeObject policy : inventory.networkPolicies(workload.namespace)) {
-            if (LabelSelector.matches(policy.node.path("spec").path("podSelector"), labels)) {
+        for (Policy policy : inventory.networkPolicies(namespace)) {
+            if (LabelSelector.matches(policy.podSelector(), workload.labels())) {
                 return;
             }
         }
-        String shown = workload.namespace.isEmpty() ? "(unset)" : workload.namespace;
-        reporter.report(Rules.NETWORK_POLICY_COVERAGE, workload,
-                PodSecurity.templateMetadataPath(workload) + ".labels",
+        String shown = namespace.isEmpty() ? "(unset)" : namespace;
+        reporter.report(Rules.NETWORK_POLICY_COVERAGE, workload.coverageSite(),
                 "no NetworkPolicy in namespace " + Json.quote(shown) + " selects the pods of " + workload.display());
     }
 }

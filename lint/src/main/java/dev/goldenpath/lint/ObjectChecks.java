@@ -97,33 +97,4 @@ final class ObjectChecks {
                             + (enforce.isEmpty() ? " (label missing)" : " (is " + Json.quote(enforce) + ")"));
         }
     }
-
-    // CIS 5.1.6: mount service account tokens only where the workload calls the API.
-    static void automountServiceAccountToken(KubeObject workload, Inventory inventory, Reporter reporter) {
-        JsonNode spec = workload.pod.spec;
-        JsonNode podSetting = spec.get("automountServiceAccountToken");
-        if (Json.isFalse(podSetting)) {
-            return;
-        }
-        String serviceAccount = Json.text(spec.path("serviceAccountName"));
-        if (serviceAccount.isEmpty()) {
-            serviceAccount = Json.text(spec.path("serviceAccount"));
-        }
-        if (serviceAccount.isEmpty()) {
-            serviceAccount = "default";
-        }
-        if (podSetting == null || podSetting.isNull()) {
-            KubeObject account = inventory.serviceAccounts.get(workload.namespace + "/" + serviceAccount);
-            if (account != null && Json.isFalse(account.node.get("automountServiceAccountToken"))) {
-                return;
-            }
-        }
-        if (inventory.bound(workload.namespace, serviceAccount)) {
-            return; // Bound to a role in this input: the workload calls the API and needs its token.
-        }
-        reporter.report(Rules.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN, workload,
-                workload.pod.at("automountServiceAccountToken"),
-                "pod mounts the token of service account " + Json.quote(serviceAccount)
-                        + ", which no RoleBinding in the input grants permissions");
-    }
 }

@@ -33,6 +33,16 @@ final class Reporter {
                 object.lines.lineOf(path), object.display(), path, message, rule.fix(), reason));
     }
 
+    /** Reports a cross-object finding at a site taken while the object was read. */
+    void report(String ruleId, Site site, String message) {
+        Rule rule = enabled.get(ruleId);
+        if (rule == null) {
+            return;
+        }
+        findings.add(new Finding(ruleId, rule.severity(), site.file(), site.documentIndex(), site.line(), site.object(),
+                site.path(), message, rule.fix(), site.exceptionReason()));
+    }
+
     /** Reports a problem of a document that is not (or not yet) an object: it cannot carry exceptions. */
     void reportDocument(String ruleId, String file, int documentIndex, int line, String object, String message) {
         Rule rule = enabled.get(ruleId);

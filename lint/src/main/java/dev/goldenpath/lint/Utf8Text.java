@@ -32,15 +32,23 @@ record Utf8Text(String text, List<Malformed> malformed) {
     }
 
     static Utf8Text decode(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        return decode(bytes, bytes.length, 0);
+    }
+
+    /**
+     * The first {@code length} bytes of {@code bytes}, a part of a file that starts at byte {@code fileOffset}: the
+     * offsets of invalid sequences are the file's.
+     */
+    static Utf8Text decode(byte[] bytes, int length, long fileOffset) {
+        String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') < 0) {
             return of(text); // the decoder replaces what it cannot read, so no replacement means valid UTF-8
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CharBuffer out = CharBuffer.allocate(length + 1);
         List<Malformed> malformed = new ArrayList<>();
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
@@ -48,7 +56,7 @@ record Utf8Text(String text, List<Malformed> malformed) {
                 break;
             }
             // Malformed (UTF-8 has nothing unmappable): note where, replace as the JDK would, go on.
-            malformed.add(new Malformed(out.position(), in.position()));
+            malformed.add(new Malformed(out.position(), fileOffset + in.position()));
             out.put('\uFFFD');
             in.position(in.position() + result.length());
         }

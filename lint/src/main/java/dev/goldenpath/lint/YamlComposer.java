@@ -37,7 +37,7 @@ import org.yaml.snakeyaml.scanner.ScannerImpl;
  * </ul>
  *
  * Aliased values are shared, not copied, so the tree costs no more memory than the text. When asked, the composer
- * records the line of every field path it builds, for findings.
+ * records the line of every field path it builds, for findings, or of the paths of a {@link SitePaths} only.
  */
 final class YamlComposer {
 
@@ -66,16 +66,19 @@ final class YamlComposer {
 
     private final Parser parser;
     private final Map<String, Integer> lines;
+    /** The paths whose lines are recorded, or {@code null} for all of them. */
+    private final SitePaths only;
     private final Map<String, Anchored> anchors = new HashMap<>();
     private long decodes;
     private long aliasDecodes;
     private int height;
 
-    private YamlComposer(String text, Map<String, Integer> lines) {
+    private YamlComposer(String text, boolean surrogates, Map<String, Integer> lines, SitePaths only) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE); // the reader holds the document already; no second bound
-        this.parser = new ParserImpl(new ScannerImpl(new CodePointReader(text), options));
+        this.parser = new ParserImpl(new ScannerImpl(new CodePointReader(text, surrogates), options));
         this.lines = lines;
+        this.only = only;
     }
 
     /**
@@ -86,12 +89,21 @@ final class YamlComposer {
      * @throws org.yaml.snakeyaml.error.YAMLException on a syntax error
      */
     static JsonNode compose(String text, Map<String, Integer> lines) {
-        CodePointReader.Forbidden forbidden = CodePointReader.firstForbidden(text);
-        if (forbidden != null) {
-            throw new Problem(forbidden.line(), String.format("the character U+%04X is not allowed in YAML",
-                    forbidden.codePoint()));
+        return compose(text, lines, null);
+    }
+
+    /**
+     * As {@link #compose(String, Map)}, recording the lines of the paths of {@code only} (and of no other path);
+     * {@code null} records every path.
+     */
+    static JsonNode compose(String text, Map<String, Integer> lines, SitePaths only) {
+        CodePointReader.Scan scan = CodePointReader.scan(text);
+        if (scan.forbidden() != null) {
+            throw new Problem(scan.forbidden().line(), String.format("the character U+%04X is not allowed in YAML",
+                    scan.forbidden().codePoint()));
         }
-        return new YamlComposer(lineStartMarksRemoved(text), lines).document();
+        String cleaned = lineStartMarksRemoved(text);
+        return new YamlComposer(cleaned, scan.surrogates(), lines, only).document();
     }
 
     /**
@@ -121,7 +133,7 @@ final class YamlComposer {
         }
         parser.getEvent(); // document start
         decodes++;
-        JsonNode tree = node(lines == null ? null : "", 0);
+        JsonNode tree = node(lines == null ? null : "", only, 0);
         parser.getEvent(); // document end
         if (parser.checkEvent(Event.ID.DocumentStart)) {
             throw new Problem(line(parser.peekEvent()), "a second document starts without a '---' line of its own; "
@@ -130,7 +142,8 @@ final class YamlComposer {
         return tree;
     }
 
-    private JsonNode node(String path, int depth) {
+    /** A node at {@code path} (recorded when not {@code null}); {@code at} is where the path is in {@link #only}. */
+    private JsonNode node(String path, SitePaths at, int depth) {
         Event event = parser.peekEvent();
         if (depth > MAX_DEPTH) {
             throw new Problem(line(event), "the document nests deeper than " + MAX_DEPTH + " levels");
@@ -152,9 +165,9 @@ final class YamlComposer {
             node = scalar(scalar);
             height = 0;
         } else if (event.is(Event.ID.SequenceStart)) {
-            node = sequence(path, depth);
+            node = sequence(path, at, depth);
         } else {
-            node = mapping(path, depth);
+            node = mapping(path, at, depth);
         }
         if (anchor != null) {
             anchors.put(anchor, new Anchored(node, decodes - before, height));
@@ -214,12 +227,14 @@ final class YamlComposer {
         return YamlScalars.value(tag, plain && tag == null, scalar.getValue());
     }
 
-    private JsonNode sequence(String path, int depth) {
+    private JsonNode sequence(String path, SitePaths at, int depth) {
         parser.getEvent();
         ArrayNode array = NODES.arrayNode();
+        SitePaths elementAt = at == null ? null : at.element();
+        boolean recorded = path != null && (only == null || elementAt != null);
         int deepest = 0;
         while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-            array.add(node(path == null ? null : FieldPaths.index(path, array.size()), depth + 1));
+            array.add(node(recorded ? FieldPaths.index(path, array.size()) : null, elementAt, depth + 1));
             deepest = Math.max(deepest, height);
         }
         parser.getEvent();
@@ -227,27 +242,35 @@ final class YamlComposer {
         return array;
     }
 
-    private JsonNode mapping(String path, int depth) {
+    private JsonNode mapping(String path, SitePaths at, int depth) {
         parser.getEvent();
         ObjectNode object = NODES.objectNode();
-        Set<String> written = new HashSet<>();
+        // The keys written in this mapping; until a merge key adds keys of its own they are the object's keys, so
+        // the set is made only for mappings with a merge key.
+        Set<String> written = null;
         int deepest = 0;
         while (!parser.checkEvent(Event.ID.MappingEnd)) {
             Event keyEvent = parser.peekEvent();
             if (mergeKey(keyEvent)) {
                 parser.getEvent();
-                merge(object, path, depth, keyEvent);
+                if (written == null) {
+                    written = new HashSet<>();
+                    object.fieldNames().forEachRemaining(written::add);
+                }
+                merge(object, path, at, depth, keyEvent);
             } else {
                 String key = key(depth);
-                if (!written.add(key)) {
+                boolean duplicate = written == null ? object.has(key) : !written.add(key);
+                if (duplicate) {
                     throw new Problem(line(keyEvent), "duplicate key " + Json.quote(key)
                             + " (kubectl keeps the last value, strict readers refuse the document)");
                 }
-                String child = path == null ? null : FieldPaths.child(path, key);
+                SitePaths childAt = at == null ? null : at.child(key);
+                String child = path == null || (only != null && childAt == null) ? null : FieldPaths.child(path, key);
                 if (child != null && lines != null) {
                     lines.put(child, line(keyEvent));
                 }
-                object.set(key, node(child, depth + 1));
+                object.set(key, node(child, childAt, depth + 1));
             }
             deepest = Math.max(deepest, height);
         }
@@ -268,7 +291,7 @@ final class YamlComposer {
     private String key(int depth) {
         Event event = parser.peekEvent();
         if (!(event instanceof ScalarEvent scalar)) {
-            JsonNode key = node(null, depth + 1); // an alias, or a collection
+            JsonNode key = node(null, null, depth + 1); // an alias, or a collection
             if (key.isContainerNode()) {
                 throw new Problem(line(event),
                         "a mapping or list is used as a key (an unrendered template such as {{ ... }}?)");
@@ -302,28 +325,29 @@ final class YamlComposer {
     }
 
     /** Merges a map, an alias of one, or a list of them into {@code object}, the earlier map of a list winning. */
-    private void merge(ObjectNode object, String path, int depth, Event keyEvent) {
+    private void merge(ObjectNode object, String path, SitePaths at, int depth, Event keyEvent) {
         Event valueEvent = parser.peekEvent();
         boolean list = valueEvent.is(Event.ID.SequenceStart);
         boolean map = valueEvent.is(Event.ID.MappingStart) || valueEvent instanceof AliasEvent;
-        JsonNode value = map || list ? node(null, depth + 1) : null;
+        JsonNode value = map || list ? node(null, null, depth + 1) : null;
         if (list) {
             for (int i = value.size() - 1; i >= 0; i--) {
-                mergeMap(object, value.get(i), path, valueEvent, keyEvent);
+                mergeMap(object, value.get(i), path, at, valueEvent, keyEvent);
             }
         } else {
-            mergeMap(object, value, path, valueEvent, keyEvent);
+            mergeMap(object, value, path, at, valueEvent, keyEvent);
         }
     }
 
-    private void mergeMap(ObjectNode object, JsonNode map, String path, Event valueEvent, Event keyEvent) {
+    private void mergeMap(ObjectNode object, JsonNode map, String path, SitePaths at, Event valueEvent,
+                          Event keyEvent) {
         if (map == null || !map.isObject()) {
             throw new Problem(line(valueEvent), "map merge requires map or sequence of maps as the value");
         }
         for (Iterator<Map.Entry<String, JsonNode>> fields = map.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             object.set(field.getKey(), field.getValue());
-            if (path != null && lines != null) {
+            if (path != null && lines != null && (only == null || at.child(field.getKey()) != null)) {
                 lines.put(FieldPaths.child(path, field.getKey()), line(keyEvent));
             }
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -19,6 +20,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * lines end at {@code \n}, {@code \r\n} or a lone {@code \r}, as in YAML. Document indexes count documents as a YAML
  * parser does: text before the first {@code ---} is a document only if it holds content. Empty documents (only
  * comments, as Helm's {@code # Source:} headers) are counted but yield nothing.
+ *
+ * <p>Documents are handed over one at a time, as they are read: a caller that keeps nothing of a document's tree
+ * holds one tree at a time, however many documents the text has.
  */
 final class YamlDocuments {
 
@@ -36,37 +40,54 @@ final class YamlDocuments {
 
     /** Every non-empty document of a decoded file; documents holding invalid UTF-8 are problems. */
     static List<Document> parse(Utf8Text input) {
-        // Editors on Windows may start a file with a byte order mark; it is not part of the first document.
-        int offset = input.text().startsWith("\uFEFF") ? 1 : 0;
-        String text = input.text().substring(offset);
-        Splitter splitter = new Splitter(text, input.malformed(), offset);
-        return splitter.split();
+        List<Document> documents = new ArrayList<>();
+        parse(input, documents::add);
+        return documents;
     }
 
-    /** Walks the lines once, cutting documents at separator lines. */
-    private static final class Splitter {
-        private final String text;
-        private final List<Utf8Text.Malformed> malformed;
-        private final int offset;
-        private final List<Document> documents = new ArrayList<>();
+    /** Hands every non-empty document of a decoded file to {@code sink} as soon as it is read, in order. */
+    static void parse(Utf8Text input, Consumer<Document> sink) {
+        new Splitter(sink).split(input, true);
+    }
+
+    /**
+     * Walks the lines once, cutting documents at separator lines. A file may come in segments ({@link YamlStream}):
+     * each segment but the last ends where a separator or terminator line starts, so every chunk lies in one
+     * segment; the document index and the line number go on from one segment to the next.
+     */
+    static final class Splitter {
+        private final Consumer<Document> sink;
+        private String text;
+        private List<Utf8Text.Malformed> malformed;
         private int index;
         private int cursor;
+        private int lineNumber = 1;
+        private boolean first = true;
 
-        Splitter(String text, List<Utf8Text.Malformed> malformed, int offset) {
-            this.text = text;
-            this.malformed = malformed;
-            this.offset = offset;
+        Splitter(Consumer<Document> sink) {
+            this.sink = sink;
         }
 
-        List<Document> split() {
+        /** Cuts the documents of the next segment of the file; {@code last} for the end of the file. */
+        void split(Utf8Text segment, boolean last) {
+            this.text = segment.text();
+            this.malformed = segment.malformed();
+            this.cursor = 0;
+            // Editors on Windows may start a file with a byte order mark; it is not part of the first document.
+            int begin = first && text.startsWith("\uFEFF") ? 1 : 0;
+            first = false;
             int length = text.length();
-            int position = 0;
-            int lineNumber = 1;
-            int chunkStart = 0;
-            int chunkLine = 1;
-            boolean counted = false; // whether the chunk was opened by '---' (then it counts even if empty)
-            while (position <= length) {
-                int end = lineEnd(text, position);
+            int position = begin;
+            int chunkStart = begin;
+            int chunkLine = lineNumber;
+            // Whether the chunk was opened by '---' (then it counts even if empty). A segment starts at a separator
+            // line, which opens its own chunk: the previous segment's last chunk was flushed at its end.
+            boolean counted = false;
+            boolean newlinesOnly = text.indexOf('\r', begin) < 0; // then String.indexOf finds line ends, fast
+            // The end of a segment other than the last is the start of its successor's first line, not a line.
+            while (position < length || (last && position == length)) {
+                int newline = newlinesOnly ? text.indexOf('\n', position) : -1;
+                int end = newlinesOnly ? (newline < 0 ? length : newline) : lineEnd(text, position);
                 int next = end < length && text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n'
                         ? end + 2 : end + 1;
                 boolean separator = startsSeparator(text, position, end, "---");
@@ -82,7 +103,6 @@ final class YamlDocuments {
                 lineNumber++;
             }
             flush(chunkStart, length, chunkLine, counted);
-            return documents;
         }
 
         private void flush(int start, int end, int startLine, boolean counted) {
@@ -98,13 +118,13 @@ final class YamlDocuments {
             }
             Utf8Text.Malformed bad = malformedIn(start, end);
             if (bad != null) {
-                int line = startLine + lineBreaks(chunk, bad.charIndex() - offset - start);
-                documents.add(new Document(index, line, null, null, "invalid UTF-8 at byte offset "
+                int line = startLine + lineBreaks(chunk, bad.charIndex() - start);
+                sink.accept(new Document(index, line, null, null, "invalid UTF-8 at byte offset "
                         + bad.byteOffset() + " of the file: Kubernetes' YAML reader refuses the document"));
             } else {
                 Document document = read(chunk, index, startLine, contentLine);
                 if (document != null) {
-                    documents.add(document);
+                    sink.accept(document);
                 }
             }
             index++;
@@ -112,10 +132,10 @@ final class YamlDocuments {
 
         /** The first invalid sequence in [start, end); chunks come in order, so the list is walked once. */
         private Utf8Text.Malformed malformedIn(int start, int end) {
-            while (cursor < malformed.size() && malformed.get(cursor).charIndex() - offset < start) {
+            while (cursor < malformed.size() && malformed.get(cursor).charIndex() < start) {
                 cursor++;
             }
-            if (cursor < malformed.size() && malformed.get(cursor).charIndex() - offset < end) {
+            if (cursor < malformed.size() && malformed.get(cursor).charIndex() < end) {
                 return malformed.get(cursor);
             }
             return null;
@@ -124,11 +144,12 @@ final class YamlDocuments {
 
     private static Document read(String chunk, int index, int startLine, int contentLine) {
         try {
-            JsonNode tree = YamlComposer.compose(chunk, null);
+            Map<String, Integer> sites = new HashMap<>();
+            JsonNode tree = YamlComposer.compose(chunk, sites, SitePaths.ROOT);
             if (tree == null || tree.isNull()) {
                 return null; // an empty document: counted, nothing to lint
             }
-            return new Document(index, contentLine, tree, new YamlLineIndex(chunk, startLine, contentLine), "");
+            return new Document(index, contentLine, tree, new YamlLineIndex(chunk, startLine, contentLine, sites), "");
         } catch (YamlComposer.Problem e) {
             return new Document(index, startLine + e.line, null, null, "YAML error: " + e.getMessage());
         } catch (MarkedYAMLException e) {
@@ -216,22 +237,28 @@ final class YamlDocuments {
     /**
      * Field lines of one document, computed on the first lookup only: most documents produce no finding, and the
      * generators lint tens of thousands of them. Fields that come from an alias or a merge key point at the line
-     * of the alias or the {@code <<}.
+     * of the alias or the {@code <<}. The lines of {@link SitePaths}, which every workload needs, were recorded by
+     * the first reading.
      */
     private static final class YamlLineIndex implements LineIndex {
         private final String chunk;
         private final int startLine;
         private final int documentLine;
+        private final Map<String, Integer> sites;
         private Map<String, Integer> lines;
 
-        YamlLineIndex(String chunk, int startLine, int documentLine) {
+        YamlLineIndex(String chunk, int startLine, int documentLine, Map<String, Integer> sites) {
             this.chunk = chunk;
             this.startLine = startLine;
             this.documentLine = documentLine;
+            this.sites = sites;
         }
 
         @Override
         public synchronized int lineOf(String path) {
+            if (lines == null && SitePaths.ROOT.covers(path)) {
+                return lineIn(sites, path); // the path and all its parents were recorded
+            }
             if (lines == null) {
                 lines = new HashMap<>();
                 try {
@@ -240,6 +267,10 @@ final class YamlDocuments {
                     // The document was read once already; if the index fails, findings point at the document's line.
                 }
             }
+            return lineIn(lines, path);
+        }
+
+        private int lineIn(Map<String, Integer> lines, String path) {
             for (String candidate = path; !candidate.isEmpty(); candidate = FieldPaths.parent(candidate)) {
                 Integer line = lines.get(candidate);
                 if (line != null) {

@@ -34,6 +34,7 @@ final class YamlScalars {
     private static final Object NULL_VALUE = new Object();
     /** go-yaml v2's resolve table: YAML 1.1 booleans, nulls and special floats. */
     private static final Map<String, Object> WORDS = words();
+    private static final int WORD_LENGTH = WORDS.keySet().stream().mapToInt(String::length).max().orElse(0);
     /** go-yaml v2's yamlStyleFloat. */
     private static final Pattern FLOAT_SYNTAX = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     private static final Pattern GO_DECIMAL_FLOAT = Pattern.compile(
@@ -122,7 +123,8 @@ final class YamlScalars {
     }
 
     private static Object implicit(String text, boolean timestamps) {
-        Object word = WORDS.get(text);
+        // Names, images and paths are longer than any word: most scalars skip the table.
+        Object word = text.length() <= WORD_LENGTH ? WORDS.get(text) : null;
         if (word != null) {
             return word;
         }
@@ -139,6 +141,9 @@ final class YamlScalars {
         if (timestamps && timestamp(text)) {
             return text; // go-yaml v2 keeps timestamps as strings when decoding into untyped values
         }
+        if (decimalLong(text)) {
+            return Long.parseLong(text); // ports, replicas, user ids: the common numbers, without BigInteger
+        }
         String plain = text.replace("_", "");
         BigInteger integer = goParseInt(plain);
         if (integer != null) {
@@ -153,6 +158,24 @@ final class YamlScalars {
             return finite(Double.parseDouble(plain), text);
         }
         return text;
+    }
+
+    /**
+     * A decimal integer that fits a long and that go-yaml reads as written: an optional sign, then no leading zero
+     * (a leading zero makes it octal), at most 18 digits.
+     */
+    private static boolean decimalLong(String text) {
+        int start = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+        int digits = text.length() - start;
+        if (digits < 1 || digits > 18 || (text.charAt(start) == '0' && digits > 1)) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Go's ParseFloat refuses values out of range; go-yaml then keeps the text. */
@@ -185,6 +208,9 @@ final class YamlScalars {
 
     /** go-yaml v2's timestamp formats all start with a four-digit year and a dash. */
     private static boolean timestamp(String text) {
+        if (text.length() < 5 || text.charAt(4) != '-') {
+            return false; // every format starts with "YYYY-"; most numbers are shorter or have no dash there
+        }
         return TIMESTAMP_PREFIX.matcher(text).matches()
                 && text.matches("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]+)?"
                 + "(Z|[+-][0-9]{2}:[0-9]{2})?)?");
