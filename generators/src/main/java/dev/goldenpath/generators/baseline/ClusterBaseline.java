@@ -42,8 +42,6 @@ public final class ClusterBaseline {
 
     /** The owner label of the baseline's objects: the platform team, not an app team. */
     public static final String OWNER = "platform";
-    /** The namespace label that opts a namespace into policy-controller's signature checks. */
-    public static final String SIGSTORE_INCLUDE = "policy.sigstore.dev/include";
 
     private ClusterBaseline() {
     }
@@ -94,14 +92,6 @@ public final class ClusterBaseline {
                     .forEach(o -> objects.add(new Manifest(root + "trivy", o)));
         }
         return List.copyOf(objects);
-    }
-
-    /**
-     * Labels the baseline needs on every app namespace: the policy-controller opt-in when image signatures are
-     * required. The namespace generator adds them.
-     */
-    public static Map<String, String> namespaceLabels(Platform platform) {
-        return platform.baseline().imageSignatures().isPresent() ? Map.of(SIGSTORE_INCLUDE, "true") : Map.of();
     }
 
     /** Labels of a baseline object: recommended labels plus the required owner, environment and app. */

@@ -6,7 +6,6 @@ import dev.goldenpath.dsl.Exemption;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
 import dev.goldenpath.generators.Labels;
-import dev.goldenpath.generators.baseline.ClusterBaseline;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.util.List;
@@ -27,6 +26,8 @@ public final class Namespaces {
     public static final String ENFORCE = "pod-security.kubernetes.io/enforce";
     public static final String AUDIT = "pod-security.kubernetes.io/audit";
     public static final String WARN = "pod-security.kubernetes.io/warn";
+    /** The namespace label that opts a namespace into policy-controller's signature checks (the baseline's sigstore/). */
+    public static final String SIGSTORE_INCLUDE = "policy.sigstore.dev/include";
 
     private Namespaces() {
     }
@@ -66,7 +67,7 @@ public final class Namespaces {
         // joins or leaves it (a label change on the Namespace would touch a platform file in an app team's PR).
         labels.put(Labels.APP, name);
         // Opt-ins of the cluster baseline, e.g. image-signature verification.
-        labels.putAll(ClusterBaseline.namespaceLabels(platform));
+        labels.putAll(baselineOptIns(platform));
         if (platform.network().mesh()) {
             // Sidecar injection. Under PSS restricted this needs the Istio CNI plugin: the classic istio-init
             // container asks for NET_ADMIN and NET_RAW, which restricted rejects (docs/network.md).
@@ -90,5 +91,14 @@ public final class Namespaces {
         return new NamespaceBuilder()
                 .withNewMetadata().withName(name).withLabels(labels).withAnnotations(annotations).endMetadata()
                 .build();
+    }
+
+    /**
+     * Labels the cluster baseline needs on every app namespace: the policy-controller opt-in when image signatures
+     * are required. They live here, with the namespaces, so that the baseline depends on this package and not the
+     * other way round.
+     */
+    public static Map<String, String> baselineOptIns(Platform platform) {
+        return platform.baseline().imageSignatures().isPresent() ? Map.of(SIGSTORE_INCLUDE, "true") : Map.of();
     }
 }

@@ -185,7 +185,7 @@ class BaselineRenderingTest {
         assertEquals("[{\"glob\":\"registry.example.com/**\"},{\"glob\":\"registry.example.com:5000/**\"}]",
                 policy.at("/spec/images").toString());
         assertEquals(PEM.strip() + "\n", policy.at("/spec/authorities/0/key/data").asText());
-        assertEquals(Map.of("policy.sigstore.dev/include", "true"), ClusterBaseline.namespaceLabels(spec().build()));
+        assertEquals(Map.of("policy.sigstore.dev/include", "true"), dev.goldenpath.generators.namespace.Namespaces.baselineOptIns(spec().build()));
 
         Platform keyless = spec().baseline(baseline().signedImages(keyless("https://token.actions.githubusercontent.com",
                 "https://github.com/acme/ci/.github/workflows/release.yml@refs/heads/main", "registry.example.com/**"))).build();
