@@ -2,6 +2,7 @@ package dev.goldenpath.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.goldenpath.benchmarks.SyntheticPlatforms.Shape;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Manifests;
 import dev.goldenpath.generators.Renderer;
@@ -16,11 +17,15 @@ import java.util.stream.Stream;
 
 /**
  * Renders synthetic platforms of N apps and prints one JSON line per phase: build spec, validate, generate,
- * serialize, write, and the floor (the same fabric8 objects written by a plain Jackson YAML mapper).
+ * serialize, render (the three before: what a render costs without writing), write, and the floors (the same fabric8
+ * objects written by a plain Jackson YAML mapper; the same files written by {@code Files.write}).
  *
- * <p>Usage: {@code RenderMacro [environments] N...}, e.g. {@code RenderMacro 1 100 1000 10000}. Each size is
- * run {@code rounds} times (system property {@code rounds}, default 3) after one warm-up; the best round is
- * printed, because the minimum is the least noisy estimate on a shared machine.
+ * <p>Usage: {@code RenderMacro [environments] N...}, e.g. {@code RenderMacro 1 100 1000 10000}. System properties:
+ * {@code shape} (a {@link Shape} label such as {@code one-team}, default {@code teams}), {@code rounds} (default 3),
+ * {@code write} ({@code false} skips writing to disk and the {@code Files.write} floor). Each size is run once to warm
+ * up (printed as phase {@code first-render}: in a fresh process, the first size's is a cold render), then
+ * {@code rounds} times; the best round is printed, because the minimum is the least noisy estimate on a shared
+ * machine. Peak heap is measured around the render (not the write) with {@link HeapUse}.
  */
 public final class RenderMacro {
 
@@ -32,50 +37,65 @@ public final class RenderMacro {
         List<Integer> sizes = args.length > 1
                 ? Stream.of(args).skip(1).map(Integer::parseInt).toList() : List.of(100, 1000, 10000);
         int rounds = Integer.getInteger("rounds", 3);
+        Shape shape = Shape.of(System.getProperty("shape", "teams"));
+        boolean write = Boolean.parseBoolean(System.getProperty("write", "true"));
         for (int size : sizes) {
-            run(size, environments); // warm-up
+            Result first = run(shape, size, environments, write);
             Result best = null;
             for (int r = 0; r < rounds; r++) {
-                Result result = run(size, environments);
+                Result result = run(shape, size, environments, write);
                 best = best == null || result.total() < best.total() ? result : best;
             }
-            best.print(size, environments);
+            best.print(shape, size, environments, first);
         }
     }
 
     record Result(long buildSpec, long validate, long generate, long serialize, long write, long floor, long floorWrite,
-                  int instances,
-                  int documents, int files, long bytes, long floorBytes) {
+                  int instances, int documents, int files, long bytes, long floorBytes, HeapUse.Figures heap) {
+        long render() {
+            return validate + generate + serialize;
+        }
+
         long total() {
-            return buildSpec + validate + generate + serialize + write;
+            return buildSpec + render() + write;
         }
 
-        void print(int apps, int environments) {
-            line(apps, environments, "build-spec", buildSpec, 0, 0);
-            line(apps, environments, "validate", validate, 0, 0);
-            line(apps, environments, "generate", generate, documents, 0);
-            line(apps, environments, "serialize", serialize, documents, bytes);
-            line(apps, environments, "write", write, files, bytes);
-            line(apps, environments, "total", total(), documents, bytes);
-            line(apps, environments, "floor-plain-jackson", floor, documents, floorBytes);
-            line(apps, environments, "floor-plain-files-write", floorWrite, files, bytes);
+        void print(Shape shape, int apps, int environments, Result first) {
+            Line line = new Line(shape, apps, environments);
+            line.print("build-spec", buildSpec, 0, 0);
+            line.print("validate", validate, 0, 0);
+            line.print("generate", generate, documents, 0);
+            line.print("serialize", serialize, documents, bytes);
+            line.print("render", render(), documents, bytes);
+            line.print("first-render", first.render(), documents, bytes);
+            line.print("write", write, files, bytes);
+            line.print("total", total(), documents, bytes);
+            line.print("floor-plain-jackson", floor, documents, floorBytes);
+            line.print("floor-plain-files-write", floorWrite, files, bytes);
             System.out.printf(Locale.ROOT,
-                    "{\"benchmark\":\"render\",\"apps\":%d,\"environments\":%d,\"phase\":\"ratio\","
-                            + "\"generateAndSerializeOverFloor\":%.2f,\"instances\":%d}%n",
-                    apps, environments, (generate + serialize) / (double) floor, instances);
-        }
-
-        private static void line(int apps, int environments, String phase, long nanos, long documents, long bytes) {
-            System.out.printf(Locale.ROOT,
-                    "{\"benchmark\":\"render\",\"apps\":%d,\"environments\":%d,\"phase\":\"%s\",\"millis\":%.1f,"
-                            + "\"items\":%d,\"bytes\":%d}%n",
-                    apps, environments, phase, nanos / 1e6, documents, bytes);
+                    "{\"benchmark\":\"render\",\"shape\":\"%s\",\"apps\":%d,\"environments\":%d,\"phase\":\"ratio\","
+                            + "\"generateAndSerializeOverFloor\":%.2f,\"instances\":%d,\"peakHeapBytes\":%d,"
+                            + "\"liveHeapBytes\":%d,\"peakHeapOverOutput\":%.2f,\"liveHeapOverOutput\":%.2f}%n",
+                    shape.label(), apps, environments, (generate + serialize) / (double) floor, instances,
+                    heap.peakBytes(), heap.liveBytes(), heap.peakBytes() / (double) bytes,
+                    heap.liveBytes() / (double) bytes);
         }
     }
 
-    static Result run(int apps, int environments) throws IOException {
+    private record Line(Shape shape, int apps, int environments) {
+        void print(String phase, long nanos, long items, long bytes) {
+            System.out.printf(Locale.ROOT,
+                    "{\"benchmark\":\"render\",\"shape\":\"%s\",\"apps\":%d,\"environments\":%d,\"phase\":\"%s\","
+                            + "\"millis\":%.1f,\"items\":%d,\"bytes\":%d}%n",
+                    shape.label(), apps, environments, phase, nanos / 1e6, items, bytes);
+        }
+    }
+
+    static Result run(Shape shape, int apps, int environments, boolean write) throws IOException {
+        HeapUse heapUse = new HeapUse();
+        heapUse.start();
         long t0 = System.nanoTime();
-        Platform.Builder spec = SyntheticPlatforms.spec(apps, environments);
+        Platform.Builder spec = SyntheticPlatforms.spec(shape, apps, environments);
         long t1 = System.nanoTime();
         Platform platform = spec.build();
         long t2 = System.nanoTime();
@@ -84,10 +104,17 @@ public final class RenderMacro {
         long t3 = System.nanoTime();
         Rendering rendering = renderer.serialize(manifests);
         long t4 = System.nanoTime();
-        Path dir = Files.createTempDirectory("goldenpath-bench");
-        rendering.tree().writeTo(dir);
-        long t5 = System.nanoTime();
-        deleteRecursively(dir);
+        HeapUse.Figures heap = heapUse.stop();
+        long writing = 0;
+        long floorWrite = 0;
+        if (write) {
+            Path dir = Files.createTempDirectory("goldenpath-bench");
+            long t5 = System.nanoTime();
+            rendering.tree().writeTo(dir);
+            writing = System.nanoTime() - t5;
+            deleteRecursively(dir);
+            floorWrite = filesWriteFloor(rendering);
+        }
         ObjectMapper plain = new ObjectMapper(new YAMLFactory());
         long t6 = System.nanoTime();
         long floorBytes = manifests.objects().parallelStream().mapToLong(m -> {
@@ -98,9 +125,14 @@ public final class RenderMacro {
             }
         }).sum();
         long t7 = System.nanoTime();
-        // The file system's floor: the same files written one by one with nothing but Files.write.
+        return new Result(t1 - t0, t2 - t1, t3 - t2, t4 - t3, writing, t7 - t6, floorWrite, rendering.instances(),
+                manifests.objects().size(), rendering.tree().size(), rendering.tree().totalBytes(), floorBytes, heap);
+    }
+
+    // The file system's floor: the same files written one by one with nothing but Files.write.
+    private static long filesWriteFloor(Rendering rendering) throws IOException {
         Path raw = Files.createTempDirectory("goldenpath-bench-raw");
-        long t8 = System.nanoTime();
+        long start = System.nanoTime();
         rendering.tree().forEach((path, bytes) -> {
             try {
                 Path target = raw.resolve(path);
@@ -110,10 +142,9 @@ public final class RenderMacro {
                 throw new IllegalStateException(e);
             }
         });
-        long t9 = System.nanoTime();
+        long nanos = System.nanoTime() - start;
         deleteRecursively(raw);
-        return new Result(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t7 - t6, t9 - t8, rendering.instances(),
-                manifests.objects().size(), rendering.tree().size(), rendering.tree().totalBytes(), floorBytes);
+        return nanos;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
