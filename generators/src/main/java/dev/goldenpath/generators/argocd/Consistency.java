@@ -93,12 +93,13 @@ final class Consistency {
             if (!path.startsWith("argocd/") || !path.endsWith(".yaml") || path.endsWith("/kustomization.yaml")) {
                 continue;
             }
-            byte[] bytes = tree.bytes(path).orElseThrow();
-            String kind = Yaml.read(bytes).path("kind").asText();
+            // The renderer hands over the trees it wrote these files from: read those instead of parsing again.
+            JsonNode object = objects.computeIfAbsent(path, p -> Yaml.read(tree.bytes(p).orElseThrow()));
+            String kind = object.path("kind").asText();
             try {
                 switch (kind) {
-                    case "ApplicationSet" -> put(applicationSets, path, Yaml.read(bytes, ApplicationSet.class));
-                    case "AppProject" -> put(projects, path, Yaml.read(bytes, AppProject.class));
+                    case "ApplicationSet" -> put(applicationSets, path, Yaml.read(object, ApplicationSet.class));
+                    case "AppProject" -> put(projects, path, Yaml.read(object, AppProject.class));
                     default -> problems.add(path + ": unexpected kind " + kind + " in an Argo CD folder");
                 }
             } catch (RuntimeException e) {
