@@ -52,8 +52,12 @@ public final class RenderMacro {
         }
     }
 
+    /**
+     * One round. Times are wall-clock nanoseconds; {@code cpu} holds the process's CPU time of validate, generate,
+     * serialize and the Jackson floor (all threads, GC included), which a busy shared machine distorts far less.
+     */
     record Result(long buildSpec, long validate, long generate, long serialize, long write, long floor, long floorWrite,
-                  int instances, int documents, int files, long bytes, long floorBytes, HeapUse.Figures heap) {
+                  int instances, int documents, int files, long bytes, long floorBytes, HeapUse.Figures heap, Cpu cpu) {
         /** Each phase's best of the two rounds (phases vary independently on a shared machine). */
         Result min(Result other) {
             return new Result(Math.min(buildSpec, other.buildSpec), Math.min(validate, other.validate),
@@ -61,7 +65,7 @@ public final class RenderMacro {
                     Math.min(write, other.write), Math.min(floor, other.floor), Math.min(floorWrite, other.floorWrite),
                     instances, documents, files, bytes, floorBytes, new HeapUse.Figures(
                             Math.max(heap.peakBytes(), other.heap.peakBytes()),
-                            Math.max(heap.liveBytes(), other.heap.liveBytes())));
+                            Math.max(heap.liveBytes(), other.heap.liveBytes())), cpu.min(other.cpu));
         }
 
         long render() {
@@ -91,7 +95,26 @@ public final class RenderMacro {
                     shape.label(), apps, environments, (generate + serialize) / (double) floor, instances,
                     heap.peakBytes(), heap.liveBytes(), heap.peakBytes() / (double) bytes,
                     heap.liveBytes() / (double) bytes);
+            System.out.printf(Locale.ROOT,
+                    "{\"benchmark\":\"render\",\"shape\":\"%s\",\"apps\":%d,\"environments\":%d,\"phase\":\"cpu\","
+                            + "\"validateCpuMillis\":%.1f,\"generateCpuMillis\":%.1f,\"serializeCpuMillis\":%.1f,"
+                            + "\"floorCpuMillis\":%.1f,\"generateAndSerializeOverFloorCpu\":%.2f}%n",
+                    shape.label(), apps, environments, cpu.validate() / 1e6, cpu.generate() / 1e6,
+                    cpu.serialize() / 1e6, cpu.floor() / 1e6, (cpu.generate() + cpu.serialize()) / (double) cpu.floor());
         }
+    }
+
+    /** CPU nanoseconds of the process per phase. */
+    record Cpu(long validate, long generate, long serialize, long floor) {
+        Cpu min(Cpu other) {
+            return new Cpu(Math.min(validate, other.validate), Math.min(generate, other.generate),
+                    Math.min(serialize, other.serialize), Math.min(floor, other.floor));
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private record Line(Shape shape, int apps, int environments) {
@@ -109,13 +132,17 @@ public final class RenderMacro {
         long t0 = System.nanoTime();
         Platform.Builder spec = SyntheticPlatforms.spec(shape, apps, environments);
         long t1 = System.nanoTime();
+        long c1 = cpuNanos();
         Platform platform = spec.build();
         long t2 = System.nanoTime();
+        long c2 = cpuNanos();
         Renderer renderer = Renderer.secureByDefault();
         Manifests manifests = renderer.generate(platform);
         long t3 = System.nanoTime();
+        long c3 = cpuNanos();
         Rendering rendering = renderer.serialize(manifests);
         long t4 = System.nanoTime();
+        long c4 = cpuNanos();
         HeapUse.Figures heap = heapUse.stop();
         long writing = 0;
         long floorWrite = 0;
@@ -129,6 +156,7 @@ public final class RenderMacro {
         }
         ObjectMapper plain = new ObjectMapper(new YAMLFactory());
         long t6 = System.nanoTime();
+        long c6 = cpuNanos();
         long floorBytes = manifests.objects().parallelStream().mapToLong(m -> {
             try {
                 return plain.writeValueAsBytes(m.object()).length;
@@ -137,8 +165,10 @@ public final class RenderMacro {
             }
         }).sum();
         long t7 = System.nanoTime();
+        long c7 = cpuNanos();
         return new Result(t1 - t0, t2 - t1, t3 - t2, t4 - t3, writing, t7 - t6, floorWrite, rendering.instances(),
-                manifests.objects().size(), rendering.tree().size(), rendering.tree().totalBytes(), floorBytes, heap);
+                manifests.objects().size(), rendering.tree().size(), rendering.tree().totalBytes(), floorBytes, heap,
+                new Cpu(c2 - c1, c3 - c2, c4 - c3, c7 - c6));
     }
 
     // The file system's floor: the same files written one by one with nothing but Files.write.
