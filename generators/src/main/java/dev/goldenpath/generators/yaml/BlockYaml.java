@@ -30,6 +30,8 @@ final class BlockYaml {
 
     /** Enough for the distinct strings of a very large platform; beyond it, answers are computed and not kept. */
     private static final int MAX_REMEMBERED = 200_000;
+    /** Longer strings (reasons, rules, descriptions) are rare and each would hold its text twice: asked, not kept. */
+    private static final int MAX_REMEMBERED_LENGTH = 256;
     /** SnakeYAML writes keys of 128 characters or more as complex keys ({@code ? key}). */
     private static final int MAX_SIMPLE_KEY = 100;
     private static final Set<String> RESERVED = Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null");
@@ -142,7 +144,7 @@ final class BlockYaml {
         String known = cache.get(text);
         if (known == null) {
             known = ask(text, key);
-            if (cache.size() < MAX_REMEMBERED) {
+            if (text.length() <= MAX_REMEMBERED_LENGTH && cache.size() < MAX_REMEMBERED) {
                 cache.put(text, known);
             }
         }
