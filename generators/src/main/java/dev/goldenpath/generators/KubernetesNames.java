@@ -1,7 +1,6 @@
 package dev.goldenpath.generators;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The API server's syntax rules for names, label keys and values, as k8s.io/apimachinery's
@@ -15,11 +14,13 @@ final class KubernetesNames {
     /** IANA service names (RFC 6335): what a container port's name must be. */
     static final int PORT_NAME_MAX = 15;
 
-    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern DNS1035 = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-    private static final Pattern PORT_NAME = Pattern.compile("[-a-z0-9]+");
+    // The grammars below are apimachinery's regular expressions, matched by hand: the renderer checks every name,
+    // label and key of every object, and java.util.regex costs more there than the rest of the check together.
+    //   label          [a-z0-9]([-a-z0-9]*[a-z0-9])?
+    //   DNS-1035       [a-z]([-a-z0-9]*[a-z0-9])?
+    //   subdomain      label(\.label)*
+    //   qualified name ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]
+    //   port name      [-a-z0-9]+
 
     private KubernetesNames() {
     }
@@ -29,7 +30,7 @@ final class KubernetesNames {
         if (value.length() > LABEL_MAX) {
             return Optional.of(tooLong(value, LABEL_MAX, "a DNS-1123 label"));
         }
-        return LABEL.matcher(value).matches() ? Optional.empty()
+        return isLabel(value, 0, value.length()) ? Optional.empty()
                 : Optional.of("must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit");
     }
 
@@ -38,7 +39,7 @@ final class KubernetesNames {
         if (value.length() > LABEL_MAX) {
             return Optional.of(tooLong(value, LABEL_MAX, "a DNS-1035 label"));
         }
-        return DNS1035.matcher(value).matches() ? Optional.empty()
+        return isDns1035(value) ? Optional.empty()
                 : Optional.of("must be a DNS-1035 label: lowercase letters, digits and '-', starting with a letter");
     }
 
@@ -47,7 +48,7 @@ final class KubernetesNames {
         if (value.length() > SUBDOMAIN_MAX) {
             return Optional.of(tooLong(value, SUBDOMAIN_MAX, "a DNS-1123 subdomain"));
         }
-        return SUBDOMAIN.matcher(value).matches() ? Optional.empty()
+        return isSubdomain(value) ? Optional.empty()
                 : Optional.of("must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.'");
     }
 
@@ -73,7 +74,7 @@ final class KubernetesNames {
         if (name.length() > LABEL_MAX) {
             return Optional.of(tooLong(name, LABEL_MAX, "the name part of a key"));
         }
-        return QUALIFIED_NAME.matcher(name).matches() ? Optional.empty()
+        return isQualifiedName(name) ? Optional.empty()
                 : Optional.of("must be a qualified name: letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
     }
 
@@ -82,7 +83,7 @@ final class KubernetesNames {
         if (value.length() > LABEL_MAX) {
             return Optional.of(tooLong(value, LABEL_MAX, "a label value"));
         }
-        return value.isEmpty() || QUALIFIED_NAME.matcher(value).matches() ? Optional.empty()
+        return value.isEmpty() || isQualifiedName(value) ? Optional.empty()
                 : Optional.of("must be a label value: letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
     }
 
@@ -91,11 +92,78 @@ final class KubernetesNames {
         if (value.length() > PORT_NAME_MAX) {
             return Optional.of(tooLong(value, PORT_NAME_MAX, "a container port name (IANA service name)"));
         }
-        if (!PORT_NAME.matcher(value).matches() || value.startsWith("-") || value.endsWith("-") || value.contains("--")
+        if (!isPortName(value) || value.startsWith("-") || value.endsWith("-") || value.contains("--")
                 || value.chars().noneMatch(Character::isLetter)) {
             return Optional.of("must be an IANA service name: lowercase letters, digits and single '-' inside, with a letter");
         }
         return Optional.empty();
+    }
+
+    private static boolean lowerAlphanumeric(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean alphanumeric(char c) {
+        return lowerAlphanumeric(c) || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isLabel(String value, int from, int to) {
+        if (from >= to || !lowerAlphanumeric(value.charAt(from)) || !lowerAlphanumeric(value.charAt(to - 1))) {
+            return false;
+        }
+        for (int i = from + 1; i < to - 1; i++) {
+            char c = value.charAt(i);
+            if (!lowerAlphanumeric(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDns1035(String value) {
+        return !value.isEmpty() && value.charAt(0) >= 'a' && value.charAt(0) <= 'z' && isLabel(value, 0, value.length());
+    }
+
+    private static boolean isSubdomain(String value) {
+        int from = 0;
+        while (true) {
+            int dot = value.indexOf('.', from);
+            int to = dot < 0 ? value.length() : dot;
+            if (!isLabel(value, from, to)) {
+                return false;
+            }
+            if (dot < 0) {
+                return true;
+            }
+            from = dot + 1;
+        }
+    }
+
+    private static boolean isQualifiedName(String value) {
+        int last = value.length() - 1;
+        if (last < 0 || !alphanumeric(value.charAt(0)) || !alphanumeric(value.charAt(last))) {
+            return false;
+        }
+        for (int i = 1; i < last; i++) {
+            char c = value.charAt(i);
+            if (!alphanumeric(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPortName(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!lowerAlphanumeric(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String tooLong(String value, int max, String what) {

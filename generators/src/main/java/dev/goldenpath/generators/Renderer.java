@@ -285,11 +285,9 @@ public final class Renderer {
         }
         List<byte[]> documents = trees.parallelStream().map(Yaml::write).toList();
         // The API server's limits (names, labels, annotations, object size), on exactly what is written.
-        List<String> beyondLimits = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            beyondLimits.addAll(ObjectLimits.check(paths.get(i), trees.get(i), documents.get(i).length,
-                    MAX_OBJECT_BYTES));
-        }
+        List<String> beyondLimits = java.util.stream.IntStream.range(0, documents.size()).parallel()
+                .mapToObj(i -> ObjectLimits.check(paths.get(i), trees.get(i), documents.get(i).length, MAX_OBJECT_BYTES))
+                .flatMap(List::stream).toList();
         if (!beyondLimits.isEmpty()) {
             throw new RenderException(beyondLimits);
         }

@@ -27,6 +27,8 @@ import java.util.TreeSet;
  */
 final class Consistency {
 
+    private static final java.util.regex.Pattern DNS_LABEL = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
     private final Platform platform;
     private final RenderedTree tree;
     private final List<String> problems = new ArrayList<>();
@@ -36,6 +38,8 @@ final class Consistency {
     private final Map<String, JsonNode> objects = new java.util.HashMap<>();
     /** The environment folder ({@code argocd/<environment>}) of each ApplicationSet and AppProject, by kind and name. */
     private final Map<String, String> environments = new TreeMap<>();
+    /** Each project's allow-lists, indexed once (ProjectBounds). */
+    private final Map<String, ProjectBounds> projectBounds = new java.util.HashMap<>();
     /** The cluster-scoped grants each project's Applications actually use. */
     private final Map<String, java.util.Set<AppProject.ClusterResource>> usedGrants = new TreeMap<>();
 
@@ -89,12 +93,13 @@ final class Consistency {
             if (!path.startsWith("argocd/") || !path.endsWith(".yaml") || path.endsWith("/kustomization.yaml")) {
                 continue;
             }
-            byte[] bytes = tree.bytes(path).orElseThrow();
-            String kind = Yaml.read(bytes).path("kind").asText();
+            // The renderer hands over the trees it wrote these files from: read those instead of parsing again.
+            JsonNode object = objects.computeIfAbsent(path, p -> Yaml.read(tree.bytes(p).orElseThrow()));
+            String kind = object.path("kind").asText();
             try {
                 switch (kind) {
-                    case "ApplicationSet" -> put(applicationSets, path, Yaml.read(bytes, ApplicationSet.class));
-                    case "AppProject" -> put(projects, path, Yaml.read(bytes, AppProject.class));
+                    case "ApplicationSet" -> put(applicationSets, path, Yaml.read(object, ApplicationSet.class));
+                    case "AppProject" -> put(projects, path, Yaml.read(object, AppProject.class));
                     default -> problems.add(path + ": unexpected kind " + kind + " in an Argo CD folder");
                 }
             } catch (RuntimeException e) {
@@ -218,7 +223,7 @@ final class Consistency {
                     + "repository " + platform.gitRepository() + " at " + platform.gitRevision());
         }
         if (name.isEmpty() || name.length() > ArgoCd.MAX_APPLICATION_NAME
-                || !name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+                || !DNS_LABEL.matcher(name).matches()) {
             problems.add(where + ": Application name '" + name + "' is not a DNS-1123 label of at most "
                     + ArgoCd.MAX_APPLICATION_NAME + " characters");
         }
@@ -287,11 +292,11 @@ final class Consistency {
         if (!environment.equals(environments.get("AppProject/" + application.project()))) {
             problems.add(where + ": the project is not in argocd/" + environment + " with its ApplicationSet");
         }
-        AppProject.Spec spec = project.spec();
-        if (spec.sourceRepos().stream().noneMatch(r -> glob(r, platform.gitRepository()))) {
+        ProjectBounds bounds = projectBounds.computeIfAbsent(application.project(), p -> new ProjectBounds(project.spec()));
+        if (!bounds.sourceAllowed(platform.gitRepository())) {
             problems.add(where + ": the project does not allow the GitOps repository " + platform.gitRepository());
         }
-        if (!destinationPermitted(spec, application.server(), application.namespace())) {
+        if (!bounds.destinationAllowed(application.server(), application.namespace())) {
             problems.add(where + ": the project does not allow destination " + application.server() + " namespace '"
                     + application.namespace() + "'");
         }
@@ -306,37 +311,20 @@ final class Consistency {
             String name = object.path("metadata").path("name").asText();
             String namespace = object.path("metadata").path("namespace").asText("");
             if (namespace.isEmpty()) {
-                Optional<AppProject.ClusterResource> grant = spec.clusterResourceWhitelist().stream().filter(r ->
-                        glob(r.group(), group) && glob(r.kind(), kind)
-                                && (r.name() == null || r.name().isEmpty() || glob(r.name(), name))).findFirst();
+                Optional<AppProject.ClusterResource> grant = bounds.clusterGrant(group, kind, name);
                 grant.ifPresent(g -> usedGrants.computeIfAbsent(application.project(), p -> new java.util.HashSet<>()).add(g));
                 if (grant.isEmpty()) {
                     problems.add(where + ": the project does not allow cluster-scoped " + kind + " " + name + " (" + path + ")");
                 }
             } else {
-                if (!destinationPermitted(spec, application.server(), namespace)) {
+                if (!bounds.destinationAllowed(application.server(), namespace)) {
                     problems.add(where + ": the project does not allow namespace " + namespace + " on "
                             + application.server() + " (" + path + ")");
                 }
-                if (!spec.namespaceResourceWhitelist().isEmpty() && spec.namespaceResourceWhitelist().stream()
-                        .noneMatch(k -> glob(k.group(), group) && glob(k.kind(), kind))) {
+                if (!bounds.namespacedKindAllowed(group, kind)) {
                     problems.add(where + ": the project does not allow kind " + kind + " (" + path + ")");
                 }
             }
-        }
-    }
-
-    // Argo CD's isDestinationMatched: server and namespace as globs; a destination without namespace matches ''.
-    private static boolean destinationPermitted(AppProject.Spec spec, String server, String namespace) {
-        return spec.destinations().stream().anyMatch(d -> d.server() != null && glob(d.server(), server)
-                && glob(d.namespace() == null ? "" : d.namespace(), namespace));
-    }
-
-    private static boolean glob(String pattern, String value) {
-        try {
-            return "*".equals(pattern) || GoGlob.match(pattern, value, false);
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

@@ -10,7 +10,6 @@ import dev.goldenpath.tree.RenderedTree;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,14 +37,14 @@ final class Generators {
         this.clusters = List.copyOf(clusters);
         this.problems = problems;
         // The repo server lists every directory below the root, skipping hidden ones.
+        // A directory below a hidden one is hidden too: stop at the first hidden segment.
         for (String path : tree.paths()) {
+            int start = 0;
             int slash = path.indexOf('/');
-            while (slash > 0) {
-                String directory = path.substring(0, slash);
-                if (Arrays.stream(directory.split("/")).noneMatch(s -> s.startsWith("."))) {
-                    directories.add(directory);
-                }
-                slash = path.indexOf('/', slash + 1);
+            while (slash > 0 && path.charAt(start) != '.') {
+                directories.add(path.substring(0, slash));
+                start = slash + 1;
+                slash = path.indexOf('/', start);
             }
         }
     }

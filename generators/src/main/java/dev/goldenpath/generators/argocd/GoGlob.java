@@ -5,10 +5,46 @@ package dev.goldenpath.generators.argocd;
  * {@code *} is any run of characters except {@code /}, {@code ?} one character except {@code /},
  * {@code [a-z]} and {@code [^a-z]} classes, {@code \} escapes. With {@code doubleStar}, a {@code **} also
  * crosses {@code /} (the git files generator's globbing).
+ *
+ * <p>{@link #compile} checks a pattern once for callers that match it against many names: a literal pattern then
+ * costs one {@code equals}, a malformed one nothing.
  */
 final class GoGlob {
 
-    private GoGlob() {
+    private final String pattern;
+    private final boolean literal;
+    private final String error;
+
+    private GoGlob(String pattern) {
+        this.pattern = pattern;
+        this.literal = isLiteral(pattern);
+        this.error = literal ? null : syntaxError(pattern);
+    }
+
+    /** The pattern, checked once. */
+    static GoGlob compile(String pattern) {
+        return new GoGlob(pattern);
+    }
+
+    /** Whether the pattern has no glob syntax (it matches only itself). */
+    boolean literal() {
+        return literal;
+    }
+
+    /** The pattern's text. */
+    String pattern() {
+        return pattern;
+    }
+
+    /**
+     * Whether {@code name} matches; a malformed pattern matches nothing (Argo CD logs {@code ErrBadPattern} and
+     * matches nothing).
+     */
+    boolean matches(String name, boolean doubleStar) {
+        if (literal) {
+            return pattern.equals(name);
+        }
+        return error == null && match(pattern, 0, name, 0, doubleStar);
     }
 
     /**
@@ -37,7 +73,13 @@ final class GoGlob {
 
     /** Whether the pattern has any glob syntax at all. */
     static boolean isLiteral(String pattern) {
-        return pattern.chars().noneMatch(c -> c == '*' || c == '?' || c == '[' || c == '\\');
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean match(String p, int pi, String s, int si, boolean doubleStar) {

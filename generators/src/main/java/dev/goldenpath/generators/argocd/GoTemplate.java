@@ -30,6 +30,9 @@ final class GoTemplate {
      * @throws IllegalArgumentException naming a missing parameter or an unsupported action
      */
     static String render(String text, Map<String, Object> params) {
+        if (text.indexOf('{') < 0) {
+            return text; // no action: nothing to replace (the common case, checked before any regex runs)
+        }
         Matcher matcher = ACTION.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

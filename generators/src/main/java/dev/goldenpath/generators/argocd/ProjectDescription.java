@@ -24,12 +24,17 @@ final class ProjectDescription {
         if (all.length() <= MAX_LENGTH) {
             return all;
         }
-        // Keep as many names as fit next to the count of the others.
+        // Keep as many names as fit next to the count of the others. The lengths are summed, not joined, for each
+        // candidate count: a team of thousands of apps must not cost apps x apps characters.
+        int[] joined = new int[apps.size()];
+        for (int listed = 1; listed < apps.size(); listed++) {
+            joined[listed] = joined[listed - 1] + apps.get(listed - 1).length() + (listed > 1 ? 2 : 0);
+        }
         for (int listed = apps.size() - 1; listed >= 0; listed--) {
             String more = (listed == 0 ? apps.size() + " apps" : "and " + (apps.size() - listed) + " more");
-            String text = head + (listed == 0 ? "" : String.join(", ", apps.subList(0, listed)) + " ") + more + SUFFIX;
-            if (text.length() <= MAX_LENGTH) {
-                return text;
+            int length = head.length() + (listed == 0 ? 0 : joined[listed] + 1) + more.length() + SUFFIX.length();
+            if (length <= MAX_LENGTH) {
+                return head + (listed == 0 ? "" : String.join(", ", apps.subList(0, listed)) + " ") + more + SUFFIX;
             }
         }
         // Only when the team and environment names alone are too long (the spec keeps names far shorter).

@@ -64,8 +64,9 @@ public final class ExemptionsPage {
             String namespace = kind.equals("Namespace") ? name : metadata.path("namespace").asText("");
             String label = kind + " " + (namespace.isEmpty() || kind.equals("Namespace") ? name : namespace + "/" + name);
             Map<String, String> exceptions = new TreeMap<>();
-            for (JsonNode at : List.of(metadata, object.at("/spec/template/metadata"),
-                    object.at("/spec/jobTemplate/spec/template/metadata"))) {
+            JsonNode spec = object.path("spec");
+            for (JsonNode at : List.of(metadata, spec.path("template").path("metadata"),
+                    spec.path("jobTemplate").path("spec").path("template").path("metadata"))) {
                 at.path("annotations").properties().forEach(a -> {
                     if (a.getKey().startsWith(PREFIX)) {
                         exceptions.put(a.getKey().substring(PREFIX.length()), a.getValue().asText());

@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -38,7 +39,8 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
@@ -117,20 +119,21 @@ public final class Workloads {
         App app = instance.app();
         Map<String, String> versioned = Labels.versioned(platform, instance);
         Map<String, String> annotations = Labels.annotationsWithExemptions(instance);
-        return new DeploymentBuilder()
-                .withMetadata(metadata(platform, instance, versioned, annotations))
-                .withNewSpec()
-                // An autoscaled Deployment states no replica count, so a GitOps sync never resets the autoscaler.
-                .withReplicas(app.autoscaling().isPresent() ? null : instance.replicas())
-                .withSelector(selector(instance))
-                .withStrategy(strategy(app.rollout()))
-                .withMinReadySeconds(app.rollout().minReadySeconds() > 0 ? app.rollout().minReadySeconds() : null)
-                .withNewTemplate()
-                .withNewMetadata().withLabels(versioned).withAnnotations(annotations).endMetadata()
-                .withSpec(podSpec(instance, token))
-                .endTemplate()
-                .endSpec()
-                .build();
+        // Assembled with setters, not nested builders: every builder level copies the pod spec again, and the
+        // Deployment is the largest object of every app (issue 18: render time at thousands of apps).
+        DeploymentSpec spec = new DeploymentSpec();
+        // An autoscaled Deployment states no replica count, so a GitOps sync never resets the autoscaler.
+        spec.setReplicas(app.autoscaling().isPresent() ? null : instance.replicas());
+        spec.setSelector(selector(instance));
+        spec.setStrategy(strategy(app.rollout()));
+        spec.setMinReadySeconds(app.rollout().minReadySeconds() > 0 ? app.rollout().minReadySeconds() : null);
+        spec.setTemplate(new PodTemplateSpec(
+                new ObjectMetaBuilder().withLabels(versioned).withAnnotations(annotations).build(),
+                podSpec(instance, token)));
+        Deployment deployment = new Deployment();
+        deployment.setMetadata(metadata(platform, instance, versioned, annotations));
+        deployment.setSpec(spec);
+        return deployment;
     }
 
     private static PodSpec podSpec(AppInstance instance, boolean token) {

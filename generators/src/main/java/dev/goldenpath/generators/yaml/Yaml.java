@@ -39,6 +39,9 @@ public final class Yaml {
             .build())
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
+    /** The same bytes as {@link #YAML} for the shapes rendered objects have, several times faster. */
+    private static final BlockYaml BLOCK = new BlockYaml(YAML);
+
     static {
         JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_NULL);
         TREE.configOverride(Map.class).setInclude(nonEmpty);
@@ -62,6 +65,12 @@ public final class Yaml {
 
     /** One YAML document for a tree built by {@link #toTree(Object)}. */
     public static byte[] write(JsonNode tree) {
+        byte[] fast = BLOCK.write(tree);
+        return fast != null ? fast : jackson(tree);
+    }
+
+    /** The document as Jackson's YAML mapper writes it: what {@link BlockYaml} must equal. */
+    static byte[] jackson(JsonNode tree) {
         try {
             return YAML.writeValueAsBytes(tree);
         } catch (JsonProcessingException e) {
@@ -75,6 +84,15 @@ public final class Yaml {
             return YAML.readTree(yaml);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException("could not parse YAML", e);
+        }
+    }
+
+    /** Reads a tree (as {@link #read(byte[])} or {@link #toTree(Object)} give it) into a model class. */
+    public static <T> T read(JsonNode tree, Class<T> type) {
+        try {
+            return YAML.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("could not read the tree as " + type.getSimpleName(), e);
         }
     }
 

@@ -48,4 +48,33 @@ class ProjectDescriptionTest {
         }
         assertTrue(ProjectDescription.platform(longest).length() <= 255);
     }
+
+    // The description as the first implementation built it: every candidate joined in full (quadratic in the apps).
+    private static String joiningEveryCandidate(String team, String environment, List<String> apps) {
+        String head = "Team " + team + " in " + environment + ": ";
+        String suffix = " (rendered by goldenpath)";
+        String all = head + String.join(", ", apps) + suffix;
+        if (all.length() <= ProjectDescription.MAX_LENGTH) {
+            return all;
+        }
+        for (int listed = apps.size() - 1; listed >= 0; listed--) {
+            String more = listed == 0 ? apps.size() + " apps" : "and " + (apps.size() - listed) + " more";
+            String text = head + (listed == 0 ? "" : String.join(", ", apps.subList(0, listed)) + " ") + more + suffix;
+            if (text.length() <= ProjectDescription.MAX_LENGTH) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void keepsAsManyNamesAsJoiningEveryCandidateWould() {
+        for (int count : List.of(1, 2, 5, 9, 10, 11, 99, 100, 101, 1_000)) {
+            for (int length : List.of(1, 3, 8, 20, 63)) {
+                List<String> apps = apps(count, length);
+                assertEquals(joiningEveryCandidate("web", "production", apps),
+                        ProjectDescription.team("web", "production", apps), count + " apps of " + length);
+            }
+        }
+    }
 }
