@@ -2,13 +2,16 @@ package dev.goldenpath.cli;
 
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.environment;
+import static dev.goldenpath.dsl.GoldenPath.external;
 import static dev.goldenpath.dsl.GoldenPath.httpGet;
 import static dev.goldenpath.dsl.GoldenPath.limits;
 import static dev.goldenpath.dsl.GoldenPath.platform;
 import static dev.goldenpath.dsl.GoldenPath.port;
 import static dev.goldenpath.dsl.GoldenPath.read;
 import static dev.goldenpath.dsl.GoldenPath.requests;
+import static dev.goldenpath.dsl.GoldenPath.sealed;
 import static dev.goldenpath.dsl.GoldenPath.team;
+import static dev.goldenpath.dsl.GoldenPath.vault;
 
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PlatformSpec;
@@ -35,6 +38,9 @@ import java.util.stream.Stream;
  * <p>It is also the spec those commands render ({@code --spec dev.goldenpath.cli.ArchiveTraining}).
  */
 public final class ArchiveTraining implements PlatformSpec {
+
+    /** Stands for a sealed value: the shape of one (length 256 of the sealed session key, key, data), zeros. */
+    private static final String CIPHERTEXT = java.util.Base64.getEncoder().encodeToString(ciphertextShape());
 
     /** The replicas of {@code web}; the second publish changes them, so that one file changes. */
     private static volatile int webReplicas = 2;
@@ -95,15 +101,23 @@ public final class ArchiveTraining implements PlatformSpec {
         }
     }
 
+    private static byte[] ciphertextShape() {
+        byte[] bytes = new byte[2 + 256 + 48];
+        bytes[0] = 1;
+        return bytes;
+    }
+
     /** Two teams, three apps that call each other, two environments: the shapes most platforms have. */
     @Override
     public Platform build() {
         return platform("training")
                 .gitRepository("https://git.example.com/training/gitops.git")
+                .istioMesh()
                 .environment(environment("staging").cluster("https://staging.k8s.example.com")
                         .apiServer(6443, "10.10.0.10/32"))
                 .environment(environment("production").cluster("https://kubernetes.default.svc")
                         .apiServer(6443, "10.20.0.10/32"))
+                .secretStore(vault("vault", "https://vault.example.com:8200").kubernetesAuth("kubernetes", "training"))
                 .team(team("web").owner("web@example.com"))
                 .team(team("data").owner("data@example.com"))
                 .app(app("web")
@@ -126,13 +140,16 @@ public final class ArchiveTraining implements PlatformSpec {
                         .resources(requests("100m", "128Mi"), limits("500m", "256Mi"))
                         .env("LOG_LEVEL", "info")
                         .calls("store", 5432)
-                        .permissions(read("configmaps")))
+                        .permissions(read("configmaps"))
+                        .secret(external("api-token").store("vault").remote("token", "web/api", "token")
+                                .env("API_TOKEN", "token")))
                 .app(app("store")
                         .team("data")
                         .image("registry.example.com/data/store:2.1.0")
                         .port(port("postgres", 5432))
                         .resources(requests("250m", "256Mi"), limits("1", "512Mi"))
-                        .writablePath("/var/lib/store", "1Gi"))
+                        .writablePath("/var/lib/store", "1Gi")
+                        .secret(sealed("store-db").ciphertext("password", CIPHERTEXT).mountAt("/etc/store/db")))
                 .build();
     }
 }
