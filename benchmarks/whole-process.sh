@@ -10,13 +10,15 @@
 #
 # Environment: RUNS (counted runs, default 5), CASES (any of: samples render publish lint; default all),
 # APPS (default "5 100 1000"), LINT_MB (default "10 50"), RUNNERS (jar and/or launcher; default both),
-# JAVA (default $JAVA_HOME/bin/java or java), WORK (scratch folder, default a new temporary one, removed at the end).
+# JAVA (default $JAVA_HOME/bin/java or java), CLI_FOLDER (where goldenpath.jar and the launcher are, default
+# cli/target), WORK (scratch folder, default a new temporary one, removed at the end).
 # Peak RSS comes from GNU time (/usr/bin/time); without it the figure is null.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-jar=$root/cli/target/goldenpath.jar
-launcher=$root/cli/target/goldenpath
+cli_folder=${CLI_FOLDER:-$root/cli/target}
+jar=$cli_folder/goldenpath.jar
+launcher=$cli_folder/goldenpath
 specs=$root/benchmarks/target/classes
 samples=$root/samples/target/classes
 runs=${RUNS:-5}
