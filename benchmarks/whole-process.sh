@@ -32,7 +32,9 @@ else java=java
 fi
 export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")}
 
-for needed in "$jar" "$launcher" "$specs/dev/goldenpath/benchmarks/WholeProcessSpec.class" "$samples"; do
+needs=("$jar" "$specs/dev/goldenpath/benchmarks/WholeProcessSpec.class" "$samples")
+case " $runners " in *" launcher "*) needs+=("$launcher") ;; esac
+for needed in "${needs[@]}"; do
     [ -e "$needed" ] || { echo "whole-process.sh: $needed is missing: build cli and benchmarks first" >&2; exit 2; }
 done
 if [ -n "${WORK:-}" ]; then
@@ -112,7 +114,7 @@ seed_repository() {
     git -C "$checkout" push -q "$repository" HEAD:refs/heads/main
     rm -rf "$checkout"
     GOLDENPATH_BENCH_APPS=$apps "$java" -jar "$jar" publish -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec \
-        --repository "$repository" --branch main --root whole -m "first" >/dev/null
+        --repository "$repository" --branch main --root whole -m "first" >/dev/null 2>&1
 }
 
 # Every run a one-file change: app0's image tag differs from the run before.
@@ -123,7 +125,7 @@ lint_input() {
     local megabytes=$1 file=$work/lint-$1mb.yaml template=$work/render-template
     if [ ! -f "$template/whole/apps/production/app0/deployment.yaml" ]; then
         GOLDENPATH_BENCH_APPS=5 "$java" -jar "$jar" render -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec \
-            -d "$template" >/dev/null
+            -d "$template" >/dev/null 2>&1
     fi
     awk -v limit=$((megabytes * 1024 * 1024)) '
         { doc = doc $0 "\n" }
