@@ -120,7 +120,8 @@ seed_repository() {
 # Every run a one-file change: app0's image tag differs from the run before.
 next_tag() { export GOLDENPATH_BENCH_TAG=2.0.$1-$RANDOM; }
 
-# Workload documents, the hardened Deployment of the render repeated under new names, to about N MB.
+# Workload documents: the rendered objects of one app and its namespace (Namespace, default-deny and app
+# NetworkPolicies, Deployment, Service, ServiceAccount, Role, RoleBinding, ...) repeated under new names, to N MB.
 lint_input() {
     local megabytes=$1 file=$work/lint-$1mb.yaml template=$work/render-template
     if [ ! -f "$template/whole/apps/production/app0/deployment.yaml" ]; then
@@ -128,13 +129,15 @@ lint_input() {
             -d "$template" >/dev/null 2>&1
     fi
     awk -v limit=$((megabytes * 1024 * 1024)) '
+        FNR == 1 && NR > 1 { doc = doc "---\n" }
         { doc = doc $0 "\n" }
         END {
             while (size < limit) {
                 n++; d = doc; gsub(/app0/, "app" n, d)
                 printf "---\n%s", d; size += length(d) + 4
             }
-        }' "$template/whole/apps/production/app0/deployment.yaml" >"$file"
+        }' $(ls "$template"/whole/platform/production/namespaces/app0/*.yaml "$template"/whole/apps/production/app0/*.yaml \
+            | grep -v kustomization.yaml) >"$file"
     echo "$file"
 }
 
