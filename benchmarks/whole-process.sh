@@ -117,8 +117,8 @@ seed_repository() {
         --repository "$repository" --branch main --root whole -m "first" >/dev/null 2>&1
 }
 
-# Every run a one-file change: app0's image tag differs from the run before.
-next_tag() { export GOLDENPATH_BENCH_TAG=2.0.$1-$RANDOM; }
+# Every run a one-file change: app0's variable RELEASE (in its Deployment only) differs from the run before.
+next_release() { export GOLDENPATH_BENCH_RELEASE=$1-$RANDOM; }
 
 # Workload documents: the rendered objects of one app and its namespace (Namespace, default-deny and app
 # NetworkPolicies, Deployment, Service, ServiceAccount, Role, RoleBinding, ...) repeated under new names, to N MB.
@@ -162,12 +162,12 @@ for runner in $runners; do
                     export GOLDENPATH_BENCH_APPS=$apps
                     seed_repository "$work/gitops-$apps.git" "$apps"
                     extra="\"repository_files\": $(git --git-dir="$work/gitops-$apps.git" ls-tree -r main | wc -l), "
-                    measure publish-one-file "$apps" "$runner" next_tag -- \
+                    measure publish-one-file "$apps" "$runner" next_release -- \
                         "${cli[@]}" publish -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec \
                         --repository "$work/gitops-$apps.git" --branch main --root whole -m "one file"
                 done
                 extra=
-                unset GOLDENPATH_BENCH_APPS GOLDENPATH_BENCH_TAG ;;
+                unset GOLDENPATH_BENCH_APPS GOLDENPATH_BENCH_RELEASE ;;
             lint)
                 for megabytes in $lint_sizes; do
                     input=$(lint_input "$megabytes")

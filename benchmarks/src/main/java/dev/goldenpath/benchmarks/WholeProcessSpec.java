@@ -15,19 +15,19 @@ import dev.goldenpath.dsl.PlatformSpec;
  * a user's spec: {@code goldenpath render -cp benchmarks/target/classes --spec dev.goldenpath.benchmarks.WholeProcessSpec}.
  * N apps (system property {@code goldenpath.bench.apps}, else variable {@code GOLDENPATH_BENCH_APPS}, else 100), the
  * shape of issue 18's comparison: each app in its own namespace, teams of ten, a Deployment of 2 replicas on port 8080
- * called by the next app in a ring, a Role reading pods. {@code GOLDENPATH_BENCH_TAG} changes the image tag of
- * {@code app0} only: a one-file change for publishing.
+ * called by the next app in a ring, a Role reading pods. {@code GOLDENPATH_BENCH_RELEASE} is the value of
+ * {@code app0}'s variable {@code RELEASE}: changing it changes one file, app0's Deployment (a publish's one-file change).
  */
 public final class WholeProcessSpec implements PlatformSpec {
 
     @Override
     public Platform build() {
         return spec(setting("goldenpath.bench.apps", "GOLDENPATH_BENCH_APPS", "100"),
-                setting("goldenpath.bench.tag", "GOLDENPATH_BENCH_TAG", "1.0.0"));
+                setting("goldenpath.bench.release", "GOLDENPATH_BENCH_RELEASE", "1"));
     }
 
-    /** The platform with {@code apps} apps; {@code app0} runs image tag {@code tag}. */
-    static Platform spec(String apps, String tag) {
+    /** The platform with {@code apps} apps; {@code app0}'s variable RELEASE is {@code release}. */
+    static Platform spec(String apps, String release) {
         int count = Integer.parseInt(apps);
         Platform.Builder platform = platform("whole")
                 .gitRepository("https://git.example.com/whole/gitops.git")
@@ -41,10 +41,13 @@ public final class WholeProcessSpec implements PlatformSpec {
             App.Builder app = app("app" + a)
                     .team("team" + (a / 10))
                     .namespace("app" + a)
-                    .image("registry.example.com/app" + a + ":" + (a == 0 ? tag : "1.0.0"))
+                    .image("registry.example.com/app" + a + ":1.0.0")
                     .port(8080)
                     .replicas(2)
                     .permissions(read("pods"));
+            if (a == 0) {
+                app.env("RELEASE", release);
+            }
             if (count > 1) {
                 app.calledBy("app" + ((a + 1) % count), 8080);
             }
