@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import picocli.CommandLine;
@@ -47,17 +48,15 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%n",
         // No docs path: users of the jar have no source tree to look in; every command's --help is complete.
-        footer = "Run 'goldenpath COMMAND --help' for a command's options and exit codes.",
-        subcommands = {
-            RenderCommand.class,
-            CheckCommand.class,
-            PublishCommand.class,
-            SealCommand.class,
-            GraphCommand.class,
-            DiffCommand.class,
-            ReviewCommand.class,
-        })
+        footer = "Run 'goldenpath COMMAND --help' for a command's options and exit codes.")
 public final class Goldenpath implements Runnable {
+
+    /**
+     * The commands, in the order the help lists them. Not in {@code @Command(subcommands)}: picocli reads every
+     * command's annotations when it builds the model, and a run needs only its own command's (start-up).
+     */
+    private static final List<Class<?>> COMMANDS = List.of(RenderCommand.class, CheckCommand.class,
+            PublishCommand.class, SealCommand.class, GraphCommand.class, DiffCommand.class, ReviewCommand.class);
 
     /** Success. */
     public static final int OK = 0;
@@ -103,15 +102,31 @@ public final class Goldenpath implements Runnable {
             // seal keeps its own kubeseal-like options: hand them over untouched.
             return SealCommand.seal(java.util.Arrays.copyOfRange(args, 1, args.length), console);
         }
-        CommandLine commandLine = commandLine(console);
+        CommandLine commandLine = commandLine(console, args.length > 0 ? args[0] : "");
         int exit = commandLine.execute(args);
         out.flush();
         err.flush();
         return exit;
     }
 
-    static CommandLine commandLine(Console console) {
-        CommandLine commandLine = new CommandLine(new Goldenpath(console), new Factory(console));
+    /**
+     * The command line with the command named {@code first} only, or with every command when {@code first} names none
+     * (help, a usage error, no command).
+     */
+    static CommandLine commandLine(Console console, String first) {
+        Factory factory = new Factory(console);
+        CommandLine commandLine = new CommandLine(new Goldenpath(console), factory);
+        boolean named = COMMANDS.stream().anyMatch(command -> name(command).equals(first));
+        for (Class<?> command : COMMANDS) {
+            if (!named || name(command).equals(first)) {
+                try {
+                    commandLine.addSubcommand(factory.create(command));
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot create the " + name(command) + " command", e);
+                }
+            }
+        }
+        // After the commands are added: these settings reach only the commands present when they are made.
         commandLine.setOut(new PrintWriter(console.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(console.err(), true, StandardCharsets.UTF_8));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -127,6 +142,10 @@ public final class Goldenpath implements Runnable {
     public void run() {
         // No command: a usage error, which prints the list of commands.
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** Creates the commands with the console they print to. */

@@ -40,7 +40,8 @@ final class YamlObjects {
                     throw new IllegalArgumentException("document " + index
                             + " is not a Kubernetes object (it needs apiVersion, kind and metadata.name)");
                 }
-                KubernetesResource resource = JSON.treeToValue(tree, KubernetesResource.class);
+                KubernetesResource resource = JSON.treeToValue(tree, ModelClasses.typeOf(
+                        tree.path("apiVersion").asText(), tree.path("kind").asText()));
                 if (!(resource instanceof HasMetadata object)) {
                     throw new IllegalArgumentException("document " + index + " (" + tree.path("kind").asText()
                             + ") is a list, not one object: give its items one by one");

@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of the command line (docs/benchmarks.md, "Whole process"): start-up included, as users and
+# CI run it. Times renders and publishes of 5, 100 and 1 000 apps, the 5-app samples, and the linter on 10 MB and
+# 50 MB of workloads, each with `java -jar cli/target/goldenpath.jar` and with the `cli/target/goldenpath` launcher.
+# Prints one JSON line per measurement: median, min and max of wall and CPU seconds and of peak RSS.
+#
+#   mvn -B -q package -DskipTests -Dinvoker.skip=true -pl cli,benchmarks -am
+#   benchmarks/whole-process.sh                       # everything, 5 runs each after one warm-up
+#   RUNS=3 CASES="render publish" RUNNERS=launcher benchmarks/whole-process.sh
+#
+# Environment: RUNS (counted runs, default 5), CASES (any of: samples render publish lint; default all),
+# APPS (default "5 100 1000"), LINT_MB (default "10 50"), RUNNERS (jar and/or launcher; default both),
+# JAVA (default $JAVA_HOME/bin/java or java), CLI_FOLDER (where goldenpath.jar and the launcher are, default
+# cli/target), WORK (scratch folder, default a new temporary one, removed at the end).
+# Peak RSS comes from GNU time (/usr/bin/time); without it the figure is null.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cli_folder=${CLI_FOLDER:-$root/cli/target}
+jar=$cli_folder/goldenpath.jar
+launcher=$cli_folder/goldenpath
+specs=$root/benchmarks/target/classes
+samples=$root/samples/target/classes
+runs=${RUNS:-5}
+cases=${CASES:-samples render publish lint}
+apps_list=${APPS:-5 100 1000}
+lint_sizes=${LINT_MB:-10 50}
+runners=${RUNNERS:-jar launcher}
+if [ -n "${JAVA:-}" ]; then java=$JAVA
+elif [ -n "${JAVA_HOME:-}" ]; then java=$JAVA_HOME/bin/java
+else java=java
+fi
+export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")}
+
+needs=("$jar" "$specs/dev/goldenpath/benchmarks/WholeProcessSpec.class" "$samples")
+case " $runners " in *" launcher "*) needs+=("$launcher") ;; esac
+for needed in "${needs[@]}"; do
+    [ -e "$needed" ] || { echo "whole-process.sh: $needed is missing: build cli and benchmarks first" >&2; exit 2; }
+done
+if [ -n "${WORK:-}" ]; then
+    work=$WORK; mkdir -p "$work"
+else
+    work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+fi
+gnu_time=
+if /usr/bin/time -f %e true >/dev/null 2>&1; then gnu_time=/usr/bin/time; fi
+
+runner_command() {
+    case $1 in
+        jar) echo "$java -jar $jar" ;;
+        launcher) echo "$launcher" ;;
+    esac
+}
+
+# One run: prints "wall cpu rss_kb exit".
+timed() {
+    local out=$work/time.out status
+    if [ -n "$gnu_time" ]; then
+        set +e
+        "$gnu_time" -o "$out" -f '%e %U %S %M %x' "$@" >/dev/null 2>"$work/stderr"
+        set -e
+        awk '{ printf "%s %.3f %s %s\n", $1, $2 + $3, $4, $5 }' "$out" | tail -1
+    else
+        local TIMEFORMAT='%R %U %S'
+        set +e
+        { time "$@" >/dev/null 2>"$work/stderr"; status=$?; } 2>"$out"
+        set -e
+        awk -v s="$status" '{ printf "%s %.3f null %s\n", $1, $2 + $3, s }' "$out" | tail -1
+    fi
+}
+
+# median/min/max of a column of numbers ("null" stays null).
+stats() {
+    sort -n | awk '{ v[NR] = $1 } END {
+        if (NR == 0 || v[1] == "null") { print "null"; exit }
+        printf "{\"median\": %s, \"min\": %s, \"max\": %s}", v[int((NR + 1) / 2)], v[1], v[NR] }'
+}
+
+# measure NAME APPS RUNNER SETUP_EACH -- COMMAND...: one warm-up, then $runs runs; prints the JSON line.
+measure() {
+    local name=$1 apps=$2 runner=$3 before=$4; shift 5
+    local results=$work/results exit_codes i
+    : >"$results"
+    for ((i = 0; i <= runs; i++)); do
+        $before "$i"
+        if [ "$i" -eq 0 ]; then timed "$@" >/dev/null; continue; fi
+        timed "$@" >>"$results"
+    done
+    exit_codes=$(awk '{ print $4 }' "$results" | sort -u | paste -sd, -)
+    printf '{"command": "%s", "apps": %s, "runner": "%s", "runs": %s, "exit": [%s], %s"wall_s": %s, "cpu_s": %s, "peak_rss_mb": %s}\n' \
+        "$name" "$apps" "$runner" "$runs" "$exit_codes" "${extra:-}" \
+        "$(awk '{ print $1 }' "$results" | stats)" \
+        "$(awk '{ print $2 }' "$results" | stats)" \
+        "$(awk '{ if ($3 == "null") print "null"; else printf "%.1f\n", $3 / 1024 }' "$results" | stats)"
+}
+
+nothing() { :; }
+
+# A bare repository of about 3 000 files: other teams' files, then this platform's first publish.
+seed_repository() {
+    local repository=$1 apps=$2 checkout=$work/seed filler
+    rm -rf "$repository" "$checkout"
+    git init -q --bare "$repository"
+    git init -q "$checkout"
+    filler=$(( apps >= 500 ? 0 : 3000 - apps * 6 - 10 ))
+    mkdir -p "$checkout/other"
+    for ((f = 0; f < filler; f++)); do
+        printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other-%d\ndata:\n  n: "%d"\n' "$f" "$f" \
+            >"$checkout/other/configmap-$f.yaml"
+    done
+    printf 'seed\n' >"$checkout/README.md"
+    git -C "$checkout" add -A
+    git -C "$checkout" -c user.name=bench -c user.email=bench@example.com commit -qm seed
+    git -C "$checkout" push -q "$repository" HEAD:refs/heads/main
+    rm -rf "$checkout"
+    GOLDENPATH_BENCH_APPS=$apps "$java" -jar "$jar" publish -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec \
+        --repository "$repository" --branch main --root whole -m "first" >/dev/null 2>&1
+}
+
+# Every run a one-file change: app0's variable RELEASE (in its Deployment only) differs from the run before.
+next_release() { export GOLDENPATH_BENCH_RELEASE=$1-$RANDOM; }
+
+# Workload documents: the rendered objects of one app and its namespace (Namespace, default-deny and app
+# NetworkPolicies, Deployment, Service, ServiceAccount, Role, RoleBinding, ...) repeated under new names, to N MB.
+lint_input() {
+    local megabytes=$1 file=$work/lint-$1mb.yaml template=$work/render-template
+    if [ ! -f "$template/whole/apps/production/app0/deployment.yaml" ]; then
+        GOLDENPATH_BENCH_APPS=5 "$java" -jar "$jar" render -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec \
+            -d "$template" >/dev/null 2>&1
+    fi
+    awk -v limit=$((megabytes * 1024 * 1024)) '
+        FNR == 1 && NR > 1 { doc = doc "---\n" }
+        { doc = doc $0 "\n" }
+        END {
+            while (size < limit) {
+                n++; d = doc; gsub(/app0/, "app" n, d)
+                printf "---\n%s", d; size += length(d) + 4
+            }
+        }' $(ls "$template"/whole/platform/production/namespaces/app0/*.yaml "$template"/whole/apps/production/app0/*.yaml \
+            | grep -v kustomization.yaml) >"$file"
+    echo "$file"
+}
+
+for runner in $runners; do
+    # shellcheck disable=SC2207
+    cli=($(runner_command "$runner"))
+    for case in $cases; do
+        case $case in
+            samples)
+                measure render-samples 5 "$runner" nothing -- \
+                    "${cli[@]}" render -cp "$samples" --spec dev.goldenpath.samples.AcmeSpec -d "$work/samples" ;;
+            render)
+                for apps in $apps_list; do
+                    export GOLDENPATH_BENCH_APPS=$apps
+                    measure render "$apps" "$runner" nothing -- \
+                        "${cli[@]}" render -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec \
+                        -d "$work/render-$apps"
+                done
+                unset GOLDENPATH_BENCH_APPS ;;
+            publish)
+                for apps in $apps_list; do
+                    export GOLDENPATH_BENCH_APPS=$apps
+                    seed_repository "$work/gitops-$apps.git" "$apps"
+                    extra="\"repository_files\": $(git --git-dir="$work/gitops-$apps.git" ls-tree -r main | wc -l), "
+                    measure publish-one-file "$apps" "$runner" next_release -- \
+                        "${cli[@]}" publish -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec \
+                        --repository "$work/gitops-$apps.git" --branch main --root whole -m "one file"
+                done
+                extra=
+                unset GOLDENPATH_BENCH_APPS GOLDENPATH_BENCH_RELEASE ;;
+            lint)
+                for megabytes in $lint_sizes; do
+                    input=$(lint_input "$megabytes")
+                    extra="\"input_mb\": $(( $(wc -c <"$input") / 1048576 )), "
+                    measure "lint-${megabytes}mb" 0 "$runner" nothing -- "${cli[@]}" check "$input"
+                    extra=
+                done ;;
+            *) echo "whole-process.sh: unknown case '$case'" >&2; exit 2 ;;
+        esac
+    done
+done

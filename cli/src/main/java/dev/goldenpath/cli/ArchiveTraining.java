@@ -1,0 +1,155 @@
+package dev.goldenpath.cli;
+
+import static dev.goldenpath.dsl.GoldenPath.app;
+import static dev.goldenpath.dsl.GoldenPath.environment;
+import static dev.goldenpath.dsl.GoldenPath.external;
+import static dev.goldenpath.dsl.GoldenPath.httpGet;
+import static dev.goldenpath.dsl.GoldenPath.limits;
+import static dev.goldenpath.dsl.GoldenPath.platform;
+import static dev.goldenpath.dsl.GoldenPath.port;
+import static dev.goldenpath.dsl.GoldenPath.read;
+import static dev.goldenpath.dsl.GoldenPath.requests;
+import static dev.goldenpath.dsl.GoldenPath.sealed;
+import static dev.goldenpath.dsl.GoldenPath.team;
+import static dev.goldenpath.dsl.GoldenPath.vault;
+
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.PlatformSpec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The training run of the class-data sharing archive the {@code goldenpath} launcher uses: the launcher starts this
+ * class once with {@code -XX:ArchiveClassesAtExit}, and every class it loads is stored, parsed and verified, in the
+ * archive that later runs map instead of reading the jar (docs/cli.md, "Start-up"). It runs the commands people run
+ * most (render, check, publish twice, diff, graph) on a small built-in platform in a temporary folder, so the archive
+ * holds what those commands load; it writes nothing outside that folder.
+ *
+ * <p>It is also the spec those commands render ({@code --spec dev.goldenpath.cli.ArchiveTraining}).
+ */
+public final class ArchiveTraining implements PlatformSpec {
+
+    /** Stands for a sealed value: the shape of one (length 256 of the sealed session key, key, data), zeros. */
+    private static final String CIPHERTEXT = java.util.Base64.getEncoder().encodeToString(ciphertextShape());
+
+    /** The replicas of {@code web}; the second publish changes them, so that one file changes. */
+    private static volatile int webReplicas = 2;
+
+    /** Runs the training commands; exits 1 when one of them does not end as expected. */
+    public static void main(String[] args) {
+        List<String> failures;
+        try {
+            failures = train();
+        } catch (IOException e) {
+            failures = List.of("I/O: " + e.getMessage());
+        }
+        if (!failures.isEmpty()) {
+            System.err.println("goldenpath archive training failed: " + String.join("; ", failures));
+            System.exit(1);
+        }
+    }
+
+    static List<String> train() throws IOException {
+        Path folder = Files.createTempDirectory("goldenpath-training");
+        try {
+            List<String> failures = new ArrayList<>();
+            String spec = ArchiveTraining.class.getName();
+            String rendered = folder.resolve("rendered").toString();
+            String repository = folder.resolve("gitops.git").toString();
+            expect(failures, Goldenpath.OK, "render", "--spec", spec, "-d", rendered);
+            expect(failures, Goldenpath.OK, "render", "--spec", spec, "-d", rendered, "-o", "json", "--clean");
+            expect(failures, Goldenpath.OK, "check", "--spec", spec);
+            expect(failures, Goldenpath.OK, "check", rendered);
+            expect(failures, Goldenpath.OK, "publish", "--spec", spec, "--repository", repository, "--create");
+            webReplicas = 3;
+            expect(failures, Goldenpath.OK, "publish", "--spec", spec, "--repository", repository, "-o", "json");
+            expect(failures, Goldenpath.FINDINGS, "diff", "--spec", spec, "--checkout", rendered.concat("/training"));
+            expect(failures, Goldenpath.OK, "graph", "--spec", spec);
+            expect(failures, Goldenpath.USAGE, "render", "--no-such-option");
+            return failures;
+        } finally {
+            webReplicas = 2;
+            delete(folder);
+        }
+    }
+
+    private static void expect(List<String> failures, int exit, String... args) {
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        int actual = Goldenpath.run(args, discard, discard, Map.of());
+        if (actual != exit) {
+            failures.add(String.join(" ", args) + " exited " + actual + ", expected " + exit);
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static byte[] ciphertextShape() {
+        byte[] bytes = new byte[2 + 256 + 48];
+        bytes[0] = 1;
+        return bytes;
+    }
+
+    /** Two teams, three apps that call each other, two environments: the shapes most platforms have. */
+    @Override
+    public Platform build() {
+        return platform("training")
+                .gitRepository("https://git.example.com/training/gitops.git")
+                .istioMesh()
+                .environment(environment("staging").cluster("https://staging.k8s.example.com")
+                        .apiServer(6443, "10.10.0.10/32"))
+                .environment(environment("production").cluster("https://kubernetes.default.svc")
+                        .apiServer(6443, "10.20.0.10/32"))
+                .secretStore(vault("vault", "https://vault.example.com:8200").kubernetesAuth("kubernetes", "training"))
+                .team(team("web").owner("web@example.com"))
+                .team(team("data").owner("data@example.com"))
+                .app(app("web")
+                        .team("web")
+                        .image("registry.example.com/web/web:1.0.0")
+                        .port(8080)
+                        .port(port("metrics", 9090))
+                        .replicas(webReplicas)
+                        .resources(requests("100m", "128Mi"), limits("500m", "256Mi"))
+                        .readiness(httpGet("/ready"))
+                        .liveness(httpGet("/healthz"))
+                        .writablePath("/tmp")
+                        .calledByIngressController(8080)
+                        .calls("api", 8080))
+                .app(app("api")
+                        .team("web")
+                        .image("registry.example.com/web/api:1.0.0")
+                        .port(8080)
+                        .autoscale(2, 4, 70)
+                        .resources(requests("100m", "128Mi"), limits("500m", "256Mi"))
+                        .env("LOG_LEVEL", "info")
+                        .calls("store", 5432)
+                        .permissions(read("configmaps"))
+                        .secret(external("api-token").store("vault").remote("token", "web/api", "token")
+                                .env("API_TOKEN", "token")))
+                .app(app("store")
+                        .team("data")
+                        .image("registry.example.com/data/store:2.1.0")
+                        .port(port("postgres", 5432))
+                        .resources(requests("250m", "256Mi"), limits("1", "512Mi"))
+                        .writablePath("/var/lib/store", "1Gi")
+                        .secret(sealed("store-db").ciphertext("password", CIPHERTEXT).mountAt("/etc/store/db")))
+                .build();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.goldenpath.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.goldenpath.samples.AcmeSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code goldenpath} launcher next to the runnable jar: it renders exactly what {@code java -jar} renders, maps its
+ * class-data sharing archive when that fits, and never hands the JVM an archive that is damaged or made for another
+ * jar (the JVM would crash on a truncated one, or warn on a stale one): it runs without and makes it again.
+ */
+class LauncherIT {
+
+    @TempDir
+    Path tmp;
+
+    private Path bin;
+    private Path archive;
+    private Path samples;
+
+    @BeforeEach
+    void copyTheLauncherAndJar() throws Exception {
+        // A copy of its own: the tests damage the archive and touch the jar.
+        Path jar = Path.of(System.getProperty("goldenpath.jar"));
+        bin = Files.createDirectories(tmp.resolve("bin"));
+        Files.copy(jar, bin.resolve("goldenpath.jar"));
+        Files.copy(jar.resolveSibling("goldenpath"), bin.resolve("goldenpath"), StandardCopyOption.COPY_ATTRIBUTES);
+        archive = bin.resolve("goldenpath.jsa");
+        samples = Path.of(AcmeSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    @Test
+    void rendersTheSameWithTheArchiveAsWithout() throws Exception {
+        Result created = launch(Map.of("GOLDENPATH_CDS", "create"), "created");
+        assertEquals(0, created.exit, created.output);
+        assertTrue(Files.size(archive) > 0, created.output);
+
+        Result without = render(Map.of("GOLDENPATH_CDS", "off"), "without");
+        Result with = render(Map.of(), "with");
+        assertEquals(0, without.exit, without.err);
+        assertEquals(without.output, with.output);
+        assertEquals(files(tmp.resolve("without/out")), files(tmp.resolve("with/out")));
+        assertTrue(files(tmp.resolve("with/out")).containsKey("acme/apps/production/frontend/deployment.yaml"));
+        assertFalse(fromArchive("without"), "GOLDENPATH_CDS=off maps no archive");
+        assertTrue(fromArchive("with"), "the command's classes come from the archive");
+    }
+
+    @Test
+    void aTruncatedArchiveIsNotMappedAndIsMadeAgain() throws Exception {
+        assertEquals(0, launch(Map.of("GOLDENPATH_CDS", "create"), "created").exit);
+        Result reference = render(Map.of("GOLDENPATH_CDS", "off"), "reference");
+        byte[] whole = Files.readAllBytes(archive);
+        archive.toFile().setWritable(true);
+        Files.write(archive, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        Result damaged = render(Map.of(), "damaged");
+        assertEquals(reference.output, damaged.output);
+        assertFalse(fromArchive("damaged"));
+        assertNoCrashReport();
+        awaitArchive();
+    }
+
+    @Test
+    void anArchiveOfAnotherJarIsNotMappedAndIsMadeAgain() throws Exception {
+        assertEquals(0, launch(Map.of("GOLDENPATH_CDS", "create"), "created").exit);
+        Result reference = render(Map.of("GOLDENPATH_CDS", "off"), "reference");
+        // A new build of the jar: the archive no longer describes it.
+        Files.setLastModifiedTime(bin.resolve("goldenpath.jar"), FileTime.from(Instant.now().plusSeconds(60)));
+
+        Result stale = render(Map.of(), "stale");
+        assertEquals(reference.output, stale.output);
+        assertFalse(stale.err.contains("warning"), "no JVM warning about the archive: " + stale.err);
+        assertFalse(fromArchive("stale"));
+        awaitArchive();
+    }
+
+    @Test
+    void aMissingArchiveIsMadeInTheBackground() throws Exception {
+        Result first = launch(Map.of(), "first", "--version");
+        assertEquals(0, first.exit, first.err);
+        assertEquals("goldenpath 0.1.0-SNAPSHOT", first.output.strip());
+        awaitArchive();
+    }
+
+    @Test
+    void refusesAnUnknownArchiveMode() throws Exception {
+        Result result = launch(Map.of("GOLDENPATH_CDS", "always"), "mode", "--version");
+        assertEquals(2, result.exit, result.err);
+        assertTrue(result.err.contains("GOLDENPATH_CDS must be auto, off or create"), result.err);
+    }
+
+    /** Waits for the background maker, then checks that the next run maps what it made. */
+    private void awaitArchive() throws Exception {
+        Path lock = bin.resolve("goldenpath.jsa.lock");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while ((Files.exists(lock) || !Files.exists(bin.resolve("goldenpath.jsa.key"))) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        Result again = launch(Map.of("GOLDENPATH_JAVA_OPTS", "-Xlog:class+load=info:file=" + tmp.resolve("again.log")),
+                "again", "--version");
+        assertEquals(0, again.exit, again.output);
+        assertTrue(Files.readString(tmp.resolve("again.log")).contains("dev.goldenpath.cli.Goldenpath source: shared objects file (top)"),
+                "the archive was made again and is used");
+        assertNoCrashReport();
+    }
+
+    private void assertNoCrashReport() throws IOException {
+        try (Stream<Path> files = Files.walk(tmp)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList());
+        }
+    }
+
+    private Result render(Map<String, String> env, String name) throws Exception {
+        Map<String, String> logged = new TreeMap<>(env);
+        logged.put("GOLDENPATH_JAVA_OPTS", "-Xlog:class+load=info:file=" + tmp.resolve(name + ".log"));
+        return launch(logged, name, "render", "-cp", samples.toString(), "--dir", "out");
+    }
+
+    private boolean fromArchive(String name) throws IOException {
+        return Files.readString(tmp.resolve(name + ".log"))
+                .contains("dev.goldenpath.cli.RenderCommand source: shared objects file (top)");
+    }
+
+    /** Standard output, and standard error apart: progress lines there depend on the machine's speed. */
+    private record Result(int exit, String output, String err) {
+    }
+
+    /** Runs the launcher in its own working folder {@code tmp/<name>}, with a clean goldenpath environment. */
+    private Result launch(Map<String, String> env, String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(bin.resolve("goldenpath").toString()));
+        command.addAll(List.of(args));
+        Path err = tmp.resolve(name + ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile())
+                .directory(Files.createDirectories(tmp.resolve(name)).toFile());
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("GOLDENPATH_"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        return new Result(exit, output, Files.readString(err));
+    }
+
+    private static SortedMap<String, String> files(Path folder) throws IOException {
+        SortedMap<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(file).toString(), Files.readString(file));
+            }
+        }
+        return files;
+    }
+}
