@@ -33,7 +33,7 @@ class ManyNamespacesTest {
 
     private static Platform spec() {
         Platform.Builder spec = platform("acme").gitRepository(ArgoTrees.REPO)
-                .environment(environment("staging").cluster(SERVER))
+                .environment(environment("staging").cluster(SERVER).apiServer(6443, "10.10.0.10/32"))
                 .team(team("everyone").owner("everyone@example.com"));
         for (int a = 0; a < APPS; a++) {
             spec.app(app("app" + a).team("everyone").namespace("{app}-{environment}")
