@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Rendering;
+import dev.goldenpath.gitops.Publisher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,7 +73,7 @@ final class DiffCommand implements Callable<Integer> {
             Platform platform = SpecOptions.single(renders.renderings().stream().map(Map.Entry::getKey).toList());
             Rendering rendering = renders.renderings().get(0).getValue();
             TreeDiff diff = TreeDiff.between(rendering.tree(), checkout, cleanRoot,
-                    publisherId != null ? publisherId : defaultPublisherId(cleanRoot));
+                    publisherId != null ? publisherId : Publisher.defaultPublisherId(cleanRoot));
             if (output == OutputFormat.JSON) {
                 ObjectNode json = Json.object().put("platform", platform.name()).put("identical", diff.isEmpty());
                 for (var files : List.of(Map.entry("added", diff.added()), Map.entry("changed", diff.changed()),
@@ -94,10 +95,5 @@ final class DiffCommand implements Callable<Integer> {
             }
             return diff.isEmpty() ? Goldenpath.OK : Goldenpath.FINDINGS;
         });
-    }
-
-    /** The publisher's own default: the root with '/' as '-', or {@code root} for the repository root. */
-    static String defaultPublisherId(String root) {
-        return root.isEmpty() ? "root" : root.replace('/', '-').replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }
