@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Rendering;
-import dev.goldenpath.gitops.Publisher;
+import dev.goldenpath.gitops.GitOps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +73,7 @@ final class DiffCommand implements Callable<Integer> {
             Platform platform = SpecOptions.single(renders.renderings().stream().map(Map.Entry::getKey).toList());
             Rendering rendering = renders.renderings().get(0).getValue();
             TreeDiff diff = TreeDiff.between(rendering.tree(), checkout, cleanRoot,
-                    publisherId != null ? publisherId : Publisher.defaultPublisherId(cleanRoot));
+                    publisherId != null ? publisherId : GitOps.defaultPublisherId(cleanRoot));
             if (output == OutputFormat.JSON) {
                 ObjectNode json = Json.object().put("platform", platform.name()).put("identical", diff.isEmpty());
                 for (var files : List.of(Map.entry("added", diff.added()), Map.entry("changed", diff.changed()),

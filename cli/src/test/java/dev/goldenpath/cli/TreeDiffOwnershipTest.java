@@ -3,7 +3,7 @@ package dev.goldenpath.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.goldenpath.gitops.Publisher;
+import dev.goldenpath.gitops.GitOps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -34,7 +34,7 @@ class TreeDiffOwnershipTest {
         assertEquals(0, publish.exit(), publish::toString);
         Path checkout = tmp.resolve("checkout");
         Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(checkout.toFile()).call().close();
-        assertTrue(Files.isRegularFile(checkout.resolve(".goldenpath/owned/" + Publisher.defaultPublisherId(root) + ".txt")));
+        assertTrue(Files.isRegularFile(checkout.resolve(".goldenpath/owned/" + GitOps.defaultPublisherId(root) + ".txt")));
 
         // Someone else's file in a folder the tree writes to: not the publisher's, so never "removed".
         Files.writeString(checkout.resolve(root).resolve("apps/production/frontend/theirs.yaml"), "kind: ConfigMap\n");
@@ -43,7 +43,7 @@ class TreeDiffOwnershipTest {
         assertEquals("", identical.out());
 
         // A file the publisher owns and no longer renders is.
-        Files.writeString(checkout.resolve(".goldenpath/owned/" + Publisher.defaultPublisherId(root) + ".txt"),
+        Files.writeString(checkout.resolve(".goldenpath/owned/" + GitOps.defaultPublisherId(root) + ".txt"),
                 root + "/apps/production/frontend/old.yaml\n", java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(checkout.resolve(root).resolve("apps/production/frontend/old.yaml"), "kind: ConfigMap\n");
         Run removed = Run.of("diff", "--spec", SAMPLE, "--checkout", checkout.toString(), "--root", root);

@@ -71,4 +71,17 @@ public final class GitOps {
         Objects.requireNonNull(directory, "directory");
         return Publisher.local(directory, true);
     }
+
+    /**
+     * The publisher id a publisher under {@code root} uses when none is set: the root with '/' as '-' (other
+     * characters outside letters, digits, '.', '_' and '-' as '_', leading '.', '_' and '-' dropped, shortened
+     * with a hash above 100 characters), or {@code root} for the repository root. Tools that read ownership
+     * records (a diff against a checkout) use this instead of a copy of the rule.
+     *
+     * @throws IllegalArgumentException when {@code root} is not a relative path with '/' separators
+     */
+    public static String defaultPublisherId(String root) {
+        Objects.requireNonNull(root, "root");
+        return Names.defaultPublisherId(Names.root(root));
+    }
 }
