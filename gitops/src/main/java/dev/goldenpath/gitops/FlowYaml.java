@@ -19,11 +19,11 @@ final class FlowYaml {
     }
 
     private final String text;
-    private final YamlMappings.Lines lines;
+    private final LineStarts lines;
     private final YamlMappings.Document document;
     private int pos;
 
-    private FlowYaml(String text, YamlMappings.Lines lines, YamlMappings.Document document, int pos) {
+    private FlowYaml(String text, LineStarts lines, YamlMappings.Document document, int pos) {
         this.text = text;
         this.lines = lines;
         this.document = document;
@@ -31,7 +31,7 @@ final class FlowYaml {
     }
 
     /** Parses the node at {@code start}, adding its mappings to {@code document}; returns the end offset. */
-    static int parse(String text, YamlMappings.Lines lines, YamlMappings.Document document, int start,
+    static int parse(String text, LineStarts lines, YamlMappings.Document document, int start,
                      YamlMappings.Value[] result) throws Unreadable {
         FlowYaml parser = new FlowYaml(text, lines, document, start);
         result[0] = parser.node();

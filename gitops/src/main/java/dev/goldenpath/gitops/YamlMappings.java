@@ -111,38 +111,6 @@ final class YamlMappings {
         }
     }
 
-    /** Line starts of the text, to turn an offset into a line number. */
-    static final class Lines {
-        private final int[] starts;
-
-        Lines(String text) {
-            int[] found = new int[16];
-            int count = 0;
-            found[count++] = 0;
-            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                if (count == found.length) {
-                    found = Arrays.copyOf(found, count * 2);
-                }
-                found[count++] = i + 1;
-            }
-            starts = Arrays.copyOf(found, count);
-        }
-
-        int count() {
-            return starts.length;
-        }
-
-        int start(int index) {
-            return starts[index];
-        }
-
-        /** 1-based line of an offset. */
-        int lineOf(int offset) {
-            int index = Arrays.binarySearch(starts, offset);
-            return (index >= 0 ? index : -index - 2) + 1;
-        }
-    }
-
     private static final Pattern ANCHOR_ALONE = Pattern.compile("(?:[&!][^\\s]*[ \\t]*)+(?:#.*)?");
     private static final Pattern ANCHOR_NAME = Pattern.compile("&([^\\s]+)");
     private static final Pattern ANCHOR_OR_TAG = Pattern.compile("([&!][^\\s,\\[\\]{}]*)[ \\t]*");
@@ -157,7 +125,7 @@ final class YamlMappings {
     /** The line-by-line pass over block structure; flow collections go to {@link FlowYaml}. */
     private static final class Reader {
         private final String text;
-        private final Lines lines;
+        private final LineStarts lines;
         private final List<Document> documents = new ArrayList<>();
         private Document document = new Document();
         /** The open block mapping at each column; deeper ones close when a shallower line comes. */
@@ -170,7 +138,7 @@ final class YamlMappings {
 
         Reader(String text) {
             this.text = text;
-            this.lines = new Lines(text);
+            this.lines = new LineStarts(text);
         }
 
         List<Document> read() {
@@ -341,7 +309,7 @@ final class YamlMappings {
     private static Value quoted(String text) {
         Value[] result = new Value[1];
         try {
-            FlowYaml.parse(text, new Lines(text), new Document(), 0, result);
+            FlowYaml.parse(text, new LineStarts(text), new Document(), 0, result);
             return result[0];
         } catch (FlowYaml.Unreadable e) {
             // A quoted scalar continued on the next lines: a literal, whatever it holds.
