@@ -3,10 +3,15 @@ package dev.goldenpath.gitops;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Validation and derivation of the names a publisher uses: roots, publisher ids, file-system keys. */
+/**
+ * Validation and derivation of what a publisher is configured with: roots, publisher ids, file-system keys,
+ * identities and durations.
+ */
 final class Names {
 
     private static final Pattern PUBLISHER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -70,5 +75,23 @@ final class Names {
     static String slug(String text) {
         String slug = text.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
         return slug.length() <= 40 ? slug : slug.substring(slug.length() - 40);
+    }
+
+    /** A commit identity: a one-line name and e-mail without the angle brackets git uses around the e-mail. */
+    static void identity(String name, String email) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(email, "email");
+        if (name.isBlank() || email.isBlank() || (name + email).contains("\n") || (name + email).contains("<")
+                || (name + email).contains(">")) {
+            throw new IllegalArgumentException("an identity needs a one-line name and e-mail without '<' or '>'");
+        }
+    }
+
+    /** A duration above zero. */
+    static void positive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
     }
 }

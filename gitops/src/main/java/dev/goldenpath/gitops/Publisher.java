@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
-import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -22,6 +18,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.URIish;
 
+import dev.goldenpath.gitops.Attempt.Outcome;
+import dev.goldenpath.gitops.Attempt.Published;
+import dev.goldenpath.gitops.Attempt.Rejection;
 import dev.goldenpath.tree.RenderedTree;
 
 /**
@@ -52,8 +51,6 @@ public final class Publisher {
     /** Logs name targets, branches and paths only; never credentials. */
     private static final System.Logger LOG = System.getLogger("dev.goldenpath.gitops");
 
-    /** More new objects than this go into one pack file instead of as many loose files. */
-    private static final int PACK_THRESHOLD = 512;
 
     private static final class Settings implements Cloneable {
         Path localDirectory;
@@ -152,7 +149,7 @@ public final class Publisher {
 
     /** The author (and, unless {@link #committer} is set, committer) of the commits; default the goldenpath bot. */
     public Publisher author(String name, String email) {
-        requireIdentity(name, email);
+        Names.identity(name, email);
         return with(s -> {
             s.authorName = name;
             s.authorEmail = email;
@@ -160,7 +157,7 @@ public final class Publisher {
     }
 
     public Publisher committer(String name, String email) {
-        requireIdentity(name, email);
+        Names.identity(name, email);
         return with(s -> {
             s.committerName = name;
             s.committerEmail = email;
@@ -184,13 +181,13 @@ public final class Publisher {
 
     /** Network timeout of each fetch and push; default 2 minutes. */
     public Publisher timeout(Duration timeout) {
-        requirePositive(timeout, "timeout");
+        Names.positive(timeout, "timeout");
         return with(s -> s.timeout = timeout);
     }
 
     /** How long to wait for another publish holding the same local repository or cache; default 10 minutes. */
     public Publisher lockTimeout(Duration timeout) {
-        requirePositive(timeout, "lockTimeout");
+        Names.positive(timeout, "lockTimeout");
         return with(s -> s.lockTimeout = timeout);
     }
 
@@ -245,20 +242,19 @@ public final class Publisher {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(request, "request");
         String publisherId = publisherId();
-        Layout layout = Layout.of(tree, settings.root, publisherId);
-        String branchRef = "refs/heads/" + settings.branch;
         String pushBranch = settings.changeBranchPrefix == null ? settings.branch
                 : changeBranchName(request, tree);
-        String pushRef = "refs/heads/" + pushBranch;
+        Attempt plan = new Attempt(Layout.of(tree, settings.root, publisherId), request, publisherId,
+                "refs/heads/" + settings.branch, pushBranch);
         try (Target target = openTarget()) {
             Rejection previous = null;
             for (int retries = 0; ; retries++) {
-                Object outcome;
+                Outcome outcome;
                 try (RepositoryLock lock = RepositoryLock.acquire(target.lockFile(), settings.lockTimeout)) {
-                    outcome = attempt(target, layout, request, publisherId, branchRef, pushRef, pushBranch,
-                            retries, previous);
+                    outcome = attempt(target, plan, retries, previous);
                 }
-                if (outcome instanceof PublishResult result) {
+                if (outcome instanceof Published published) {
+                    PublishResult result = published.result();
                     LOG.log(System.Logger.Level.DEBUG, () -> "published to " + target.describe() + ": "
                             + result.summary());
                     return result;
@@ -278,12 +274,11 @@ public final class Publisher {
         }
     }
 
-    /** A push that did not land: the branch moved ({@code hard == false}) or the server refused it. */
-    private record Rejection(ObjectId base, boolean hard, String message) {
-    }
-
-    private Object attempt(Target target, Layout layout, PublishRequest request, String publisherId,
-            String branchRef, String pushRef, String pushBranch, int retries, Rejection previous) {
+    private Outcome attempt(Target target, Attempt plan, int retries, Rejection previous) {
+        Layout layout = plan.layout();
+        String branchRef = plan.branchRef();
+        String pushRef = plan.pushRef();
+        String pushBranch = plan.pushBranch();
         try (Repository repository = openRepository(target);
                 ObjectReader reader = repository.newObjectReader();
                 RevWalk walk = new RevWalk(reader)) {
@@ -301,30 +296,32 @@ public final class Publisher {
             OwnershipRecord.Owned owned = OwnershipRecord.read(reader, baseTree, layout);
             TreeOverlay overlay = TreeOverlay.apply(reader, baseTree, layout, owned, settings.adoptExistingFiles);
             if (!overlay.conflicts.isEmpty()) {
-                throw conflicts(reader, baseTree, overlay, publisherId);
+                throw CommitWriter.conflicts(reader, baseTree, overlay, plan.publisherId());
             }
             boolean changesTree = base == null ? !layout.paths.isEmpty() : !overlay.tree.equals(baseTree);
             String parent = base == null ? null : base.name();
             if (!changesTree) {
-                return new PublishResult(pushBranch, null, parent, settings.dryRun, false, List.of(), List.of(),
-                        List.of(), 0, retries);
+                return new Published(new PublishResult(pushBranch, null, parent, settings.dryRun, false, List.of(),
+                        List.of(), List.of(), 0, retries));
             }
             List<SecretFinding> findings = SecretGuard.scan(overlay.newFiles);
             if (!findings.isEmpty()) {
                 throw new SecretGuardException(findings);
             }
             if (settings.dryRun) {
-                return new PublishResult(pushBranch, null, parent, true, true, overlay.added, overlay.changed,
-                        overlay.removed, overlay.bytes, retries);
+                return new Published(new PublishResult(pushBranch, null, parent, true, true, overlay.added,
+                        overlay.changed, overlay.removed, overlay.bytes, retries));
             }
             PersonIdent committer = committer();
-            ObjectId commit = write(repository, overlay, base,
-                    CommitMessage.of(request, publisherId, settings.root, overlay), committer);
+            PersonIdent author = new PersonIdent(settings.authorName, settings.authorEmail,
+                    committer.getWhenAsInstant(), committer.getZoneId());
+            ObjectId commit = CommitWriter.write(repository, overlay, base,
+                    CommitMessage.of(plan.request(), plan.publisherId(), settings.root, overlay), author, committer);
             Target.Update update = target.update(repository, pushRef, expected, commit, committer,
-                    "goldenpath publish: " + request.message());
+                    "goldenpath publish: " + plan.request().message());
             return switch (update.outcome()) {
-                case UPDATED -> new PublishResult(pushBranch, commit.name(), parent, false, true, overlay.added,
-                        overlay.changed, overlay.removed, overlay.bytes, retries);
+                case UPDATED -> new Published(new PublishResult(pushBranch, commit.name(), parent, false, true,
+                        overlay.added, overlay.changed, overlay.removed, overlay.bytes, retries));
                 case MOVED -> new Rejection(base, false, "branch moved: " + update.message());
                 case REJECTED -> new Rejection(base, true, update.message());
             };
@@ -340,57 +337,6 @@ public final class Publisher {
             return new InMemoryRepository(new DfsRepositoryDescription("dry-run"));
         }
         return target.open();
-    }
-
-    private ObjectId write(Repository repository, TreeOverlay overlay, ObjectId base, String message,
-            PersonIdent committer) throws IOException {
-        CommitBuilder commit = new CommitBuilder();
-        commit.setTreeId(overlay.tree);
-        if (base != null) {
-            commit.setParentId(base);
-        }
-        commit.setAuthor(new PersonIdent(settings.authorName, settings.authorEmail, committer.getWhenAsInstant(),
-                committer.getZoneId()));
-        commit.setCommitter(committer);
-        commit.setMessage(message);
-        try (ObjectInserter inserter = inserter(repository, overlay.newObjects.size())) {
-            for (Map.Entry<ObjectId, TreeOverlay.NewObject> object : overlay.newObjects.entrySet()) {
-                ObjectId written = inserter.insert(object.getValue().type(), object.getValue().content());
-                if (!written.equals(object.getKey())) {
-                    throw new IOException("object id mismatch: computed " + object.getKey().name() + ", JGit wrote "
-                            + written.name());
-                }
-            }
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
-            return id;
-        }
-    }
-
-    private static ObjectInserter inserter(Repository repository, int objects) {
-        // Thousands of loose object files (the first publish of a large tree) are slow to write and to
-        // push; one pack is not. Small changes stay loose, as git itself writes them.
-        if (objects > PACK_THRESHOLD && repository.getObjectDatabase() instanceof ObjectDirectory directory) {
-            var pack = directory.newPackInserter();
-            pack.checkExisting(true);
-            return pack;
-        }
-        return repository.newObjectInserter();
-    }
-
-    private PublishException conflicts(ObjectReader reader, ObjectId baseTree, TreeOverlay overlay,
-            String publisherId) throws IOException {
-        Map<String, String> owners = OwnershipRecord.owners(reader, baseTree);
-        List<String> lines = new ArrayList<>();
-        for (TreeOverlay.Conflict conflict : overlay.conflicts) {
-            String owner = owners.get(conflict.path());
-            lines.add(conflict.path() + " " + conflict.detail()
-                    + (owner == null ? " (no publisher owns it)" : " (it belongs to publisher '" + owner + "')"));
-        }
-        return new PublishException(PublishException.Reason.PATH_CONFLICT, "refusing to publish as '" + publisherId
-                + "': " + lines.size() + (lines.size() == 1 ? " rendered path collides" : " rendered paths collide")
-                + " with files this publisher does not own (nothing was committed):\n  " + String.join("\n  ", lines)
-                + "\nChoose another root, remove those files, or take them over with adoptExistingFiles().");
     }
 
     private Target openTarget() {
@@ -430,22 +376,6 @@ public final class Publisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishException(PublishException.Reason.RETRIES_EXHAUSTED, "interrupted while backing off");
-        }
-    }
-
-    private static void requireIdentity(String name, String email) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(email, "email");
-        if (name.isBlank() || email.isBlank() || (name + email).contains("\n") || (name + email).contains("<")
-                || (name + email).contains(">")) {
-            throw new IllegalArgumentException("an identity needs a one-line name and e-mail without '<' or '>'");
-        }
-    }
-
-    private static void requirePositive(Duration duration, String name) {
-        Objects.requireNonNull(duration, name);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive");
         }
     }
 
