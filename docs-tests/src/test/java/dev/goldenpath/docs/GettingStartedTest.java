@@ -74,6 +74,12 @@ class GettingStartedTest {
             assertEquals(services, Files.readString(project.resolve(
                     "src/main/resources/META-INF/services/dev.goldenpath.dsl.PlatformSpec")), it);
         }
+        // The other ITs start from the same user project (each IT must be a whole project, so each holds a copy):
+        // no copy may drift from the page either.
+        for (String it : List.of("platform-generator", "publish-ssh", "publish-url-credentials", "review-fails")) {
+            Path spec = Docs.ROOT.resolve("maven-plugin/src/it").resolve(it).resolve("src/main/java/com/example/shop/ShopPlatform.java");
+            assertEquals(specBlock().text(), Files.readString(spec), it + " starts from another spec than " + specBlock().where());
+        }
     }
 
     @Test
