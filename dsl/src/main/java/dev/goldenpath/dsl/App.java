@@ -173,7 +173,7 @@ public record App(
             return this;
         }
 
-        public Builder resources(ResourceAmounts requests, ResourceAmounts limits) {
+        public Builder resources(Requests requests, Limits limits) {
             this.resources = new Resources(requests, limits);
             return this;
         }
@@ -328,27 +328,51 @@ public record App(
             return this;
         }
 
-        /** Another app of the platform may call this one on these of its ports (all ports when none are given). */
-        public Builder calledBy(String app, int... ports) {
-            callers.add(new Caller.App(app, Copies.boxed(ports)));
+        /** Another app of the platform may call this one on these of its ports. */
+        public Builder calledBy(String app, int port, int... morePorts) {
+            callers.add(new Caller.App(app, Copies.ports(port, morePorts)));
             return this;
         }
 
-        /** Every pod of this namespace may call the app on these ports (all when none are given). */
-        public Builder calledByNamespace(String namespace, int... ports) {
-            callers.add(new Caller.Namespace(namespace, Copies.boxed(ports)));
+        /** Another app of the platform may call this one on every port. */
+        public Builder calledBy(String app, AllPorts allPorts) {
+            callers.add(allPorts == null ? null : new Caller.App(app, List.of()));
             return this;
         }
 
-        /** The platform's ingress controller may call the app on these ports (all when none are given). */
-        public Builder calledByIngressController(int... ports) {
-            callers.add(new Caller.IngressController(Copies.boxed(ports)));
+        /** Every pod of this namespace may call the app on these ports. */
+        public Builder calledByNamespace(String namespace, int port, int... morePorts) {
+            callers.add(new Caller.Namespace(namespace, Copies.ports(port, morePorts)));
             return this;
         }
 
-        /** The app calls another app of the platform on these of its ports (all when none are given). */
-        public Builder calls(String app, int... ports) {
-            dependencies.add(new Dependency.App(app, Copies.boxed(ports)));
+        /** Every pod of this namespace may call the app on every port. */
+        public Builder calledByNamespace(String namespace, AllPorts allPorts) {
+            callers.add(allPorts == null ? null : new Caller.Namespace(namespace, List.of()));
+            return this;
+        }
+
+        /** The platform's ingress controller may call the app on these ports. */
+        public Builder calledByIngressController(int port, int... morePorts) {
+            callers.add(new Caller.IngressController(Copies.ports(port, morePorts)));
+            return this;
+        }
+
+        /** The platform's ingress controller may call the app on every port. */
+        public Builder calledByIngressController(AllPorts allPorts) {
+            callers.add(allPorts == null ? null : new Caller.IngressController(List.of()));
+            return this;
+        }
+
+        /** The app calls another app of the platform on these of its ports. */
+        public Builder calls(String app, int port, int... morePorts) {
+            dependencies.add(new Dependency.App(app, Copies.ports(port, morePorts)));
+            return this;
+        }
+
+        /** The app calls another app of the platform on every port. */
+        public Builder calls(String app, AllPorts allPorts) {
+            dependencies.add(allPorts == null ? null : new Dependency.App(app, List.of()));
             return this;
         }
 

@@ -39,6 +39,18 @@ final class Copies {
         return numbers == null ? null : Arrays.stream(numbers).boxed().toList();
     }
 
+    /** The first port and the others; a null array becomes one null element, so that the missing value is reported. */
+    static List<Integer> ports(int first, int... more) {
+        List<Integer> ports = new ArrayList<>();
+        ports.add(first);
+        if (more == null) {
+            ports.add(null);
+        } else {
+            Arrays.stream(more).forEach(ports::add);
+        }
+        return Collections.unmodifiableList(ports);
+    }
+
     /** Adds the array's elements, or one null element for a null array, so that the missing value is reported. */
     @SafeVarargs
     static <T> void addAll(List<T> target, T... values) {

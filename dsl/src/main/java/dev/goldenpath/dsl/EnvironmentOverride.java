@@ -37,7 +37,7 @@ public record EnvironmentOverride(String environment, OptionalInt replicas, Opti
             return this;
         }
 
-        public Builder resources(ResourceAmounts requests, ResourceAmounts limits) {
+        public Builder resources(Requests requests, Limits limits) {
             this.resources = Optional.of(new Resources(requests, limits));
             return this;
         }

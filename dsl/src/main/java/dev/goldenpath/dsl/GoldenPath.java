@@ -64,13 +64,13 @@ public final class GoldenPath {
     }
 
     /** What the container is guaranteed: CPU ({@code 250m}) and memory ({@code 64Mi}). */
-    public static ResourceAmounts requests(String cpu, String memory) {
-        return new ResourceAmounts(cpu, memory);
+    public static Requests requests(String cpu, String memory) {
+        return new Requests(cpu, memory);
     }
 
     /** The most the container may use: CPU ({@code 500m}) and memory ({@code 128Mi}). */
-    public static ResourceAmounts limits(String cpu, String memory) {
-        return new ResourceAmounts(cpu, memory);
+    public static Limits limits(String cpu, String memory) {
+        return new Limits(cpu, memory);
     }
 
     /** An HTTP GET probe on the app's first port. */
@@ -128,9 +128,17 @@ public final class GoldenPath {
         return new Toleration(key, Optional.empty(), Toleration.Operator.EXISTS, Copies.optional(effect));
     }
 
-    /** Addresses outside the cluster, as an IPv4 or IPv6 CIDR; narrow it with {@code .except(..)} and {@code .ports(..)}. */
-    public static Dependency.External cidr(String cidr) {
-        return new Dependency.External(cidr, List.of(), List.of());
+    /**
+     * Addresses outside the cluster, as an IPv4 or IPv6 CIDR; narrow it with {@code .except(..)}, then say its ports:
+     * {@code .ports(443)}, or {@code .allPorts()}.
+     */
+    public static Dependency.Cidr cidr(String cidr) {
+        return new Dependency.Cidr(cidr, List.of());
+    }
+
+    /** Every port of the other end of an edge: {@code calledByNamespace("monitoring", allPorts())}. */
+    public static AllPorts allPorts() {
+        return AllPorts.ALL_PORTS;
     }
 
     /** Read access: get, list and watch on these resources of the core API group. */
@@ -159,13 +167,13 @@ public final class GoldenPath {
     }
 
     /** A secret sealed for the sealed-secrets controller: already sealed ciphertext, or values sealed at render time. */
-    public static Secret.Builder sealed(String name) {
-        return new Secret.Builder(name, Secret.Backend.SEALED);
+    public static Secret.SealedBuilder sealed(String name) {
+        return new Secret.SealedBuilder(name);
     }
 
     /** A secret the External Secrets Operator fetches from a platform secret store. */
-    public static Secret.Builder external(String name) {
-        return new Secret.Builder(name, Secret.Backend.EXTERNAL);
+    public static Secret.ExternalBuilder external(String name) {
+        return new Secret.ExternalBuilder(name);
     }
 
     /** A Vault store (KV v2 at {@code secret}, Kubernetes auth at {@code kubernetes} with role {@code goldenpath}). */

@@ -24,39 +24,121 @@ import java.util.stream.Collectors;
  *     .build();
  * }</pre>
  */
-public record Platform(String name, String gitRepository, String gitRevision, String argocdNamespace,
-                       List<Environment> environments, List<Team> teams, List<App> apps, Network network,
-                       List<SecretStore> secretStores, Baseline baseline) {
+public final class Platform {
 
-    public Platform {
-        environments = Copies.list(environments);
-        teams = Copies.list(teams);
-        apps = Copies.list(apps);
-        secretStores = Copies.list(secretStores);
+    /**
+     * What a platform is made of: a record, so that the validator's walk ({@link SpecWalk}) sees its parts as it sees
+     * every other value of a spec. Package-private: outside this package a platform comes only from {@code build()}.
+     */
+    record Parts(String name, String gitRepository, String gitRevision, String argocdNamespace,
+                 List<Environment> environments, List<Team> teams, List<App> apps, Network network,
+                 List<SecretStore> secretStores, Baseline baseline) {
+        Parts {
+            environments = Copies.list(environments);
+            teams = Copies.list(teams);
+            apps = Copies.list(apps);
+            secretStores = Copies.list(secretStores);
+        }
+    }
+
+    private final Parts parts;
+
+    /** Only {@link Builder#build()} (after validation) and the validator's clean copy create platforms. */
+    Platform(Parts parts) {
+        this.parts = parts;
+    }
+
+    Parts parts() {
+        return parts;
+    }
+
+    /** The platform's name. */
+    public String name() {
+        return parts.name();
+    }
+
+    /** The GitOps repository the rendered tree is published to and Argo CD deploys from. */
+    public String gitRepository() {
+        return parts.gitRepository();
+    }
+
+    /** The branch or tag Argo CD follows. */
+    public String gitRevision() {
+        return parts.gitRevision();
+    }
+
+    /** The namespace Argo CD runs in. */
+    public String argocdNamespace() {
+        return parts.argocdNamespace();
+    }
+
+    /** The environments, in declaration order. */
+    public List<Environment> environments() {
+        return parts.environments();
+    }
+
+    /** The teams, in declaration order. */
+    public List<Team> teams() {
+        return parts.teams();
+    }
+
+    /** The apps, in declaration order. */
+    public List<App> apps() {
+        return parts.apps();
+    }
+
+    /** Where the ingress controller and the cluster DNS run, and whether the mesh is on. */
+    public Network network() {
+        return parts.network();
+    }
+
+    /** The secret stores apps' external secrets may read from. */
+    public List<SecretStore> secretStores() {
+        return parts.secretStores();
+    }
+
+    /** The cluster baseline settings. */
+    public Baseline baseline() {
+        return parts.baseline();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Platform p && parts.equals(p.parts);
+    }
+
+    @Override
+    public int hashCode() {
+        return parts.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Platform[" + parts.name() + "]";
     }
 
     public Optional<SecretStore> secretStore(String storeName) {
-        return secretStores.stream().filter(s -> s.name().equals(storeName)).findFirst();
+        return secretStores().stream().filter(s -> s.name().equals(storeName)).findFirst();
     }
 
     public Optional<Environment> environment(String environmentName) {
-        return environments.stream().filter(e -> e.name().equals(environmentName)).findFirst();
+        return environments().stream().filter(e -> e.name().equals(environmentName)).findFirst();
     }
 
     public Optional<Team> team(String teamName) {
-        return teams.stream().filter(t -> t.name().equals(teamName)).findFirst();
+        return teams().stream().filter(t -> t.name().equals(teamName)).findFirst();
     }
 
     public Optional<App> app(String appName) {
-        return apps.stream().filter(a -> a.name().equals(appName)).findFirst();
+        return apps().stream().filter(a -> a.name().equals(appName)).findFirst();
     }
 
     /** Every app in every environment it is deployed to, sorted by environment then app name. */
     public List<AppInstance> instances() {
         List<AppInstance> instances = new ArrayList<>();
         Map<String, Team> teamsByName = teamsByName();
-        for (Environment environment : environments) {
-            for (App app : apps) {
+        for (Environment environment : environments()) {
+            for (App app : apps()) {
                 Instances.resolve(teamsByName, app, environment).ifPresent(instances::add);
             }
         }
@@ -73,7 +155,7 @@ public record Platform(String name, String gitRepository, String gitRevision, St
 
     /** Teams by name. */
     public Map<String, Team> teamsByName() {
-        return teams.stream().collect(Collectors.toMap(Team::name, Function.identity(), (a, b) -> a, TreeMap::new));
+        return teams().stream().collect(Collectors.toMap(Team::name, Function.identity(), (a, b) -> a, TreeMap::new));
     }
 
     /** Builds a {@link Platform}; start with {@code GoldenPath.platform(name)}. */
@@ -170,8 +252,8 @@ public record Platform(String name, String gitRepository, String gitRevision, St
          * @throws SpecException listing every violation, when there is any
          */
         public Platform build() {
-            Platform platform = new Platform(name, gitRepository, gitRevision, argocdNamespace, environments, teams, apps,
-                    network, secretStores, baseline);
+            Platform platform = new Platform(new Parts(name, gitRepository, gitRevision, argocdNamespace, environments,
+                    teams, apps, network, secretStores, baseline));
             Problems problems = new Problems();
             SpecWalk.Walked walked = SpecWalk.clean(platform, problems, new TextRules(problems));
             List<Violation> violations = new ArrayList<>(problems.list());

@@ -5,10 +5,10 @@ package dev.goldenpath.dsl;
  * scheduler cannot place pods fairly, without limits one pod can starve a node (NSA/CISA hardening guide,
  * "resource policies").
  */
-public record Resources(ResourceAmounts requests, ResourceAmounts limits) {
+public record Resources(Requests requests, Limits limits) {
 
     /** The defaults of an app that declares nothing: small, and memory limited to its request. */
     public static final Resources DEFAULT =
-            new Resources(new ResourceAmounts("100m", "128Mi"), new ResourceAmounts("500m", "128Mi"));
+            new Resources(new Requests("100m", "128Mi"), new Limits("500m", "128Mi"));
 
 }

@@ -99,25 +99,30 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
     public record EnvFromSecret(String variable, String key) {
     }
 
-    /** Builds a {@link Secret}; start with {@code GoldenPath.sealed(name)} or {@code GoldenPath.external(name)}. */
-    public static final class Builder {
-        private final String name;
-        private final Backend backend;
-        private final List<Entry> entries = new ArrayList<>();
-        private String type = "Opaque";
-        private SealScope scope = SealScope.STRICT;
-        private Optional<String> mountPath = Optional.empty();
-        private final List<EnvFromSecret> env = new ArrayList<>();
-        private Optional<String> store = Optional.empty();
-        private String refreshInterval = "1h";
+    /**
+     * Builds a {@link Secret}: {@link SealedBuilder} from {@code GoldenPath.sealed(name)}, {@link ExternalBuilder} from
+     * {@code GoldenPath.external(name)}. Each offers only what its backend has, so a sealed secret with a store or an
+     * external secret with ciphertext does not compile.
+     */
+    public sealed interface Builder permits SealedBuilder, ExternalBuilder {
 
-        Builder(String name, Backend backend) {
+        /** The secret as declared so far. Nothing is checked here: the platform validates all apps at once. */
+        Secret build();
+    }
+
+    /** A sealed secret: values sealed for the cluster's sealed-secrets controller, now or at render time. */
+    public static final class SealedBuilder implements Builder {
+        private final String name;
+        private final List<Entry> entries = new ArrayList<>();
+        private final Uses uses = new Uses();
+        private SealScope scope = SealScope.STRICT;
+
+        SealedBuilder(String name) {
             this.name = name;
-            this.backend = backend;
         }
 
         /** An already sealed value (base64, as {@code kubeseal --raw} prints it), for every environment. */
-        public Builder ciphertext(String key, String base64) {
+        public SealedBuilder ciphertext(String key, String base64) {
             entries.add(new Entry(key, Optional.empty(), new Ciphertext(base64)));
             return this;
         }
@@ -126,13 +131,13 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
          * An already sealed value for one environment: each environment's cluster has its own controller key, and a
          * strict value is bound to its namespace.
          */
-        public Builder ciphertextIn(String environment, String key, String base64) {
+        public SealedBuilder ciphertextIn(String environment, String key, String base64) {
             entries.add(new Entry(key, Copies.optional(environment), new Ciphertext(base64)));
             return this;
         }
 
         /** Every value of this secret in a sealed-values file, per environment. */
-        public Builder sealedValues(SealedValues values) {
+        public SealedBuilder sealedValues(SealedValues values) {
             if (values == null) {
                 entries.add(null);
                 return this;
@@ -143,61 +148,110 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
         }
 
         /** A value sealed at render time from an environment variable of the rendering process (e.g. a CI secret). */
-        public Builder fromEnvironment(String key, String variable) {
+        public SealedBuilder fromEnvironment(String key, String variable) {
             entries.add(new Entry(key, Optional.empty(), new FromEnvironment(variable)));
             return this;
         }
 
         /** A value sealed at render time from a file kept outside the repository. */
-        public Builder fromFile(String key, String path) {
+        public SealedBuilder fromFile(String key, String path) {
             entries.add(new Entry(key, Optional.empty(), new FromFile(path)));
             return this;
         }
 
-        /** For external secrets: the store key (path) and the property that hold the value. */
-        public Builder remote(String key, String storeKey, String property) {
-            entries.add(new Entry(key, Optional.empty(), new Remote(storeKey, property)));
-            return this;
-        }
-
-        /** The Secret's type, e.g. {@code kubernetes.io/tls}. */
-        public Builder type(String secretType) {
-            this.type = secretType;
-            return this;
-        }
-
         /** Where sealed values may be unsealed (strict unless set). */
-        public Builder scope(SealScope sealScope) {
+        public SealedBuilder scope(SealScope sealScope) {
             this.scope = sealScope;
             return this;
         }
 
+        /** The Secret's type, e.g. {@code kubernetes.io/tls}. */
+        public SealedBuilder type(String secretType) {
+            uses.type = secretType;
+            return this;
+        }
+
         /** Mounts the Secret read-only at this path, one file per key. */
-        public Builder mountAt(String path) {
-            this.mountPath = Copies.optional(path);
+        public SealedBuilder mountAt(String path) {
+            uses.mountPath = Copies.optional(path);
             return this;
         }
 
         /** Sets an environment variable from a key of the Secret. */
-        public Builder env(String variable, String key) {
-            env.add(new EnvFromSecret(variable, key));
+        public SealedBuilder env(String variable, String key) {
+            uses.env.add(new EnvFromSecret(variable, key));
             return this;
         }
 
-        /** For external secrets: the platform secret store to read from. */
-        public Builder store(String storeName) {
+        @Override
+        public Secret build() {
+            return new Secret(name, Backend.SEALED, entries, uses.type, scope, uses.mountPath, uses.env, Optional.empty(),
+                    EXTERNAL_DEFAULT_REFRESH);
+        }
+    }
+
+    /** An external secret: the External Secrets Operator fetches its values from a platform secret store. */
+    public static final class ExternalBuilder implements Builder {
+        private final String name;
+        private final List<Entry> entries = new ArrayList<>();
+        private final Uses uses = new Uses();
+        private Optional<String> store = Optional.empty();
+        private String refreshInterval = EXTERNAL_DEFAULT_REFRESH;
+
+        ExternalBuilder(String name) {
+            this.name = name;
+        }
+
+        /** The store key (path) and the property that hold the value of this Secret key. */
+        public ExternalBuilder remote(String key, String storeKey, String property) {
+            entries.add(new Entry(key, Optional.empty(), new Remote(storeKey, property)));
+            return this;
+        }
+
+        /** The platform secret store to read from. */
+        public ExternalBuilder store(String storeName) {
             this.store = Copies.optional(storeName);
             return this;
         }
 
-        /** For external secrets: how often the operator refreshes (a Go duration such as {@code 1h} or {@code 15m}). */
-        public Builder refreshInterval(String interval) {
+        /** How often the operator refreshes (a Go duration such as {@code 1h} or {@code 15m}; default 1h). */
+        public ExternalBuilder refreshInterval(String interval) {
             this.refreshInterval = interval;
             return this;
         }
 
-        public Secret build() {
-            return new Secret(name, backend, entries, type, scope, mountPath, env, store, refreshInterval);
+        /** The Secret's type, e.g. {@code kubernetes.io/tls}. */
+        public ExternalBuilder type(String secretType) {
+            uses.type = secretType;
+            return this;
         }
+
+        /** Mounts the Secret read-only at this path, one file per key. */
+        public ExternalBuilder mountAt(String path) {
+            uses.mountPath = Copies.optional(path);
+            return this;
+        }
+
+        /** Sets an environment variable from a key of the Secret. */
+        public ExternalBuilder env(String variable, String key) {
+            uses.env.add(new EnvFromSecret(variable, key));
+            return this;
+        }
+
+        @Override
+        public Secret build() {
+            return new Secret(name, Backend.EXTERNAL, entries, uses.type, SealScope.STRICT, uses.mountPath, uses.env,
+                    store, refreshInterval);
+        }
+    }
+
+    /** How often an external secret is refreshed unless it says otherwise. */
+    static final String EXTERNAL_DEFAULT_REFRESH = "1h";
+
+    /** What both builders share: how the app reads the Secret. */
+    private static final class Uses {
+        private String type = "Opaque";
+        private Optional<String> mountPath = Optional.empty();
+        private final List<EnvFromSecret> env = new ArrayList<>();
     }
 }

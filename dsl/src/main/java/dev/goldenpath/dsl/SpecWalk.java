@@ -50,8 +50,9 @@ final class SpecWalk {
     /** The spec without nulls; every null is added to {@code problems}, every string handed to {@code texts}. */
     static Walked clean(Platform platform, Problems problems, BiConsumer<String, String> texts) {
         SpecWalk walk = new SpecWalk(problems, texts);
-        Object clean = walk.record(platform, "");
-        return new Walked(clean == DROP ? null : (Platform) clean, List.copyOf(walk.missing));
+        Object clean = walk.record(platform.parts(), "");
+        return new Walked(clean == DROP ? null : clean == platform.parts() ? platform : new Platform((Platform.Parts) clean),
+                List.copyOf(walk.missing));
     }
 
     /** The cleaned platform (null only if the platform itself could not be rebuilt) and the paths of missing values. */

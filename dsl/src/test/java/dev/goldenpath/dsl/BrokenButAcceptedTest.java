@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import static dev.goldenpath.dsl.GoldenPath.allPorts;
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static dev.goldenpath.dsl.GoldenPath.cluster;
@@ -68,10 +69,10 @@ class BrokenButAcceptedTest {
     @ParameterizedTest
     @ValueSource(strings = {"0.0.0.0/0", "::/0"})
     void egressToEveryAddressOnEveryPortNeedsAWeakening(String everything) {
-        Violation v = violation(withApp(a -> a.callsExternal(cidr(everything))), "apps[api].callsExternal[" + everything + "]",
+        Violation v = violation(withApp(a -> a.callsExternal(cidr(everything).allPorts())), "apps[api].callsExternal[" + everything + "]",
                 "every address on every port");
         assertTrue(v.hint().contains("EGRESS_TO_ANYWHERE"));
-        withApp(a -> a.callsExternal(cidr(everything)).weaken(Weakening.EGRESS_TO_ANYWHERE, REASON)).build();
+        withApp(a -> a.callsExternal(cidr(everything).allPorts()).weaken(Weakening.EGRESS_TO_ANYWHERE, REASON)).build();
         withApp(a -> a.callsExternal(cidr(everything).ports(443))).build();
     }
 
@@ -141,7 +142,7 @@ class BrokenButAcceptedTest {
     @ValueSource(strings = {"line\nbreak", "tab\there", "nul\u0000", "bell\u0007", "sep\u2028x", "bidi\u202Eevil"})
     void refusesControlCharactersInAnyString(String text) {
         Violation v = violation(withApp(a -> a.weaken(Weakening.NO_PROBES, "reason long enough " + text).withoutDns()
-                        .calledByIngressController()),
+                        .calledByIngressController(allPorts())),
                 "apps[api].exemptions[NO_PROBES].reason", "character");
         assertFalse(v.value().chars().anyMatch(c -> c < 0x20 || c == 0x2028 || c == 0x202E), v::value);
         violation(withPlatform(p -> p.team(team("web").owner("web@example.com" + text)))
@@ -180,7 +181,7 @@ class BrokenButAcceptedTest {
 
     @Test
     void allOfThemAreReportedTogether() {
-        List<Violation> all = violations(withApp(a -> a.namespace("kube-system").callsExternal(cidr("0.0.0.0/0"))
+        List<Violation> all = violations(withApp(a -> a.namespace("kube-system").callsExternal(cidr("0.0.0.0/0").allPorts())
                 .label("kubernetes.io/x", "y").replicas(3).disruptionBudget(minAvailable("3"))));
         assertEquals(4, all.size(), all::toString);
     }

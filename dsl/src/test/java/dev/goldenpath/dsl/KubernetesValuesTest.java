@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import static dev.goldenpath.dsl.GoldenPath.allPorts;
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static dev.goldenpath.dsl.GoldenPath.cluster;
@@ -50,8 +51,8 @@ class KubernetesValuesTest {
 
     @Test
     void refusesExternalBlocksWithImpossiblePrefixes() {
-        violation(withApp(a -> a.callsExternal(cidr("10.0.0.0/40"))), "apps[api].callsExternal[10.0.0.0/40]", "not a CIDR");
-        violation(withApp(a -> a.callsExternal(cidr("2001:db8::/200"))), "apps[api].callsExternal[2001:db8::/200]", "not a CIDR");
+        violation(withApp(a -> a.callsExternal(cidr("10.0.0.0/40").allPorts())), "apps[api].callsExternal[10.0.0.0/40]", "not a CIDR");
+        violation(withApp(a -> a.callsExternal(cidr("2001:db8::/200").allPorts())), "apps[api].callsExternal[2001:db8::/200]", "not a CIDR");
     }
 
     @Test

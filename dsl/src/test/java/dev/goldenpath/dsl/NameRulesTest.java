@@ -18,8 +18,8 @@ class NameRulesTest {
     private static Platform withFields(String name, String gitRepository, String revision, String argocdNamespace,
                                        List<Team> teams, App... apps) {
         Platform valid = platform(apps);
-        return new Platform(name, gitRepository, revision, argocdNamespace, valid.environments(), teams,
-                List.of(apps), valid.network(), valid.secretStores(), valid.baseline());
+        return new Platform(new Platform.Parts(name, gitRepository, revision, argocdNamespace, valid.environments(), teams,
+                List.of(apps), valid.network(), valid.secretStores(), valid.baseline()));
     }
 
     @Test

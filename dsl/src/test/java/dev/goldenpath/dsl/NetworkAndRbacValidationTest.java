@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import static dev.goldenpath.dsl.GoldenPath.allPorts;
 import static dev.goldenpath.dsl.GoldenPath.allow;
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.baseline;
@@ -38,14 +39,14 @@ class NetworkAndRbacValidationTest {
 
     @Test
     void acceptsDeclaredEdgesFromEitherEnd() {
-        platformWith(a -> a.calls("db", 5432).calledByIngressController(8080).calledByNamespace("monitoring")
+        platformWith(a -> a.calls("db", 5432).calledByIngressController(8080).calledByNamespace("monitoring", allPorts())
                 .callsExternal(cidr("203.0.113.0/24").except("203.0.113.128/25").ports(443))).build();
     }
 
     @Test
     void rejectsEdgesToUnknownApps() {
         only(platformWith(a -> a.calls("cache", 6379)), "apps[api].calls[cache]", "unknown app");
-        only(platformWith(a -> a.calledBy("gateway")), "apps[api].calledBy[gateway]", "unknown app");
+        only(platformWith(a -> a.calledBy("gateway", allPorts())), "apps[api].calledBy[gateway]", "unknown app");
     }
 
     @Test
@@ -71,11 +72,11 @@ class NetworkAndRbacValidationTest {
 
     @Test
     void rejectsMalformedCidrs() {
-        only(platformWith(a -> a.callsExternal(cidr("10.0.0.1/8"))), "apps[api].callsExternal[10.0.0.1/8]", "zero host bits");
-        only(platformWith(a -> a.callsExternal(cidr("example.com/24"))), "apps[api].callsExternal[example.com/24]", "CIDR");
-        only(platformWith(a -> a.callsExternal(cidr("10.0.0.0/8").except("11.0.0.0/16"))),
+        only(platformWith(a -> a.callsExternal(cidr("10.0.0.1/8").allPorts())), "apps[api].callsExternal[10.0.0.1/8]", "zero host bits");
+        only(platformWith(a -> a.callsExternal(cidr("example.com/24").allPorts())), "apps[api].callsExternal[example.com/24]", "CIDR");
+        only(platformWith(a -> a.callsExternal(cidr("10.0.0.0/8").except("11.0.0.0/16").allPorts())),
                 "apps[api].callsExternal[10.0.0.0/8].except", "strictly inside");
-        platformWith(a -> a.callsExternal(cidr("2001:db8::/32").except("2001:db8:1::/48"))).build();
+        platformWith(a -> a.callsExternal(cidr("2001:db8::/32").except("2001:db8:1::/48").allPorts())).build();
     }
 
     @Test

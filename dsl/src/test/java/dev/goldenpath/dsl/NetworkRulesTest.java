@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import static dev.goldenpath.dsl.GoldenPath.allPorts;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static dev.goldenpath.dsl.GoldenPath.environment;
 import static dev.goldenpath.dsl.RuleFixtures.API;
@@ -31,8 +32,8 @@ class NetworkRulesTest {
 
     @Test
     void namesEachEdgeByItsPeer() {
-        App app = app(a -> a.calledBy("ghost").calledByNamespace("Monitoring").calledByIngressController(9090)
-                .calls("db", 5433, 5432, 5432).calls("nowhere"));
+        App app = app(a -> a.calledBy("ghost", allPorts()).calledByNamespace("Monitoring", allPorts()).calledByIngressController(9090)
+                .calls("db", 5433, 5432, 5432).calls("nowhere", allPorts()));
         assertEquals(List.of("apps[api].calledBy[ghost]", "apps[api].calledByNamespace[Monitoring]",
                 "apps[api].calledByIngressController.ports", "apps[api].calls[db].ports", "apps[api].calls[db].ports",
                 "apps[api].calls[nowhere]"), pathsOf(app));
@@ -40,7 +41,7 @@ class NetworkRulesTest {
 
     @Test
     void refusesExternalBlocksTheApiServerWouldRefuse() {
-        App app = app(a -> a.callsExternal(cidr("10.0.0.1/24"))
+        App app = app(a -> a.callsExternal(cidr("10.0.0.1/24").allPorts())
                 .callsExternal(cidr("10.0.0.0/8").except("10.0.0.0/8", "192.168.0.0/16").ports(0, 443, 443)));
         assertEquals(List.of("apps[api].callsExternal[10.0.0.1/24]", "apps[api].callsExternal[10.0.0.0/8].except",
                 "apps[api].callsExternal[10.0.0.0/8].except", "apps[api].callsExternal[10.0.0.0/8].ports",
@@ -49,8 +50,8 @@ class NetworkRulesTest {
 
     @Test
     void egressAnywhereNeedsTheWeakeningAndTheWeakeningNeedsIt() {
-        assertEquals(List.of("apps[api].callsExternal[0.0.0.0/0]"), pathsOf(app(a -> a.callsExternal(cidr("0.0.0.0/0")))));
-        assertEquals(List.of(), pathsOf(app(a -> a.callsExternal(cidr("::/0"))
+        assertEquals(List.of("apps[api].callsExternal[0.0.0.0/0]"), pathsOf(app(a -> a.callsExternal(cidr("0.0.0.0/0").allPorts()))));
+        assertEquals(List.of(), pathsOf(app(a -> a.callsExternal(cidr("::/0").allPorts())
                 .weaken(Weakening.EGRESS_TO_ANYWHERE, "a crawler that fetches any public site"))));
         assertEquals(List.of("apps[api].exemptions[EGRESS_TO_ANYWHERE]"), pathsOf(app(a -> a
                 .callsExternal(cidr("0.0.0.0/0").ports(443))

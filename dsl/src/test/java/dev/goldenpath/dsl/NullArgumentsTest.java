@@ -5,6 +5,7 @@ import static dev.goldenpath.dsl.GoldenPath.baseline;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static dev.goldenpath.dsl.GoldenPath.cluster;
 import static dev.goldenpath.dsl.GoldenPath.environment;
+import static dev.goldenpath.dsl.GoldenPath.external;
 import static dev.goldenpath.dsl.GoldenPath.httpGet;
 import static dev.goldenpath.dsl.GoldenPath.keyless;
 import static dev.goldenpath.dsl.GoldenPath.limits;
@@ -50,8 +51,8 @@ class NullArgumentsTest {
 
     /** GoldenPath's factories, every builder, and the "with" methods of the values they take. */
     private static final List<Class<?>> DSL = List.of(GoldenPath.class, Platform.Builder.class, Environment.Builder.class,
-            App.Builder.class, Secret.Builder.class, Baseline.Builder.class, EnvironmentOverride.Builder.class, Team.class,
-            Cluster.class, Port.class, Probe.class, Permission.class, Permission.Verbs.class, Dependency.External.class,
+            App.Builder.class, Secret.SealedBuilder.class, Secret.ExternalBuilder.class, Baseline.Builder.class, EnvironmentOverride.Builder.class, Team.class,
+            Cluster.class, Port.class, Probe.class, Permission.class, Permission.Verbs.class, Dependency.Cidr.class,
             SecretStore.class, RuntimeProfile.class);
 
     private static final Map<Class<?>, Supplier<Object>> SAMPLES = new HashMap<>();
@@ -69,11 +70,14 @@ class NullArgumentsTest {
         SAMPLES.put(Probe.class, () -> httpGet("/"));
         SAMPLES.put(Probe.Action.class, () -> new Probe.TcpSocket(java.util.Optional.empty()));
         SAMPLES.put(Port.class, () -> port("metrics", 9090));
-        SAMPLES.put(ResourceAmounts.class, () -> requests("100m", "64Mi"));
+        SAMPLES.put(Requests.class, () -> requests("100m", "64Mi"));
+        SAMPLES.put(Limits.class, () -> limits("1", "1Gi"));
         SAMPLES.put(Rollout.class, () -> Rollout.DEFAULT);
         SAMPLES.put(DisruptionBudget.class, () -> DisruptionBudget.DEFAULT);
         SAMPLES.put(Toleration.class, () -> tolerationExists("dedicated", Toleration.Effect.NO_SCHEDULE));
-        SAMPLES.put(Dependency.External.class, () -> cidr("203.0.113.0/24"));
+        SAMPLES.put(Dependency.External.class, () -> cidr("203.0.113.0/24").ports(443));
+        SAMPLES.put(Dependency.Cidr.class, () -> cidr("203.0.113.0/24"));
+        SAMPLES.put(AllPorts.class, () -> AllPorts.ALL_PORTS);
         SAMPLES.put(Secret.Builder.class, () -> sealed("extra").fromEnvironment("key", "EXTRA_KEY").mountAt("/etc/extra"));
         SAMPLES.put(SealedValues.class, () -> SealedValues.parse(""));
         SAMPLES.put(Environment.Builder.class, () -> environment("stage").apiServer(6443, "10.20.0.10/32").cluster("https://stage.example.com"));
@@ -132,8 +136,11 @@ class NullArgumentsTest {
         if (value instanceof Port p) {
             return base().app(web().port(p));
         }
-        if (value instanceof ResourceAmounts r) {
+        if (value instanceof Requests r) {
             return base().app(web().resources(r, limits("1", "1Gi")));
+        }
+        if (value instanceof Limits l) {
+            return base().app(web().resources(requests("100m", "64Mi"), l));
         }
         if (value instanceof Probe p) {
             return base().app(web().liveness(p));
@@ -146,6 +153,12 @@ class NullArgumentsTest {
         }
         if (value instanceof Toleration t) {
             return base().app(web().toleration(t));
+        }
+        if (value instanceof Dependency.Cidr c) {
+            return base().app(web().callsExternal(c.ports(443)));
+        }
+        if (value instanceof AllPorts all) {
+            return base().app(web().calledBy("other", all));
         }
         if (value instanceof Dependency.External d) {
             return base().app(web().callsExternal(d));
@@ -200,7 +213,8 @@ class NullArgumentsTest {
             }
             return platform;
         }
-        Object receiver = owner == Secret.Builder.class ? sealed("db").fromEnvironment("password", "DB_PASSWORD").mountAt("/etc/db")
+        Object receiver = owner == Secret.SealedBuilder.class ? sealed("db").fromEnvironment("password", "DB_PASSWORD").mountAt("/etc/db")
+                : owner == Secret.ExternalBuilder.class ? external("db").remote("password", "db", "password").mountAt("/etc/db")
                 : SAMPLES.getOrDefault(owner, () -> {
                     throw new IllegalArgumentException("no sample " + owner);
                 }).get();

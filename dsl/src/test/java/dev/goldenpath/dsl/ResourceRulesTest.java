@@ -16,7 +16,7 @@ class ResourceRulesTest {
 
     private static final FieldPath RESOURCES = API.field("resources");
 
-    private static Resources resources(ResourceAmounts requests, ResourceAmounts limits) {
+    private static Resources resources(Requests requests, Limits limits) {
         return new Resources(requests, limits);
     }
 

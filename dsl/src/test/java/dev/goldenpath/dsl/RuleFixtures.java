@@ -39,8 +39,8 @@ final class RuleFixtures {
     /** A platform with these parts, the team payments and the default name and repository; nothing is validated. */
     static Platform platform(List<Environment> environments, List<SecretStore> stores, Network network,
                              Baseline baseline, App... apps) {
-        return new Platform("acme", "https://git.example.com/gitops.git", "main", "argocd", environments,
-                List.of(team("payments").owner("payments@example.com")), List.of(apps), network, stores, baseline);
+        return new Platform(new Platform.Parts("acme", "https://git.example.com/gitops.git", "main", "argocd", environments,
+                List.of(team("payments").owner("payments@example.com")), List.of(apps), network, stores, baseline));
     }
 
     /** The violations that the rules the test runs report, each as users read it. */

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SecretRulesTest {
@@ -83,8 +84,10 @@ class SecretRulesTest {
 
     @Test
     void takesEachValueFromTheSourceItsBackendReads() {
-        App app = app(a -> a.secret(sealed("db").remote("password", "payments/db", "password").mountAt("/etc/db"))
-                .secret(external("remote").ciphertext("password", SEALED).store("vault").mountAt("/etc/remote")));
+        // The builders cannot mix backends; records built directly can, and the validator still refuses them.
+        App app = withSecrets(app(a -> a),
+                secret("db", "password", Secret.Backend.SEALED, new Secret.Remote("payments/db", "password"), "/etc/db", null),
+                secret("remote", "password", Secret.Backend.EXTERNAL, new Secret.Ciphertext(SEALED), "/etc/remote", "vault"));
         assertEquals(List.of("apps[api].secrets[db].keys[password]: 'Remote': a sealed secret's values are ciphertext or "
                         + "sealed at render time (fix: use .ciphertext(..), .fromEnvironment(..) or .fromFile(..))",
                 "apps[api].secrets[remote].keys[password]: 'Ciphertext': an external secret's values come from its store "
@@ -96,7 +99,8 @@ class SecretRulesTest {
     void requiresAKnownStoreForExternalSecretsOnly() {
         App app = app(a -> a.secret(external("none").remote("k", "a/b", "p").mountAt("/etc/none"))
                 .secret(external("other").remote("k", "a/b", "p").store("aws").refreshInterval("1 hour").mountAt("/etc/other"))
-                .secret(sealed("sealed").ciphertext("k", SEALED).store("vault").mountAt("/etc/sealed")));
+        );
+        app = withSecrets(app, secret("sealed", "k", Secret.Backend.SEALED, new Secret.Ciphertext(SEALED), "/etc/sealed", "vault"));
         assertEquals(List.of("apps[api].secrets[none].store", "apps[api].secrets[other].store",
                 "apps[api].secrets[other].refreshInterval", "apps[api].secrets[sealed].store"), pathsOf(app));
     }
@@ -114,5 +118,24 @@ class SecretRulesTest {
                 "apps[api].secrets[unused]: 'unused': the secret is neither mounted nor read into a variable (fix: add "
                         + ".mountAt(\"/etc/...\") or .env(\"VAR\", \"key\"))"),
                 violations(p -> new SecretRules(withVault(app), p).app(app, API)));
+    }
+
+    /** A secret record as only direct construction can make it (the builders keep backends apart). */
+    private static Secret secret(String name, String key, Secret.Backend backend, Secret.Source source, String mount,
+                                 String store) {
+        return new Secret(name, backend, List.of(new Secret.Entry(key, Optional.empty(), source)), "Opaque",
+                Secret.SealScope.STRICT, Optional.of(mount), List.of(), Optional.ofNullable(store), "1h");
+    }
+
+    /** The app with these secrets added, through the record's constructor. */
+    private static App withSecrets(App a, Secret... more) {
+        List<Secret> secrets = new java.util.ArrayList<>(a.secrets());
+        secrets.addAll(List.of(more));
+        return new App(a.name(), a.team(), a.image(), a.ports(), a.replicas(), a.resources(), a.env(), a.command(), a.args(),
+                a.liveness(), a.readiness(), a.startup(), a.writablePaths(), a.runAsUser(), a.runAsGroup(), a.fsGroup(),
+                a.labels(), a.annotations(), a.rollout(), a.disruptionBudget(), a.autoscaling(), a.runtimeClassName(),
+                a.nodeSelector(), a.tolerations(), a.addedCapabilities(), a.namespace(), a.environments(), a.overrides(),
+                a.exemptions(), a.callers(), a.dependencies(), a.dnsEgress(), a.permissions(), a.roleName(), secrets,
+                a.runtimeProfile());
     }
 }

@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import static dev.goldenpath.dsl.GoldenPath.allPorts;
 import static dev.goldenpath.dsl.GoldenPath.allow;
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.baseline;
@@ -171,14 +172,14 @@ class ViolationTextTest {
                         .weaken(Weakening.SERVICE_ACCOUNT_TOKEN, "the app reads configuration from the API")
                         .weaken(Weakening.CLUSTER_ROLE, "no cluster-wide permission is declared here")
                         .calledBy("ghost", 9999)
-                        .calledByNamespace("Bad_NS")
+                        .calledByNamespace("Bad_NS", allPorts())
                         .calledByIngressController(8080, 8080)
-                        .calls("ghost")
+                        .calls("ghost", allPorts())
                         .calls("quiet", 1234, 1234)
                         .calls("db", 5432)
                         .callsExternal(cidr("10.0.0.0/33").except("11.0.0.0/8").ports(0, 0))
-                        .callsExternal(cidr("10.0.0.0/8").except("11.0.0.0/8", "10.0.0.0/8"))
-                        .callsExternal(cidr("0.0.0.0/0"))
+                        .callsExternal(cidr("10.0.0.0/8").except("11.0.0.0/8", "10.0.0.0/8").allPorts())
+                        .callsExternal(cidr("0.0.0.0/0").allPorts())
                         .permissions(allow("*").on("pods"),
                                 allow("get", "frobnicate").on("Pods", "secrets").inGroup("Bad Group!"),
                                 allow("escalate").on("pods/exec").clusterWide(),
@@ -187,7 +188,7 @@ class ViolationTextTest {
                         .roleName("Bad_Role"))
                 .app(app("quiet").team("payments").image(IMAGE)
                         .resources(requests("2", "2Gi"), limits("1", "1Gi"))
-                        .calledBy("web")
+                        .calledBy("web", allPorts())
                         .weaken(Weakening.ADDED_CAPABILITIES, "not needed, the app adds no capability")
                         .weaken(Weakening.HOST_PORTS, "not needed, the app has no host port")
                         .weaken(Weakening.RUN_AS_ROOT, "not needed, the app runs as its own user")
@@ -217,9 +218,9 @@ class ViolationTextTest {
                                 .ciphertextIn("nowhere", "user", SEALED)
                                 .type("kubernetes.io/tls").mountAt("/data").env("DB_USER", "password")
                                 .env("2BAD", "password").env("TOKEN", "missing"))
-                        .secret(sealed("creds").fromFile("cert", " ").remote("x", "a", "b").store("vault")
+                        .secret(sealed("creds").fromFile("cert", " ")
                                 .type("bad type!").mountAt("/etc/creds"))
-                        .secret(external("remote").remote("password", " ", " ").ciphertext("c", SEALED)
+                        .secret(external("remote").remote("password", " ", " ")
                                 .refreshInterval("soon").type("kubernetes.io/service-account-token")
                                 .env("PASSWORD", "password"))
                         .secret(external("stored").remote("password", "a/b", "p").store("nowhere").mountAt("/etc/stored"))

@@ -1,5 +1,6 @@
 package dev.goldenpath.generators;
 
+import static dev.goldenpath.dsl.GoldenPath.allPorts;
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static dev.goldenpath.dsl.GoldenPath.environment;
@@ -108,22 +109,29 @@ class AllowedGraphTest {
             for (int c = 0; c < apps; c++) {
                 if (c != a && random.nextInt(3) == 0) {
                     List<Integer> target = ports.get(c);
-                    int[] chosen = random.nextBoolean() ? new int[0] : new int[] {target.get(random.nextInt(target.size()))};
+                    Integer chosen = random.nextBoolean() ? null : target.get(random.nextInt(target.size()));
                     if (random.nextBoolean()) {
-                        app.calls("app" + c, chosen);
+                        calls(app, "app" + c, chosen);
                     } else {
-                        app.calledBy("app" + c, ownPorts(own, random));
+                        calledBy(app, "app" + c, ownPort(own, random));
                     }
                 }
             }
             switch (random.nextInt(6)) {
                 case 0 -> app.calledByIngressController(own.get(0));
-                case 1 -> app.calledByNamespace("monitoring", ownPorts(own, random));
+                case 1 -> {
+                    Integer port = ownPort(own, random);
+                    if (port == null) {
+                        app.calledByNamespace("monitoring", allPorts());
+                    } else {
+                        app.calledByNamespace("monitoring", port);
+                    }
+                }
                 case 2 -> {
                     String block = "203.0." + random.nextInt(200) + ".";
                     app.callsExternal(cidr(block + "0/24").except(block + "128/25").ports(443));
                 }
-                case 3 -> app.callsExternal(cidr("198.51.100.0/24"));
+                case 3 -> app.callsExternal(cidr("198.51.100.0/24").allPorts());
                 case 4 -> app.permissions(read("configmaps"));
                 default -> app.withoutDns();
             }
@@ -132,7 +140,24 @@ class AllowedGraphTest {
         return spec.build();
     }
 
-    private static int[] ownPorts(List<Integer> own, Random random) {
-        return random.nextBoolean() ? new int[0] : new int[] {own.get(random.nextInt(own.size()))};
+    /** One of the app's own ports, or null for all of them. */
+    private static Integer ownPort(List<Integer> own, Random random) {
+        return random.nextBoolean() ? null : own.get(random.nextInt(own.size()));
+    }
+
+    private static void calls(App.Builder app, String callee, Integer port) {
+        if (port == null) {
+            app.calls(callee, allPorts());
+        } else {
+            app.calls(callee, port);
+        }
+    }
+
+    private static void calledBy(App.Builder app, String caller, Integer port) {
+        if (port == null) {
+            app.calledBy(caller, allPorts());
+        } else {
+            app.calledBy(caller, port);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.goldenpath.generators;
 
+import static dev.goldenpath.dsl.GoldenPath.allPorts;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +21,7 @@ class DslOnlyWeakeningTest {
     void egressAnywhereRendersAndPassesTheLinterWithoutAnAnnotation() {
         String reason = "crawler fetches arbitrary sites; NET-9 approved by security";
         Rendering rendering = Renderer.secureByDefault().render(SecureByDefaultTest.minimal(a -> a
-                .callsExternal(cidr("0.0.0.0/0")).weaken(Weakening.EGRESS_TO_ANYWHERE, reason)));
+                .callsExternal(cidr("0.0.0.0/0").allPorts()).weaken(Weakening.EGRESS_TO_ANYWHERE, reason)));
         RenderedTree tree = rendering.tree();
         List<String> policies = tree.paths().stream().filter(p -> p.startsWith("apps/prod/api/") && p.contains("networkpolicy"))
                 .toList();

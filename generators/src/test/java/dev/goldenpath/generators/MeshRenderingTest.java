@@ -1,5 +1,6 @@
 package dev.goldenpath.generators;
 
+import static dev.goldenpath.dsl.GoldenPath.allPorts;
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.environment;
 import static dev.goldenpath.dsl.GoldenPath.platform;
@@ -28,7 +29,7 @@ class MeshRenderingTest {
                 .team(team("data").owner("data@example.com"))
                 .app(app("api").team("web").image("r.example.com/api:1").port(8080).calls("db", 5432)
                         .calledByIngressController(8080))
-                .app(app("db").team("data").image("r.example.com/db:1").port("postgres", 5432).calledByNamespace("backup"));
+                .app(app("db").team("data").image("r.example.com/db:1").port("postgres", 5432).calledByNamespace("backup", allPorts()));
         return Renderer.secureByDefault().render((mesh ? spec.istioMesh() : spec).build()).tree();
     }
 

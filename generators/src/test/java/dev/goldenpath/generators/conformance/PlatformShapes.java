@@ -104,7 +104,7 @@ final class PlatformShapes {
                 }
                 if (random.nextInt(3) == 0) {
                     // Every scope (the wider ones are annotations on the SealedSecret) and a typed Secret.
-                    Secret.Builder secret = sealed(name(random, "sealed-", random.nextInt(20)))
+                    Secret.SealedBuilder secret = sealed(name(random, "sealed-", random.nextInt(20)))
                             .ciphertext("password", ciphertext(random)).mountAt("/etc/secrets")
                             .scope(Secret.SealScope.values()[random.nextInt(3)]);
                     if (random.nextBoolean()) {
