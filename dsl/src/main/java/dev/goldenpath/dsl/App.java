@@ -22,68 +22,33 @@ import java.util.function.Consumer;
  *     .in("production", o -> o.replicas(5))
  * }</pre>
  *
- * @param namespace an explicit namespace pattern; empty means the environment's pattern
- * @param environments the environments the app is deployed to; empty means all of the platform's
+ * <p>Its parts are grouped as the DSL reads: the {@link Container} (image, ports, resources, probes, ...), its
+ * {@link Availability}, {@link Scheduling}, {@link Metadata}, {@link Placement} (namespace, environments,
+ * overrides), {@link Traffic} (the declared network edges), {@link ApiAccess}, secrets and declared weakenings.
+ *
+ * @param fsGroup the gid that owns mounted volumes; empty means the container's group
  */
 public record App(
         String name,
         String team,
-        String image,
-        List<Port> ports,
-        int replicas,
-        Resources resources,
-        List<EnvVar> env,
-        List<String> command,
-        List<String> args,
-        Optional<Probe> liveness,
-        Optional<Probe> readiness,
-        Optional<Probe> startup,
-        List<WritablePath> writablePaths,
-        OptionalLong runAsUser,
-        OptionalLong runAsGroup,
+        Container container,
+        Availability availability,
+        Scheduling scheduling,
         OptionalLong fsGroup,
-        Map<String, String> labels,
-        Map<String, String> annotations,
-        Rollout rollout,
-        DisruptionBudget disruptionBudget,
-        Optional<Autoscaling> autoscaling,
-        Optional<String> runtimeClassName,
-        Map<String, String> nodeSelector,
-        List<Toleration> tolerations,
-        List<String> addedCapabilities,
-        Optional<String> namespace,
-        List<String> environments,
-        List<EnvironmentOverride> overrides,
-        List<Exemption> exemptions,
-        List<Caller> callers,
-        List<Dependency> dependencies,
-        boolean dnsEgress,
-        List<Permission> permissions,
-        Optional<String> roleName,
+        Metadata metadata,
+        Placement placement,
+        Traffic traffic,
+        ApiAccess apiAccess,
         List<Secret> secrets,
+        List<Exemption> exemptions,
         RuntimeProfile runtimeProfile) {
 
     /** The uid and gid apps run as unless they say otherwise: not root, and not a uid images commonly use. */
     public static final long DEFAULT_USER = 10001;
 
     public App {
-        ports = Copies.list(ports);
-        env = Copies.list(env);
-        command = Copies.list(command);
-        args = Copies.list(args);
-        writablePaths = Copies.list(writablePaths);
-        labels = Copies.sortedMap(labels);
-        annotations = Copies.sortedMap(annotations);
-        nodeSelector = Copies.sortedMap(nodeSelector);
-        tolerations = Copies.list(tolerations);
-        addedCapabilities = Copies.list(addedCapabilities);
-        environments = Copies.list(environments);
-        overrides = Copies.list(overrides);
-        exemptions = Copies.list(exemptions);
-        callers = Copies.list(callers);
-        dependencies = Copies.list(dependencies);
-        permissions = Copies.list(permissions);
         secrets = Copies.list(secrets);
+        exemptions = Copies.list(exemptions);
     }
 
     /** The exemption for this weakening, if the app declares one. */
@@ -413,11 +378,17 @@ public record App(
         }
 
         public App build() {
-            return new App(name, team, image, ports, replicas, resources, env, command, args, liveness, readiness,
-                    startup, writablePaths, runAsUser, runAsGroup, fsGroup, labels, annotations, rollout,
-                    disruptionBudget, autoscaling, runtimeClassName, nodeSelector, tolerations, addedCapabilities,
-                    namespace, environments, overrides, exemptions, callers, dependencies, dnsEgress, permissions,
-                    roleName, secrets, runtimeProfile);
+            return new App(name, team,
+                    new Container(image, ports, resources, env, command, args, liveness, readiness, startup,
+                            writablePaths, runAsUser, runAsGroup, addedCapabilities),
+                    new Availability(replicas, rollout, disruptionBudget, autoscaling),
+                    new Scheduling(runtimeClassName, nodeSelector, tolerations),
+                    fsGroup,
+                    new Metadata(labels, annotations),
+                    new Placement(namespace, environments, overrides),
+                    new Traffic(callers, dependencies, dnsEgress),
+                    new ApiAccess(permissions, roleName),
+                    secrets, exemptions, runtimeProfile);
         }
     }
 }

@@ -35,6 +35,6 @@ public record AppInstance(App app, Environment environment, Team team, String na
 
     /** The most replicas the instance runs with: the autoscaler's minimum when it scales, else its count. */
     public int minimumReplicas() {
-        return app.autoscaling().map(Autoscaling::minReplicas).orElse(replicas);
+        return app.availability().autoscaling().map(Autoscaling::minReplicas).orElse(replicas);
     }
 }

@@ -11,7 +11,7 @@ record ContainerRules(Problems problems) {
 
     void env(App app, FieldPath path) {
         Set<String> names = new HashSet<>();
-        for (EnvVar variable : app.env()) {
+        for (EnvVar variable : app.container().env()) {
             FieldPath envPath = path.field("env").key(variable.name());
             if (!Names.ENV_VAR_NAME.matcher(variable.name()).matches()) {
                 problems.add(envPath, variable.name(),
@@ -27,7 +27,7 @@ record ContainerRules(Problems problems) {
     /** Each writable path becomes an emptyDir mount: a normalized absolute folder, once, with a size limit. */
     void writablePaths(App app, FieldPath path) {
         Set<String> seen = new HashSet<>();
-        for (WritablePath writable : app.writablePaths()) {
+        for (WritablePath writable : app.container().writablePaths()) {
             String p = writable.path();
             FieldPath writablePath = path.field("writablePaths").key(p);
             if (!p.startsWith("/") || p.equals("/") || p.contains("//") || p.endsWith("/")
@@ -48,7 +48,7 @@ record ContainerRules(Problems problems) {
     void capabilities(App app, FieldPath path) {
         Set<String> seen = new HashSet<>();
         boolean beyondRestricted = false;
-        for (String capability : app.addedCapabilities()) {
+        for (String capability : app.container().addedCapabilities()) {
             FieldPath capPath = path.field("addedCapabilities").key(capability);
             if (!Names.CAPABILITY.matcher(capability).matches() || capability.startsWith("CAP_") || capability.equals("ALL")) {
                 problems.add(capPath, capability, "a capability is named without 'CAP_' in upper case, and never ALL",
@@ -72,7 +72,7 @@ record ContainerRules(Problems problems) {
                     "the app adds no capability beyond NET_BIND_SERVICE, so the exemption is unused",
                     "remove .weaken(ADDED_CAPABILITIES, ...)");
         }
-        if (app.weakens(Weakening.HOST_PORTS) && app.ports().stream().noneMatch(p -> p.hostPort() != 0)) {
+        if (app.weakens(Weakening.HOST_PORTS) && app.container().ports().stream().noneMatch(p -> p.hostPort() != 0)) {
             problems.add(path.exemption(Weakening.HOST_PORTS), "HOST_PORTS",
                     "no port has a host port, so the exemption is unused", "remove .weaken(HOST_PORTS, ...)");
         }

@@ -63,14 +63,14 @@ record EnvironmentRules(Platform platform, Problems problems) {
 
     /** The environments an app names (onlyIn), its overrides, and its namespace in each environment it runs in. */
     void app(App app, FieldPath path) {
-        for (String environment : app.environments()) {
+        for (String environment : app.placement().environments()) {
             if (platform.environment(environment).isEmpty()) {
                 problems.add(path.field("onlyIn").key(environment), environment, "unknown environment",
                         "use one of " + names(platform));
             }
         }
         Set<String> overridden = new HashSet<>();
-        for (EnvironmentOverride override : app.overrides()) {
+        for (EnvironmentOverride override : app.placement().overrides()) {
             override(app, override, path.field("in").key(override.environment()), overridden);
         }
         for (Environment environment : platform.environments()) {
@@ -81,7 +81,7 @@ record EnvironmentRules(Platform platform, Problems problems) {
             String problem = Names.dns1123Label(namespace);
             if (problem != null) {
                 problems.add(path.field("namespace"), namespace, "the namespace in " + environment.name() + " " + problem,
-                        "change the namespace pattern ('" + app.namespace().orElse(environment.namespacePattern()) + "')");
+                        "change the namespace pattern ('" + app.placement().namespace().orElse(environment.namespacePattern()) + "')");
             }
         }
     }

@@ -14,15 +14,15 @@ final class Instances {
         if (!deployedIn(app, environment)) {
             return Optional.empty();
         }
-        Optional<EnvironmentOverride> override = app.overrides().stream()
+        Optional<EnvironmentOverride> override = app.placement().overrides().stream()
                 .filter(o -> o.environment().equals(environment.name())).findFirst();
         Team team = teams.getOrDefault(app.team(), new Team(app.team(), ""));
         String image = override.flatMap(EnvironmentOverride::imageTag)
-                .map(tag -> ImageReference.withTag(app.image(), tag))
-                .orElse(app.image());
+                .map(tag -> ImageReference.withTag(app.container().image(), tag))
+                .orElse(app.container().image());
         int replicas = override.flatMap(o -> o.replicas().isPresent()
-                ? Optional.of(o.replicas().getAsInt()) : Optional.empty()).orElse(app.replicas());
-        Resources resources = override.flatMap(EnvironmentOverride::resources).orElse(app.resources());
+                ? Optional.of(o.replicas().getAsInt()) : Optional.empty()).orElse(app.availability().replicas());
+        Resources resources = override.flatMap(EnvironmentOverride::resources).orElse(app.container().resources());
         List<Cluster> clusters = override.map(EnvironmentOverride::clusters).filter(names -> !names.isEmpty())
                 .map(names -> environment.clusters().stream().filter(c -> names.contains(c.name())).toList())
                 .orElse(environment.clusters());
@@ -32,11 +32,11 @@ final class Instances {
 
     /** Whether the app runs in the environment: in every one, unless it names some with {@code onlyIn(..)}. */
     static boolean deployedIn(App app, Environment environment) {
-        return app.environments().isEmpty() || app.environments().contains(environment.name());
+        return app.placement().environments().isEmpty() || app.placement().environments().contains(environment.name());
     }
 
     static String namespace(App app, Environment environment) {
-        return app.namespace().orElse(environment.namespacePattern())
+        return app.placement().namespace().orElse(environment.namespacePattern())
                 .replace("{team}", app.team())
                 .replace("{environment}", environment.name())
                 .replace("{app}", app.name());

@@ -40,15 +40,15 @@ record MetadataRules(Platform platform, Problems problems) {
     }
 
     void app(App app, FieldPath path) {
-        keys(path.field("labels"), app.labels(), "label");
-        keys(path.field("annotations"), app.annotations(), "annotation");
-        app.annotations().forEach((key, value) -> {
+        keys(path.field("labels"), app.metadata().labels(), "label");
+        keys(path.field("annotations"), app.metadata().annotations(), "annotation");
+        app.metadata().annotations().forEach((key, value) -> {
             if (Names.qualifiedName(key) != null) {
                 problems.add(path.field("annotations").key(key), key, "annotation key: " + Names.qualifiedName(key),
                         "use e.g. 'example.com/note'");
             }
         });
-        long size = app.annotations().entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length()).sum();
+        long size = app.metadata().annotations().entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length()).sum();
         if (size > 256 * 1024) {
             problems.add(path.field("annotations"), size + " bytes", "annotations may hold at most 256 KiB in all",
                     "move large data to a ConfigMap");
@@ -110,8 +110,8 @@ record MetadataRules(Platform platform, Problems problems) {
                     break;
                 }
             }
-            if (app.permissions().stream().anyMatch(Permission::clusterScoped)) {
-                String clusterRole = Instances.namespace(app, environment) + "-" + app.roleName().orElse(app.name());
+            if (app.apiAccess().permissions().stream().anyMatch(Permission::clusterScoped)) {
+                String clusterRole = Instances.namespace(app, environment) + "-" + app.apiAccess().roleName().orElse(app.name());
                 if (clusterRole.length() > 253) {
                     problems.add(path.field("roleName"), clusterRole, "the ClusterRole name '<namespace>-<role>' is "
                             + clusterRole.length() + " characters, more than 253", "use a shorter role name");

@@ -69,7 +69,7 @@ record NamespaceRules(Platform platform, Problems problems) {
     }
 
     private static java.util.List<Cluster> clusters(App app, Environment environment) {
-        return app.overrides().stream().filter(o -> o.environment().equals(environment.name()) && !o.clusters().isEmpty())
+        return app.placement().overrides().stream().filter(o -> o.environment().equals(environment.name()) && !o.clusters().isEmpty())
                 .findFirst()
                 .map(o -> environment.clusters().stream().filter(c -> o.clusters().contains(c.name())).toList())
                 .orElse(environment.clusters());

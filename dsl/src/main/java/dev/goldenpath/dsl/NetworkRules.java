@@ -37,7 +37,7 @@ record NetworkRules(Platform platform, Problems problems) {
     /** One app's callers and dependencies. */
     void app(App app, FieldPath path) {
         callers(app, path);
-        for (Dependency dependency : app.dependencies()) {
+        for (Dependency dependency : app.traffic().dependencies()) {
             if (dependency instanceof Dependency.App other) {
                 callee(app, other, path.field("calls").key(other.app()));
             } else if (dependency instanceof Dependency.External external) {
@@ -49,8 +49,8 @@ record NetworkRules(Platform platform, Problems problems) {
 
     private void callers(App app, FieldPath path) {
         Set<Integer> ownPorts = new HashSet<>();
-        app.ports().forEach(p -> ownPorts.add(p.number()));
-        for (Caller caller : app.callers()) {
+        app.container().ports().forEach(p -> ownPorts.add(p.number()));
+        for (Caller caller : app.traffic().callers()) {
             FieldPath cPath;
             if (caller instanceof Caller.App other) {
                 cPath = path.field("calledBy").key(other.app());
@@ -73,7 +73,7 @@ record NetworkRules(Platform platform, Problems problems) {
                 }
             }
             duplicates(cPath.field("ports"), caller.ports());
-            if (caller.ports().isEmpty() && app.ports().isEmpty()) {
+            if (caller.ports().isEmpty() && app.container().ports().isEmpty()) {
                 problems.add(cPath, "all ports", "the app exposes no port, so nothing can call it", "declare a port");
             }
         }
@@ -86,7 +86,7 @@ record NetworkRules(Platform platform, Problems problems) {
             return;
         }
         Set<Integer> calleePorts = new HashSet<>();
-        callee.get().ports().forEach(p -> calleePorts.add(p.number()));
+        callee.get().container().ports().forEach(p -> calleePorts.add(p.number()));
         for (int port : other.ports()) {
             if (!calleePorts.contains(port)) {
                 problems.add(path.field("ports"), port, other.app() + " does not expose this port",
@@ -136,7 +136,7 @@ record NetworkRules(Platform platform, Problems problems) {
 
     /** The weakening that allows egress anywhere, reported when no dependency needs it. */
     private void unusedWeakening(App app, FieldPath path) {
-        boolean needed = app.dependencies().stream().anyMatch(d -> d instanceof Dependency.External e && e.ports().isEmpty()
+        boolean needed = app.traffic().dependencies().stream().anyMatch(d -> d instanceof Dependency.External e && e.ports().isEmpty()
                 && Cidrs.parse(e.cidr()).filter(b -> b.prefix() == 0).isPresent());
         if (!needed && app.weakens(Weakening.EGRESS_TO_ANYWHERE)) {
             problems.add(path.exemption(Weakening.EGRESS_TO_ANYWHERE), "EGRESS_TO_ANYWHERE",

@@ -12,7 +12,7 @@ record PortRules(Problems problems) {
     void app(App app, FieldPath path) {
         Set<String> names = new HashSet<>();
         Set<String> numbers = new HashSet<>();
-        for (Port port : app.ports()) {
+        for (Port port : app.container().ports()) {
             FieldPath portPath = path.field("ports").key(port.name());
             problems.addIf(portPath.field("name"), port.name(), Names.portName(port.name()), "use e.g. 'http' or 'grpc'");
             if (!names.add(port.name())) {

@@ -9,13 +9,13 @@ import java.util.Optional;
 record ProbeRules(Problems problems) {
 
     void app(App app, FieldPath path) {
-        probe(app, path.field("liveness"), app.liveness());
-        probe(app, path.field("readiness"), app.readiness());
-        probe(app, path.field("startup"), app.startup());
+        probe(app, path.field("liveness"), app.container().liveness());
+        probe(app, path.field("readiness"), app.container().readiness());
+        probe(app, path.field("startup"), app.container().startup());
         // Apps with ports get a TCP probe on their first port by default (see the generators' probe defaults).
-        boolean probed = app.liveness().isPresent() || app.readiness().isPresent() || !app.ports().isEmpty();
+        boolean probed = app.container().liveness().isPresent() || app.container().readiness().isPresent() || !app.container().ports().isEmpty();
         if (app.weakens(Weakening.NO_PROBES)) {
-            if (app.liveness().isPresent() || app.readiness().isPresent() || app.startup().isPresent()) {
+            if (app.container().liveness().isPresent() || app.container().readiness().isPresent() || app.container().startup().isPresent()) {
                 problems.add(path.exemption(Weakening.NO_PROBES), "NO_PROBES",
                         "the app declares probes, so NO_PROBES is unused", "remove .weaken(NO_PROBES, ...) or the probes");
             }
@@ -45,13 +45,13 @@ record ProbeRules(Problems problems) {
                     "use e.g. exec(\"/bin/healthcheck\")");
         }
         boolean network = !(probe.action() instanceof Probe.Exec);
-        if (network && port.isEmpty() && app.ports().isEmpty()) {
+        if (network && port.isEmpty() && app.container().ports().isEmpty()) {
             problems.add(path.field("port"), "first port", "the probe checks the first port, but the app has none",
                     "declare .port(...) or use an exec probe");
         }
-        port.filter(p -> app.ports().stream().noneMatch(q -> q.name().equals(p))).ifPresent(p ->
+        port.filter(p -> app.container().ports().stream().noneMatch(q -> q.name().equals(p))).ifPresent(p ->
                 problems.add(path.field("port"), p, "the probe refers to a port the app does not declare",
-                        "use one of " + app.ports().stream().map(Port::name).toList()));
+                        "use one of " + app.container().ports().stream().map(Port::name).toList()));
         if (probe.periodSeconds() < 1 || probe.timeoutSeconds() < 1 || probe.failureThreshold() < 1
                 || probe.initialDelaySeconds() < 0) {
             problems.add(path, probe.initialDelaySeconds() + "/" + probe.periodSeconds() + "/"

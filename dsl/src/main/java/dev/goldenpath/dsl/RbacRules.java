@@ -20,8 +20,8 @@ record RbacRules(Platform platform, Problems problems) {
 
     void app(App app, FieldPath path) {
         Set<Weakening> needed = EnumSet.noneOf(Weakening.class);
-        for (int i = 0; i < app.permissions().size(); i++) {
-            permission(app.permissions().get(i), path.field("permissions").index(i), needed);
+        for (int i = 0; i < app.apiAccess().permissions().size(); i++) {
+            permission(app.apiAccess().permissions().get(i), path.field("permissions").index(i), needed);
         }
         requireWeakening(app, path, needed, Weakening.RBAC_SECRETS,
                 "access to Secrets exposes every credential of the namespace (CIS 5.1.2)");
@@ -31,14 +31,14 @@ record RbacRules(Platform platform, Problems problems) {
                 "exec, attach, port-forward, node proxy and token creation reach into other workloads");
         requireWeakening(app, path, needed, Weakening.CLUSTER_ROLE,
                 "a ClusterRole grants the permission in every namespace");
-        if (!app.permissions().isEmpty() && app.weakens(Weakening.SERVICE_ACCOUNT_TOKEN)) {
+        if (!app.apiAccess().permissions().isEmpty() && app.weakens(Weakening.SERVICE_ACCOUNT_TOKEN)) {
             problems.add(path.exemption(Weakening.SERVICE_ACCOUNT_TOKEN), "SERVICE_ACCOUNT_TOKEN",
                     "apps with permissions get their token anyway, so the exemption is unused", "remove it");
         }
-        app.roleName().ifPresent(role -> problems.addIf(path.field("roleName"), role,
+        app.apiAccess().roleName().ifPresent(role -> problems.addIf(path.field("roleName"), role,
                 role.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(role).matches()
                         ? "a Role name must be a DNS-1123 subdomain" : null, "use e.g. 'pod-reader'"));
-        if (!app.permissions().isEmpty()) {
+        if (!app.apiAccess().permissions().isEmpty()) {
             for (Environment environment : platform.environments()) {
                 if (Instances.deployedIn(app, environment) && environment.apiServerCidrs().isEmpty()) {
                     problems.add(path.field("permissions"), environment.name(),

@@ -4,15 +4,15 @@ package dev.goldenpath.dsl;
 record SchedulingRules(Platform platform, Problems problems) {
 
     void app(App app, FieldPath path) {
-        app.runtimeClassName().ifPresent(rc -> {
+        app.scheduling().runtimeClassName().ifPresent(rc -> {
             if (rc.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(rc).matches()) {
                 problems.add(path.field("runtimeClassName"), rc, "a RuntimeClass name must be a DNS-1123 subdomain",
                         "use the name of a RuntimeClass of the cluster, e.g. 'wasmtime-spin'");
             }
         });
-        new MetadataRules(platform, problems).labels(path.field("nodeSelector"), app.nodeSelector());
-        for (int i = 0; i < app.tolerations().size(); i++) {
-            toleration(app.tolerations().get(i), path.field("tolerations").index(i));
+        new MetadataRules(platform, problems).labels(path.field("nodeSelector"), app.scheduling().nodeSelector());
+        for (int i = 0; i < app.scheduling().tolerations().size(); i++) {
+            toleration(app.scheduling().tolerations().get(i), path.field("tolerations").index(i));
         }
     }
 

@@ -32,9 +32,9 @@ record SecretRules(Platform platform, Problems problems) {
     void app(App app, FieldPath path) {
         Set<String> names = new HashSet<>();
         Set<String> mounts = new HashSet<>();
-        app.writablePaths().forEach(w -> mounts.add(w.path()));
+        app.container().writablePaths().forEach(w -> mounts.add(w.path()));
         Set<String> variables = new HashSet<>();
-        app.env().forEach(e -> variables.add(e.name()));
+        app.container().env().forEach(e -> variables.add(e.name()));
         for (Secret secret : app.secrets()) {
             FieldPath secretPath = path.field("secrets").key(secret.name());
             declaration(secret, secretPath, names);

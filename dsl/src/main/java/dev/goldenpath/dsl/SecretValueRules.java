@@ -50,7 +50,7 @@ record SecretValueRules(Platform platform, Problems problems) {
     }
 
     void app(App app, FieldPath path) {
-        for (EnvVar variable : app.env()) {
+        for (EnvVar variable : app.container().env()) {
             FieldPath value = path.field("env").key(variable.name()).field("value");
             if (variable.value().isEmpty() || Credentials.reference(variable.value())) {
                 continue;
@@ -65,9 +65,9 @@ record SecretValueRules(Platform platform, Problems problems) {
                         + "token) and would be rendered in plaintext", "move it into sealed(..) or external(..)");
             }
         }
-        words(path.field("command"), app.command());
-        words(path.field("args"), app.args());
-        app.annotations().forEach((key, value) -> {
+        words(path.field("command"), app.container().command());
+        words(path.field("args"), app.container().args());
+        app.metadata().annotations().forEach((key, value) -> {
             if (Credentials.credentialValue(value)) {
                 problems.add(path.field("annotations").key(key), REDACTED, "the value looks like a credential and would "
                         + "be rendered in plaintext on every object", "remove it; secrets belong in sealed(..) or external(..)");

@@ -23,11 +23,17 @@ import java.util.function.BiConsumer;
  */
 final class SpecWalk {
 
-    /** The path names of components whose DSL method has another name. */
-    private static final Map<String, String> DSL_NAMES = Map.of(
-            "App.environments", "onlyIn", "App.overrides", "in", "App.callers", "calledBy",
-            "App.dependencies", "calls", "Team.contact", "owner", "Secret.entries", "keys",
-            "App.exemptions", "exemptions");
+    /**
+     * The path names of components whose DSL method has another name. The parts an app is grouped into have no name
+     * of their own: the DSL sets {@code .image(..)} on the app, so the path reads {@code apps[web].image}.
+     */
+    private static final Map<String, String> DSL_NAMES = Map.ofEntries(
+            Map.entry("Placement.environments", "onlyIn"), Map.entry("Placement.overrides", "in"),
+            Map.entry("Traffic.callers", "calledBy"), Map.entry("Traffic.dependencies", "calls"),
+            Map.entry("Team.contact", "owner"), Map.entry("Secret.entries", "keys"),
+            Map.entry("App.container", ""), Map.entry("App.availability", ""), Map.entry("App.scheduling", ""),
+            Map.entry("App.metadata", ""), Map.entry("App.placement", ""), Map.entry("App.traffic", ""),
+            Map.entry("App.apiAccess", ""));
 
     /** Records that have a default the spec falls back to when one is missing (the rules then see the default). */
     private static final Map<Class<?>, Object> DEFAULTS = Map.of(
@@ -100,7 +106,9 @@ final class SpecWalk {
         boolean changed = false;
         for (int i = 0; i < values.length; i++) {
             Object original = read(shape.accessors[i], record);
-            Object clean = value(original, shape.types[i], path.isEmpty() ? shape.names[i] : path + "." + shape.names[i]);
+            String name = shape.names[i];
+            Object clean = value(original, shape.types[i],
+                    name.isEmpty() ? path : path.isEmpty() ? name : path + "." + name);
             dropped |= clean == DROP;
             changed |= clean != original;
             values[i] = clean;

@@ -43,14 +43,14 @@ final class Validator {
         MetadataRules metadata = new MetadataRules(platform, problems);
         WorkloadRules workload = new WorkloadRules(platform, problems);
         new NameRules(platform, problems).app(app, path);
-        new ImageRules(problems).image(path.field("image"), app.image());
+        new ImageRules(problems).image(path.field("image"), app.container().image());
         new PortRules(problems).app(app, path);
-        workload.replicas(path.field("replicas"), app.replicas());
-        new ResourceRules(problems).resources(path.field("resources"), app.resources());
+        workload.replicas(path.field("replicas"), app.availability().replicas());
+        new ResourceRules(problems).resources(path.field("resources"), app.container().resources());
         container.env(app, path);
         new ProbeRules(problems).app(app, path);
         container.writablePaths(app, path);
-        metadata.labels(path.field("labels"), app.labels());
+        metadata.labels(path.field("labels"), app.metadata().labels());
         workload.app(app, path);
         metadata.app(app, path);
         new SecretValueRules(platform, problems).app(app, path);

@@ -26,11 +26,11 @@ record WorkloadRules(Platform platform, Problems problems) {
 
     private void identity(App app, FieldPath path) {
         boolean root = app.weakens(Weakening.RUN_AS_ROOT);
-        id(path.field("runAsUser"), app.runAsUser().orElse(App.DEFAULT_USER), root);
-        id(path.field("runAsGroup"), app.runAsGroup().orElse(App.DEFAULT_USER), root);
+        id(path.field("runAsUser"), app.container().runAsUser().orElse(App.DEFAULT_USER), root);
+        id(path.field("runAsGroup"), app.container().runAsGroup().orElse(App.DEFAULT_USER), root);
         id(path.field("fsGroup"), app.fsGroup().orElse(App.DEFAULT_USER), root);
         // The weakening only allows uid or gid 0; it never switches the app to root by itself.
-        boolean usesRoot = app.runAsUser().orElse(-1) == 0 || app.runAsGroup().orElse(-1) == 0 || app.fsGroup().orElse(-1) == 0;
+        boolean usesRoot = app.container().runAsUser().orElse(-1) == 0 || app.container().runAsGroup().orElse(-1) == 0 || app.fsGroup().orElse(-1) == 0;
         if (root && !usesRoot) {
             problems.add(path.exemption(Weakening.RUN_AS_ROOT), "RUN_AS_ROOT",
                     "no id is 0, so the weakening is unused (it allows root, it does not switch the app to root)",
@@ -48,7 +48,7 @@ record WorkloadRules(Platform platform, Problems problems) {
     }
 
     private void rollout(App app, FieldPath path) {
-        Rollout rollout = app.rollout();
+        Rollout rollout = app.availability().rollout();
         if (!rollout.recreate()) {
             intOrPercent(path.field("maxSurge"), rollout.maxSurge());
             intOrPercent(path.field("maxUnavailable"), rollout.maxUnavailable());
@@ -64,7 +64,7 @@ record WorkloadRules(Platform platform, Problems problems) {
     }
 
     private void budget(App app, FieldPath budgetPath) {
-        DisruptionBudget budget = app.disruptionBudget();
+        DisruptionBudget budget = app.availability().disruptionBudget();
         if (!intOrPercent(budgetPath, budget.amount())) {
             return;
         }
@@ -87,7 +87,7 @@ record WorkloadRules(Platform platform, Problems problems) {
             if (required >= replicas) {
                 problems.add(budgetPath, "minAvailable " + budget.amount(), "with " + replicas + " pod"
                                 + (replicas == 1 ? "" : "s") + " in " + instance.environment().name()
-                                + (app.autoscaling().isPresent() ? " (the autoscaler's minimum)" : "") + ", "
+                                + (app.availability().autoscaling().isPresent() ? " (the autoscaler's minimum)" : "") + ", "
                                 + (required > replicas ? "the budget can never be met" : "the budget never allows an eviction")
                                 + " and blocks node drains forever",
                         "keep fewer pods available, e.g. minAvailable(\"" + (replicas - 1) + "\") or maxUnavailable(\"1\")");
@@ -107,7 +107,7 @@ record WorkloadRules(Platform platform, Problems problems) {
     }
 
     private void autoscaling(App app, FieldPath path) {
-        app.autoscaling().ifPresent(a -> {
+        app.availability().autoscaling().ifPresent(a -> {
             if (a.minReplicas() < 1) {
                 problems.add(path.field("minReplicas"), a.minReplicas(), "must be at least 1", "use e.g. 2");
             }

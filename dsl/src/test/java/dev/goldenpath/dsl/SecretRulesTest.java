@@ -131,11 +131,7 @@ class SecretRulesTest {
     private static App withSecrets(App a, Secret... more) {
         List<Secret> secrets = new java.util.ArrayList<>(a.secrets());
         secrets.addAll(List.of(more));
-        return new App(a.name(), a.team(), a.image(), a.ports(), a.replicas(), a.resources(), a.env(), a.command(), a.args(),
-                a.liveness(), a.readiness(), a.startup(), a.writablePaths(), a.runAsUser(), a.runAsGroup(), a.fsGroup(),
-                a.labels(), a.annotations(), a.rollout(), a.disruptionBudget(), a.autoscaling(), a.runtimeClassName(),
-                a.nodeSelector(), a.tolerations(), a.addedCapabilities(), a.namespace(), a.environments(), a.overrides(),
-                a.exemptions(), a.callers(), a.dependencies(), a.dnsEgress(), a.permissions(), a.roleName(), secrets,
-                a.runtimeProfile());
+        return new App(a.name(), a.team(), a.container(), a.availability(), a.scheduling(), a.fsGroup(), a.metadata(),
+                a.placement(), a.traffic(), a.apiAccess(), secrets, a.exemptions(), a.runtimeProfile());
     }
 }

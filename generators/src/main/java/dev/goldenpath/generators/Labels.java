@@ -41,7 +41,7 @@ public final class Labels {
 
     /** Labels of every object of an app: recommended, required, then the app's own. */
     public static Map<String, String> of(Platform platform, AppInstance instance) {
-        Map<String, String> labels = new TreeMap<>(instance.app().labels());
+        Map<String, String> labels = new TreeMap<>(instance.app().metadata().labels());
         labels.put(NAME, instance.name());
         labels.put(PART_OF, platform.name());
         labels.put(MANAGED_BY, MANAGER);
@@ -63,7 +63,7 @@ public final class Labels {
 
     /** The app's own annotations plus the team contact. */
     public static Map<String, String> annotations(AppInstance instance) {
-        Map<String, String> annotations = new TreeMap<>(instance.app().annotations());
+        Map<String, String> annotations = new TreeMap<>(instance.app().metadata().annotations());
         if (!instance.team().contact().isEmpty()) {
             annotations.put(CONTACT, instance.team().contact());
         }

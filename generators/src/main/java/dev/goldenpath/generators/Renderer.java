@@ -198,7 +198,7 @@ public final class Renderer {
         List<List<HasMetadata>> perInstance = instances.parallelStream()
                 .map(instance -> {
                     List<HasMetadata> objects = new ArrayList<>(
-                            Workloads.render(platform, instance, !instance.app().permissions().isEmpty()));
+                            Workloads.render(platform, instance, !instance.app().apiAccess().permissions().isEmpty()));
                     objects.add(NetworkPolicies.forApp(platform, instance, edgesOfInstance.get(instance)));
                     objects.addAll(Roles.render(platform, instance));
                     if (platform.network().mesh()) {

@@ -24,7 +24,7 @@ public final class ServiceMonitors implements PlatformGenerator {
 
     @Override
     public void contribute(AppContext app) {
-        if (app.instance().app().ports().stream().map(Port::name).noneMatch(PORT::equals)) {
+        if (app.instance().app().container().ports().stream().map(Port::name).noneMatch(PORT::equals)) {
             return;
         }
         app.add(new GenericKubernetesResourceBuilder()

@@ -104,7 +104,7 @@ public final class FalcoRules {
     /** The default profile, with no writable path below a protected folder: covered by the shared rules. */
     static boolean onDefaultProfile(AppInstance instance) {
         return instance.app().runtimeProfile().equals(RuntimeProfile.DEFAULT)
-                && instance.app().writablePaths().stream().noneMatch(w -> w.path().equals("/etc") || w.path().startsWith("/etc/"));
+                && instance.app().container().writablePaths().stream().noneMatch(w -> w.path().equals("/etc") || w.path().startsWith("/etc/"));
     }
 
     /** One shell rule and one /etc rule for every managed pod of the platform, except the apps with their own rules. */
@@ -180,7 +180,7 @@ public final class FalcoRules {
             List<String> below = profile.protectedPaths().stream()
                     .map(p -> "fd.name startswith " + quote(p.equals("/") ? "/" : p + "/")).toList();
             // The app's declared writable paths (emptyDir mounts) are where it is meant to write.
-            List<String> writable = instance.app().writablePaths().stream().map(WritablePath::path)
+            List<String> writable = instance.app().container().writablePaths().stream().map(WritablePath::path)
                     .filter(w -> profile.protectedPaths().stream().anyMatch(p -> w.equals(p) || w.startsWith(p + "/")))
                     .sorted().map(w -> "fd.name startswith " + quote(w + "/")).toList();
             String condition = OPEN_WRITE + " and " + app + " and (" + String.join(" or ", below) + ")"
@@ -200,7 +200,7 @@ public final class FalcoRules {
             return List.of();
         }
         TreeSet<String> allowed = new TreeSet<>(app.runtimeProfile().allowedProcesses());
-        for (Optional<Probe> probe : List.of(app.liveness(), app.readiness(), app.startup())) {
+        for (Optional<Probe> probe : List.of(app.container().liveness(), app.container().readiness(), app.container().startup())) {
             probe.map(Probe::action).filter(a -> a instanceof Probe.Exec).map(a -> ((Probe.Exec) a).command())
                     .filter(c -> !c.isEmpty()).map(c -> c.get(0))
                     // Only what can be quoted safely in a condition; anything else stays an alert.

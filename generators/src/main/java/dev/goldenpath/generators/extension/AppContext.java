@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  *
  * <pre>{@code
  * public void contribute(AppContext app) {
- *     if (app.instance().app().ports().stream().anyMatch(p -> p.name().equals("metrics"))) {
+ *     if (app.instance().app().container().ports().stream().anyMatch(p -> p.name().equals("metrics"))) {
  *         app.add(serviceMonitorFor(app.instance()));
  *     }
  *     app.customizePods(pod -> pod.getMetadata().getAnnotations().put("example.com/scrape", "true"));

@@ -37,7 +37,7 @@ public final class Namespaces {
         PodSecurityLevel level = PodSecurityLevel.RESTRICTED;
         for (AppInstance instance : instances) {
             for (Exemption exemption : instance.app().exemptions()) {
-                level = level.atLeast(exemption.weakening().requiredLevel(instance.app().addedCapabilities()));
+                level = level.atLeast(exemption.weakening().requiredLevel(instance.app().container().addedCapabilities()));
             }
         }
         return level;
@@ -80,7 +80,7 @@ public final class Namespaces {
             StringBuilder reasons = new StringBuilder();
             for (AppInstance instance : instances) {
                 for (Exemption exemption : instance.app().exemptions()) {
-                    if (exemption.weakening().requiredLevel(instance.app().addedCapabilities()) != PodSecurityLevel.RESTRICTED) {
+                    if (exemption.weakening().requiredLevel(instance.app().container().addedCapabilities()) != PodSecurityLevel.RESTRICTED) {
                         reasons.append(reasons.length() == 0 ? "" : "; ").append(instance.name()).append(" ")
                                 .append(exemption.weakening()).append(": ").append(exemption.reason());
                     }

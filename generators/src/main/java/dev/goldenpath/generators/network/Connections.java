@@ -40,7 +40,7 @@ public final class Connections {
         for (AppInstance instance : byName.values()) {
             App app = instance.app();
             Endpoint self = endpoint(instance);
-            for (Dependency dependency : app.dependencies()) {
+            for (Dependency dependency : app.traffic().dependencies()) {
                 if (dependency instanceof Dependency.App other) {
                     AppInstance callee = byName.get(other.app());
                     if (callee != null) {
@@ -52,7 +52,7 @@ public final class Connections {
                             .map(p -> new Edge.PortProtocol(p, "TCP")).toList());
                 }
             }
-            for (Caller caller : app.callers()) {
+            for (Caller caller : app.traffic().callers()) {
                 List<Edge.PortProtocol> ports = ports(app, caller.ports());
                 if (caller instanceof Caller.App other) {
                     AppInstance client = byName.get(other.app());
@@ -67,13 +67,13 @@ public final class Connections {
                             new Endpoint.Pods("ingress-controller", controller.namespace(), controller.podLabels()), self, ports);
                 }
             }
-            if (app.dnsEgress()) {
+            if (app.traffic().dnsEgress()) {
                 var dns = platform.network().dns();
                 // DNS answers over UDP and falls back to TCP for large responses: both are needed.
                 add(endpoints, merged, allPorts, self, new Endpoint.Pods("dns", dns.namespace(), dns.podLabels()),
                         List.of(new Edge.PortProtocol(53, "TCP"), new Edge.PortProtocol(53, "UDP")));
             }
-            if (!app.permissions().isEmpty()) {
+            if (!app.apiAccess().permissions().isEmpty()) {
                 for (String cidr : environment.apiServerCidrs()) {
                     add(endpoints, merged, allPorts, self, new Endpoint.IpBlock("kubernetes-api", cidr, List.of()),
                             List.of(new Edge.PortProtocol(environment.apiServerPort(), "TCP")));
@@ -110,7 +110,7 @@ public final class Connections {
     /** The callee's declared ports with these numbers; all of its ports when none are named. */
     private static List<Edge.PortProtocol> ports(App callee, List<Integer> numbers) {
         List<Edge.PortProtocol> ports = new ArrayList<>();
-        for (Port port : callee.ports()) {
+        for (Port port : callee.container().ports()) {
             if (numbers.isEmpty() || numbers.contains(port.number())) {
                 ports.add(new Edge.PortProtocol(port.number(), port.protocol().name()));
             }

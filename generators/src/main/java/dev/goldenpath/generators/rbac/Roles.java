@@ -34,9 +34,9 @@ public final class Roles {
     /** The Role(s) and binding(s) of the app; nothing when it declares no permission. */
     public static List<HasMetadata> render(Platform platform, AppInstance instance) {
         List<HasMetadata> objects = new ArrayList<>();
-        List<Permission> namespaced = instance.app().permissions().stream().filter(p -> !p.clusterScoped()).toList();
-        List<Permission> clusterWide = instance.app().permissions().stream().filter(Permission::clusterScoped).toList();
-        String roleName = instance.app().roleName().orElse(instance.name());
+        List<Permission> namespaced = instance.app().apiAccess().permissions().stream().filter(p -> !p.clusterScoped()).toList();
+        List<Permission> clusterWide = instance.app().apiAccess().permissions().stream().filter(Permission::clusterScoped).toList();
+        String roleName = instance.app().apiAccess().roleName().orElse(instance.name());
         var subject = new SubjectBuilder().withKind("ServiceAccount").withName(instance.name())
                 .withNamespace(instance.namespace()).build();
         if (!namespaced.isEmpty()) {

@@ -24,8 +24,8 @@ public final class SecureDefaults {
     public static PodSecurityContext pod(App app) {
         // Root only when the app asks for uid 0 (which needs RUN_AS_ROOT): declaring the weakening alone changes nothing.
         boolean root = runsAsRoot(app);
-        long user = app.runAsUser().orElse(App.DEFAULT_USER);
-        long group = app.runAsGroup().orElse(user);
+        long user = app.container().runAsUser().orElse(App.DEFAULT_USER);
+        long group = app.container().runAsGroup().orElse(user);
         return new PodSecurityContextBuilder()
                 // PSS restricted "Running as Non-root": runAsNonRoot must be true.
                 .withRunAsNonRoot(!root)
@@ -45,7 +45,7 @@ public final class SecureDefaults {
     /** The container-level security context. */
     public static SecurityContext container(App app) {
         boolean root = runsAsRoot(app);
-        List<String> added = new ArrayList<>(app.addedCapabilities());
+        List<String> added = new ArrayList<>(app.container().addedCapabilities());
         added.sort(null);
         return new SecurityContextBuilder()
                 // PSS restricted "Privilege Escalation": allowPrivilegeEscalation must be false.
@@ -64,6 +64,6 @@ public final class SecureDefaults {
 
     /** Whether the app runs as uid 0: only when it says so with {@code runAsUser(0)}. */
     static boolean runsAsRoot(App app) {
-        return app.runAsUser().isPresent() && app.runAsUser().getAsLong() == 0;
+        return app.container().runAsUser().isPresent() && app.container().runAsUser().getAsLong() == 0;
     }
 }

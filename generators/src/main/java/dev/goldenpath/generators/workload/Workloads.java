@@ -78,14 +78,14 @@ public final class Workloads {
                 .withAutomountServiceAccountToken(token)
                 .build());
         objects.add(deployment(platform, instance, token));
-        if (!app.ports().isEmpty()) {
+        if (!app.container().ports().isEmpty()) {
             objects.add(new ServiceBuilder()
                     .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
                     .withNewSpec()
                     // ClusterIP only: exposure beyond the cluster goes through an ingress controller, never NodePort.
                     .withType("ClusterIP")
                     .withSelector(Labels.selector(instance))
-                    .withPorts(app.ports().stream().map(p -> new ServicePortBuilder()
+                    .withPorts(app.container().ports().stream().map(p -> new ServicePortBuilder()
                             .withName(p.name())
                             .withPort(p.number())
                             .withTargetPort(new IntOrString(p.name()))
@@ -97,7 +97,7 @@ public final class Workloads {
         if (instance.minimumReplicas() > 1) {
             objects.add(disruptionBudget(platform, instance));
         }
-        app.autoscaling().ifPresent(scaling -> objects.add(new HorizontalPodAutoscalerBuilder()
+        app.availability().autoscaling().ifPresent(scaling -> objects.add(new HorizontalPodAutoscalerBuilder()
                 .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
                 .withNewSpec()
                 .withNewScaleTargetRef("apps/v1", "Deployment", instance.name())
@@ -123,10 +123,10 @@ public final class Workloads {
         // Deployment is the largest object of every app (issue 18: render time at thousands of apps).
         DeploymentSpec spec = new DeploymentSpec();
         // An autoscaled Deployment states no replica count, so a GitOps sync never resets the autoscaler.
-        spec.setReplicas(app.autoscaling().isPresent() ? null : instance.replicas());
+        spec.setReplicas(app.availability().autoscaling().isPresent() ? null : instance.replicas());
         spec.setSelector(selector(instance));
-        spec.setStrategy(strategy(app.rollout()));
-        spec.setMinReadySeconds(app.rollout().minReadySeconds() > 0 ? app.rollout().minReadySeconds() : null);
+        spec.setStrategy(strategy(app.availability().rollout()));
+        spec.setMinReadySeconds(app.availability().rollout().minReadySeconds() > 0 ? app.availability().rollout().minReadySeconds() : null);
         spec.setTemplate(new PodTemplateSpec(
                 new ObjectMetaBuilder().withLabels(versioned).withAnnotations(annotations).build(),
                 podSpec(instance, token)));
@@ -141,7 +141,7 @@ public final class Workloads {
         List<Volume> volumes = new ArrayList<>();
         List<VolumeMount> mounts = new ArrayList<>();
         Set<String> volumeNames = new HashSet<>();
-        for (WritablePath writable : app.writablePaths()) {
+        for (WritablePath writable : app.container().writablePaths()) {
             String name = volumeName(writable.path(), volumeNames);
             // The root filesystem is read-only; each writable folder is a size-limited emptyDir (PSS restricted
             // allows emptyDir), so a runaway writer cannot fill the node's disk.
@@ -167,9 +167,9 @@ public final class Workloads {
                 .withSecurityContext(SecureDefaults.pod(app))
                 .withContainers(container(instance, mounts))
                 .withVolumes(volumes)
-                .withRuntimeClassName(app.runtimeClassName().orElse(null))
-                .withNodeSelector(app.nodeSelector())
-                .withTolerations(app.tolerations().stream().map(Workloads::toleration).toList());
+                .withRuntimeClassName(app.scheduling().runtimeClassName().orElse(null))
+                .withNodeSelector(app.scheduling().nodeSelector())
+                .withTolerations(app.scheduling().tolerations().stream().map(Workloads::toleration).toList());
         if (instance.minimumReplicas() > 1) {
             // Spread replicas over nodes so one node failure does not take the whole app down.
             spec.withTopologySpreadConstraints(new TopologySpreadConstraintBuilder()
@@ -184,16 +184,16 @@ public final class Workloads {
 
     private static Container container(AppInstance instance, List<VolumeMount> mounts) {
         App app = instance.app();
-        Optional<Port> first = app.ports().stream().findFirst();
+        Optional<Port> first = app.container().ports().stream().findFirst();
         boolean probes = !app.weakens(Weakening.NO_PROBES);
         return new ContainerBuilder()
                 .withName(app.name())
                 .withImage(instance.image())
                 // Images are pinned by tag or digest, so a cached image is the right one.
                 .withImagePullPolicy("IfNotPresent")
-                .withCommand(app.command())
-                .withArgs(app.args())
-                .withPorts(app.ports().stream().map(Workloads::containerPort).toList())
+                .withCommand(app.container().command())
+                .withArgs(app.container().args())
+                .withPorts(app.container().ports().stream().map(Workloads::containerPort).toList())
                 .withEnv(env(app))
                 .withResources(new ResourceRequirementsBuilder()
                         .withRequests(Map.of("cpu", new Quantity(instance.resources().requests().cpu()),
@@ -201,9 +201,9 @@ public final class Workloads {
                         .withLimits(Map.of("cpu", new Quantity(instance.resources().limits().cpu()),
                                 "memory", new Quantity(instance.resources().limits().memory())))
                         .build())
-                .withLivenessProbe(probes ? probe(app.liveness().or(() -> first.map(p -> defaultProbe())), first) : null)
-                .withReadinessProbe(probes ? probe(app.readiness().or(() -> first.map(p -> defaultProbe())), first) : null)
-                .withStartupProbe(probe(app.startup(), first))
+                .withLivenessProbe(probes ? probe(app.container().liveness().or(() -> first.map(p -> defaultProbe())), first) : null)
+                .withReadinessProbe(probes ? probe(app.container().readiness().or(() -> first.map(p -> defaultProbe())), first) : null)
+                .withStartupProbe(probe(app.container().startup(), first))
                 .withSecurityContext(SecureDefaults.container(app))
                 .withVolumeMounts(mounts)
                 // The last log lines become the termination message when the app writes none: faster triage.
@@ -250,7 +250,7 @@ public final class Workloads {
     /** Plain variables in declared order, then variables from secrets (by reference: the value never appears). */
     private static List<io.fabric8.kubernetes.api.model.EnvVar> env(App app) {
         List<io.fabric8.kubernetes.api.model.EnvVar> env = new ArrayList<>();
-        for (EnvVar variable : app.env()) {
+        for (EnvVar variable : app.container().env()) {
             env.add(new EnvVarBuilder().withName(variable.name()).withValue(variable.value()).build());
         }
         for (Secret secret : app.secrets()) {
@@ -285,7 +285,7 @@ public final class Workloads {
     }
 
     private static HasMetadata disruptionBudget(Platform platform, AppInstance instance) {
-        DisruptionBudget budget = instance.app().disruptionBudget();
+        DisruptionBudget budget = instance.app().availability().disruptionBudget();
         return new PodDisruptionBudgetBuilder()
                 .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
                 .withNewSpec()

@@ -12,7 +12,7 @@ public final class ScrapeTargets implements PlatformGenerator {
 
     @Override
     public void contribute(AppContext app) {
-        app.instance().app().ports().stream().filter(p -> p.name().equals("metrics")).map(Port::number).findFirst()
+        app.instance().app().container().ports().stream().filter(p -> p.name().equals("metrics")).map(Port::number).findFirst()
                 .ifPresent(port -> app.add(new ConfigMapBuilder().withNewMetadata()
                         .withName(app.instance().name() + "-scrape").endMetadata()
                         .withData(Map.of("target", app.instance().name() + "." + app.instance().namespace() + ".svc:" + port))
