@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.lib.Repository;
@@ -28,6 +29,11 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  * shuts the SSH client down.
  */
 final class Connections implements AutoCloseable {
+
+    /** Repository addresses in a message: URLs and scp-like {@code user@host:path}. */
+    private static final Pattern ADDRESS = Pattern.compile("[a-z][a-z0-9+.-]*://\\S+|\\S+@\\S+:\\S*");
+    /** HTTP 401 or 403 as a status code of its own, not digits inside a port or a path. */
+    private static final Pattern HTTP_REFUSAL = Pattern.compile("(?<![\\w.:/-])40[13](?![\\w.])");
 
     private final URIish uri;
     private final Credentials credentials;
@@ -124,10 +130,11 @@ final class Connections implements AutoCloseable {
                     + ": the server was re-keyed or someone is intercepting the connection; refusing to connect");
         }
         String detail = scrub(describe(e));
-        String lower = detail.toLowerCase(Locale.ROOT);
+        // Classify on what the server said, not on the address: a port such as 38401 is no HTTP 401.
+        String lower = ADDRESS.matcher(detail.replace(where, " ")).replaceAll(" ").toLowerCase(Locale.ROOT);
         Throwable cause = safeCause(e);
         if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("auth fail")
-                || lower.contains("401") || lower.contains("403") || lower.contains("permission denied")
+                || HTTP_REFUSAL.matcher(lower).find() || lower.contains("permission denied")
                 || lower.contains("no more authentication methods")) {
             return new PublishException(PublishException.Reason.AUTHENTICATION_FAILED,
                     "could not " + action + " " + where + ": the server refused the credentials ("
