@@ -18,7 +18,7 @@ final class Instances {
                 .filter(o -> o.environment().equals(environment.name())).findFirst();
         Team team = teams.getOrDefault(app.team(), new Team(app.team(), ""));
         String image = override.flatMap(EnvironmentOverride::imageTag)
-                .map(tag -> ImageReference.withTag(app.image(), tag))
+                .map(tag -> ImageRules.withTag(app.image(), tag))
                 .orElse(app.image());
         int replicas = override.flatMap(o -> o.replicas().isPresent()
                 ? Optional.of(o.replicas().getAsInt()) : Optional.empty()).orElse(app.replicas());
