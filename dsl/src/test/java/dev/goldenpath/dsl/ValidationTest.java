@@ -57,6 +57,18 @@ class ValidationTest {
     }
 
     @Test
+    void acceptsOnlyDigestsThatPin() {
+        // OCI image spec, "Digests": the registered encodings, sha256 with 64 and sha512 with 128 lowercase hex digits.
+        platformWith(a -> a.image("registry.example.com/app@sha512:" + "0123456789abcdef".repeat(8))).build();
+        platformWith(a -> a.image("registry.example.com/app:1.0@sha256:" + "a".repeat(64))).build();
+        for (String digest : List.of("sha256:abc", "sha256:" + "A".repeat(64), "sha384:" + "a".repeat(96),
+                "sha512:" + "a".repeat(64))) {
+            onlyViolation(platformWith(a -> a.image("registry.example.com/app:1.0@" + digest)), "apps[api].image",
+                    ViolationCode.IMAGE_INVALID);
+        }
+    }
+
+    @Test
     void minimalSpecIsValid() {
         Platform platform = platformWith(a -> a).build();
         assertEquals(1, platform.instances().size());
