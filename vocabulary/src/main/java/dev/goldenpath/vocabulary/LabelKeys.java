@@ -46,12 +46,18 @@ public final class LabelKeys {
     private LabelKeys() {
     }
 
-    /** The recommended labels of an object of this app on this platform: name, part-of and managed-by. */
-    public static Map<String, String> recommended(String app, String platform) {
+    /** The recommended labels of every object goldenpath renders for a platform: part-of and managed-by. */
+    public static Map<String, String> managed(String platform) {
         Map<String, String> labels = new TreeMap<>();
-        labels.put(NAME, app);
         labels.put(PART_OF, platform);
         labels.put(MANAGED_BY, MANAGER);
+        return labels;
+    }
+
+    /** The recommended labels of an object of this app on this platform: name, part-of and managed-by. */
+    public static Map<String, String> recommended(String app, String platform) {
+        Map<String, String> labels = managed(platform);
+        labels.put(NAME, app);
         return labels;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RuleIdTest {
+class KeysTest {
 
     @Test
     void idsAreUniqueKebabCaseAndFoundById() {
@@ -43,6 +43,8 @@ class RuleIdTest {
     void recommendedLabelsNameTheAppThePlatformAndTheManager() {
         assertEquals("{app.kubernetes.io/managed-by=goldenpath, app.kubernetes.io/name=api, app.kubernetes.io/part-of=acme}",
                 LabelKeys.recommended("api", "acme").toString());
+        assertEquals("{app.kubernetes.io/managed-by=goldenpath, app.kubernetes.io/part-of=acme}",
+                LabelKeys.managed("acme").toString());
         assertTrue(LabelKeys.RESERVED.containsAll(LabelKeys.REQUIRED));
     }
 }
