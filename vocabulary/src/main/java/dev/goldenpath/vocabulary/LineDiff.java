@@ -22,21 +22,19 @@ public final class LineDiff {
     /** What happens to a line. */
     public enum Kind {
         /** In both texts. */
-        KEEP(' '),
+        KEEP,
         /** Only in the text before. */
-        REMOVE('-'),
+        REMOVE,
         /** Only in the text after. */
-        ADD('+');
-
-        private final char marker;
-
-        Kind(char marker) {
-            this.marker = marker;
-        }
+        ADD;
 
         /** The marker a unified diff prints before the line: ' ', '-' or '+'. */
         public char marker() {
-            return marker;
+            return switch (this) {
+                case KEEP -> ' ';
+                case REMOVE -> '-';
+                case ADD -> '+';
+            };
         }
     }
 

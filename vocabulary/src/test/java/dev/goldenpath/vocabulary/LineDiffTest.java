@@ -19,6 +19,11 @@ class LineDiffTest {
     }
 
     @Test
+    void markersAreThoseOfAUnifiedDiff() {
+        assertEquals(" -+", "" + Kind.KEEP.marker() + Kind.REMOVE.marker() + Kind.ADD.marker());
+    }
+
+    @Test
     void emptyTextsAreAllAddedOrAllRemoved() {
         assertEquals(List.of(new Edit(Kind.ADD, "a", 0, 0)), LineDiff.between(List.of(), List.of("a")));
         assertEquals(List.of(new Edit(Kind.REMOVE, "a", 0, 0)), LineDiff.between(List.of("a"), List.of()));
