@@ -28,7 +28,8 @@ final class AmountRules {
     }
 
     static void size(Problems problems, FieldPath path, String amount) {
-        Quantities.parse(amount).filter(b -> b.compareTo(MAX_BYTES) > 0).ifPresent(b -> problems.add(ViolationCode.RESOURCES_AMOUNT_TOO_LARGE,
+        Quantities.parse(amount).filter(b -> b.compareTo(MAX_BYTES) > 0).ifPresent(b -> problems.add(
+                ViolationCode.RESOURCES_AMOUNT_TOO_LARGE,
                 path, amount,
                 "more than 64Ti: no node has that much disk", "use what the app really writes, e.g. 1Gi"));
     }

@@ -230,7 +230,10 @@ public enum ViolationCode {
     RBAC_RESOURCE_INVALID("rbac.resource-invalid"),
     /** A resource name is not an exact object name. */
     RBAC_RESOURCE_NAME_INVALID("rbac.resource-name-invalid"),
-    /** A permission needs a weakening (secrets, escalation verbs, sensitive subresources, cluster scope) the app does not declare. */
+    /**
+     * A permission needs a weakening (secrets, escalation verbs, sensitive subresources, cluster scope) the app does
+     * not declare.
+     */
     RBAC_WEAKENING_REQUIRED("rbac.weakening-required"),
     /** A Secret name is not a DNS-1123 subdomain. */
     SECRET_NAME_INVALID("secret.name-invalid"),

@@ -57,7 +57,10 @@ public enum Weakening {
      */
     EGRESS_TO_ANYWHERE(PodSecurityLevel.RESTRICTED, RuleId.EGRESS_ANYWHERE);
 
-    /** Rule ids that only the DSL checks ({@link RuleId.Checker#DSL}); every other rule id of a weakening names a lint rule. */
+    /**
+     * Rule ids that only the DSL checks ({@link RuleId.Checker#DSL}); every other rule id of a weakening names a lint
+     * rule.
+     */
     public static final List<String> DSL_ONLY_RULE_IDS = Arrays.stream(RuleId.values())
             .filter(rule -> !rule.isLintRule()).map(RuleId::id).toList();
 
@@ -79,7 +82,10 @@ public enum Weakening {
         return rules;
     }
 
-    /** The rule ids this weakening exempts (lint rule ids, or {@link #DSL_ONLY_RULE_IDS}); the first is the primary one. */
+    /**
+     * The rule ids this weakening exempts (lint rule ids, or {@link #DSL_ONLY_RULE_IDS}); the first is the primary
+     * one.
+     */
     public List<String> ruleIds() {
         return rules.stream().map(RuleId::id).toList();
     }

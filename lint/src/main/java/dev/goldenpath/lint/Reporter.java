@@ -40,7 +40,8 @@ final class Reporter {
         if (rule == null) {
             return;
         }
-        findings.add(new Finding(rule.id(), rule.severity(), site.file(), site.documentIndex(), site.line(), site.object(),
+        findings.add(new Finding(rule.id(), rule.severity(), site.file(), site.documentIndex(), site.line(),
+                site.object(),
                 site.path(), message, rule.fix(), site.exceptionReason()));
     }
 

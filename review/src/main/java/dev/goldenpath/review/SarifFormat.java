@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 (OASIS) for code scanning: one run of the tool {@code goldenpath-review}, every kind of change as a
- * rule, one result per change at the file of the head tree that holds it (of the base tree, when removed). The envelope,
- * URIs and fingerprints are the linter's ({@link SarifLog}); results differ in kind (changes, not findings). Changes
+ * rule, one result per change at the file of the head tree that holds it (of the base tree, when removed). The
+ * envelope, URIs and fingerprints are the linter's ({@link SarifLog}); results differ in kind (changes, not
+ * findings). Changes
  * that widen are warnings; the others notes. A fingerprint of the change's line lets code scanning follow it across
  * runs.
  */
@@ -42,7 +43,8 @@ final class SarifFormat {
             result.putObject("message").put("text", change.line());
             ObjectNode location = result.putArray("locations").addObject();
             if (!change.path().isEmpty()) {
-                location.putObject("physicalLocation").putObject("artifactLocation").put("uri", SarifLog.uri(change.path()));
+                location.putObject("physicalLocation").putObject("artifactLocation")
+                        .put("uri", SarifLog.uri(change.path()));
             }
             location.putArray("logicalLocations").addObject()
                     .put("name", change.subject())

@@ -33,7 +33,8 @@ public record Cidr(BigInteger address, int bits, int prefix) {
             throw new IllegalArgumentException("an address has 32 or 128 bits, not " + bits);
         }
         if (prefix < 0 || prefix > bits) {
-            throw new IllegalArgumentException("a prefix of " + bits + "-bit addresses is 0 to " + bits + ", not " + prefix);
+            throw new IllegalArgumentException(
+                    "a prefix of " + bits + "-bit addresses is 0 to " + bits + ", not " + prefix);
         }
         if (address.signum() < 0 || address.bitLength() > bits) {
             throw new IllegalArgumentException("not a " + bits + "-bit address: " + address);
@@ -56,7 +57,8 @@ public record Cidr(BigInteger address, int bits, int prefix) {
         String address = cidr.substring(0, slash);
         String prefixText = cidr.substring(slash + 1);
         if (!LITERAL.matcher(address).matches() || !address.contains(".") && !address.contains(":")
-                || prefixText.isEmpty() || prefixText.length() > 3 || !prefixText.chars().allMatch(Character::isDigit)) {
+                || prefixText.isEmpty() || prefixText.length() > 3
+                || !prefixText.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
         try {

@@ -23,7 +23,8 @@ class CidrTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.0", "10.0.0.0/33", "2001:db8::/129", "10.0.0.0/-1", "10.0.0.0/", "10/8",
-        "example.com/24", "localhost/8", "10.0.0.0/8/8", "::ffff:10.0.0.1/128", "10.0.0.0/ 8", "1.2.3.4.5/32", ""})
+        "example.com/24", "localhost/8", "10.0.0.0/8/8", "::ffff:10.0.0.1/128", "10.0.0.0/ 8", "1.2.3.4.5/32", "",
+        "10.0.0.0/+8", "10.0.0.0/\u0668"})
     void refusesWhatIsNoIpLiteralWithAPrefix(String text) {
         assertTrue(Cidr.parse(text).isEmpty(), text);
     }

@@ -71,7 +71,8 @@ public final class ExemptionsPage {
             for (JsonNode at : List.of(metadata, spec.path("template").path("metadata"),
                     spec.path("jobTemplate").path("spec").path("template").path("metadata"))) {
                 at.path("annotations").properties().forEach(a -> {
-                    Annotations.exceptionRule(a.getKey()).ifPresent(rule -> exceptions.put(rule, a.getValue().asText()));
+                    Annotations.exceptionRule(a.getKey())
+                            .ifPresent(rule -> exceptions.put(rule, a.getValue().asText()));
                 });
             }
             String enforce = metadata.path("labels").path(ENFORCE).asText("restricted");
