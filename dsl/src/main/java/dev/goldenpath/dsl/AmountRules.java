@@ -28,17 +28,21 @@ final class AmountRules {
     }
 
     static void size(Problems problems, FieldPath path, String amount) {
-        Quantities.parse(amount).filter(b -> b.compareTo(MAX_BYTES) > 0).ifPresent(b -> problems.add(path, amount,
+        Quantities.parse(amount).filter(b -> b.compareTo(MAX_BYTES) > 0).ifPresent(b -> problems.add(
+                ViolationCode.RESOURCES_AMOUNT_TOO_LARGE,
+                path, amount,
                 "more than 64Ti: no node has that much disk", "use what the app really writes, e.g. 1Gi"));
     }
 
     private static void cpu(Problems problems, FieldPath path, String amount) {
         Quantities.parse(amount).ifPresent(cores -> {
             if (cores.signum() > 0 && cores.compareTo(MILLICORE) < 0) {
-                problems.add(path, amount, "CPU is counted in millicores: less than 1m cannot be expressed",
+                problems.add(ViolationCode.RESOURCES_CPU_BELOW_MILLICORE,
+                        path, amount, "CPU is counted in millicores: less than 1m cannot be expressed",
                         "use at least 1m, e.g. 10m");
             } else if (cores.compareTo(MAX_CPU) > 0) {
-                problems.add(path, amount, "more than 1024 cores: no node has that many", "use e.g. 500m or 2");
+                problems.add(ViolationCode.RESOURCES_AMOUNT_TOO_LARGE,
+                        path, amount, "more than 1024 cores: no node has that many", "use e.g. 500m or 2");
             }
         });
     }
@@ -46,10 +50,12 @@ final class AmountRules {
     private static void memory(Problems problems, FieldPath path, String amount) {
         Quantities.parse(amount).ifPresent(bytes -> {
             if (bytes.signum() > 0 && bytes.compareTo(MIN_MEMORY) < 0) {
-                problems.add(path, amount, "less than 4Mi: no container starts with that little memory "
+                problems.add(ViolationCode.RESOURCES_MEMORY_TOO_SMALL,
+                        path, amount, "less than 4Mi: no container starts with that little memory "
                         + "(a plain number is bytes)", amount.matches("[0-9]+") ? "add the unit, e.g. " + amount + "Mi" : "use e.g. 128Mi");
             } else if (bytes.compareTo(MAX_BYTES) > 0) {
-                problems.add(path, amount, "more than 64Ti: no node has that much memory", "use e.g. 256Mi or 2Gi");
+                problems.add(ViolationCode.RESOURCES_AMOUNT_TOO_LARGE,
+                        path, amount, "more than 64Ti: no node has that much memory", "use e.g. 256Mi or 2Gi");
             }
         });
     }

@@ -21,11 +21,12 @@ record BaselineRules(Platform platform, Problems problems) {
         FieldPath path = FieldPath.root("baseline");
         baseline.admissionModes().keySet().forEach(environment -> {
             if (platform.environment(environment).isEmpty()) {
-                problems.add(path.field("admission").key(environment), environment, "unknown environment",
+                problems.add(ViolationCode.ENVIRONMENT_UNKNOWN,
+                        path.field("admission").key(environment), environment, "unknown environment",
                         "use one of " + EnvironmentRules.names(platform));
             }
         });
-        problems.addIf(path.field("meshRootNamespace"), baseline.meshRootNamespace(),
+        problems.addIf(ViolationCode.NAME_DNS1123_LABEL, path.field("meshRootNamespace"), baseline.meshRootNamespace(),
                 Names.dns1123Label(baseline.meshRootNamespace()), "use Istio's root namespace, e.g. 'istio-system'");
         baseline.imageSignatures().ifPresent(signatures -> signatures(signatures, path.field("imageSignatures")));
         falco(baseline.falco(), path.field("falco"));
@@ -38,7 +39,7 @@ record BaselineRules(Platform platform, Problems problems) {
     private void signatures(Baseline.ImageSignatures signatures, FieldPath path) {
         for (String registry : signatures.registries()) {
             if (!IMAGE_GLOB.matcher(registry).matches()) {
-                problems.add(path.field("registries"), registry,
+                problems.add(ViolationCode.BASELINE_IMAGE_GLOB_INVALID, path.field("registries"), registry,
                         "an image glob is a lowercase registry/repository path with '*' or '**'",
                         "use e.g. 'registry.acme.example/**'");
             }
@@ -47,18 +48,21 @@ record BaselineRules(Platform platform, Problems problems) {
             String stripped = key.strip();
             if (!stripped.startsWith("-----BEGIN PUBLIC KEY-----") || !stripped.endsWith("-----END PUBLIC KEY-----")) {
                 // The value is a public key, but keep reports short and free of key material.
-                problems.add(path.field("publicKey"), "<key>", "a cosign public key is a PEM 'PUBLIC KEY' block",
+                problems.add(ViolationCode.BASELINE_COSIGN_KEY_INVALID,
+                        path.field("publicKey"), "<key>", "a cosign public key is a PEM 'PUBLIC KEY' block",
                         "paste the contents of cosign.pub");
             }
         });
         if (signatures.keyless()) {
             String issuer = signatures.issuer().orElse("");
             if (Urls.https(issuer).isPresent()) {
-                problems.add(path.field("issuer"), issuer, "a keyless issuer is the OIDC issuer's https:// URL",
+                problems.add(ViolationCode.BASELINE_KEYLESS_ISSUER_INVALID,
+                        path.field("issuer"), issuer, "a keyless issuer is the OIDC issuer's https:// URL",
                         "use e.g. 'https://token.actions.githubusercontent.com'");
             }
             if (signatures.subject().orElse("").isBlank()) {
-                problems.add(path.field("subject"), "", "a keyless policy needs the signer's identity",
+                problems.add(ViolationCode.BASELINE_KEYLESS_SUBJECT_MISSING,
+                        path.field("subject"), "", "a keyless policy needs the signer's identity",
                         "use the workflow URL or e-mail address the certificates are issued to");
             }
         }
@@ -72,7 +76,8 @@ record BaselineRules(Platform platform, Problems problems) {
         new MetadataRules(platform, problems).labels(path.field("nodeSelector"), falco.nodeSelector());
         for (Toleration toleration : falco.tolerations()) {
             if (!toleration.key().isEmpty() && Names.qualifiedName(toleration.key()) != null) {
-                problems.add(path.field("tolerations").key(toleration.key()), toleration.key(),
+                problems.add(ViolationCode.BASELINE_TOLERATION_KEY_INVALID,
+                        path.field("tolerations").key(toleration.key()), toleration.key(),
                         "a taint key is a qualified name", "use e.g. 'node-role.acme.example/security'");
             }
         }
@@ -85,7 +90,7 @@ record BaselineRules(Platform platform, Problems problems) {
         new ImageRules(problems).image(path.field("image"), trivy.image());
         String[] fields = trivy.schedule().strip().split("\\s+");
         if (fields.length != 5 || Arrays.stream(fields).anyMatch(f -> !CRON_FIELD.matcher(f).matches())) {
-            problems.add(path.field("schedule"), trivy.schedule(),
+            problems.add(ViolationCode.BASELINE_TRIVY_SCHEDULE_INVALID, path.field("schedule"), trivy.schedule(),
                     "a schedule is five cron fields (minute hour day month weekday)",
                     "use e.g. '0 3 * * *' for daily at 03:00 UTC");
         }
@@ -97,7 +102,7 @@ record BaselineRules(Platform platform, Problems problems) {
             boolean ok = process.startsWith("/") ? ABSOLUTE_PATH.matcher(process).matches() && !process.contains("/../")
                     : PROCESS_NAME.matcher(process).matches();
             if (!ok) {
-                problems.add(path.field("allowedProcesses"), process,
+                problems.add(ViolationCode.BASELINE_FALCO_PROCESS_INVALID, path.field("allowedProcesses"), process,
                         "a process is an absolute executable path or a name of at most 15 characters (the kernel truncates names)",
                         "use e.g. '/usr/local/bin/ledger' or 'ledger'");
             }
@@ -105,14 +110,15 @@ record BaselineRules(Platform platform, Problems problems) {
         for (String protectedPath : profile.protectedPaths()) {
             if (!ABSOLUTE_PATH.matcher(protectedPath).matches() || protectedPath.contains("/../")
                     || protectedPath.endsWith("/..")) {
-                problems.add(path.field("protectedPaths"), protectedPath,
+                problems.add(ViolationCode.BASELINE_FALCO_PATH_INVALID, path.field("protectedPaths"), protectedPath,
                         "a protected path is an absolute, normalized path without a trailing '/'",
                         "use e.g. '/etc' or '/usr/local/bin'");
             }
         }
         profile.shellReason().ifPresent(reason -> {
             if (reason.strip().length() < ExemptionRules.MIN_REASON_LENGTH) {
-                problems.add(path.field("shellReason"), reason, "allowing shells needs a written reason of at least "
+                problems.add(ViolationCode.BASELINE_SHELL_REASON_TOO_SHORT,
+                        path.field("shellReason"), reason, "allowing shells needs a written reason of at least "
                         + ExemptionRules.MIN_REASON_LENGTH + " characters", "say why the container runs shells and who decided");
             }
         });

@@ -14,12 +14,13 @@ record ContainerRules(Problems problems) {
         for (EnvVar variable : app.container().env()) {
             FieldPath envPath = path.field("env").key(variable.name());
             if (!Names.ENV_VAR_NAME.matcher(variable.name()).matches()) {
-                problems.add(envPath, variable.name(),
+                problems.add(ViolationCode.ENV_NAME_INVALID, envPath, variable.name(),
                         "an environment variable name may hold letters, digits, '_', '-' and '.', not starting with a digit",
                         "use e.g. LOG_LEVEL");
             }
             if (!names.add(variable.name())) {
-                problems.add(envPath, variable.name(), "the variable is set twice", "set it once");
+                problems.add(ViolationCode.ENV_DUPLICATE,
+                        envPath, variable.name(), "the variable is set twice", "set it once");
             }
         }
     }
@@ -33,11 +34,13 @@ record ContainerRules(Problems problems) {
             if (!p.startsWith("/") || p.equals("/") || p.contains("//") || p.endsWith("/")
                     || p.contains("/./") || p.contains("/../") || p.endsWith("/..") || p.endsWith("/.")
                     || p.contains(":")) {
-                problems.add(writablePath, p, "a writable path must be an absolute, normalized folder other than '/'",
+                problems.add(ViolationCode.CONTAINER_WRITABLE_PATH_INVALID,
+                        writablePath, p, "a writable path must be an absolute, normalized folder other than '/'",
                         "use e.g. '/tmp' or '/var/cache/app'");
             }
             if (!seen.add(p)) {
-                problems.add(writablePath, p, "the path is declared twice", "declare it once");
+                problems.add(ViolationCode.CONTAINER_WRITABLE_PATH_DUPLICATE,
+                        writablePath, p, "the path is declared twice", "declare it once");
             }
             new ResourceRules(problems).quantity(writablePath.field("sizeLimit"), writable.sizeLimit(), "1Gi");
             AmountRules.size(problems, writablePath.field("sizeLimit"), writable.sizeLimit());
@@ -51,29 +54,33 @@ record ContainerRules(Problems problems) {
         for (String capability : app.container().addedCapabilities()) {
             FieldPath capPath = path.field("addedCapabilities").key(capability);
             if (!Names.CAPABILITY.matcher(capability).matches() || capability.startsWith("CAP_") || capability.equals("ALL")) {
-                problems.add(capPath, capability, "a capability is named without 'CAP_' in upper case, and never ALL",
+                problems.add(ViolationCode.CONTAINER_CAPABILITY_INVALID,
+                        capPath, capability, "a capability is named without 'CAP_' in upper case, and never ALL",
                         "use e.g. NET_BIND_SERVICE");
                 beyondRestricted = true;
                 continue;
             }
             if (!seen.add(capability)) {
-                problems.add(capPath, capability, "the capability is added twice", "add it once");
+                problems.add(ViolationCode.CONTAINER_CAPABILITY_DUPLICATE,
+                        capPath, capability, "the capability is added twice", "add it once");
             }
             if (!capability.equals("NET_BIND_SERVICE")) {
                 beyondRestricted = true;
                 if (!app.weakens(Weakening.ADDED_CAPABILITIES)) {
-                    problems.add(capPath, capability, "PSS restricted allows adding only NET_BIND_SERVICE",
+                    problems.add(ViolationCode.CONTAINER_CAPABILITY_NOT_ALLOWED,
+                            capPath, capability, "PSS restricted allows adding only NET_BIND_SERVICE",
                             "drop the capability, or declare .weaken(ADDED_CAPABILITIES, \"<reason>\")");
                 }
             }
         }
         if (!beyondRestricted && app.weakens(Weakening.ADDED_CAPABILITIES)) {
-            problems.add(path.exemption(Weakening.ADDED_CAPABILITIES), "ADDED_CAPABILITIES",
+            problems.add(ViolationCode.EXEMPTION_UNUSED,
+                    path.exemption(Weakening.ADDED_CAPABILITIES), "ADDED_CAPABILITIES",
                     "the app adds no capability beyond NET_BIND_SERVICE, so the exemption is unused",
                     "remove .weaken(ADDED_CAPABILITIES, ...)");
         }
         if (app.weakens(Weakening.HOST_PORTS) && app.container().ports().stream().noneMatch(p -> p.hostPort() != 0)) {
-            problems.add(path.exemption(Weakening.HOST_PORTS), "HOST_PORTS",
+            problems.add(ViolationCode.EXEMPTION_UNUSED, path.exemption(Weakening.HOST_PORTS), "HOST_PORTS",
                     "no port has a host port, so the exemption is unused", "remove .weaken(HOST_PORTS, ...)");
         }
     }

@@ -23,23 +23,28 @@ record EnvironmentRules(Platform platform, Problems problems) {
     void environments() {
         Set<String> names = new HashSet<>();
         if (platform.environments().isEmpty()) {
-            problems.add(FieldPath.root("environments"), "[]", "a platform needs at least one environment",
+            problems.add(ViolationCode.PLATFORM_NO_ENVIRONMENTS,
+                    FieldPath.root("environments"), "[]", "a platform needs at least one environment",
                     "add .environment(environment(\"production\").cluster(\"https://kubernetes.default.svc\"))");
         }
         for (Environment environment : platform.environments()) {
             FieldPath path = FieldPath.environment(environment.name());
-            problems.addIf(path.field("name"), environment.name(), Names.dns1123Label(environment.name()),
+            problems.addIf(ViolationCode.NAME_DNS1123_LABEL,
+                    path.field("name"), environment.name(), Names.dns1123Label(environment.name()),
                     "use e.g. 'staging'");
             if (!names.add(environment.name())) {
-                problems.add(path, environment.name(), "environment names must be unique", "rename one of them");
+                problems.add(ViolationCode.ENVIRONMENT_DUPLICATE,
+                        path, environment.name(), "environment names must be unique", "rename one of them");
             }
             if (environment.clusters().isEmpty()) {
-                problems.add(path.field("clusters"), "[]", "an environment needs at least one cluster",
+                problems.add(ViolationCode.ENVIRONMENT_NO_CLUSTERS,
+                        path.field("clusters"), "[]", "an environment needs at least one cluster",
                         "add .cluster(\"https://kubernetes.default.svc\")");
             }
             clusters(environment, path);
             if (!PSS_VERSION.matcher(environment.podSecurityVersion()).matches()) {
-                problems.add(path.field("podSecurityVersion"), environment.podSecurityVersion(),
+                problems.add(ViolationCode.ENVIRONMENT_PSS_VERSION_INVALID,
+                        path.field("podSecurityVersion"), environment.podSecurityVersion(),
                         "a Pod Security Standards version is 'latest' or 'v1.<minor>'", "use e.g. 'v1.33' or 'latest'");
             }
         }
@@ -49,13 +54,16 @@ record EnvironmentRules(Platform platform, Problems problems) {
         Set<String> names = new HashSet<>();
         for (Cluster cluster : environment.clusters()) {
             FieldPath clusterPath = path.field("clusters").key(cluster.name());
-            problems.addIf(clusterPath.field("name"), cluster.name(), Names.dns1123Label(cluster.name()),
+            problems.addIf(ViolationCode.NAME_DNS1123_LABEL,
+                    clusterPath.field("name"), cluster.name(), Names.dns1123Label(cluster.name()),
                     "use e.g. 'prod-eu-1'");
             if (!names.add(cluster.name())) {
-                problems.add(clusterPath, cluster.name(), "cluster names must be unique in an environment",
+                problems.add(ViolationCode.CLUSTER_DUPLICATE,
+                        clusterPath, cluster.name(), "cluster names must be unique in an environment",
                         "rename one of them");
             }
-            Urls.https(cluster.server()).ifPresent(p -> problems.add(clusterPath.field("server"), cluster.server(),
+            Urls.https(cluster.server()).ifPresent(p -> problems.add(ViolationCode.CLUSTER_SERVER_INVALID,
+                    clusterPath.field("server"), cluster.server(),
                     "a cluster's API server must be an https:// URL: " + p, "use e.g. https://kubernetes.default.svc"));
             new MetadataRules(platform, problems).labels(clusterPath.field("labels"), cluster.labels());
         }
@@ -65,7 +73,8 @@ record EnvironmentRules(Platform platform, Problems problems) {
     void app(App app, FieldPath path) {
         for (String environment : app.placement().environments()) {
             if (platform.environment(environment).isEmpty()) {
-                problems.add(path.field("onlyIn").key(environment), environment, "unknown environment",
+                problems.add(ViolationCode.ENVIRONMENT_UNKNOWN,
+                        path.field("onlyIn").key(environment), environment, "unknown environment",
                         "use one of " + names(platform));
             }
         }
@@ -80,7 +89,8 @@ record EnvironmentRules(Platform platform, Problems problems) {
             String namespace = Instances.namespace(app, environment);
             String problem = Names.dns1123Label(namespace);
             if (problem != null) {
-                problems.add(path.field("namespace"), namespace, "the namespace in " + environment.name() + " " + problem,
+                problems.add(ViolationCode.NAMESPACE_INVALID,
+                        path.field("namespace"), namespace, "the namespace in " + environment.name() + " " + problem,
                         "change the namespace pattern ('" + app.placement().namespace().orElse(environment.namespacePattern()) + "')");
             }
         }
@@ -89,13 +99,16 @@ record EnvironmentRules(Platform platform, Problems problems) {
     private void override(App app, EnvironmentOverride override, FieldPath path, Set<String> overridden) {
         Optional<Environment> environment = platform.environment(override.environment());
         if (environment.isEmpty()) {
-            problems.add(path, override.environment(), "unknown environment", "use one of " + names(platform));
+            problems.add(ViolationCode.ENVIRONMENT_UNKNOWN,
+                    path, override.environment(), "unknown environment", "use one of " + names(platform));
         } else if (!Instances.deployedIn(app, environment.get())) {
-            problems.add(path, override.environment(), "the app is not deployed to this environment (see onlyIn)",
+            problems.add(ViolationCode.ENVIRONMENT_NOT_DEPLOYED,
+                    path, override.environment(), "the app is not deployed to this environment (see onlyIn)",
                     "remove the override or add the environment to onlyIn");
         }
         if (!overridden.add(override.environment())) {
-            problems.add(path, override.environment(), "the environment is overridden twice", "merge the overrides");
+            problems.add(ViolationCode.ENVIRONMENT_OVERRIDE_DUPLICATE,
+                    path, override.environment(), "the environment is overridden twice", "merge the overrides");
         }
         override.replicas().ifPresent(r -> new WorkloadRules(platform, problems).replicas(path.field("replicas"), r));
         override.resources().ifPresent(r -> new ResourceRules(problems).resources(path.field("resources"), r));
@@ -103,7 +116,8 @@ record EnvironmentRules(Platform platform, Problems problems) {
         environment.ifPresent(env -> {
             for (String cluster : override.clusters()) {
                 if (env.clusters().stream().noneMatch(c -> c.name().equals(cluster))) {
-                    problems.add(path.field("clusters").key(cluster), cluster, "unknown cluster of environment "
+                    problems.add(ViolationCode.CLUSTER_UNKNOWN,
+                            path.field("clusters").key(cluster), cluster, "unknown cluster of environment "
                             + env.name(), "use one of " + env.clusters().stream().map(Cluster::name).toList());
                 }
             }

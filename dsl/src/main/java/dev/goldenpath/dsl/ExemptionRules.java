@@ -17,11 +17,13 @@ record ExemptionRules(Problems problems) {
         for (Exemption exemption : app.exemptions()) {
             FieldPath exemptionPath = path.exemption(exemption.weakening());
             if (seen.merge(exemption.weakening(), 1, Integer::sum) == 2) {
-                problems.add(exemptionPath, exemption.weakening(), "the weakening is declared twice",
+                problems.add(ViolationCode.EXEMPTION_DUPLICATE,
+                        exemptionPath, exemption.weakening(), "the weakening is declared twice",
                         "declare it once, with one reason");
             }
             if (exemption.reason().strip().length() < MIN_REASON_LENGTH) {
-                problems.add(exemptionPath.field("reason"), exemption.reason(),
+                problems.add(ViolationCode.EXEMPTION_REASON_TOO_SHORT,
+                        exemptionPath.field("reason"), exemption.reason(),
                         "a weakening needs a written reason of at least " + MIN_REASON_LENGTH + " characters",
                         "say why and who decided, e.g. \"vendor image needs uid 0; SEC-142, approved by security\"");
             }

@@ -18,7 +18,7 @@ final class Instances {
                 .filter(o -> o.environment().equals(environment.name())).findFirst();
         Team team = teams.getOrDefault(app.team(), new Team(app.team(), ""));
         String image = override.flatMap(EnvironmentOverride::imageTag)
-                .map(tag -> ImageReference.withTag(app.container().image(), tag))
+                .map(tag -> ImageRules.withTag(app.container().image(), tag))
                 .orElse(app.container().image());
         int replicas = override.flatMap(o -> o.replicas().isPresent()
                 ? Optional.of(o.replicas().getAsInt()) : Optional.empty()).orElse(app.availability().replicas());

@@ -1,5 +1,7 @@
 package dev.goldenpath.dsl;
 
+import dev.goldenpath.vocabulary.Annotations;
+import dev.goldenpath.vocabulary.LabelKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +15,7 @@ import java.util.Set;
 record MetadataRules(Platform platform, Problems problems) {
 
     /** Label keys the generators set: recommended labels, and those the admission policy requires. */
-    private static final Set<String> GENERATED_LABELS = Set.of("app.kubernetes.io/name", "app.kubernetes.io/instance",
-            "app.kubernetes.io/part-of", "app.kubernetes.io/managed-by", "app.kubernetes.io/version", "owner",
-            "environment", "app");
+    private static final Set<String> GENERATED_LABELS = Set.copyOf(LabelKeys.RESERVED);
     /**
      * Prefixes Kubernetes reserves for its components ("kubernetes.io/" and "k8s.io/", with subdomains such as
      * node.kubernetes.io or app.kubernetes.io), and goldenpath's own (exception annotations, owner contact).
@@ -33,9 +33,11 @@ record MetadataRules(Platform platform, Problems problems) {
         labels.forEach((key, value) -> {
             String keyProblem = Names.qualifiedName(key);
             if (keyProblem != null) {
-                problems.add(path.key(key), key, "label key: " + keyProblem, "use e.g. 'tier' or 'example.com/tier'");
+                problems.add(ViolationCode.LABEL_KEY_INVALID,
+                        path.key(key), key, "label key: " + keyProblem, "use e.g. 'tier' or 'example.com/tier'");
             }
-            problems.addIf(path.key(key), value, Names.labelValue(value), "shorten or simplify the value");
+            problems.addIf(ViolationCode.LABEL_VALUE_INVALID,
+                    path.key(key), value, Names.labelValue(value), "shorten or simplify the value");
         });
     }
 
@@ -44,13 +46,15 @@ record MetadataRules(Platform platform, Problems problems) {
         keys(path.field("annotations"), app.metadata().annotations(), "annotation");
         app.metadata().annotations().forEach((key, value) -> {
             if (Names.qualifiedName(key) != null) {
-                problems.add(path.field("annotations").key(key), key, "annotation key: " + Names.qualifiedName(key),
+                problems.add(ViolationCode.ANNOTATION_KEY_INVALID,
+                        path.field("annotations").key(key), key, "annotation key: " + Names.qualifiedName(key),
                         "use e.g. 'example.com/note'");
             }
         });
         long size = app.metadata().annotations().entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length()).sum();
         if (size > 256 * 1024) {
-            problems.add(path.field("annotations"), size + " bytes", "annotations may hold at most 256 KiB in all",
+            problems.add(ViolationCode.ANNOTATION_TOO_LARGE,
+                    path.field("annotations"), size + " bytes", "annotations may hold at most 256 KiB in all",
                     "move large data to a ConfigMap");
         }
         derivedNames(app, path);
@@ -61,16 +65,20 @@ record MetadataRules(Platform platform, Problems problems) {
             FieldPath keyPath = path.key(key);
             Optional<String> domain = reservedDomain(key);
             if (SECURITY_ANNOTATION_PREFIXES.stream().anyMatch(key::startsWith)) {
-                problems.add(keyPath, key, "this " + what + " sets a security profile (AppArmor or seccomp) and would bypass "
+                problems.add(ViolationCode.METADATA_SECURITY_PROFILE,
+                        keyPath, key, "this " + what + " sets a security profile (AppArmor or seccomp) and would bypass "
                                 + "the secure defaults without a declared reason",
                         "remove it: pods run with RuntimeDefault; weakenings are declared with .weaken(..)");
-            } else if (key.startsWith("exception.goldenpath.dev/")) {
-                problems.add(keyPath, key, "exception annotations are written by goldenpath from declared weakenings",
+            } else if (Annotations.isException(key)) {
+                problems.add(ViolationCode.METADATA_EXCEPTION_ANNOTATION,
+                        keyPath, key, "exception annotations are written by goldenpath from declared weakenings",
                         "declare .weaken(<Weakening>, \"<reason>\") instead");
             } else if (GENERATED_LABELS.contains(key) && what.equals("label")) {
-                problems.add(keyPath, key, "this label is set by goldenpath and must not be overridden", "choose another key");
+                problems.add(ViolationCode.LABEL_RESERVED,
+                        keyPath, key, "this label is set by goldenpath and must not be overridden", "choose another key");
             } else if (domain.isPresent()) {
-                problems.add(keyPath, key, "the prefix " + domain.get() + "/ belongs to "
+                problems.add(ViolationCode.METADATA_RESERVED_PREFIX,
+                        keyPath, key, "the prefix " + domain.get() + "/ belongs to "
                                 + (domain.get().endsWith("goldenpath.dev") ? "goldenpath" : "Kubernetes")
                                 + ": such a " + what + " would override or spoof what the platform sets and reads",
                         "use a prefix of your own, e.g. 'example.com/" + key.substring(key.indexOf('/') + 1) + "'");
@@ -102,7 +110,8 @@ record MetadataRules(Platform platform, Problems problems) {
             for (Cluster cluster : environment.clusters()) {
                 String application = environment.name() + "-" + app.name() + (multiCluster ? "-" + cluster.name() : "");
                 if (application.length() > MAX_APPLICATION_NAME) {
-                    problems.add(path.field("name"), application, "the Argo CD Application name '<environment>-<app>"
+                    problems.add(ViolationCode.NAME_ARGOCD_APPLICATION_TOO_LONG,
+                            path.field("name"), application, "the Argo CD Application name '<environment>-<app>"
                                     + (multiCluster ? "-<cluster>" : "") + "' is " + application.length()
                                     + " characters, more than the " + MAX_APPLICATION_NAME
                                     + " Argo CD's tracking label holds",
@@ -113,7 +122,8 @@ record MetadataRules(Platform platform, Problems problems) {
             if (app.apiAccess().permissions().stream().anyMatch(Permission::clusterScoped)) {
                 String clusterRole = Instances.namespace(app, environment) + "-" + app.apiAccess().roleName().orElse(app.name());
                 if (clusterRole.length() > 253) {
-                    problems.add(path.field("roleName"), clusterRole, "the ClusterRole name '<namespace>-<role>' is "
+                    problems.add(ViolationCode.NAME_CLUSTER_ROLE_TOO_LONG,
+                            path.field("roleName"), clusterRole, "the ClusterRole name '<namespace>-<role>' is "
                             + clusterRole.length() + " characters, more than 253", "use a shorter role name");
                 }
             }
@@ -122,7 +132,8 @@ record MetadataRules(Platform platform, Problems problems) {
             secret.store().flatMap(platform::secretStore).ifPresent(store -> {
                 String storeName = store.name() + "-" + app.name();
                 if (storeName.length() > 253) {
-                    problems.add(path.field("secrets").key(secret.name()).field("store"), storeName,
+                    problems.add(ViolationCode.NAME_SECRET_STORE_TOO_LONG,
+                            path.field("secrets").key(secret.name()).field("store"), storeName,
                             "the SecretStore name '<store>-<app>' is longer than 253 characters", "use a shorter store name");
                 }
             });

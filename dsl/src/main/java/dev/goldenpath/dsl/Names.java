@@ -1,16 +1,16 @@
 package dev.goldenpath.dsl;
 
+import dev.goldenpath.vocabulary.NameSyntax;
 import java.util.regex.Pattern;
 
 /** Kubernetes' name and label syntax (apimachinery {@code pkg/util/validation}). */
 final class Names {
 
-    static final Pattern DNS1123_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
-    static final Pattern DNS1035_LABEL = Pattern.compile("^[a-z]([-a-z0-9]*[a-z0-9])?$");
-    static final Pattern DNS1123_SUBDOMAIN =
-            Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
-    static final Pattern QUALIFIED_NAME = Pattern.compile("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$");
-    static final Pattern IANA_SVC_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+    // The grammars are the shared vocabulary's; this class words the DSL's messages about them.
+    static final Pattern DNS1123_LABEL = NameSyntax.DNS1123_LABEL;
+    static final Pattern DNS1035_LABEL = NameSyntax.DNS1035_LABEL;
+    static final Pattern DNS1123_SUBDOMAIN = NameSyntax.DNS1123_SUBDOMAIN;
+    static final Pattern QUALIFIED_NAME = NameSyntax.QUALIFIED_NAME;
     static final Pattern ENV_VAR_NAME = Pattern.compile("^[-._a-zA-Z][-._a-zA-Z0-9]*$");
     static final Pattern CAPABILITY = Pattern.compile("^[A-Z][A-Z_]*[A-Z]$");
     static final Pattern INT_OR_PERCENT = Pattern.compile("^(0|[1-9][0-9]{0,8})%?$");
@@ -51,7 +51,7 @@ final class Names {
         if (slash >= 0) {
             String prefix = key.substring(0, slash);
             name = key.substring(slash + 1);
-            if (prefix.isEmpty() || prefix.length() > 253 || !DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
+            if (!NameSyntax.isDns1123Subdomain(prefix)) {
                 return "the prefix before '/' must be a DNS-1123 subdomain of at most 253 characters";
             }
         }
@@ -83,7 +83,7 @@ final class Names {
         if (name.isEmpty() || name.length() > 15) {
             return "a port name must be 1 to 15 characters (IANA service name)";
         }
-        if (!IANA_SVC_NAME.matcher(name).matches() || name.contains("--")) {
+        if (!DNS1123_LABEL.matcher(name).matches() || name.contains("--")) {
             return "a port name may hold lowercase letters, digits and single '-', starting and ending with a letter or digit";
         }
         if (name.chars().noneMatch(Character::isLetter)) {

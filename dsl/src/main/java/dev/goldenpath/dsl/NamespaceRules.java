@@ -29,13 +29,14 @@ record NamespaceRules(Platform platform, Problems problems) {
                         .field("server");
                 String other = servers.putIfAbsent(cluster.name(), cluster.server());
                 if (other != null && !other.equals(cluster.server())) {
-                    problems.add(server, cluster.server(), "the cluster name '" + cluster.name()
+                    problems.add(ViolationCode.CLUSTER_NAME_CONFLICT,
+                            server, cluster.server(), "the cluster name '" + cluster.name()
                             + "' already stands for " + other + " in another environment: Argo CD knows one cluster per name",
                             "give the clusters different names, or the same server");
                 }
                 String twin = inEnvironment.putIfAbsent(cluster.server(), cluster.name());
                 if (twin != null) {
-                    problems.add(server, cluster.server(), "cluster " + twin
+                    problems.add(ViolationCode.CLUSTER_SERVER_DUPLICATE, server, cluster.server(), "cluster " + twin
                             + " of this environment has the same server: two Applications would fight over every object",
                             "declare the cluster once");
                 }
@@ -51,7 +52,8 @@ record NamespaceRules(Platform platform, Problems problems) {
                 continue;
             }
             String namespace = Instances.namespace(app, environment);
-            ReservedNamespaces.owner(namespace, platform).ifPresent(owner -> problems.add(path.field("namespace"), namespace,
+            ReservedNamespaces.owner(namespace, platform).ifPresent(owner -> problems.add(ViolationCode.NAMESPACE_OWNED_BY_OTHER,
+                    path.field("namespace"), namespace,
                     "namespace " + namespace + " (in " + environment.name() + ") belongs to " + owner
                             + "; the app's default-deny policies and Pod Security labels would cut it off",
                     "use a namespace of the app's own, e.g. the default pattern '" + Environment.DEFAULT_NAMESPACE_PATTERN + "'"));
@@ -59,7 +61,8 @@ record NamespaceRules(Platform platform, Problems problems) {
                 String destination = cluster.server() + " " + namespace;
                 String other = destinations.putIfAbsent(destination, environment.name());
                 if (other != null) {
-                    problems.add(path.field("namespace"), namespace, "environments " + other + " and " + environment.name()
+                    problems.add(ViolationCode.NAMESPACE_SHARED_ACROSS_ENVIRONMENTS,
+                            path.field("namespace"), namespace, "environments " + other + " and " + environment.name()
                             + " both put the app in namespace " + namespace + " of " + cluster.server()
                             + ": their Applications would fight over one Deployment",
                             "include {environment} in the namespace pattern, or use different clusters");
@@ -80,22 +83,26 @@ record NamespaceRules(Platform platform, Problems problems) {
         FieldPath path = FieldPath.root("network").field(field);
         String problem = Names.dns1123Label(peer.namespace());
         if (problem != null) {
-            problems.add(path.field("namespace"), peer.namespace(), "the namespace " + problem,
+            problems.add(ViolationCode.NAMESPACE_INVALID,
+                    path.field("namespace"), peer.namespace(), "the namespace " + problem,
                     "use the namespace it runs in, e.g. '" + exampleNamespace + "'");
         }
         if (peer.podLabels().isEmpty()) {
-            problems.add(path.field("podLabels"), "{}", "no pod labels select every pod of " + peer.namespace()
+            problems.add(ViolationCode.NETWORK_PEER_SELECTS_ALL,
+                    path.field("podLabels"), "{}", "no pod labels select every pod of " + peer.namespace()
                     + ", so policies would let all of them in", "name its pods' labels, e.g. Map.of(\"" + exampleKey
                     + "\", \"" + exampleValue + "\")");
         }
         peer.podLabels().forEach((key, value) -> {
             String keyProblem = Names.qualifiedName(key);
             if (keyProblem != null) {
-                problems.add(path.field("podLabels").key(key), key, "label key: " + keyProblem, "use e.g. '" + exampleKey + "'");
+                problems.add(ViolationCode.LABEL_KEY_INVALID,
+                        path.field("podLabels").key(key), key, "label key: " + keyProblem, "use e.g. '" + exampleKey + "'");
             }
             String valueProblem = Names.labelValue(value);
             if (valueProblem != null) {
-                problems.add(path.field("podLabels").key(key), value, valueProblem, "use e.g. '" + exampleValue + "'");
+                problems.add(ViolationCode.LABEL_VALUE_INVALID,
+                        path.field("podLabels").key(key), value, valueProblem, "use e.g. '" + exampleValue + "'");
             }
         });
     }

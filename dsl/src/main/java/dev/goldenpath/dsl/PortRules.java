@@ -14,16 +14,20 @@ record PortRules(Problems problems) {
         Set<String> numbers = new HashSet<>();
         for (Port port : app.container().ports()) {
             FieldPath portPath = path.field("ports").key(port.name());
-            problems.addIf(portPath.field("name"), port.name(), Names.portName(port.name()), "use e.g. 'http' or 'grpc'");
+            problems.addIf(ViolationCode.PORT_NAME_INVALID,
+                    portPath.field("name"), port.name(), Names.portName(port.name()), "use e.g. 'http' or 'grpc'");
             if (!names.add(port.name())) {
-                problems.add(portPath.field("name"), port.name(), "port names must be unique in an app",
+                problems.add(ViolationCode.PORT_NAME_DUPLICATE,
+                        portPath.field("name"), port.name(), "port names must be unique in an app",
                         "rename one of the ports");
             }
             if (port.number() < 1 || port.number() > 65535) {
-                problems.add(portPath.field("number"), port.number(), "a port number must be from 1 to 65535",
+                problems.add(ViolationCode.PORT_NUMBER_OUT_OF_RANGE,
+                        portPath.field("number"), port.number(), "a port number must be from 1 to 65535",
                         "use the port the app listens on");
             } else if (!numbers.add(port.number() + "/" + port.protocol())) {
-                problems.add(portPath.field("number"), port.number(), "the same port and protocol is declared twice",
+                problems.add(ViolationCode.PORT_DUPLICATE,
+                        portPath.field("number"), port.number(), "the same port and protocol is declared twice",
                         "declare each port once");
             }
             if (port.hostPort() != 0) {
@@ -34,9 +38,10 @@ record PortRules(Problems problems) {
 
     private void hostPort(App app, Port port, FieldPath path) {
         if (port.hostPort() < 1 || port.hostPort() > 65535) {
-            problems.add(path, port.hostPort(), "a host port must be from 1 to 65535", "remove the host port");
+            problems.add(ViolationCode.PORT_HOST_PORT_OUT_OF_RANGE,
+                    path, port.hostPort(), "a host port must be from 1 to 65535", "remove the host port");
         } else if (!app.weakens(Weakening.HOST_PORTS)) {
-            problems.add(path, port.hostPort(),
+            problems.add(ViolationCode.PORT_HOST_PORT, path, port.hostPort(),
                     "host ports bypass network policies and pin pods to nodes (PSS baseline: HostPorts)",
                     "expose the app through its Service instead, or declare .weaken(HOST_PORTS, \"<reason>\")");
         }

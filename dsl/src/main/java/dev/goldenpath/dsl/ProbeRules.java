@@ -16,11 +16,11 @@ record ProbeRules(Problems problems) {
         boolean probed = app.container().liveness().isPresent() || app.container().readiness().isPresent() || !app.container().ports().isEmpty();
         if (app.weakens(Weakening.NO_PROBES)) {
             if (app.container().liveness().isPresent() || app.container().readiness().isPresent() || app.container().startup().isPresent()) {
-                problems.add(path.exemption(Weakening.NO_PROBES), "NO_PROBES",
+                problems.add(ViolationCode.EXEMPTION_UNUSED, path.exemption(Weakening.NO_PROBES), "NO_PROBES",
                         "the app declares probes, so NO_PROBES is unused", "remove .weaken(NO_PROBES, ...) or the probes");
             }
         } else if (!probed) {
-            problems.add(path.field("liveness"), "none",
+            problems.add(ViolationCode.PROBE_MISSING, path.field("liveness"), "none",
                     "an app without ports gets no default probe, and without probes Kubernetes cannot see it is broken",
                     "declare .liveness(exec(...)) and .readiness(exec(...)), or .weaken(NO_PROBES, \"<reason>\")");
         }
@@ -34,27 +34,32 @@ record ProbeRules(Problems problems) {
         Optional<String> port = Optional.empty();
         if (probe.action() instanceof Probe.HttpGet http) {
             if (!http.path().startsWith("/")) {
-                problems.add(path.field("path"), http.path(), "an HTTP probe path starts with '/'", "use e.g. '/healthz'");
+                problems.add(ViolationCode.PROBE_HTTP_PATH_INVALID,
+                        path.field("path"), http.path(), "an HTTP probe path starts with '/'", "use e.g. '/healthz'");
             }
             port = http.port();
         } else if (probe.action() instanceof Probe.TcpSocket tcp) {
             port = tcp.port();
         } else if (probe.action() instanceof Probe.Exec exec && (exec.command().isEmpty()
                 || exec.command().stream().anyMatch(String::isBlank))) {
-            problems.add(path.field("command"), exec.command(), "an exec probe needs a command without blank words",
+            problems.add(ViolationCode.PROBE_EXEC_COMMAND_INVALID,
+                    path.field("command"), exec.command(), "an exec probe needs a command without blank words",
                     "use e.g. exec(\"/bin/healthcheck\")");
         }
         boolean network = !(probe.action() instanceof Probe.Exec);
         if (network && port.isEmpty() && app.container().ports().isEmpty()) {
-            problems.add(path.field("port"), "first port", "the probe checks the first port, but the app has none",
+            problems.add(ViolationCode.PROBE_NO_PORT,
+                    path.field("port"), "first port", "the probe checks the first port, but the app has none",
                     "declare .port(...) or use an exec probe");
         }
         port.filter(p -> app.container().ports().stream().noneMatch(q -> q.name().equals(p))).ifPresent(p ->
-                problems.add(path.field("port"), p, "the probe refers to a port the app does not declare",
+                problems.add(ViolationCode.PROBE_PORT_UNKNOWN,
+                        path.field("port"), p, "the probe refers to a port the app does not declare",
                         "use one of " + app.container().ports().stream().map(Port::name).toList()));
         if (probe.periodSeconds() < 1 || probe.timeoutSeconds() < 1 || probe.failureThreshold() < 1
                 || probe.initialDelaySeconds() < 0) {
-            problems.add(path, probe.initialDelaySeconds() + "/" + probe.periodSeconds() + "/"
+            problems.add(ViolationCode.PROBE_TIMING_INVALID,
+                    path, probe.initialDelaySeconds() + "/" + probe.periodSeconds() + "/"
                             + probe.timeoutSeconds() + "/" + probe.failureThreshold(),
                     "period, timeout and failure threshold must be at least 1, the initial delay at least 0",
                     "use positive timings");

@@ -8,18 +8,18 @@ final class Problems {
 
     private final List<Violation> violations = new ArrayList<>();
 
-    void add(String path, Object value, String rule, String hint) {
-        violations.add(new Violation(path, String.valueOf(value), rule, hint));
+    void add(ViolationCode code, String path, Object value, String rule, String hint) {
+        violations.add(new Violation(code, path, String.valueOf(value), rule, hint));
     }
 
-    void add(FieldPath path, Object value, String rule, String hint) {
-        add(path.toString(), value, rule, hint);
+    void add(ViolationCode code, FieldPath path, Object value, String rule, String hint) {
+        add(code, path.toString(), value, rule, hint);
     }
 
     /** Adds the problem a name check found ({@link Names} answers null when there is none). */
-    void addIf(FieldPath path, Object value, String problemOrNull, String hint) {
+    void addIf(ViolationCode code, FieldPath path, Object value, String problemOrNull, String hint) {
         if (problemOrNull != null) {
-            add(path, value, problemOrNull, hint);
+            add(code, path, value, problemOrNull, hint);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import dev.goldenpath.vocabulary.NameSyntax;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,16 +33,19 @@ record RbacRules(Platform platform, Problems problems) {
         requireWeakening(app, path, needed, Weakening.CLUSTER_ROLE,
                 "a ClusterRole grants the permission in every namespace");
         if (!app.apiAccess().permissions().isEmpty() && app.weakens(Weakening.SERVICE_ACCOUNT_TOKEN)) {
-            problems.add(path.exemption(Weakening.SERVICE_ACCOUNT_TOKEN), "SERVICE_ACCOUNT_TOKEN",
+            problems.add(ViolationCode.EXEMPTION_UNUSED,
+                    path.exemption(Weakening.SERVICE_ACCOUNT_TOKEN), "SERVICE_ACCOUNT_TOKEN",
                     "apps with permissions get their token anyway, so the exemption is unused", "remove it");
         }
-        app.apiAccess().roleName().ifPresent(role -> problems.addIf(path.field("roleName"), role,
-                role.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(role).matches()
+        app.apiAccess().roleName().ifPresent(role -> problems.addIf(ViolationCode.RBAC_ROLE_NAME_INVALID,
+                path.field("roleName"), role,
+                !NameSyntax.isDns1123Subdomain(role)
                         ? "a Role name must be a DNS-1123 subdomain" : null, "use e.g. 'pod-reader'"));
         if (!app.apiAccess().permissions().isEmpty()) {
             for (Environment environment : platform.environments()) {
                 if (Instances.deployedIn(app, environment) && environment.apiServerCidrs().isEmpty()) {
-                    problems.add(path.field("permissions"), environment.name(),
+                    problems.add(ViolationCode.ENVIRONMENT_API_SERVER_MISSING,
+                            path.field("permissions"), environment.name(),
                             "the app uses the API, but environment " + environment.name()
                                     + " does not say where the API server is, so no egress to it can be allowed",
                             "declare environment(\"" + environment.name() + "\").apiServer(6443, \"<endpoint CIDR>\")");
@@ -54,22 +58,26 @@ record RbacRules(Platform platform, Problems problems) {
     private void permission(Permission permission, FieldPath path, Set<Weakening> needed) {
         if (permission.apiGroup().equals("*") || permission.verbs().contains("*") || permission.resources().contains("*")
                 || permission.resources().stream().anyMatch(r -> r.endsWith("/*"))) {
-            problems.add(path, permission, "wildcards grant every present and future permission (CIS 5.1.3)",
+            problems.add(ViolationCode.RBAC_WILDCARD,
+                    path, permission, "wildcards grant every present and future permission (CIS 5.1.3)",
                     "name the verbs, resources and API group the app really uses");
             return;
         }
         if (!permission.apiGroup().isEmpty() && !GROUPS.contains(permission.apiGroup())
                 && !Names.DNS1123_SUBDOMAIN.matcher(permission.apiGroup()).matches()) {
-            problems.add(path.field("apiGroup"), permission.apiGroup(), "an API group is empty (core) or a DNS subdomain",
+            problems.add(ViolationCode.RBAC_API_GROUP_INVALID,
+                    path.field("apiGroup"), permission.apiGroup(), "an API group is empty (core) or a DNS subdomain",
                     "use e.g. 'apps'");
         }
         if (permission.verbs().isEmpty() || permission.resources().isEmpty()) {
-            problems.add(path, permission, "a permission needs at least one verb and one resource",
+            problems.add(ViolationCode.RBAC_PERMISSION_EMPTY,
+                    path, permission, "a permission needs at least one verb and one resource",
                     "use e.g. read(\"configmaps\")");
         }
         for (String verb : permission.verbs()) {
             if (!VERBS.contains(verb)) {
-                problems.add(path.field("verbs"), verb, "unknown verb", "use one of " + VERBS.stream().sorted().toList());
+                problems.add(ViolationCode.RBAC_VERB_UNKNOWN,
+                        path.field("verbs"), verb, "unknown verb", "use one of " + VERBS.stream().sorted().toList());
             }
             if (verb.equals("escalate") || verb.equals("bind") || verb.equals("impersonate")) {
                 needed.add(Weakening.RBAC_ESCALATION);
@@ -77,7 +85,7 @@ record RbacRules(Platform platform, Problems problems) {
         }
         for (String resource : permission.resources()) {
             if (!RESOURCE.matcher(resource).matches()) {
-                problems.add(path.field("resources"), resource,
+                problems.add(ViolationCode.RBAC_RESOURCE_INVALID, path.field("resources"), resource,
                         "a resource is a lowercase plural name, optionally with /subresource",
                         "use e.g. 'configmaps' or 'pods/log'");
             }
@@ -93,7 +101,8 @@ record RbacRules(Platform platform, Problems problems) {
         }
         for (String resourceName : permission.resourceNames()) {
             if (resourceName.isBlank() || resourceName.contains("*")) {
-                problems.add(path.field("resourceNames"), resourceName, "resource names are exact object names",
+                problems.add(ViolationCode.RBAC_RESOURCE_NAME_INVALID,
+                        path.field("resourceNames"), resourceName, "resource names are exact object names",
                         "name the objects, or drop named(...)");
             }
         }
@@ -105,10 +114,11 @@ record RbacRules(Platform platform, Problems problems) {
     /** A grant that needs a weakening has it; a weakening that no grant needs is refused as unused. */
     private void requireWeakening(App app, FieldPath path, Set<Weakening> needed, Weakening weakening, String rule) {
         if (needed.contains(weakening) && !app.weakens(weakening)) {
-            problems.add(path.field("permissions"), weakening, rule, "drop the permission, or declare .weaken("
+            problems.add(ViolationCode.RBAC_WEAKENING_REQUIRED,
+                    path.field("permissions"), weakening, rule, "drop the permission, or declare .weaken("
                     + weakening + ", \"<reason>\")");
         } else if (!needed.contains(weakening) && app.weakens(weakening)) {
-            problems.add(path.exemption(weakening), weakening,
+            problems.add(ViolationCode.EXEMPTION_UNUSED, path.exemption(weakening), weakening,
                     "no permission needs this weakening, so it is unused", "remove .weaken(" + weakening + ", ...)");
         }
     }

@@ -13,7 +13,8 @@ record ResourceRules(Problems problems) {
     Optional<BigDecimal> quantity(FieldPath path, String value, String example) {
         Optional<BigDecimal> parsed = Quantities.parse(value);
         if (parsed.isEmpty()) {
-            problems.add(path, value, "not a Kubernetes quantity", "use a number with an optional suffix, e.g. " + example);
+            problems.add(ViolationCode.RESOURCES_NOT_A_QUANTITY,
+                    path, value, "not a Kubernetes quantity", "use a number with an optional suffix, e.g. " + example);
         }
         return parsed;
     }
@@ -28,21 +29,24 @@ record ResourceRules(Problems problems) {
         Optional<BigDecimal> limitMemory = quantity(limits.field("memory"), resources.limits().memory(), "128Mi");
         AmountRules.resources(problems, path, resources);
         if (requestCpu.isPresent() && limitCpu.isPresent() && limitCpu.get().compareTo(requestCpu.get()) < 0) {
-            problems.add(limits.field("cpu"), resources.limits().cpu(),
+            problems.add(ViolationCode.RESOURCES_LIMIT_BELOW_REQUEST, limits.field("cpu"), resources.limits().cpu(),
                     "the limit must be at least the request (" + resources.requests().cpu() + ")",
                     "raise the limit or lower the request");
         }
         if (requestMemory.isPresent() && limitMemory.isPresent() && limitMemory.get().compareTo(requestMemory.get()) < 0) {
-            problems.add(limits.field("memory"), resources.limits().memory(),
+            problems.add(ViolationCode.RESOURCES_LIMIT_BELOW_REQUEST,
+                    limits.field("memory"), resources.limits().memory(),
                     "the limit must be at least the request (" + resources.requests().memory() + ")",
                     "raise the limit or lower the request");
         }
         if (requestMemory.filter(m -> m.signum() == 0).isPresent()) {
-            problems.add(requests.field("memory"), resources.requests().memory(), "a memory request must be above 0",
+            problems.add(ViolationCode.RESOURCES_MEMORY_REQUEST_ZERO,
+                    requests.field("memory"), resources.requests().memory(), "a memory request must be above 0",
                     "request what the app needs at rest, e.g. 64Mi");
         }
         if (limitCpu.filter(m -> m.signum() == 0).isPresent() || limitMemory.filter(m -> m.signum() == 0).isPresent()) {
-            problems.add(limits, resources.limits(), "limits must be above 0", "set real limits, e.g. 500m and 128Mi");
+            problems.add(ViolationCode.RESOURCES_LIMIT_ZERO,
+                    limits, resources.limits(), "limits must be above 0", "set real limits, e.g. 500m and 128Mi");
         }
     }
 }

@@ -1,12 +1,15 @@
 package dev.goldenpath.dsl;
 
+import dev.goldenpath.vocabulary.NameSyntax;
+
 /** Where the app's pods may run: the RuntimeClass, the node selector and the taints they tolerate. */
 record SchedulingRules(Platform platform, Problems problems) {
 
     void app(App app, FieldPath path) {
         app.scheduling().runtimeClassName().ifPresent(rc -> {
-            if (rc.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(rc).matches()) {
-                problems.add(path.field("runtimeClassName"), rc, "a RuntimeClass name must be a DNS-1123 subdomain",
+            if (!NameSyntax.isDns1123Subdomain(rc)) {
+                problems.add(ViolationCode.SCHEDULING_RUNTIME_CLASS_INVALID,
+                        path.field("runtimeClassName"), rc, "a RuntimeClass name must be a DNS-1123 subdomain",
                         "use the name of a RuntimeClass of the cluster, e.g. 'wasmtime-spin'");
             }
         });
@@ -18,15 +21,19 @@ record SchedulingRules(Platform platform, Problems problems) {
 
     private void toleration(Toleration t, FieldPath path) {
         if (!t.key().isEmpty() && Names.qualifiedName(t.key()) != null) {
-            problems.add(path.field("key"), t.key(), "taint key: " + Names.qualifiedName(t.key()), "use e.g. 'dedicated'");
+            problems.add(ViolationCode.SCHEDULING_TAINT_KEY_INVALID,
+                    path.field("key"), t.key(), "taint key: " + Names.qualifiedName(t.key()), "use e.g. 'dedicated'");
         }
         if (t.operator() == Toleration.Operator.EXISTS && t.value().isPresent()) {
-            problems.add(path.field("value"), t.value().get(), "an Exists toleration has no value", "drop the value");
+            problems.add(ViolationCode.SCHEDULING_EXISTS_WITH_VALUE,
+                    path.field("value"), t.value().get(), "an Exists toleration has no value", "drop the value");
         }
         if (t.operator() == Toleration.Operator.EQUAL && t.key().isEmpty()) {
-            problems.add(path.field("key"), "", "an Equal toleration needs a key", "set the taint's key");
+            problems.add(ViolationCode.SCHEDULING_EQUAL_WITHOUT_KEY,
+                    path.field("key"), "", "an Equal toleration needs a key", "set the taint's key");
         }
-        t.value().map(Names::labelValue).ifPresent(p -> problems.add(path.field("value"), t.value().get(), p,
+        t.value().map(Names::labelValue).ifPresent(p -> problems.add(ViolationCode.SCHEDULING_TAINT_VALUE_INVALID,
+                path.field("value"), t.value().get(), p,
                 "use the taint's value"));
     }
 }

@@ -72,7 +72,8 @@ final class SpecWalk {
     private Object value(Object value, Type type, String path) {
         if (value == null) {
             missing.add(path);
-            problems.add(path, "null", "a value is required, but it is missing (null)",
+            problems.add(ViolationCode.SPEC_VALUE_MISSING,
+                    path, "null", "a value is required, but it is missing (null)",
                     "set " + (path.isEmpty() ? "it" : path) + " to a real value (was a variable or file empty?)");
             return neutral(raw(type));
         }

@@ -34,14 +34,16 @@ final class TextRules implements BiConsumer<String, String> {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (bidiControl(c)) {
-                problems.add(path, shown, "the text holds a bidirectional-override character (U+"
+                problems.add(ViolationCode.TEXT_BIDI_OVERRIDE,
+                        path, shown, "the text holds a bidirectional-override character (U+"
                         + String.format("%04X", (int) c) + "), which makes it read differently from what it is",
                         "retype the value without invisible formatting characters");
                 return;
             }
             boolean allowed = document && (c == '\n' || c == '\r' || c == '\t');
             if (!allowed && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
-                problems.add(path, shown, "the text holds a control character (U+" + String.format("%04X", (int) c)
+                problems.add(ViolationCode.TEXT_CONTROL_CHARACTER,
+                        path, shown, "the text holds a control character (U+" + String.format("%04X", (int) c)
                                 + "); line breaks and control characters could forge YAML fields, report rows or diagram edges",
                         "remove line breaks and control characters from the value");
                 return;
@@ -49,7 +51,8 @@ final class TextRules implements BiConsumer<String, String> {
         }
         int max = document ? MAX_DOCUMENT_LENGTH : MAX_LENGTH;
         if (text.length() > max) {
-            problems.add(path, shown, "the text is " + text.length() + " characters long, more than the " + max + " allowed",
+            problems.add(ViolationCode.TEXT_TOO_LONG,
+                    path, shown, "the text is " + text.length() + " characters long, more than the " + max + " allowed",
                     "shorten it; large data belongs in a ConfigMap or a mounted file");
         }
     }

@@ -17,7 +17,8 @@ final class TrivyRules {
         }
         for (Environment environment : platform.environments()) {
             if (environment.apiServerCidrs().isEmpty()) {
-                problems.add(FieldPath.environment(environment.name()).field("apiServer"), "(none)",
+                problems.add(ViolationCode.ENVIRONMENT_API_SERVER_MISSING,
+                        FieldPath.environment(environment.name()).field("apiServer"), "(none)",
                         "the baseline's Trivy scan lists the workloads that run through the Kubernetes API, but environment "
                                 + environment.name() + " does not say where the API server is, so no egress to it can be allowed",
                         "declare environment(\"" + environment.name() + "\").apiServer(6443, \"<endpoint CIDR>\"), "

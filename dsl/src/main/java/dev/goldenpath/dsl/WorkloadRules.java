@@ -13,7 +13,8 @@ record WorkloadRules(Platform platform, Problems problems) {
     /** A replica count: 0 stops the app, fewer is no count. */
     void replicas(FieldPath path, int replicas) {
         if (replicas < 0) {
-            problems.add(path, replicas, "replicas must be 0 or more", "use 0 to stop the app");
+            problems.add(ViolationCode.WORKLOAD_REPLICAS_NEGATIVE,
+                    path, replicas, "replicas must be 0 or more", "use 0 to stop the app");
         }
     }
 
@@ -32,7 +33,7 @@ record WorkloadRules(Platform platform, Problems problems) {
         // The weakening only allows uid or gid 0; it never switches the app to root by itself.
         boolean usesRoot = app.container().runAsUser().orElse(-1) == 0 || app.container().runAsGroup().orElse(-1) == 0 || app.fsGroup().orElse(-1) == 0;
         if (root && !usesRoot) {
-            problems.add(path.exemption(Weakening.RUN_AS_ROOT), "RUN_AS_ROOT",
+            problems.add(ViolationCode.EXEMPTION_UNUSED, path.exemption(Weakening.RUN_AS_ROOT), "RUN_AS_ROOT",
                     "no id is 0, so the weakening is unused (it allows root, it does not switch the app to root)",
                     "remove .weaken(RUN_AS_ROOT, ...), or set .runAsUser(0) if the image really needs root");
         }
@@ -40,9 +41,11 @@ record WorkloadRules(Platform platform, Problems problems) {
 
     private void id(FieldPath path, long id, boolean rootAllowed) {
         if (id < 0 || id > 2147483647L) {
-            problems.add(path, id, "ids are from 0 to 2147483647", "use e.g. " + App.DEFAULT_USER);
+            problems.add(ViolationCode.WORKLOAD_USER_ID_OUT_OF_RANGE,
+                    path, id, "ids are from 0 to 2147483647", "use e.g. " + App.DEFAULT_USER);
         } else if (id == 0 && !rootAllowed) {
-            problems.add(path, id, "0 is root (PSS restricted: running as non-root user)",
+            problems.add(ViolationCode.WORKLOAD_RUN_AS_ROOT,
+                    path, id, "0 is root (PSS restricted: running as non-root user)",
                     "use a non-zero id such as " + App.DEFAULT_USER + ", or declare .weaken(RUN_AS_ROOT, \"<reason>\")");
         }
     }
@@ -53,13 +56,15 @@ record WorkloadRules(Platform platform, Problems problems) {
             intOrPercent(path.field("maxSurge"), rollout.maxSurge());
             intOrPercent(path.field("maxUnavailable"), rollout.maxUnavailable());
             if (isZero(rollout.maxSurge()) && isZero(rollout.maxUnavailable())) {
-                problems.add(path, rollout.maxSurge() + "/" + rollout.maxUnavailable(),
+                problems.add(ViolationCode.ROLLOUT_NO_PROGRESS,
+                        path, rollout.maxSurge() + "/" + rollout.maxUnavailable(),
                         "maxSurge and maxUnavailable cannot both be 0: the rollout could never progress",
                         "allow a surge, e.g. rollingUpdate(\"25%\", \"0\")");
             }
         }
         if (rollout.minReadySeconds() < 0) {
-            problems.add(path.field("minReadySeconds"), rollout.minReadySeconds(), "must be 0 or more", "use e.g. 10");
+            problems.add(ViolationCode.ROLLOUT_MIN_READY_NEGATIVE,
+                    path.field("minReadySeconds"), rollout.minReadySeconds(), "must be 0 or more", "use e.g. 10");
         }
     }
 
@@ -69,7 +74,7 @@ record WorkloadRules(Platform platform, Problems problems) {
             return;
         }
         if (!budget.minAvailable() && isZero(budget.amount())) {
-            problems.add(budgetPath, "maxUnavailable 0",
+            problems.add(ViolationCode.BUDGET_BLOCKS_DRAINS, budgetPath, "maxUnavailable 0",
                     "a budget that allows no disruption blocks node drains forever", "allow at least 1 unavailable pod");
             return;
         }
@@ -85,7 +90,8 @@ record WorkloadRules(Platform platform, Problems problems) {
             }
             int required = required(budget.amount(), replicas);
             if (required >= replicas) {
-                problems.add(budgetPath, "minAvailable " + budget.amount(), "with " + replicas + " pod"
+                problems.add(ViolationCode.BUDGET_BLOCKS_DRAINS,
+                        budgetPath, "minAvailable " + budget.amount(), "with " + replicas + " pod"
                                 + (replicas == 1 ? "" : "s") + " in " + instance.environment().name()
                                 + (app.availability().autoscaling().isPresent() ? " (the autoscaler's minimum)" : "") + ", "
                                 + (required > replicas ? "the budget can never be met" : "the budget never allows an eviction")
@@ -109,14 +115,16 @@ record WorkloadRules(Platform platform, Problems problems) {
     private void autoscaling(App app, FieldPath path) {
         app.availability().autoscaling().ifPresent(a -> {
             if (a.minReplicas() < 1) {
-                problems.add(path.field("minReplicas"), a.minReplicas(), "must be at least 1", "use e.g. 2");
+                problems.add(ViolationCode.AUTOSCALING_MIN_REPLICAS,
+                        path.field("minReplicas"), a.minReplicas(), "must be at least 1", "use e.g. 2");
             }
             if (a.maxReplicas() < a.minReplicas()) {
-                problems.add(path.field("maxReplicas"), a.maxReplicas(),
+                problems.add(ViolationCode.AUTOSCALING_MAX_BELOW_MIN, path.field("maxReplicas"), a.maxReplicas(),
                         "must be at least minReplicas (" + a.minReplicas() + ")", "raise maxReplicas");
             }
             if (a.cpuUtilizationPercent() < 1 || a.cpuUtilizationPercent() > 1000) {
-                problems.add(path.field("cpuUtilizationPercent"), a.cpuUtilizationPercent(),
+                problems.add(ViolationCode.AUTOSCALING_CPU_TARGET_INVALID,
+                        path.field("cpuUtilizationPercent"), a.cpuUtilizationPercent(),
                         "must be from 1 to 1000 (percent of the CPU request)", "use e.g. 70");
             }
         });
@@ -125,7 +133,8 @@ record WorkloadRules(Platform platform, Problems problems) {
     private boolean intOrPercent(FieldPath fieldPath, String value) {
         if (!Names.INT_OR_PERCENT.matcher(value).matches()
                 || value.endsWith("%") && Integer.parseInt(value.substring(0, value.length() - 1)) > 100) {
-            problems.add(fieldPath, value, "must be a whole number or a percentage from 0% to 100%", "use e.g. 1 or 25%");
+            problems.add(ViolationCode.WORKLOAD_INT_OR_PERCENT_INVALID,
+                    fieldPath, value, "must be a whole number or a percentage from 0% to 100%", "use e.g. 1 or 25%");
             return false;
         }
         return true;

@@ -33,7 +33,7 @@ class PlaintextSecretsTest {
             "PRIVATE_KEY", "AWS_ACCESS_KEY_ID", "credentials", "ConnectionString", "X_AUTH_TOKEN", "authKey"})
     void refusesALiteralUnderASecretLookingName(String name) {
         List<Violation> all = violations(withApp(a -> a.env(name, PASSWORD)));
-        Violation v = violation(withApp(a -> a.env(name, PASSWORD)), "apps[api].env[" + name + "].value", "secret-looking name");
+        Violation v = violation(withApp(a -> a.env(name, PASSWORD)), "apps[api].env[" + name + "].value", ViolationCode.SECRET_PLAINTEXT_ENV);
         assertEquals("<redacted>", v.value());
         assertTrue(v.hint().contains("sealed(") && v.hint().contains("external("), v::hint);
         assertFalse(all.toString().contains(PASSWORD), "the value is echoed");
@@ -71,12 +71,12 @@ class PlaintextSecretsTest {
     @MethodSource("credentials")
     void refusesCredentialLookingValuesUnderAnyName(String credential) {
         List<Violation> all = violations(withApp(a -> a.env("UPSTREAM", credential)));
-        Violation v = violation(withApp(a -> a.env("UPSTREAM", credential)), "apps[api].env[UPSTREAM].value", "looks like a credential");
+        Violation v = violation(withApp(a -> a.env("UPSTREAM", credential)), "apps[api].env[UPSTREAM].value", ViolationCode.SECRET_PLAINTEXT_CREDENTIAL);
         assertEquals("<redacted>", v.value());
         assertFalse(all.toString().contains(credential.strip().substring(0, 12)), "the value is echoed");
-        violation(withApp(a -> a.args("--upstream-token=" + credential.strip())), "apps[api].args[0]", "looks like a credential");
+        violation(withApp(a -> a.args("--upstream-token=" + credential.strip())), "apps[api].args[0]", ViolationCode.SECRET_PLAINTEXT_CREDENTIAL);
         violation(withApp(a -> a.annotation("example.com/token", credential)), "apps[api].annotations[example.com/token]",
-                "looks like a credential");
+                ViolationCode.SECRET_PLAINTEXT_CREDENTIAL);
     }
 
     @Test
@@ -92,7 +92,7 @@ class PlaintextSecretsTest {
         }
         assertEquals(0, keygen.waitFor());
         String privateKey = Files.readString(key, StandardCharsets.US_ASCII);
-        Violation v = violation(withApp(a -> a.env("DEPLOY", privateKey)), "apps[api].env[DEPLOY].value", "looks like a credential");
+        Violation v = violation(withApp(a -> a.env("DEPLOY", privateKey)), "apps[api].env[DEPLOY].value", ViolationCode.SECRET_PLAINTEXT_CREDENTIAL);
         assertEquals("<redacted>", v.value());
     }
 }

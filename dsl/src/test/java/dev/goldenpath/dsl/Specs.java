@@ -36,6 +36,17 @@ final class Specs {
         return assertThrows(SpecException.class, spec::build).violations();
     }
 
+    /** Asserts a violation of this rule at this path, with a hint, and returns it. */
+    static Violation violation(Platform.Builder spec, String path, ViolationCode code) {
+        List<Violation> violations = violations(spec);
+        return violations.stream().filter(v -> v.path().equals(path) && v.code() == code).findFirst()
+                .map(v -> {
+                    assertTrue(!v.hint().isBlank(), v::toString);
+                    return v;
+                })
+                .orElseThrow(() -> new AssertionError("no violation " + code + " at " + path + " in " + violations));
+    }
+
     /** Asserts a violation at this path whose rule contains this text, with a hint, and returns it. */
     static Violation violation(Platform.Builder spec, String path, String ruleText) {
         List<Violation> violations = violations(spec);

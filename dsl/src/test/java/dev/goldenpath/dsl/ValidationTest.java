@@ -45,15 +45,27 @@ class ValidationTest {
         return fail("expected a SpecException");
     }
 
-    /** Asserts that the spec breaks exactly one rule, at this path, with this text in the rule. */
-    private static Violation onlyViolation(Platform.Builder spec, String path, String ruleText) {
+    /** Asserts that the spec breaks exactly one rule, this one, at this path. */
+    private static Violation onlyViolation(Platform.Builder spec, String path, ViolationCode code) {
         List<Violation> violations = violations(spec);
         assertEquals(1, violations.size(), () -> "violations: " + violations);
         Violation violation = violations.get(0);
         assertEquals(path, violation.path());
-        assertTrue(violation.rule().contains(ruleText), () -> "rule was: " + violation.rule());
+        assertEquals(code, violation.code(), violation::toString);
         assertTrue(!violation.hint().isBlank());
         return violation;
+    }
+
+    @Test
+    void acceptsOnlyDigestsThatPin() {
+        // OCI image spec, "Digests": the registered encodings, sha256 with 64 and sha512 with 128 lowercase hex digits.
+        platformWith(a -> a.image("registry.example.com/app@sha512:" + "0123456789abcdef".repeat(8))).build();
+        platformWith(a -> a.image("registry.example.com/app:1.0@sha256:" + "a".repeat(64))).build();
+        for (String digest : List.of("sha256:abc", "sha256:" + "A".repeat(64), "sha384:" + "a".repeat(96),
+                "sha512:" + "a".repeat(64))) {
+            onlyViolation(platformWith(a -> a.image("registry.example.com/app:1.0@" + digest)), "apps[api].image",
+                    ViolationCode.IMAGE_INVALID);
+        }
     }
 
     @Test
@@ -81,31 +93,31 @@ class ValidationTest {
     @Test
     void rejectsNamesThatAreNotDns1123() {
         onlyViolation(platformWith(a -> app("9lives").team("payments").image(IMAGE).port(80)),
-                "apps[9lives].name", "must start with a letter");
+                "apps[9lives].name", ViolationCode.NAME_DNS1035_LABEL);
         onlyViolation(platformWith(a -> app("a".repeat(64)).team("payments").image(IMAGE).port(80)),
-                "apps[" + "a".repeat(64) + "].name", "at most 63 characters");
+                "apps[" + "a".repeat(64) + "].name", ViolationCode.NAME_DNS1035_LABEL);
     }
 
     @Test
     void rejectsDuplicateApps() {
         Violation v = onlyViolation(platformWith(a -> a).app(app("api").team("payments").image(IMAGE).port(80)),
-                "apps[api]", "unique");
+                "apps[api]", ViolationCode.APP_DUPLICATE);
         assertEquals("api", v.value());
     }
 
     @Test
     void rejectsUnknownTeamsAndEnvironments() {
-        onlyViolation(platformWith(a -> a.team("web")), "apps[api].team", "unknown team");
-        onlyViolation(platformWith(a -> a.onlyIn("qa")), "apps[api].onlyIn[qa]", "unknown environment");
-        onlyViolation(platformWith(a -> a.in("qa", o -> o.replicas(2))), "apps[api].in[qa]", "unknown environment");
+        onlyViolation(platformWith(a -> a.team("web")), "apps[api].team", ViolationCode.TEAM_UNKNOWN);
+        onlyViolation(platformWith(a -> a.onlyIn("qa")), "apps[api].onlyIn[qa]", ViolationCode.ENVIRONMENT_UNKNOWN);
+        onlyViolation(platformWith(a -> a.in("qa", o -> o.replicas(2))), "apps[api].in[qa]", ViolationCode.ENVIRONMENT_UNKNOWN);
     }
 
     @Test
     void rejectsMutableOrUnpinnedImages() {
-        onlyViolation(platformWith(a -> a.image("registry.example.com/app:latest")), "apps[api].image", "'latest'");
-        onlyViolation(platformWith(a -> a.image("registry.example.com/app")), "apps[api].image", "without tag or digest");
-        onlyViolation(platformWith(a -> a.image("Registry.example.com/App:1")), "apps[api].image", "must match");
-        onlyViolation(platformWith(a -> a.in("prod", o -> o.imageTag("latest"))), "apps[api].in[prod].imageTag", "'latest'");
+        onlyViolation(platformWith(a -> a.image("registry.example.com/app:latest")), "apps[api].image", ViolationCode.IMAGE_LATEST_TAG);
+        onlyViolation(platformWith(a -> a.image("registry.example.com/app")), "apps[api].image", ViolationCode.IMAGE_UNPINNED);
+        onlyViolation(platformWith(a -> a.image("Registry.example.com/App:1")), "apps[api].image", ViolationCode.IMAGE_INVALID);
+        onlyViolation(platformWith(a -> a.in("prod", o -> o.imageTag("latest"))), "apps[api].in[prod].imageTag", ViolationCode.IMAGE_LATEST_TAG);
     }
 
     @Test
@@ -119,23 +131,23 @@ class ValidationTest {
 
     @Test
     void checksPortRangesAndUniqueNames() {
-        onlyViolation(platformWith(a -> a.port(port("http", 9090))), "apps[api].ports[http].name", "unique");
-        onlyViolation(platformWith(a -> a.port(port("metrics", 0))), "apps[api].ports[metrics].number", "1 to 65535");
-        onlyViolation(platformWith(a -> a.port(port("1234", 9090))), "apps[api].ports[1234].name", "at least one letter");
+        onlyViolation(platformWith(a -> a.port(port("http", 9090))), "apps[api].ports[http].name", ViolationCode.PORT_NAME_DUPLICATE);
+        onlyViolation(platformWith(a -> a.port(port("metrics", 0))), "apps[api].ports[metrics].number", ViolationCode.PORT_NUMBER_OUT_OF_RANGE);
+        onlyViolation(platformWith(a -> a.port(port("1234", 9090))), "apps[api].ports[1234].name", ViolationCode.PORT_NAME_INVALID);
         onlyViolation(platformWith(a -> a.port(port("much-too-long-port", 9090))), "apps[api].ports[much-too-long-port].name",
-                "1 to 15 characters");
+                ViolationCode.PORT_NAME_INVALID);
     }
 
     @Test
     void checksQuantitiesAndLimitsAgainstRequests() {
         onlyViolation(platformWith(a -> a.resources(requests("250m", "64MB"), limits("500m", "128Mi"))),
-                "apps[api].resources.requests.memory", "not a Kubernetes quantity");
+                "apps[api].resources.requests.memory", ViolationCode.RESOURCES_NOT_A_QUANTITY);
         onlyViolation(platformWith(a -> a.resources(requests("1", "64Mi"), limits("500m", "128Mi"))),
-                "apps[api].resources.limits.cpu", "at least the request");
+                "apps[api].resources.limits.cpu", ViolationCode.RESOURCES_LIMIT_BELOW_REQUEST);
         onlyViolation(platformWith(a -> a.resources(requests("100m", "1Gi"), limits("1", "1000Mi"))),
-                "apps[api].resources.limits.memory", "at least the request (1Gi)");
+                "apps[api].resources.limits.memory", ViolationCode.RESOURCES_LIMIT_BELOW_REQUEST);
         onlyViolation(platformWith(a -> a.in("prod", o -> o.resources(requests("2", "1Gi"), limits("1", "1Gi")))),
-                "apps[api].in[prod].resources.limits.cpu", "at least the request");
+                "apps[api].in[prod].resources.limits.cpu", ViolationCode.RESOURCES_LIMIT_BELOW_REQUEST);
         platformWith(a -> a.resources(requests("0.5", "1e7"), limits("1.5", "10M"))).build();
     }
 
@@ -151,99 +163,99 @@ class ValidationTest {
 
     @Test
     void rejectsNegativeReplicas() {
-        onlyViolation(platformWith(a -> a.replicas(-1)), "apps[api].replicas", "0 or more");
-        onlyViolation(platformWith(a -> a.in("prod", o -> o.replicas(-2))), "apps[api].in[prod].replicas", "0 or more");
+        onlyViolation(platformWith(a -> a.replicas(-1)), "apps[api].replicas", ViolationCode.WORKLOAD_REPLICAS_NEGATIVE);
+        onlyViolation(platformWith(a -> a.in("prod", o -> o.replicas(-2))), "apps[api].in[prod].replicas", ViolationCode.WORKLOAD_REPLICAS_NEGATIVE);
     }
 
     @Test
     void checksLabelAndAnnotationSyntax() {
-        onlyViolation(platformWith(a -> a.label("tier!", "web")), "apps[api].labels[tier!]", "label key");
-        onlyViolation(platformWith(a -> a.label("tier", "-web")), "apps[api].labels[tier]", "label value");
-        onlyViolation(platformWith(a -> a.label("tier", "x".repeat(64))), "apps[api].labels[tier]", "at most 63");
+        onlyViolation(platformWith(a -> a.label("tier!", "web")), "apps[api].labels[tier!]", ViolationCode.LABEL_KEY_INVALID);
+        onlyViolation(platformWith(a -> a.label("tier", "-web")), "apps[api].labels[tier]", ViolationCode.LABEL_VALUE_INVALID);
+        onlyViolation(platformWith(a -> a.label("tier", "x".repeat(64))), "apps[api].labels[tier]", ViolationCode.LABEL_VALUE_INVALID);
         onlyViolation(platformWith(a -> a.label("app.kubernetes.io/name", "other")), "apps[api].labels[app.kubernetes.io/name]",
-                "set by goldenpath");
+                ViolationCode.LABEL_RESERVED);
         onlyViolation(platformWith(a -> a.annotation("Example.com/note", "x")), "apps[api].annotations[Example.com/note]",
-                "DNS-1123 subdomain");
+                ViolationCode.ANNOTATION_KEY_INVALID);
         onlyViolation(platformWith(a -> a.annotation("container.apparmor.security.beta.kubernetes.io/api", "unconfined")),
-                "apps[api].annotations[container.apparmor.security.beta.kubernetes.io/api]", "security profile");
+                "apps[api].annotations[container.apparmor.security.beta.kubernetes.io/api]", ViolationCode.METADATA_SECURITY_PROFILE);
         onlyViolation(platformWith(a -> a.annotation("seccomp.security.alpha.kubernetes.io/pod", "unconfined")),
-                "apps[api].annotations[seccomp.security.alpha.kubernetes.io/pod]", "security profile");
+                "apps[api].annotations[seccomp.security.alpha.kubernetes.io/pod]", ViolationCode.METADATA_SECURITY_PROFILE);
         onlyViolation(platformWith(a -> a.annotation("exception.goldenpath.dev/probes", "because")),
-                "apps[api].annotations[exception.goldenpath.dev/probes]", "written by goldenpath");
+                "apps[api].annotations[exception.goldenpath.dev/probes]", ViolationCode.METADATA_EXCEPTION_ANNOTATION);
     }
 
     @Test
     void refusesRootWithoutADeclaredWeakening() {
-        onlyViolation(platformWith(a -> a.runAsUser(0)), "apps[api].runAsUser", "0 is root");
-        onlyViolation(platformWith(a -> a.fsGroup(0)), "apps[api].fsGroup", "0 is root");
+        onlyViolation(platformWith(a -> a.runAsUser(0)), "apps[api].runAsUser", ViolationCode.WORKLOAD_RUN_AS_ROOT);
+        onlyViolation(platformWith(a -> a.fsGroup(0)), "apps[api].fsGroup", ViolationCode.WORKLOAD_RUN_AS_ROOT);
         platformWith(a -> a.runAsUser(0).weaken(Weakening.RUN_AS_ROOT, "vendor image needs uid 0, SEC-1")).build();
     }
 
     @Test
     void requiresAWrittenReasonForEveryWeakening() {
         onlyViolation(platformWith(a -> a.weaken(Weakening.WRITABLE_ROOT_FILESYSTEM, "legacy")),
-                "apps[api].exemptions[WRITABLE_ROOT_FILESYSTEM].reason", "written reason");
+                "apps[api].exemptions[WRITABLE_ROOT_FILESYSTEM].reason", ViolationCode.EXEMPTION_REASON_TOO_SHORT);
     }
 
     @Test
     void refusesCapabilitiesBeyondNetBindServiceUnlessDeclared() {
         platformWith(a -> a.addCapabilities("NET_BIND_SERVICE")).build();
         onlyViolation(platformWith(a -> a.addCapabilities("NET_ADMIN")), "apps[api].addedCapabilities[NET_ADMIN]",
-                "only NET_BIND_SERVICE");
+                ViolationCode.CONTAINER_CAPABILITY_NOT_ALLOWED);
         onlyViolation(platformWith(a -> a.addCapabilities("CAP_NET_ADMIN").weaken(Weakening.ADDED_CAPABILITIES, "needs raw sockets, NET-9")),
-                "apps[api].addedCapabilities[CAP_NET_ADMIN]", "without 'CAP_'");
+                "apps[api].addedCapabilities[CAP_NET_ADMIN]", ViolationCode.CONTAINER_CAPABILITY_INVALID);
         onlyViolation(platformWith(a -> a.addCapabilities("NET_BIND_SERVICE").weaken(Weakening.ADDED_CAPABILITIES, "just in case, SEC-7")),
-                "apps[api].exemptions[ADDED_CAPABILITIES]", "unused");
+                "apps[api].exemptions[ADDED_CAPABILITIES]", ViolationCode.EXEMPTION_UNUSED);
     }
 
     @Test
     void refusesHostPortsUnlessDeclared() {
         onlyViolation(platformWith(a -> app("api").team("payments").image(IMAGE).port(port("http", 8080).onHostPort(80))),
-                "apps[api].ports[http].hostPort", "HostPorts");
+                "apps[api].ports[http].hostPort", ViolationCode.PORT_HOST_PORT);
         platformWith(a -> app("api").team("payments").image(IMAGE).port(port("http", 8080).onHostPort(80))
                 .weaken(Weakening.HOST_PORTS, "node-local DNS cache, approved NET-12")).build();
     }
 
     @Test
     void checksProbes() {
-        onlyViolation(platformWith(a -> a.readiness(httpGet("ready"))), "apps[api].readiness.path", "starts with '/'");
-        onlyViolation(platformWith(a -> a.liveness(tcpSocket("admin"))), "apps[api].liveness.port", "does not declare");
-        onlyViolation(platformWith(a -> a.liveness(exec())), "apps[api].liveness.command", "needs a command");
-        onlyViolation(platformWith(a -> a.readiness(httpGet("/ready").periodSeconds(0))), "apps[api].readiness", "at least 1");
-        onlyViolation(platformWith(a -> app("worker").team("payments").image(IMAGE)), "apps[worker].liveness", "without ports");
+        onlyViolation(platformWith(a -> a.readiness(httpGet("ready"))), "apps[api].readiness.path", ViolationCode.PROBE_HTTP_PATH_INVALID);
+        onlyViolation(platformWith(a -> a.liveness(tcpSocket("admin"))), "apps[api].liveness.port", ViolationCode.PROBE_PORT_UNKNOWN);
+        onlyViolation(platformWith(a -> a.liveness(exec())), "apps[api].liveness.command", ViolationCode.PROBE_EXEC_COMMAND_INVALID);
+        onlyViolation(platformWith(a -> a.readiness(httpGet("/ready").periodSeconds(0))), "apps[api].readiness", ViolationCode.PROBE_TIMING_INVALID);
+        onlyViolation(platformWith(a -> app("worker").team("payments").image(IMAGE)), "apps[worker].liveness", ViolationCode.PROBE_MISSING);
         platformWith(a -> app("worker").team("payments").image(IMAGE).liveness(exec("/bin/check"))).build();
         platformWith(a -> app("worker").team("payments").image(IMAGE).weaken(Weakening.NO_PROBES, "batch job, exits quickly")).build();
     }
 
     @Test
     void checksEnvironmentVariables() {
-        onlyViolation(platformWith(a -> a.env("1X", "y")), "apps[api].env[1X]", "not starting with a digit");
-        onlyViolation(platformWith(a -> a.env("X", "1").env("X", "2")), "apps[api].env[X]", "set twice");
+        onlyViolation(platformWith(a -> a.env("1X", "y")), "apps[api].env[1X]", ViolationCode.ENV_NAME_INVALID);
+        onlyViolation(platformWith(a -> a.env("X", "1").env("X", "2")), "apps[api].env[X]", ViolationCode.ENV_DUPLICATE);
     }
 
     @Test
     void checksWritablePaths() {
-        onlyViolation(platformWith(a -> a.writablePath("tmp")), "apps[api].writablePaths[tmp]", "absolute");
-        onlyViolation(platformWith(a -> a.writablePath("/")), "apps[api].writablePaths[/]", "other than '/'");
-        onlyViolation(platformWith(a -> a.writablePath("/a/../b")), "apps[api].writablePaths[/a/../b]", "normalized");
-        onlyViolation(platformWith(a -> a.writablePath("/tmp", "lots")), "apps[api].writablePaths[/tmp].sizeLimit", "quantity");
+        onlyViolation(platformWith(a -> a.writablePath("tmp")), "apps[api].writablePaths[tmp]", ViolationCode.CONTAINER_WRITABLE_PATH_INVALID);
+        onlyViolation(platformWith(a -> a.writablePath("/")), "apps[api].writablePaths[/]", ViolationCode.CONTAINER_WRITABLE_PATH_INVALID);
+        onlyViolation(platformWith(a -> a.writablePath("/a/../b")), "apps[api].writablePaths[/a/../b]", ViolationCode.CONTAINER_WRITABLE_PATH_INVALID);
+        onlyViolation(platformWith(a -> a.writablePath("/tmp", "lots")), "apps[api].writablePaths[/tmp].sizeLimit", ViolationCode.RESOURCES_NOT_A_QUANTITY);
     }
 
     @Test
     void checksRolloutBudgetAndAutoscaling() {
-        onlyViolation(platformWith(a -> a.rollout(rollingUpdate("0", "0%"))), "apps[api].rollout", "both be 0");
-        onlyViolation(platformWith(a -> a.rollout(rollingUpdate("150%", "0"))), "apps[api].rollout.maxSurge", "0% to 100%");
-        onlyViolation(platformWith(a -> a.disruptionBudget(maxUnavailable("0"))), "apps[api].disruptionBudget", "node drains");
-        onlyViolation(platformWith(a -> a.autoscale(3, 2, 70)), "apps[api].autoscaling.maxReplicas", "at least minReplicas");
-        onlyViolation(platformWith(a -> a.autoscale(0, 2, 70)), "apps[api].autoscaling.minReplicas", "at least 1");
+        onlyViolation(platformWith(a -> a.rollout(rollingUpdate("0", "0%"))), "apps[api].rollout", ViolationCode.ROLLOUT_NO_PROGRESS);
+        onlyViolation(platformWith(a -> a.rollout(rollingUpdate("150%", "0"))), "apps[api].rollout.maxSurge", ViolationCode.WORKLOAD_INT_OR_PERCENT_INVALID);
+        onlyViolation(platformWith(a -> a.disruptionBudget(maxUnavailable("0"))), "apps[api].disruptionBudget", ViolationCode.BUDGET_BLOCKS_DRAINS);
+        onlyViolation(platformWith(a -> a.autoscale(3, 2, 70)), "apps[api].autoscaling.maxReplicas", ViolationCode.AUTOSCALING_MAX_BELOW_MIN);
+        onlyViolation(platformWith(a -> a.autoscale(0, 2, 70)), "apps[api].autoscaling.minReplicas", ViolationCode.AUTOSCALING_MIN_REPLICAS);
     }
 
     @Test
     void checksPlacement() {
-        onlyViolation(platformWith(a -> a.runtimeClass("Wasm_Time")), "apps[api].runtimeClassName", "DNS-1123 subdomain");
-        onlyViolation(platformWith(a -> a.nodeSelector("pool", "gpu nodes")), "apps[api].nodeSelector[pool]", "label value");
+        onlyViolation(platformWith(a -> a.runtimeClass("Wasm_Time")), "apps[api].runtimeClassName", ViolationCode.SCHEDULING_RUNTIME_CLASS_INVALID);
+        onlyViolation(platformWith(a -> a.nodeSelector("pool", "gpu nodes")), "apps[api].nodeSelector[pool]", ViolationCode.LABEL_VALUE_INVALID);
         onlyViolation(platformWith(a -> a.toleration(toleration("dedicated", "a b", dev.goldenpath.dsl.Toleration.Effect.NO_SCHEDULE))),
-                "apps[api].tolerations[0].value", "label value");
+                "apps[api].tolerations[0].value", ViolationCode.SCHEDULING_TAINT_VALUE_INVALID);
     }
 
     @Test
@@ -260,7 +272,7 @@ class ValidationTest {
         assertTrue(paths.contains("environments[prod].clusters[prod].server"), paths::toString);
         assertTrue(paths.contains("environments[prod].podSecurityVersion"), paths::toString);
         assertTrue(paths.contains("apps[api].namespace"), paths::toString);
-        onlyViolation(platformWith(a -> a.in("prod", o -> o.clusters("eu"))), "apps[api].in[prod].clusters[eu]", "unknown cluster");
+        onlyViolation(platformWith(a -> a.in("prod", o -> o.clusters("eu"))), "apps[api].in[prod].clusters[eu]", ViolationCode.CLUSTER_UNKNOWN);
     }
 
     @Test
@@ -294,7 +306,7 @@ class ValidationTest {
 
     @Test
     void violationsNeverEchoTheUserLessThanTheyWrote() {
-        Violation v = onlyViolation(platformWith(a -> a.replicas(-7)), "apps[api].replicas", "0 or more");
+        Violation v = onlyViolation(platformWith(a -> a.replicas(-7)), "apps[api].replicas", ViolationCode.WORKLOAD_REPLICAS_NEGATIVE);
         assertEquals("-7", v.value());
         assertEquals("apps[api].replicas: '-7': replicas must be 0 or more (fix: use 0 to stop the app)", v.toString());
     }

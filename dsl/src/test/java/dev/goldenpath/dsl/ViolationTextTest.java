@@ -70,14 +70,42 @@ class ViolationTextTest {
         assertEquals(expected, actual + "\n");
     }
 
+    /**
+     * The code of every violation of the same specs, with its path, compared with {@code violation-codes.txt}: codes
+     * are the machine-readable contract ({@code --output json}, SARIF), so a rule that changes its code fails here.
+     */
+    @Test
+    void everyViolationCarriesItsStableCode() throws IOException {
+        String actual = String.join("\n\n", List.of(
+                codes(platformWide()),
+                codes(emptyPlatform()),
+                codes(brokenApps()),
+                codes(brokenSecretsAndEnvironments()),
+                codes(longNamesAndLargeValues())));
+        String expected = resource("violation-codes.txt");
+        if (!expected.equals(actual + "\n")) {
+            Files.writeString(Path.of("target", "violation-codes.actual.txt"), actual + "\n");
+        }
+        assertEquals(expected, actual + "\n");
+    }
+
+    private static String codes(Platform.Builder spec) {
+        return String.join("\n", assertThrows(SpecException.class, spec::build).violations().stream()
+                .map(v -> v.code().code() + "  " + v.path()).toList());
+    }
+
     private static String message(Platform.Builder spec) {
         return assertThrows(SpecException.class, spec::build).getMessage();
     }
 
     private static String expected() throws IOException {
-        try (InputStream in = ViolationTextTest.class.getResourceAsStream("violation-text.txt")) {
+        return resource("violation-text.txt");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ViolationTextTest.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new AssertionError("violation-text.txt is missing next to the test");
+                throw new AssertionError(name + " is missing next to the test");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -3,10 +3,14 @@ package dev.goldenpath.generators;
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Exemption;
 import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.vocabulary.Annotations;
+import dev.goldenpath.vocabulary.ImageReference;
+import dev.goldenpath.vocabulary.LabelKeys;
+import dev.goldenpath.vocabulary.NameSyntax;
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The labels and annotations every rendered object carries. Kubernetes' recommended labels
@@ -15,21 +19,20 @@ import java.util.regex.Pattern;
  */
 public final class Labels {
 
+    // The keys are the shared vocabulary's (LabelKeys, Annotations); these names stay for the generators' callers.
     /** The label that selects an app's pods: stable for the app's whole life, because selectors are immutable. */
-    public static final String NAME = "app.kubernetes.io/name";
-    public static final String PART_OF = "app.kubernetes.io/part-of";
-    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-    public static final String VERSION = "app.kubernetes.io/version";
-    public static final String OWNER = "owner";
-    public static final String ENVIRONMENT = "environment";
-    public static final String APP = "app";
-    public static final String MANAGER = "goldenpath";
+    public static final String NAME = LabelKeys.NAME;
+    public static final String PART_OF = LabelKeys.PART_OF;
+    public static final String MANAGED_BY = LabelKeys.MANAGED_BY;
+    public static final String VERSION = LabelKeys.VERSION;
+    public static final String OWNER = LabelKeys.OWNER;
+    public static final String ENVIRONMENT = LabelKeys.ENVIRONMENT;
+    public static final String APP = LabelKeys.APP;
+    public static final String MANAGER = LabelKeys.MANAGER;
     /** Annotation with the owning team's contact. */
-    public static final String CONTACT = "goldenpath.dev/owner-contact";
+    public static final String CONTACT = Annotations.OWNER_CONTACT;
     /** Prefix of the annotation that records a declared weakening: {@code exception.goldenpath.dev/<rule-id>}. */
-    public static final String EXCEPTION_PREFIX = "exception.goldenpath.dev/";
-
-    private static final Pattern LABEL_VALUE = Pattern.compile("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$");
+    public static final String EXCEPTION_PREFIX = Annotations.EXCEPTION_PREFIX;
 
     private Labels() {
     }
@@ -42,9 +45,7 @@ public final class Labels {
     /** Labels of every object of an app: recommended, required, then the app's own. */
     public static Map<String, String> of(Platform platform, AppInstance instance) {
         Map<String, String> labels = new TreeMap<>(instance.app().metadata().labels());
-        labels.put(NAME, instance.name());
-        labels.put(PART_OF, platform.name());
-        labels.put(MANAGED_BY, MANAGER);
+        labels.putAll(LabelKeys.recommended(instance.name(), platform.name()));
         labels.put(OWNER, instance.team().name());
         labels.put(ENVIRONMENT, instance.environment().name());
         labels.put(APP, instance.name());
@@ -75,22 +76,15 @@ public final class Labels {
         Map<String, String> annotations = annotations(instance);
         for (Exemption exemption : instance.app().exemptions()) {
             // DSL-only rule ids (e.g. egress-anywhere) are no lint rules: an annotation naming one would be refused.
-            for (String ruleId : exemption.weakening().lintRuleIds()) {
-                annotations.put(EXCEPTION_PREFIX + ruleId, exemption.reason());
-            }
+            exemption.weakening().rules().stream().filter(RuleId::isLintRule)
+                    .forEach(rule -> annotations.put(rule.exceptionAnnotation(), exemption.reason()));
         }
         return annotations;
     }
 
     /** The image tag when it is a valid label value. */
     static Optional<String> version(String image) {
-        int at = image.indexOf('@');
-        String withoutDigest = at >= 0 ? image.substring(0, at) : image;
-        int colon = withoutDigest.lastIndexOf(':');
-        if (colon < 0 || withoutDigest.indexOf('/', colon) >= 0) {
-            return Optional.empty();
-        }
-        String tag = withoutDigest.substring(colon + 1);
-        return tag.length() <= 63 && LABEL_VALUE.matcher(tag).matches() ? Optional.of(tag) : Optional.empty();
+        String tag = ImageReference.parse(image).tag();
+        return !tag.isEmpty() && NameSyntax.isLabelValue(tag) ? Optional.of(tag) : Optional.empty();
     }
 }

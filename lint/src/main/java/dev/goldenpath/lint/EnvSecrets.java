@@ -2,6 +2,7 @@ package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.goldenpath.lint.KubeObject.Container;
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -49,10 +50,10 @@ final class EnvSecrets {
                 String path = FieldPaths.index(container.at("env"), i) + ".value";
                 String credential = credential(value);
                 if (!credential.isEmpty()) {
-                    reporter.report(Rules.PLAINTEXT_ENV_SECRET, object, path, container.display() + " sets env "
+                    reporter.report(RuleId.PLAINTEXT_ENV_SECRET, object, path, container.display() + " sets env "
                             + Json.quote(name) + " to a literal value that looks like " + credential);
                 } else if (secretName(name) && !REFERENCES.matcher(value).matches()) {
-                    reporter.report(Rules.PLAINTEXT_ENV_SECRET, object, path, container.display() + " sets env "
+                    reporter.report(RuleId.PLAINTEXT_ENV_SECRET, object, path, container.display() + " sets env "
                             + Json.quote(name) + ", a secret by its name, to a literal value");
                 }
             }

@@ -1,15 +1,15 @@
 package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.vocabulary.RuleId;
 
 /**
- * The exception annotation contract shared with the generators: {@code exception.goldenpath.dev/<rule-id>: <reason>}
+ * The exception annotation contract shared with the generators ({@link dev.goldenpath.vocabulary.Annotations}):
+ * {@code exception.goldenpath.dev/<rule-id>: <reason>}
  * on an object's metadata (or its pod template's metadata) turns that rule's findings on that object into excepted
  * findings, reported with the reason and never failing.
  */
 final class Exceptions {
-
-    static final String PREFIX = "exception.goldenpath.dev/";
 
     private Exceptions() {
     }
@@ -18,8 +18,8 @@ final class Exceptions {
      * The reason excepting {@code ruleId} on an object with these metadata blocks; an empty string when none does
      * (an annotation with a blank reason excepts nothing: the exception-annotation rule reports it).
      */
-    static String reason(String ruleId, JsonNode metadata, JsonNode templateMetadata) {
-        String key = PREFIX + ruleId;
+    static String reason(RuleId ruleId, JsonNode metadata, JsonNode templateMetadata) {
+        String key = ruleId.exceptionAnnotation();
         String reason = annotation(metadata, key);
         if (reason.isEmpty() && templateMetadata != null) {
             reason = annotation(templateMetadata, key);

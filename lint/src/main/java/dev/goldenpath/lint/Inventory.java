@@ -1,6 +1,7 @@
 package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,12 +37,12 @@ final class Inventory {
 
     /** Takes what the cross-object rules need of one object; the object's tree may be dropped afterwards. */
     void add(KubeObject object) {
-        boolean network = reporter.enabled(Rules.NAMESPACE_DEFAULT_DENY)
-                || reporter.enabled(Rules.NETWORK_POLICY_COVERAGE);
+        boolean network = reporter.enabled(RuleId.NAMESPACE_DEFAULT_DENY)
+                || reporter.enabled(RuleId.NETWORK_POLICY_COVERAGE);
         switch (object.kind) {
             case "Namespace" -> {
                 if (!namespaces.containsKey(object.name)) {
-                    namespaces.put(object.name, Site.of(object, Rules.NAMESPACE_DEFAULT_DENY, "metadata.name"));
+                    namespaces.put(object.name, Site.of(object, RuleId.NAMESPACE_DEFAULT_DENY, "metadata.name"));
                 }
             }
             case "NetworkPolicy" -> networkPolicies.computeIfAbsent(object.namespace, n -> new ArrayList<>())
@@ -56,7 +57,7 @@ final class Inventory {
                 }
             }
         }
-        if (object.pod != null && reporter.enabled(Rules.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN)) {
+        if (object.pod != null && reporter.enabled(RuleId.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN)) {
             TokenMounts.Mount mount = TokenMounts.of(object);
             if (mount != null) {
                 tokenMounts.add(mount);

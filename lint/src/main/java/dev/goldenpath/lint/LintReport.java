@@ -1,5 +1,6 @@
 package dev.goldenpath.lint;
 
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +62,11 @@ public final class LintReport {
     }
 
     /** The findings of one rule. */
+    public List<Finding> findings(RuleId ruleId) {
+        return findings(ruleId.id());
+    }
+
+    /** The findings of the rule with this id. */
     public List<Finding> findings(String ruleId) {
         List<Finding> matching = new ArrayList<>();
         for (Finding finding : findings) {

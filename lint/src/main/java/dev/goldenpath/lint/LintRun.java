@@ -1,6 +1,7 @@
 package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.vocabulary.RuleId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class LintRun {
     }
 
     /** Reports a problem of a whole document or file. */
-    void reportDocument(String ruleId, String file, int documentIndex, int line, String object, String message) {
+    void reportDocument(RuleId ruleId, String file, int documentIndex, int line, String object, String message) {
         reporter.reportDocument(ruleId, file, documentIndex, line, object, message);
     }
 
@@ -64,7 +65,7 @@ final class LintRun {
 
     private void addDocument(String file, YamlDocuments.Document document) {
         if (document.tree() == null) {
-            reporter.reportDocument(Rules.YAML_SYNTAX, file, document.index(), document.line(),
+            reporter.reportDocument(RuleId.YAML_SYNTAX, file, document.index(), document.line(),
                     "unparsable document", document.problem());
         } else if (kustomizeConfig(document.tree())) {
             return; // kustomization.yaml and Components configure a build; they are not API objects
@@ -88,7 +89,7 @@ final class LintRun {
     void addObject(Manifest manifest, JsonNode node, LineIndex lines) {
         String problem = shapeProblem(node);
         if (!problem.isEmpty()) {
-            reporter.reportDocument(Rules.OBJECT_SHAPE, manifest.file(), manifest.documentIndex(),
+            reporter.reportDocument(RuleId.OBJECT_SHAPE, manifest.file(), manifest.documentIndex(),
                     manifest.line(), "not a Kubernetes object", problem);
             return;
         }
@@ -105,7 +106,7 @@ final class LintRun {
             return;
         }
         if (depth >= Linter.MAX_LIST_DEPTH) {
-            reporter.reportDocument(Rules.OBJECT_SHAPE, manifest.file(), manifest.documentIndex(),
+            reporter.reportDocument(RuleId.OBJECT_SHAPE, manifest.file(), manifest.documentIndex(),
                     lines.lineOf(base), "not linted (" + (base.isEmpty() ? "document" : base) + ")",
                     "Lists nested deeper than " + Linter.MAX_LIST_DEPTH + " levels are not linted");
             return;
@@ -118,7 +119,7 @@ final class LintRun {
             if (itemProblem.isEmpty()) {
                 addItems(manifest, item, path, lines, depth + 1);
             } else {
-                reporter.reportDocument(Rules.OBJECT_SHAPE, manifest.file(), manifest.documentIndex(),
+                reporter.reportDocument(RuleId.OBJECT_SHAPE, manifest.file(), manifest.documentIndex(),
                         lines.lineOf(path), "not a Kubernetes object (" + path + ")", itemProblem);
             }
         }

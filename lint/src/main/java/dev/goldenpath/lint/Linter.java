@@ -1,6 +1,7 @@
 package dev.goldenpath.lint;
 
 import dev.goldenpath.tree.RenderedTree;
+import dev.goldenpath.vocabulary.RuleId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -98,7 +99,7 @@ public final class Linter {
                     run.addYaml(name, in, Files.size(file));
                 } catch (IOException e) {
                     // One unreadable file is a finding; the others are still linted.
-                    run.reportDocument(Rules.YAML_SYNTAX, name, 0, 1, "unreadable file",
+                    run.reportDocument(RuleId.YAML_SYNTAX, name, 0, 1, "unreadable file",
                             "could not read the file (" + e.getClass().getSimpleName() + ")");
                 }
             }
@@ -173,11 +174,11 @@ public final class Linter {
         /** Whether images must be pinned by digest (rule {@code image-digest}, off by default). */
         public Builder requireDigest(boolean required) {
             if (required) {
-                disabled.remove(Rules.IMAGE_DIGEST);
-                enabled.add(Rules.IMAGE_DIGEST);
+                disabled.remove(RuleId.IMAGE_DIGEST.id());
+                enabled.add(RuleId.IMAGE_DIGEST.id());
             } else {
-                enabled.remove(Rules.IMAGE_DIGEST);
-                disabled.add(Rules.IMAGE_DIGEST);
+                enabled.remove(RuleId.IMAGE_DIGEST.id());
+                disabled.add(RuleId.IMAGE_DIGEST.id());
             }
             return this;
         }
@@ -195,6 +196,16 @@ public final class Linter {
                 disabled.add(id);
             }
             return this;
+        }
+
+        /** Turns rules off. */
+        public Builder disable(RuleId... ruleIds) {
+            return disable(Arrays.stream(ruleIds).map(RuleId::id).toArray(String[]::new));
+        }
+
+        /** Turns rules on, including those off by default. */
+        public Builder enable(RuleId... ruleIds) {
+            return enable(Arrays.stream(ruleIds).map(RuleId::id).toArray(String[]::new));
         }
 
         /** Turns rules on, including those off by default. */

@@ -1,6 +1,7 @@
 package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +62,15 @@ final class Network {
     }
 
     static Workload workload(KubeObject workload) {
-        Site namespaceSite = Site.of(workload, Rules.NAMESPACE_DEFAULT_DENY, workload.at("metadata.namespace"));
-        Site coverageSite = Site.of(workload, Rules.NETWORK_POLICY_COVERAGE,
+        Site namespaceSite = Site.of(workload, RuleId.NAMESPACE_DEFAULT_DENY, workload.at("metadata.namespace"));
+        Site coverageSite = Site.of(workload, RuleId.NETWORK_POLICY_COVERAGE,
                 PodSecurity.templateMetadataPath(workload) + ".labels");
         return new Workload(workload.display(), workload.pod.labels(),
                 Json.isTrue(workload.pod.spec.get("hostNetwork")), namespaceSite, coverageSite);
     }
 
     static void check(Inventory inventory, Reporter reporter, List<String> notes) {
-        if (!reporter.enabled(Rules.NAMESPACE_DEFAULT_DENY) && !reporter.enabled(Rules.NETWORK_POLICY_COVERAGE)) {
+        if (!reporter.enabled(RuleId.NAMESPACE_DEFAULT_DENY) && !reporter.enabled(RuleId.NETWORK_POLICY_COVERAGE)) {
             return;
         }
         if (!inventory.managesNetworking()) {
@@ -126,11 +127,11 @@ final class Network {
             missing.add("Egress");
         }
         if (!missing.isEmpty()) {
-            reporter.report(Rules.NAMESPACE_DEFAULT_DENY, reportOn, "namespace " + Json.quote(shown)
+            reporter.report(RuleId.NAMESPACE_DEFAULT_DENY, reportOn, "namespace " + Json.quote(shown)
                     + " has no default-deny NetworkPolicy for " + String.join(" and ", missing));
         }
         for (String problem : allowAll) {
-            reporter.report(Rules.NAMESPACE_DEFAULT_DENY, reportOn,
+            reporter.report(RuleId.NAMESPACE_DEFAULT_DENY, reportOn,
                     "namespace " + Json.quote(shown) + ": " + problem + " to every pod");
         }
     }
@@ -154,7 +155,7 @@ final class Network {
             }
         }
         String shown = namespace.isEmpty() ? "(unset)" : namespace;
-        reporter.report(Rules.NETWORK_POLICY_COVERAGE, workload.coverageSite(),
+        reporter.report(RuleId.NETWORK_POLICY_COVERAGE, workload.coverageSite(),
                 "no NetworkPolicy in namespace " + Json.quote(shown) + " selects the pods of " + workload.display());
     }
 }

@@ -1,6 +1,9 @@
 package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.vocabulary.Annotations;
+import dev.goldenpath.vocabulary.PodSecurityLabels;
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +11,7 @@ import java.util.Map;
 /** Rules on single objects that are not about pod templates or RBAC. */
 final class ObjectChecks {
 
-    private static final String ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
+    private static final String ENFORCE_LABEL = PodSecurityLabels.Mode.ENFORCE.label();
 
     private ObjectChecks() {
     }
@@ -33,16 +36,16 @@ final class ObjectChecks {
                                              Reporter reporter) {
         for (Map.Entry<String, JsonNode> annotation : metadata.path("annotations").properties()) {
             String key = annotation.getKey();
-            if (!key.startsWith(Exceptions.PREFIX)) {
+            if (!Annotations.isException(key)) {
                 continue;
             }
-            String ruleId = key.substring(Exceptions.PREFIX.length());
+            String ruleId = Annotations.exceptionRule(key).orElseThrow();
             String path = FieldPaths.child(metadataPath + ".annotations", key);
             if (Rules.byId(ruleId).isEmpty()) {
-                reporter.report(Rules.EXCEPTION_ANNOTATION, object, path,
+                reporter.report(RuleId.EXCEPTION_ANNOTATION, object, path,
                         "exception annotation names unknown rule " + Json.quote(ruleId));
             } else if (Json.text(annotation.getValue()).isBlank()) {
-                reporter.report(Rules.EXCEPTION_ANNOTATION, object, path,
+                reporter.report(RuleId.EXCEPTION_ANNOTATION, object, path,
                         "exception for rule " + Json.quote(ruleId) + " gives no reason");
             }
         }
@@ -58,7 +61,7 @@ final class ObjectChecks {
             }
         }
         if (!missing.isEmpty()) {
-            reporter.report(Rules.REQUIRED_LABELS, object, object.at("metadata.labels"),
+            reporter.report(RuleId.REQUIRED_LABELS, object, object.at("metadata.labels"),
                     object.kind + " is missing the required " + (missing.size() == 1 ? "label " : "labels ")
                             + Json.quoted(missing));
         }
@@ -69,7 +72,7 @@ final class ObjectChecks {
         for (String field : new String[] {"data", "stringData"}) {
             JsonNode values = secret.node.get(field);
             if (values != null && values.isObject() && !values.isEmpty()) {
-                reporter.report(Rules.PLAINTEXT_SECRET, secret, secret.at(field), "Secret carries " + values.size()
+                reporter.report(RuleId.PLAINTEXT_SECRET, secret, secret.at(field), "Secret carries " + values.size()
                         + (values.size() == 1 ? " plaintext value" : " plaintext values") + " in " + field);
             }
         }
@@ -79,10 +82,10 @@ final class ObjectChecks {
     private static void serviceType(KubeObject service, Reporter reporter) {
         String type = Json.text(service.node.path("spec").path("type"));
         if ("NodePort".equals(type)) {
-            reporter.report(Rules.SERVICE_TYPE, service, service.at("spec.type"),
+            reporter.report(RuleId.SERVICE_TYPE, service, service.at("spec.type"),
                     "Service type \"NodePort\" opens the port on every node");
         } else if ("LoadBalancer".equals(type)) {
-            reporter.report(Rules.SERVICE_TYPE, service, service.at("spec.type"),
+            reporter.report(RuleId.SERVICE_TYPE, service, service.at("spec.type"),
                     "Service type \"LoadBalancer\" exposes the service outside the cluster");
         }
     }
@@ -91,7 +94,7 @@ final class ObjectChecks {
     private static void namespacePodSecurity(KubeObject namespace, Reporter reporter) {
         String enforce = Json.text(namespace.metadata.path("labels").get(ENFORCE_LABEL));
         if (!"restricted".equals(enforce)) {
-            reporter.report(Rules.NAMESPACE_POD_SECURITY, namespace,
+            reporter.report(RuleId.NAMESPACE_POD_SECURITY, namespace,
                     FieldPaths.child(namespace.at("metadata.labels"), ENFORCE_LABEL),
                     "namespace " + Json.quote(namespace.name) + " must set label " + ENFORCE_LABEL + ": restricted"
                             + (enforce.isEmpty() ? " (label missing)" : " (is " + Json.quote(enforce) + ")"));

@@ -3,6 +3,7 @@ package dev.goldenpath.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.goldenpath.lint.KubeObject.Container;
 import dev.goldenpath.lint.KubeObject.PodTemplate;
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ final class PodSecurity {
     private static void hostNamespaces(KubeObject object, PodTemplate pod, Reporter reporter) {
         for (String field : new String[] {"hostNetwork", "hostPID", "hostIPC"}) {
             if (Json.isTrue(pod.spec.get(field))) {
-                reporter.report(Rules.HOST_NAMESPACES, object, pod.at(field), "pod must not set " + field + "=true");
+                reporter.report(RuleId.HOST_NAMESPACES, object, pod.at(field), "pod must not set " + field + "=true");
             }
         }
     }
@@ -80,7 +81,7 @@ final class PodSecurity {
     private static void privileged(KubeObject object, PodTemplate pod, Reporter reporter) {
         for (Container container : pod.containers) {
             if (Json.isTrue(container.securityContext().get("privileged"))) {
-                reporter.report(Rules.PRIVILEGED, object, container.at("securityContext.privileged"),
+                reporter.report(RuleId.PRIVILEGED, object, container.at("securityContext.privileged"),
                         container.display() + " must not set securityContext.privileged=true");
             }
         }
@@ -108,15 +109,15 @@ final class PodSecurity {
                 droppedAll |= "ALL".equals(dropped.asText());
             }
             if (!beyondDefault.isEmpty()) {
-                reporter.report(Rules.CAPABILITIES_BASELINE, object, path + ".add", container.display()
+                reporter.report(RuleId.CAPABILITIES_BASELINE, object, path + ".add", container.display()
                         + " must not include " + Json.quoted(beyondDefault) + " in securityContext.capabilities.add");
             }
             if (restricted && !droppedAll) {
-                reporter.report(Rules.CAPABILITIES_RESTRICTED, object, path + ".drop",
+                reporter.report(RuleId.CAPABILITIES_RESTRICTED, object, path + ".drop",
                         container.display() + " must set securityContext.capabilities.drop=[\"ALL\"]");
             }
             if (restricted && !beyondRestricted.isEmpty()) {
-                reporter.report(Rules.CAPABILITIES_RESTRICTED, object, path + ".add", container.display()
+                reporter.report(RuleId.CAPABILITIES_RESTRICTED, object, path + ".add", container.display()
                         + " must not include " + Json.quoted(beyondRestricted) + " in securityContext.capabilities.add");
             }
         }
@@ -132,14 +133,14 @@ final class PodSecurity {
             String name = volume.path("name").asText("#" + i);
             if (volume.has("hostPath")) {
                 String hostPath = Json.text(volume.path("hostPath").path("path"));
-                reporter.report(Rules.HOST_PATH_VOLUMES, object, path + ".hostPath", "volume " + Json.quote(name)
+                reporter.report(RuleId.HOST_PATH_VOLUMES, object, path + ".hostPath", "volume " + Json.quote(name)
                         + " must not use hostPath" + (hostPath.isEmpty() ? "" : " (" + hostPath + ")"));
                 continue;
             }
             for (Map.Entry<String, JsonNode> source : volume.properties()) {
                 String field = source.getKey();
                 if (!"name".equals(field) && !RESTRICTED_VOLUME_TYPES.contains(field)) {
-                    reporter.report(Rules.RESTRICTED_VOLUMES, object, path + "." + field, "volume "
+                    reporter.report(RuleId.RESTRICTED_VOLUMES, object, path + "." + field, "volume "
                             + Json.quote(name) + " must not use volume type " + Json.quote(field));
                 }
             }
@@ -153,7 +154,7 @@ final class PodSecurity {
             for (int i = 0; i < ports.size(); i++) {
                 JsonNode hostPort = ports.get(i).get("hostPort");
                 if (hostPort != null && hostPort.asInt(0) != 0) {
-                    reporter.report(Rules.HOST_PORTS, object, FieldPaths.index(container.at("ports"), i) + ".hostPort",
+                    reporter.report(RuleId.HOST_PORTS, object, FieldPaths.index(container.at("ports"), i) + ".hostPort",
                             container.display() + " must not use hostPort " + hostPort.asText());
                 }
             }
@@ -176,7 +177,7 @@ final class PodSecurity {
             if (key.startsWith(APPARMOR_ANNOTATION_PREFIX)) {
                 String value = Json.text(annotation.getValue());
                 if (!value.isEmpty() && !"runtime/default".equals(value) && !value.startsWith("localhost/")) {
-                    reporter.report(Rules.APP_ARMOR, object, FieldPaths.child(annotationsPath, key),
+                    reporter.report(RuleId.APP_ARMOR, object, FieldPaths.child(annotationsPath, key),
                             "annotation " + key + " must not set AppArmor profile " + Json.quote(value));
                 }
             }
@@ -191,7 +192,7 @@ final class PodSecurity {
         }
         String type = Json.text(profile.path("type"));
         if (!"RuntimeDefault".equals(type) && !"Localhost".equals(type)) {
-            reporter.report(Rules.APP_ARMOR, object, path,
+            reporter.report(RuleId.APP_ARMOR, object, path,
                     setter + " must not set AppArmor profile type to " + Json.quote(type));
         }
     }
@@ -223,7 +224,7 @@ final class PodSecurity {
             problems.add("role may not be set");
         }
         if (!problems.isEmpty()) {
-            reporter.report(Rules.SE_LINUX, object, path,
+            reporter.report(RuleId.SE_LINUX, object, path,
                     setter + " set forbidden securityContext.seLinuxOptions: " + String.join("; ", problems));
         }
     }
@@ -234,7 +235,7 @@ final class PodSecurity {
         for (Container container : pod.containers) {
             String procMount = Json.text(container.securityContext().path("procMount"));
             if (!procMount.isEmpty() && !"Default".equals(procMount)) {
-                reporter.report(Rules.PROC_MOUNT, object, container.at("securityContext.procMount"),
+                reporter.report(RuleId.PROC_MOUNT, object, container.at("securityContext.procMount"),
                         container.display() + " must not set securityContext.procMount to " + Json.quote(procMount));
             }
         }
@@ -250,7 +251,7 @@ final class PodSecurity {
             if (validSeccomp(type)) {
                 podSet = true;
             } else {
-                reporter.report(Rules.SECCOMP_BASELINE, object, pod.at("securityContext.seccompProfile.type"),
+                reporter.report(RuleId.SECCOMP_BASELINE, object, pod.at("securityContext.seccompProfile.type"),
                         "pod must not set securityContext.seccompProfile.type to " + Json.quote(type));
             }
         }
@@ -260,12 +261,12 @@ final class PodSecurity {
             if (profile != null && !profile.isNull()) {
                 String type = Json.text(profile.path("type"));
                 if (!validSeccomp(type)) {
-                    reporter.report(Rules.SECCOMP_BASELINE, object, container.at("securityContext.seccompProfile.type"),
+                    reporter.report(RuleId.SECCOMP_BASELINE, object, container.at("securityContext.seccompProfile.type"),
                             container.display() + " must not set securityContext.seccompProfile.type to "
                                     + Json.quote(type));
                 }
             } else if (restricted && !podSet) {
-                reporter.report(Rules.SECCOMP_RESTRICTED, object, container.at("securityContext.seccompProfile"),
+                reporter.report(RuleId.SECCOMP_RESTRICTED, object, container.at("securityContext.seccompProfile"),
                         "pod or " + container.display()
                                 + " must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"");
             }
@@ -282,7 +283,7 @@ final class PodSecurity {
         for (int i = 0; i < sysctls.size(); i++) {
             String name = Json.text(sysctls.get(i).path("name"));
             if (!SAFE_SYSCTLS.contains(name)) {
-                reporter.report(Rules.SYSCTLS, object,
+                reporter.report(RuleId.SYSCTLS, object,
                         FieldPaths.index(pod.at("securityContext.sysctls"), i) + ".name",
                         "pod must not set sysctl " + Json.quote(name));
             }
@@ -292,12 +293,12 @@ final class PodSecurity {
     // PSS baseline "HostProcess": windowsOptions.hostProcess unset or false on pod and containers.
     private static void windowsHostProcess(KubeObject object, PodTemplate pod, Reporter reporter) {
         if (Json.isTrue(pod.securityContext().path("windowsOptions").get("hostProcess"))) {
-            reporter.report(Rules.WINDOWS_HOST_PROCESS, object, pod.at("securityContext.windowsOptions.hostProcess"),
+            reporter.report(RuleId.WINDOWS_HOST_PROCESS, object, pod.at("securityContext.windowsOptions.hostProcess"),
                     "pod must not set securityContext.windowsOptions.hostProcess=true");
         }
         for (Container container : pod.containers) {
             if (Json.isTrue(container.securityContext().path("windowsOptions").get("hostProcess"))) {
-                reporter.report(Rules.WINDOWS_HOST_PROCESS, object,
+                reporter.report(RuleId.WINDOWS_HOST_PROCESS, object,
                         container.at("securityContext.windowsOptions.hostProcess"),
                         container.display() + " must not set securityContext.windowsOptions.hostProcess=true");
             }
@@ -323,7 +324,7 @@ final class PodSecurity {
             String host = Json.text(handler.path(action).path("host"));
             if (!host.isEmpty()) {
                 String relative = field + "." + action + ".host";
-                reporter.report(Rules.HOST_PROBES, object, container.at(relative),
+                reporter.report(RuleId.HOST_PROBES, object, container.at(relative),
                         container.display() + " must not set " + relative + " (" + Json.quote(host) + ")");
             }
         }
@@ -336,7 +337,7 @@ final class PodSecurity {
         }
         for (Container container : pod.containers) {
             if (!Json.isFalse(container.securityContext().get("allowPrivilegeEscalation"))) {
-                reporter.report(Rules.ALLOW_PRIVILEGE_ESCALATION, object,
+                reporter.report(RuleId.ALLOW_PRIVILEGE_ESCALATION, object,
                         container.at("securityContext.allowPrivilegeEscalation"),
                         container.display() + " must set securityContext.allowPrivilegeEscalation=false");
             }
@@ -352,18 +353,18 @@ final class PodSecurity {
         JsonNode podValue = pod.securityContext().get("runAsNonRoot");
         boolean podNonRoot = Json.isTrue(podValue);
         if (podValue != null && !podValue.isNull() && !podNonRoot) {
-            reporter.report(Rules.RUN_AS_NON_ROOT, object, pod.at("securityContext.runAsNonRoot"),
+            reporter.report(RuleId.RUN_AS_NON_ROOT, object, pod.at("securityContext.runAsNonRoot"),
                     "pod must not set securityContext.runAsNonRoot=false");
         }
         for (Container container : pod.containers) {
             JsonNode value = container.securityContext().get("runAsNonRoot");
             if (value != null && !value.isNull()) {
                 if (!Json.isTrue(value)) {
-                    reporter.report(Rules.RUN_AS_NON_ROOT, object, container.at("securityContext.runAsNonRoot"),
+                    reporter.report(RuleId.RUN_AS_NON_ROOT, object, container.at("securityContext.runAsNonRoot"),
                             container.display() + " must not set securityContext.runAsNonRoot=false");
                 }
             } else if (!podNonRoot) {
-                reporter.report(Rules.RUN_AS_NON_ROOT, object, container.at("securityContext.runAsNonRoot"),
+                reporter.report(RuleId.RUN_AS_NON_ROOT, object, container.at("securityContext.runAsNonRoot"),
                         "pod or " + container.display() + " must set securityContext.runAsNonRoot=true");
             }
         }
@@ -376,12 +377,12 @@ final class PodSecurity {
         }
         JsonNode podUser = pod.securityContext().get("runAsUser");
         if (isZero(podUser)) {
-            reporter.report(Rules.RUN_AS_USER, object, pod.at("securityContext.runAsUser"),
+            reporter.report(RuleId.RUN_AS_USER, object, pod.at("securityContext.runAsUser"),
                     "pod must not set runAsUser=0");
         }
         for (Container container : pod.containers) {
             if (isZero(container.securityContext().get("runAsUser"))) {
-                reporter.report(Rules.RUN_AS_USER, object, container.at("securityContext.runAsUser"),
+                reporter.report(RuleId.RUN_AS_USER, object, container.at("securityContext.runAsUser"),
                         container.display() + " must not set runAsUser=0");
             }
         }

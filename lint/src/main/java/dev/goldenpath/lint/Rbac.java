@@ -1,6 +1,7 @@
 package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,7 +31,7 @@ final class Rbac {
             // CIS 5.1.3: no wildcards.
             for (String field : new String[] {"apiGroups", "resources", "verbs", "nonResourceURLs"}) {
                 if (contains(rule.path(field), "*")) {
-                    reporter.report(Rules.RBAC_WILDCARD, role, path + "." + field,
+                    reporter.report(RuleId.RBAC_WILDCARD, role, path + "." + field,
                             "rule " + i + " grants \"*\" in " + field);
                 }
             }
@@ -40,12 +41,12 @@ final class Rbac {
             Set<String> escalation = new TreeSet<>(verbs);
             escalation.retainAll(ESCALATION_VERBS);
             if (!escalation.isEmpty()) {
-                reporter.report(Rules.RBAC_ESCALATION_VERBS, role, path + ".verbs",
+                reporter.report(RuleId.RBAC_ESCALATION_VERBS, role, path + ".verbs",
                         "rule " + i + " grants the verbs " + Json.quoted(escalation));
             }
             // CIS 5.1.2: secrets, in the core group.
             if (resources.contains("secrets") && coreGroup(rule.path("apiGroups")) && !verbs.isEmpty()) {
-                reporter.report(Rules.RBAC_SECRETS_ACCESS, role, path + ".resources",
+                reporter.report(RuleId.RBAC_SECRETS_ACCESS, role, path + ".resources",
                         "rule " + i + " grants " + Json.quoted(verbs) + " on secrets");
             }
             // CIS 5.1.4, 5.1.10, 5.1.13: exec/attach into pods, the kubelet proxy, minting tokens.
@@ -53,7 +54,7 @@ final class Rbac {
                 boolean sensitive = SUBRESOURCES_ANY_VERB.contains(resource)
                         || ("serviceaccounts/token".equals(resource) && (verbs.contains("create") || verbs.contains("*")));
                 if (sensitive && !verbs.isEmpty()) {
-                    reporter.report(Rules.RBAC_SENSITIVE_SUBRESOURCES, role, path + ".resources",
+                    reporter.report(RuleId.RBAC_SENSITIVE_SUBRESOURCES, role, path + ".resources",
                             "rule " + i + " grants " + Json.quoted(verbs) + " on " + Json.quote(resource));
                 }
             }
@@ -66,7 +67,7 @@ final class Rbac {
         String roleName = Json.text(roleRef.path("name"));
         boolean clusterAdmin = "ClusterRole".equals(roleKind) && "cluster-admin".equals(roleName);
         if (clusterAdmin) {
-            reporter.report(Rules.RBAC_CLUSTER_ADMIN_BINDING, binding, binding.at("roleRef.name"),
+            reporter.report(RuleId.RBAC_CLUSTER_ADMIN_BINDING, binding, binding.at("roleRef.name"),
                     binding.kind + " binds ClusterRole \"cluster-admin\"");
             return;
         }
@@ -77,7 +78,7 @@ final class Rbac {
                 if ("ServiceAccount".equals(Json.text(subject.path("kind")))) {
                     String namespace = Json.text(subject.path("namespace"));
                     String name = Json.text(subject.path("name"));
-                    reporter.report(Rules.RBAC_CLUSTER_ROLE, binding, FieldPaths.index(binding.at("subjects"), i),
+                    reporter.report(RuleId.RBAC_CLUSTER_ROLE, binding, FieldPaths.index(binding.at("subjects"), i),
                             "ClusterRoleBinding grants " + roleKind + " " + Json.quote(roleName)
                                     + " in every namespace to service account "
                                     + Json.quote(namespace.isEmpty() ? name : namespace + "/" + name));

@@ -1,5 +1,6 @@
 package dev.goldenpath.lint;
 
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,42 +15,43 @@ final class Reporter {
         this.enabled = enabled;
     }
 
-    boolean enabled(String ruleId) {
-        return enabled.containsKey(ruleId);
+    boolean enabled(RuleId ruleId) {
+        return enabled.containsKey(ruleId.id());
     }
 
     /**
      * Reports that {@code object} violates {@code ruleId} at {@code path}; an exception annotation on the object
      * or its pod template turns the finding into an excepted one.
      */
-    void report(String ruleId, KubeObject object, String path, String message) {
-        Rule rule = enabled.get(ruleId);
+    void report(RuleId ruleId, KubeObject object, String path, String message) {
+        Rule rule = enabled.get(ruleId.id());
         if (rule == null) {
             return;
         }
         String reason = Exceptions.reason(ruleId, object.metadata, object.pod == null ? null : object.pod.metadata);
         Manifest manifest = object.manifest;
-        findings.add(new Finding(ruleId, rule.severity(), manifest.file(), manifest.documentIndex(),
+        findings.add(new Finding(rule.id(), rule.severity(), manifest.file(), manifest.documentIndex(),
                 object.lines.lineOf(path), object.display(), path, message, rule.fix(), reason));
     }
 
     /** Reports a cross-object finding at a site taken while the object was read. */
-    void report(String ruleId, Site site, String message) {
-        Rule rule = enabled.get(ruleId);
+    void report(RuleId ruleId, Site site, String message) {
+        Rule rule = enabled.get(ruleId.id());
         if (rule == null) {
             return;
         }
-        findings.add(new Finding(ruleId, rule.severity(), site.file(), site.documentIndex(), site.line(), site.object(),
+        findings.add(new Finding(rule.id(), rule.severity(), site.file(), site.documentIndex(), site.line(),
+                site.object(),
                 site.path(), message, rule.fix(), site.exceptionReason()));
     }
 
     /** Reports a problem of a document that is not (or not yet) an object: it cannot carry exceptions. */
-    void reportDocument(String ruleId, String file, int documentIndex, int line, String object, String message) {
-        Rule rule = enabled.get(ruleId);
+    void reportDocument(RuleId ruleId, String file, int documentIndex, int line, String object, String message) {
+        Rule rule = enabled.get(ruleId.id());
         if (rule == null) {
             return;
         }
-        findings.add(new Finding(ruleId, rule.severity(), file, documentIndex, line, object, "", message, rule.fix(),
+        findings.add(new Finding(rule.id(), rule.severity(), file, documentIndex, line, object, "", message, rule.fix(),
                 ""));
     }
 

@@ -1,5 +1,6 @@
 package dev.goldenpath.lint;
 
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * System.out.println(rule.id() + " (" + rule.severity().label() + "): " + rule.title());
  * }</pre>
  *
- * @param id              kebab-case identifier, e.g. {@code pss-privileged}
+ * @param id              kebab-case identifier, e.g. {@code pss-privileged}: the id of a lint {@link RuleId}
  * @param severity        the severity its findings carry
  * @param title           one line saying what the rule requires
  * @param rationale       why: the risk the rule prevents
@@ -30,10 +31,18 @@ public record Rule(String id, Severity severity, String title, String rationale,
         Objects.requireNonNull(rationale, "rationale");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(fix, "fix");
+        if (RuleId.byId(id).filter(RuleId::isLintRule).isEmpty()) {
+            throw new IllegalArgumentException("'" + id + "' is no lint rule id of " + RuleId.class.getName());
+        }
+    }
+
+    /** The typed id. */
+    public RuleId ruleId() {
+        return RuleId.byId(id).orElseThrow();
     }
 
     /** The annotation key that excepts this rule's findings on an object. */
     public String exceptionAnnotation() {
-        return Exceptions.PREFIX + id;
+        return ruleId().exceptionAnnotation();
     }
 }

@@ -2,7 +2,9 @@ package dev.goldenpath.lint;
 
 import static dev.goldenpath.lint.Severity.ERROR;
 import static dev.goldenpath.lint.Severity.WARNING;
+import static dev.goldenpath.vocabulary.RuleId.*;
 
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,53 +28,6 @@ public final class Rules {
     private static final String NSA = "NSA/CISA Kubernetes Hardening Guide v1.2";
     private static final String CIS = "CIS Kubernetes Benchmark v1.9";
 
-    // Pod Security Standards, baseline (upstream pod-security-admission check ids in brackets in the docs).
-    static final String HOST_NAMESPACES = "pss-host-namespaces";
-    static final String PRIVILEGED = "pss-privileged";
-    static final String CAPABILITIES_BASELINE = "pss-capabilities-baseline";
-    static final String HOST_PATH_VOLUMES = "pss-host-path-volumes";
-    static final String HOST_PORTS = "pss-host-ports";
-    static final String APP_ARMOR = "pss-app-armor";
-    static final String SE_LINUX = "pss-se-linux";
-    static final String PROC_MOUNT = "pss-proc-mount";
-    static final String SECCOMP_BASELINE = "pss-seccomp-baseline";
-    static final String SYSCTLS = "pss-sysctls";
-    static final String WINDOWS_HOST_PROCESS = "pss-windows-host-process";
-    static final String HOST_PROBES = "pss-host-probes";
-    // Pod Security Standards, restricted.
-    static final String RESTRICTED_VOLUMES = "pss-restricted-volumes";
-    static final String ALLOW_PRIVILEGE_ESCALATION = "pss-allow-privilege-escalation";
-    static final String RUN_AS_NON_ROOT = "pss-run-as-non-root";
-    static final String RUN_AS_USER = "pss-run-as-user";
-    static final String SECCOMP_RESTRICTED = "pss-seccomp-restricted";
-    static final String CAPABILITIES_RESTRICTED = "pss-capabilities-restricted";
-    // Workload hardening.
-    static final String READ_ONLY_ROOT_FILESYSTEM = "read-only-root-filesystem";
-    static final String RESOURCES = "resources";
-    static final String PROBES = "probes";
-    static final String IMAGE_TAG = "image-tag";
-    static final String IMAGE_DIGEST = "image-digest";
-    static final String AUTOMOUNT_SERVICE_ACCOUNT_TOKEN = "automount-service-account-token";
-    // Network.
-    static final String NAMESPACE_DEFAULT_DENY = "namespace-default-deny";
-    static final String NETWORK_POLICY_COVERAGE = "network-policy-coverage";
-    static final String SERVICE_TYPE = "service-type";
-    // RBAC.
-    static final String RBAC_WILDCARD = "rbac-wildcard";
-    static final String RBAC_ESCALATION_VERBS = "rbac-escalation-verbs";
-    static final String RBAC_SECRETS_ACCESS = "rbac-secrets-access";
-    static final String RBAC_CLUSTER_ADMIN_BINDING = "rbac-cluster-admin-binding";
-    static final String RBAC_SENSITIVE_SUBRESOURCES = "rbac-sensitive-subresources";
-    static final String RBAC_CLUSTER_ROLE = "rbac-cluster-role";
-    // Objects and namespaces.
-    static final String PLAINTEXT_SECRET = "plaintext-secret";
-    static final String PLAINTEXT_ENV_SECRET = "plaintext-env-secret";
-    static final String REQUIRED_LABELS = "required-labels";
-    static final String NAMESPACE_POD_SECURITY = "namespace-pod-security";
-    // The input itself.
-    static final String EXCEPTION_ANNOTATION = "exception-annotation";
-    static final String YAML_SYNTAX = "yaml-syntax";
-    static final String OBJECT_SHAPE = "object-shape";
 
     private static final Map<String, Rule> RULES = catalogue();
 
@@ -89,9 +44,9 @@ public final class Rules {
         return Optional.ofNullable(RULES.get(id));
     }
 
-    /** The rule with this id; internal callers only pass known ids. */
-    static Rule get(String id) {
-        Rule rule = RULES.get(id);
+    /** The catalogue's entry for this rule id; every lint rule id has one (RulesCatalogueTest). */
+    static Rule get(RuleId id) {
+        Rule rule = RULES.get(id.id());
         if (rule == null) {
             throw new IllegalArgumentException("unknown rule id '" + id + "'");
         }
@@ -210,7 +165,7 @@ public final class Rules {
                 "A moving tag makes deployments unreproducible and lets an image change without review.",
                 NSA + ", Threat detection / supply chain; Kubernetes configuration best practices",
                 "Use an immutable version tag (registry.example.com/app:1.4.2) or a digest."));
-        rules.add(new Rule(IMAGE_DIGEST, ERROR, "Images must be pinned by digest",
+        rules.add(new Rule(IMAGE_DIGEST.id(), ERROR, "Images must be pinned by digest",
                 "A tag can be moved to other content; a digest names exactly one image.",
                 NSA + ", supply chain; SLSA",
                 "Reference the image as name@sha256:<digest> (a tag may stay in front: name:1.4.2@sha256:...).",
@@ -317,7 +272,7 @@ public final class Rules {
         return Collections.unmodifiableMap(byId);
     }
 
-    private static Rule rule(String id, Severity severity, String title, String rationale, String source, String fix) {
-        return new Rule(id, severity, title, rationale, source, fix, true);
+    private static Rule rule(RuleId id, Severity severity, String title, String rationale, String source, String fix) {
+        return new Rule(id.id(), severity, title, rationale, source, fix, true);
     }
 }

@@ -2,11 +2,7 @@ package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -17,19 +13,16 @@ import java.util.Map;
  */
 final class SarifFormat {
 
-    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     private static final String VERSION = version();
 
     private SarifFormat() {
     }
 
     static String write(LintReport report) {
-        ObjectNode root = Reports.MAPPER.createObjectNode();
-        root.put("$schema", SCHEMA);
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "goldenpath-lint");
+        SarifLog.Run log = SarifLog.start(Reports.MAPPER, "goldenpath-lint");
+        ObjectNode root = log.log();
+        ObjectNode run = log.run();
+        ObjectNode driver = log.driver();
         driver.put("semanticVersion", VERSION);
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> ruleIndex = new HashMap<>();
@@ -67,7 +60,7 @@ final class SarifFormat {
                     + (finding.fieldPath().isEmpty() ? "" : " (at " + finding.fieldPath() + ")"));
             ObjectNode location = result.putArray("locations").addObject();
             ObjectNode physical = location.putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", uri(finding.file()));
+            physical.putObject("artifactLocation").put("uri", SarifLog.uri(finding.file()));
             physical.putObject("region").put("startLine", Math.max(1, finding.line()));
             ObjectNode logical = location.putArray("logicalLocations").addObject();
             logical.put("fullyQualifiedName", finding.object()
@@ -111,27 +104,6 @@ final class SarifFormat {
         };
     }
 
-    /** A relative URI reference for a relative path, a file: URI for an absolute one; reserved characters escaped. */
-    static String uri(String file) {
-        StringBuilder uri = new StringBuilder();
-        String path = file.replace('\\', '/');
-        if (path.startsWith("/")) {
-            uri.append("file://");
-        } else if (path.length() > 1 && path.charAt(1) == ':') {
-            uri.append("file:///");
-        }
-        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || c == ':';
-            if (unreserved) {
-                uri.append(c);
-            } else {
-                uri.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return uri.toString();
-    }
 
     private static String camelCase(String id) {
         StringBuilder name = new StringBuilder();
@@ -143,15 +115,10 @@ final class SarifFormat {
         return name.toString();
     }
 
+    /** The first 16 bytes of the SHA-256 of what identifies a finding. */
     private static String fingerprint(Finding finding) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((finding.ruleId() + "\n" + finding.file() + "\n" + finding.object() + "\n"
-                    + finding.fieldPath() + "\n" + finding.message()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return SarifLog.sha256(finding.ruleId() + "\n" + finding.file() + "\n" + finding.object() + "\n"
+                + finding.fieldPath() + "\n" + finding.message()).substring(0, 32);
     }
 
     private static String version() {

@@ -1,5 +1,7 @@
 package dev.goldenpath.lint;
 
+import dev.goldenpath.vocabulary.RuleId;
+
 /**
  * Where a cross-object rule would report on an object, taken while the object's tree is at hand: whether the rule
  * fires is known only once the whole input is read, and by then the tree is gone (the linter streams documents).
@@ -16,7 +18,7 @@ package dev.goldenpath.lint;
 record Site(String file, int documentIndex, String object, String path, int line, String exceptionReason) {
 
     /** The site of {@code ruleId} on {@code object} at {@code path}. */
-    static Site of(KubeObject object, String ruleId, String path) {
+    static Site of(KubeObject object, RuleId ruleId, String path) {
         return new Site(object.manifest.file(), object.manifest.documentIndex(), object.display(), path,
                 object.lines.lineOf(path),
                 Exceptions.reason(ruleId, object.metadata, object.pod == null ? null : object.pod.metadata));

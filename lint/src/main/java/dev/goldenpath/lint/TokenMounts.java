@@ -1,6 +1,7 @@
 package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.vocabulary.RuleId;
 
 /**
  * CIS 5.1.6: mount service account tokens only where the workload calls the API. Whether it does is known from the
@@ -36,7 +37,7 @@ final class TokenMounts {
             serviceAccount = "default";
         }
         return new Mount(workload.namespace, serviceAccount, podSetting == null || podSetting.isNull(),
-                Site.of(workload, Rules.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN,
+                Site.of(workload, RuleId.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN,
                         workload.pod.at("automountServiceAccountToken")));
     }
 
@@ -48,7 +49,7 @@ final class TokenMounts {
             if (inventory.bound(mount.namespace(), mount.serviceAccount())) {
                 continue; // Bound to a role in this input: the workload calls the API and needs its token.
             }
-            reporter.report(Rules.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN, mount.site(),
+            reporter.report(RuleId.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN, mount.site(),
                     "pod mounts the token of service account " + Json.quote(mount.serviceAccount())
                             + ", which no RoleBinding in the input grants permissions");
         }

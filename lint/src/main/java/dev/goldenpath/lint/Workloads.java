@@ -3,6 +3,8 @@ package dev.goldenpath.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.goldenpath.lint.KubeObject.Container;
 import dev.goldenpath.lint.KubeObject.PodTemplate;
+import dev.goldenpath.vocabulary.ImageReference;
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +37,7 @@ final class Workloads {
     private static void readOnlyRootFilesystem(KubeObject object, PodTemplate pod, Container container,
                                                Reporter reporter) {
         if (!pod.windows() && !Json.isTrue(container.securityContext().get("readOnlyRootFilesystem"))) {
-            reporter.report(Rules.READ_ONLY_ROOT_FILESYSTEM, object,
+            reporter.report(RuleId.READ_ONLY_ROOT_FILESYSTEM, object,
                     container.at("securityContext.readOnlyRootFilesystem"),
                     container.display() + " must set securityContext.readOnlyRootFilesystem=true");
         }
@@ -51,7 +53,7 @@ final class Workloads {
             }
         }
         if (!missing.isEmpty()) {
-            reporter.report(Rules.RESOURCES, object, container.at("resources"),
+            reporter.report(RuleId.RESOURCES, object, container.at("resources"),
                     container.display() + " must set resources " + String.join(", ", missing));
         }
     }
@@ -64,7 +66,7 @@ final class Workloads {
             }
         }
         if (!missing.isEmpty()) {
-            reporter.report(Rules.PROBES, object, container.path(),
+            reporter.report(RuleId.PROBES, object, container.path(),
                     container.display() + " should define " + String.join(" and ", missing));
         }
     }
@@ -90,40 +92,14 @@ final class Workloads {
         String path = container.at("image");
         if (!reference.pinned()) {
             if (reference.tag().isEmpty()) {
-                reporter.report(Rules.IMAGE_TAG, object, path, container.display() + " uses image "
+                reporter.report(RuleId.IMAGE_TAG, object, path, container.display() + " uses image "
                         + Json.quote(image) + " without a tag (the registry serves \"latest\")");
             } else if ("latest".equals(reference.tag())) {
-                reporter.report(Rules.IMAGE_TAG, object, path, container.display() + " uses image "
+                reporter.report(RuleId.IMAGE_TAG, object, path, container.display() + " uses image "
                         + Json.quote(image) + " with the mutable tag \"latest\"");
             }
-            reporter.report(Rules.IMAGE_DIGEST, object, path,
+            reporter.report(RuleId.IMAGE_DIGEST, object, path,
                     container.display() + " uses image " + Json.quote(image) + " that is not pinned by digest");
-        }
-    }
-
-    /** An image reference split into repository, tag and digest ({@code registry:5000/team/app:1.2@sha256:...}). */
-    record ImageReference(String repository, String tag, String digest) {
-
-        static ImageReference parse(String image) {
-            String rest = image;
-            String digest = "";
-            int at = rest.indexOf('@');
-            if (at >= 0) {
-                digest = rest.substring(at + 1);
-                rest = rest.substring(0, at);
-            }
-            String tag = "";
-            int colon = rest.lastIndexOf(':');
-            // A colon before the last slash belongs to the registry's port, not to a tag.
-            if (colon > rest.lastIndexOf('/')) {
-                tag = rest.substring(colon + 1);
-                rest = rest.substring(0, colon);
-            }
-            return new ImageReference(rest, tag, digest);
-        }
-
-        boolean pinned() {
-            return digest.startsWith("sha256:") || digest.startsWith("sha512:");
         }
     }
 }

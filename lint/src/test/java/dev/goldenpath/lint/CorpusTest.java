@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.goldenpath.vocabulary.RuleId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ class CorpusTest {
     void unrenderedTemplateIsReportedDocumentByDocumentWithoutStoppingTheLint() {
         LintReport report = Linter.defaults().lint(CORPUS.resolve("broken-helm-template.yaml"));
 
-        assertEquals(2, report.findings(Rules.YAML_SYNTAX).size());
+        assertEquals(2, report.findings(RuleId.YAML_SYNTAX).size());
         assertEquals(1, report.objectCount(), "the valid ConfigMap is still linted");
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.goldenpath.vocabulary.RuleId;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -71,7 +72,7 @@ class EnvSecretsTest {
 
         LintReport report = Linter.defaults().lintYaml("app.yaml", object(apiVersion, kind, templatePath, containers));
 
-        List<Finding> findings = report.findings(Rules.PLAINTEXT_ENV_SECRET);
+        List<Finding> findings = report.findings(RuleId.PLAINTEXT_ENV_SECRET);
         assertEquals(List.of(specPath + ".initContainers[0].env[0].value", specPath + ".containers[0].env[0].value",
                 specPath + ".ephemeralContainers[0].env[0].value"),
                 findings.stream().map(Finding::fieldPath).toList(), report.format(Format.TEXT));
@@ -105,7 +106,7 @@ class EnvSecretsTest {
     void onlyPureVariableReferencesAreNotLiterals(String value, int findings) {
         String pod = object("v1", "Pod", "", "containers:\n" + CONTAINER.formatted("DB_PASSWORD", "\"" + value + "\""));
 
-        assertEquals(findings, Linter.defaults().lintYaml("pod.yaml", pod).findings(Rules.PLAINTEXT_ENV_SECRET).size());
+        assertEquals(findings, Linter.defaults().lintYaml("pod.yaml", pod).findings(RuleId.PLAINTEXT_ENV_SECRET).size());
     }
 
     /** Random text in each well-known credential format, with what the finding calls it. */
@@ -146,7 +147,7 @@ class EnvSecretsTest {
 
         LintReport report = Linter.defaults().lintYaml("pod.yaml", pod);
 
-        Finding finding = report.findings(Rules.PLAINTEXT_ENV_SECRET).get(0);
+        Finding finding = report.findings(RuleId.PLAINTEXT_ENV_SECRET).get(0);
         assertEquals("container \"app\" sets env \"UPSTREAM\" to a literal value that looks like " + description,
                 finding.message());
         String secretPart = credential.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
@@ -162,7 +163,7 @@ class EnvSecretsTest {
         String encoded = Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
         String pod = object("v1", "Pod", "", "containers:\n" + CONTAINER.formatted("UPSTREAM", "!!binary " + encoded));
 
-        List<Finding> findings = Linter.defaults().lintYaml("pod.yaml", pod).findings(Rules.PLAINTEXT_ENV_SECRET);
+        List<Finding> findings = Linter.defaults().lintYaml("pod.yaml", pod).findings(RuleId.PLAINTEXT_ENV_SECRET);
 
         assertEquals(1, findings.size());
         assertTrue(findings.get(0).message().endsWith("a GitHub token"));
@@ -184,7 +185,7 @@ class EnvSecretsTest {
                     env: [{<<: {name: DB_PASSWORD, value: hunter2}}]
                 """;
 
-        List<Finding> findings = Linter.defaults().lintYaml("pod.yaml", pod).findings(Rules.PLAINTEXT_ENV_SECRET);
+        List<Finding> findings = Linter.defaults().lintYaml("pod.yaml", pod).findings(RuleId.PLAINTEXT_ENV_SECRET);
 
         assertEquals(List.of("spec.containers[1].env[0].value"), findings.stream().map(Finding::fieldPath).toList());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goldenpath.tree.RenderedTree;
+import dev.goldenpath.vocabulary.RuleId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +49,8 @@ class HostileInputTest {
         LintReport report = Linter.defaults().lintYaml("big.yaml", yaml);
 
         assertEquals(2, report.objectCount());
-        assertEquals(List.of(), report.findings(Rules.YAML_SYNTAX));
-        assertEquals(1, report.findings(Rules.PRIVILEGED).size());
+        assertEquals(List.of(), report.findings(RuleId.YAML_SYNTAX));
+        assertEquals(1, report.findings(RuleId.PRIVILEGED).size());
     }
 
     @Test
@@ -81,13 +82,13 @@ class HostileInputTest {
 
         LintReport report = Linter.defaults().lint(dir);
 
-        Finding utf8 = report.findings(Rules.YAML_SYNTAX).get(0);
+        Finding utf8 = report.findings(RuleId.YAML_SYNTAX).get(0);
         assertTrue(utf8.file().endsWith("a-mixed.yaml"), utf8.file());
         assertEquals(1, utf8.documentIndex());
         assertEquals(9, utf8.line());
         assertTrue(utf8.message().contains("invalid UTF-8 at byte offset " + offset), utf8.message());
         assertEquals(3, report.objectCount(), "the other documents and files are linted");
-        assertEquals(1, report.findings(Rules.PRIVILEGED).size());
+        assertEquals(1, report.findings(RuleId.PRIVILEGED).size());
     }
 
     @Test
@@ -96,8 +97,8 @@ class HostileInputTest {
 
         LintReport report = Linter.defaults().lint(RenderedTree.builder().add("utf16.yaml", utf16).build());
 
-        assertEquals(1, report.findings(Rules.YAML_SYNTAX).size(), report.format(Format.TEXT));
-        assertTrue(report.findings(Rules.YAML_SYNTAX).get(0).message().contains("byte offset 0"));
+        assertEquals(1, report.findings(RuleId.YAML_SYNTAX).size(), report.format(Format.TEXT));
+        assertTrue(report.findings(RuleId.YAML_SYNTAX).get(0).message().contains("byte offset 0"));
     }
 
     @Test
@@ -124,7 +125,7 @@ class HostileInputTest {
 
         LintReport report = Linter.defaults().lintYaml("list.yaml", yaml);
 
-        Finding privileged = report.findings(Rules.PRIVILEGED).get(0);
+        Finding privileged = report.findings(RuleId.PRIVILEGED).get(0);
         assertEquals("items[0].items[1].spec.containers[0].securityContext.privileged", privileged.fieldPath());
         assertEquals(17, privileged.line());
         assertEquals(2, report.objectCount());
@@ -140,7 +141,7 @@ class HostileInputTest {
 
         LintReport report = Linter.defaults().lintYaml("deep.yaml", yaml);
 
-        Finding deep = report.findings(Rules.OBJECT_SHAPE).get(0);
+        Finding deep = report.findings(RuleId.OBJECT_SHAPE).get(0);
         assertTrue(deep.message().contains("nested deeper than " + Linter.MAX_LIST_DEPTH), deep.message());
         assertTrue(deep.line() > 1);
         assertEquals(0, report.objectCount());
@@ -177,11 +178,11 @@ class HostileInputTest {
         LintReport report = Linter.defaults().lintYaml("crs.yaml", yaml);
 
         assertEquals("spec.template.spec.containers[0].securityContext.privileged",
-                report.findings(Rules.PRIVILEGED).get(0).fieldPath());
-        assertEquals(11, report.findings(Rules.PRIVILEGED).get(0).line());
+                report.findings(RuleId.PRIVILEGED).get(0).fieldPath());
+        assertEquals(11, report.findings(RuleId.PRIVILEGED).get(0).line());
         assertEquals("spec.jobTargetRef.template.spec.containers[0].securityContext.runAsUser",
-                report.findings(Rules.RUN_AS_USER).get(0).fieldPath());
-        assertEquals(1, report.findings(Rules.PROBES).size(), "the Rollout runs forever; the job's pods do not");
+                report.findings(RuleId.RUN_AS_USER).get(0).fieldPath());
+        assertEquals(1, report.findings(RuleId.PROBES).size(), "the Rollout runs forever; the job's pods do not");
     }
 
     @Test
@@ -213,7 +214,7 @@ class HostileInputTest {
         LintReport report = Linter.defaults().lintYaml("mac.yaml", yaml);
 
         assertEquals(2, report.objectCount(), "the second document is not hidden behind a \\r");
-        assertEquals(13, report.findings(Rules.PRIVILEGED).get(0).line());
+        assertEquals(13, report.findings(RuleId.PRIVILEGED).get(0).line());
     }
 
     @Test
@@ -223,7 +224,7 @@ class HostileInputTest {
         LintReport report = Linter.defaults().lintYaml("windows.yaml", yaml);
 
         assertEquals(2, report.objectCount());
-        assertEquals(13, report.findings(Rules.PRIVILEGED).get(0).line());
+        assertEquals(13, report.findings(RuleId.PRIVILEGED).get(0).line());
     }
 
     @Test
@@ -232,7 +233,7 @@ class HostileInputTest {
                 "\uFEFF" + CONFIG_MAP + "---\n\uFEFF" + PRIVILEGED_POD.replace("\nspec:", "\n\uFEFFspec:"));
 
         assertEquals(2, report.objectCount(), report.format(Format.TEXT));
-        assertEquals(1, report.findings(Rules.PRIVILEGED).size());
+        assertEquals(1, report.findings(RuleId.PRIVILEGED).size());
     }
 
     @Test
@@ -240,7 +241,7 @@ class HostileInputTest {
         LintReport report = Linter.defaults().lintYaml("bell.yaml",
                 CONFIG_MAP.replace("production", "produc\u0007tion") + "---\n" + PRIVILEGED_POD);
 
-        Finding bell = report.findings(Rules.YAML_SYNTAX).get(0);
+        Finding bell = report.findings(RuleId.YAML_SYNTAX).get(0);
         assertEquals(4, bell.line());
         assertTrue(bell.message().contains("U+0007 is not allowed"), bell.message());
         assertEquals(1, report.objectCount());
@@ -252,7 +253,7 @@ class HostileInputTest {
         LintReport report = Linter.defaults().lintYaml("deep.yaml",
                 "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: " + deep + "\n---\n" + CONFIG_MAP);
 
-        assertTrue(report.findings(Rules.YAML_SYNTAX).get(0).message().contains("deeper than 1000"));
+        assertTrue(report.findings(RuleId.YAML_SYNTAX).get(0).message().contains("deeper than 1000"));
         assertEquals(1, report.objectCount());
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.goldenpath.tree.RenderedTree;
+import dev.goldenpath.vocabulary.RuleId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class LinterTest {
     void exceptedFindingIsReportedWithItsReasonAndDoesNotFail() {
         LintReport report = Linter.defaults().lintYaml("pod.yaml", PRIVILEGED_POD);
 
-        Finding privileged = report.findings(Rules.PRIVILEGED).get(0);
+        Finding privileged = report.findings(RuleId.PRIVILEGED).get(0);
         assertTrue(privileged.excepted());
         assertEquals("GPU driver installer, approved in SEC-142", privileged.exceptionReason());
         assertTrue(report.excepted().contains(privileged));
@@ -65,7 +66,7 @@ class LinterTest {
                         image: nginx:1.27.0
                         ports: [{containerPort: 80, hostPort: 80}]
                 """;
-        Finding hostPort = Linter.defaults().lintYaml("d.yaml", deployment).findings(Rules.HOST_PORTS).get(0);
+        Finding hostPort = Linter.defaults().lintYaml("d.yaml", deployment).findings(RuleId.HOST_PORTS).get(0);
 
         assertEquals("legacy load balancer health check on the node", hostPort.exceptionReason());
     }
@@ -75,8 +76,8 @@ class LinterTest {
         LintReport report = Linter.defaults().lintYaml("pod.yaml",
                 PRIVILEGED_POD.replace("\"GPU driver installer, approved in SEC-142\"", "\"  \""));
 
-        assertFalse(report.findings(Rules.PRIVILEGED).get(0).excepted());
-        Finding blank = report.findings(Rules.EXCEPTION_ANNOTATION).get(0);
+        assertFalse(report.findings(RuleId.PRIVILEGED).get(0).excepted());
+        Finding blank = report.findings(RuleId.EXCEPTION_ANNOTATION).get(0);
         assertEquals(Severity.ERROR, blank.severity());
         assertEquals("exception for rule \"pss-privileged\" gives no reason", blank.message());
         assertEquals(7, blank.line());
@@ -89,14 +90,14 @@ class LinterTest {
                 + PRIVILEGED_POD.replace("exception.goldenpath.dev/pss-privileged", "note");
         LintReport report = Linter.defaults().lintYaml("out/all.yaml", yaml);
 
-        Finding finding = report.findings(Rules.PRIVILEGED).get(0);
+        Finding finding = report.findings(RuleId.PRIVILEGED).get(0);
         assertEquals("out/all.yaml", finding.file());
         assertEquals(1, finding.documentIndex());
         assertEquals("Pod drivers/gpu-installer", finding.object());
         assertEquals("spec.containers[0].securityContext.privileged", finding.fieldPath());
         assertEquals(20, finding.line());
         assertEquals("container \"installer\" must not set securityContext.privileged=true", finding.message());
-        assertEquals(Rules.byId(Rules.PRIVILEGED).orElseThrow().fix(), finding.fix());
+        assertEquals(Rules.byId(RuleId.PRIVILEGED.id()).orElseThrow().fix(), finding.fix());
         assertEquals("out/all.yaml:20", finding.location());
     }
 
@@ -104,7 +105,7 @@ class LinterTest {
     void missingFieldPointsAtItsNearestPresentParent() {
         LintReport report = Linter.defaults().lintYaml("pod.yaml", PRIVILEGED_POD);
 
-        Finding escalation = report.findings(Rules.ALLOW_PRIVILEGE_ESCALATION).get(0);
+        Finding escalation = report.findings(RuleId.ALLOW_PRIVILEGE_ESCALATION).get(0);
         assertEquals("spec.containers[0].securityContext.allowPrivilegeEscalation", escalation.fieldPath());
         assertEquals(12, escalation.line(), "the line of securityContext");
     }
@@ -128,10 +129,10 @@ class LinterTest {
                 """ + PRIVILEGED_POD;
         LintReport report = Linter.defaults().lintYaml("mixed.yaml", yaml);
 
-        Finding syntax = report.findings(Rules.YAML_SYNTAX).get(0);
+        Finding syntax = report.findings(RuleId.YAML_SYNTAX).get(0);
         assertEquals(1, syntax.documentIndex());
         assertTrue(syntax.line() >= 11 && syntax.line() <= 13, "line " + syntax.line());
-        assertEquals(1, report.findings(Rules.PRIVILEGED).size(), "the document after the broken one is linted");
+        assertEquals(1, report.findings(RuleId.PRIVILEGED).size(), "the document after the broken one is linted");
         assertEquals(2, report.objectCount());
         for (Format format : Format.values()) {
             assertFalse(report.format(format).contains("hunter2"), "no secret value in " + format);
@@ -150,7 +151,7 @@ class LinterTest {
         LintReport report = Linter.defaults().lintYaml("secret.yaml", secret);
 
         assertEquals("Secret carries 1 plaintext value in stringData",
-                report.findings(Rules.PLAINTEXT_SECRET).get(0).message());
+                report.findings(RuleId.PLAINTEXT_SECRET).get(0).message());
         for (Format format : Format.values()) {
             assertFalse(report.format(format).contains("correct-horse"), format.label());
         }
@@ -162,7 +163,7 @@ class LinterTest {
         LintReport report = Linter.defaults().lintObjects(
                 List.of(new Manifest("apps/prod/gpu/pod.yaml", 3, 41, pod)));
 
-        Finding finding = report.findings(Rules.RUN_AS_NON_ROOT).get(0);
+        Finding finding = report.findings(RuleId.RUN_AS_NON_ROOT).get(0);
         assertEquals("apps/prod/gpu/pod.yaml", finding.file());
         assertEquals(3, finding.documentIndex());
         assertEquals(41, finding.line());
@@ -213,11 +214,11 @@ class LinterTest {
 
     @Test
     void imageDigestIsOffByDefaultAndConfigurable() {
-        assertFalse(Linter.defaults().rules().stream().anyMatch(rule -> rule.id().equals(Rules.IMAGE_DIGEST)));
+        assertFalse(Linter.defaults().rules().stream().anyMatch(rule -> rule.ruleId() == RuleId.IMAGE_DIGEST));
 
         LintReport report = Linter.builder().requireDigest(true).build().lintYaml("pod.yaml", PRIVILEGED_POD);
 
-        assertEquals(1, report.findings(Rules.IMAGE_DIGEST).size());
+        assertEquals(1, report.findings(RuleId.IMAGE_DIGEST).size());
     }
 
     @Test
@@ -241,11 +242,11 @@ class LinterTest {
                         resources: {requests: {cpu: 10m, memory: 16Mi}, limits: {cpu: 10m, memory: 16Mi}}
                 """;
         LintReport defaults = Linter.defaults().lintYaml("d.yaml", deployment);
-        assertEquals(List.of(Rules.PROBES), defaults.findings().stream().map(Finding::ruleId).toList());
+        assertEquals(List.of(RuleId.PROBES.id()), defaults.findings().stream().map(Finding::ruleId).toList());
         assertFalse(defaults.hasFailures(), "probes is a warning");
 
         assertTrue(Linter.builder().failOn(Severity.WARNING).build().lintYaml("d.yaml", deployment).hasFailures());
-        assertTrue(Linter.builder().disable(Rules.PROBES).build().lintYaml("d.yaml", deployment).findings().isEmpty());
+        assertTrue(Linter.builder().disable(RuleId.PROBES).build().lintYaml("d.yaml", deployment).findings().isEmpty());
     }
 
     @Test
@@ -253,7 +254,7 @@ class LinterTest {
         LintReport report = Linter.builder().requiredLabels("team").build().lintYaml("pod.yaml", PRIVILEGED_POD);
 
         assertEquals("Pod is missing the required label \"team\"",
-                report.findings(Rules.REQUIRED_LABELS).get(0).message());
+                report.findings(RuleId.REQUIRED_LABELS).get(0).message());
     }
 
     @Test
@@ -279,7 +280,7 @@ class LinterTest {
         for (String[] kind : kinds) {
             String yaml = "apiVersion: " + kind[0] + "\nkind: " + kind[1] + "\nmetadata: {name: x}\n" + kind[2];
             LintReport report = Linter.defaults().lintYaml("k.yaml", yaml);
-            assertEquals(1, report.findings(Rules.PRIVILEGED).size(), kind[1] + ":\n" + yaml + report.format(Format.TEXT));
+            assertEquals(1, report.findings(RuleId.PRIVILEGED).size(), kind[1] + ":\n" + yaml + report.format(Format.TEXT));
         }
     }
 
@@ -295,15 +296,15 @@ class LinterTest {
         LintReport report = Linter.defaults().lintYaml("pod.yaml", pod);
 
         assertEquals("ephemeral container \"debugger\" must not include \"SYS_PTRACE\" in "
-                + "securityContext.capabilities.add", report.findings(Rules.CAPABILITIES_BASELINE).get(0).message());
+                + "securityContext.capabilities.add", report.findings(RuleId.CAPABILITIES_BASELINE).get(0).message());
     }
 
     @Test
     void networkRulesAreSkippedWithANoteWhenTheInputHoldsNoNamespaceOrPolicy() {
         LintReport report = Linter.defaults().lintYaml("pod.yaml", PRIVILEGED_POD);
 
-        assertTrue(report.findings(Rules.NAMESPACE_DEFAULT_DENY).isEmpty());
-        assertTrue(report.findings(Rules.NETWORK_POLICY_COVERAGE).isEmpty());
+        assertTrue(report.findings(RuleId.NAMESPACE_DEFAULT_DENY).isEmpty());
+        assertTrue(report.findings(RuleId.NETWORK_POLICY_COVERAGE).isEmpty());
         assertEquals(List.of(Network.SKIPPED_NOTE), report.notes());
     }
 
@@ -326,10 +327,10 @@ class LinterTest {
 
         LintReport report = Linter.defaults().lintYaml("pod.yaml", windows);
 
-        Finding privileged = report.findings(Rules.PRIVILEGED).get(0);
+        Finding privileged = report.findings(RuleId.PRIVILEGED).get(0);
         assertEquals(0, privileged.documentIndex());
         assertEquals(14, privileged.line());
-        assertTrue(report.findings(Rules.YAML_SYNTAX).isEmpty());
+        assertTrue(report.findings(RuleId.YAML_SYNTAX).isEmpty());
     }
 
     @Test

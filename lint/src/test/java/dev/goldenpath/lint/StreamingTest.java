@@ -3,6 +3,7 @@ package dev.goldenpath.lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.goldenpath.vocabulary.RuleId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,15 +72,15 @@ class StreamingTest {
         Linter linter = Linter.defaults();
 
         LintReport alone = linter.lintYaml("a.yaml", workload + policy);
-        assertEquals(0, alone.findings(Rules.NETWORK_POLICY_COVERAGE).size());
+        assertEquals(0, alone.findings(RuleId.NETWORK_POLICY_COVERAGE).size());
         assertEquals(List.of("spec.automountServiceAccountToken"),
-                paths(alone.findings(Rules.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN)));
+                paths(alone.findings(RuleId.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN)));
         assertEquals(List.of("metadata.labels"), paths(linter.lintYaml("a.yaml",
-                workload + policy.replace("app: web", "app: api")).findings(Rules.NETWORK_POLICY_COVERAGE)));
+                workload + policy.replace("app: web", "app: api")).findings(RuleId.NETWORK_POLICY_COVERAGE)));
         assertEquals(0, linter.lintYaml("a.yaml", workload + policy + account)
-                .findings(Rules.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN).size());
+                .findings(RuleId.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN).size());
         assertEquals(0, linter.lintYaml("a.yaml", workload + policy + binding)
-                .findings(Rules.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN).size());
+                .findings(RuleId.AUTOMOUNT_SERVICE_ACCOUNT_TOKEN).size());
     }
 
     @Test
@@ -104,8 +105,8 @@ class StreamingTest {
 
         LintReport report = Linter.defaults().lint(dir);
 
-        assertEquals(0, report.findings(Rules.NAMESPACE_DEFAULT_DENY).size(), report.format(Format.TEXT));
-        assertEquals(0, report.findings(Rules.NETWORK_POLICY_COVERAGE).size(), report.format(Format.TEXT));
+        assertEquals(0, report.findings(RuleId.NAMESPACE_DEFAULT_DENY).size(), report.format(Format.TEXT));
+        assertEquals(0, report.findings(RuleId.NETWORK_POLICY_COVERAGE).size(), report.format(Format.TEXT));
     }
 
     /**

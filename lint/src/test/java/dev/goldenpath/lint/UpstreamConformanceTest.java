@@ -2,6 +2,7 @@ package dev.goldenpath.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.goldenpath.vocabulary.RuleId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -30,9 +32,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "psa.testdata", matches = ".+")
 class UpstreamConformanceTest {
 
-    private static final Set<String> BASELINE = Set.of(Rules.HOST_NAMESPACES, Rules.PRIVILEGED,
-            Rules.CAPABILITIES_BASELINE, Rules.HOST_PATH_VOLUMES, Rules.HOST_PORTS, Rules.APP_ARMOR, Rules.SE_LINUX,
-            Rules.PROC_MOUNT, Rules.SECCOMP_BASELINE, Rules.SYSCTLS, Rules.WINDOWS_HOST_PROCESS, Rules.HOST_PROBES);
+    private static final Set<String> BASELINE = Stream.of(RuleId.HOST_NAMESPACES, RuleId.PRIVILEGED,
+            RuleId.CAPABILITIES_BASELINE, RuleId.HOST_PATH_VOLUMES, RuleId.HOST_PORTS, RuleId.APP_ARMOR, RuleId.SE_LINUX,
+            RuleId.PROC_MOUNT, RuleId.SECCOMP_BASELINE, RuleId.SYSCTLS, RuleId.WINDOWS_HOST_PROCESS, RuleId.HOST_PROBES)
+            .map(RuleId::id).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> KNOWN_DIFFERENCES = Set.of("baseline/pass/procmount1.yaml");
 
     @Test

@@ -1,8 +1,7 @@
 package dev.goldenpath.review;
 
+import dev.goldenpath.vocabulary.Cidr;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,22 +23,23 @@ final class Externals {
 
     /** An address inside {@code cidr} and outside every {@code except}; empty when there is none or a CIDR is invalid. */
     static Optional<String> representative(String cidr, List<String> except) {
-        Optional<Range> block = Range.parse(cidr);
+        // Host bits after the prefix are ignored, as Kubernetes does for an ipBlock.
+        Optional<Cidr> block = Cidr.parse(cidr);
         if (block.isEmpty()) {
             return Optional.empty();
         }
-        List<Range> holes = new ArrayList<>();
+        List<Cidr> holes = new ArrayList<>();
         for (String hole : except) {
-            Optional<Range> parsed = Range.parse(hole);
-            if (parsed.isEmpty() || parsed.get().bytes != block.get().bytes) {
+            Optional<Cidr> parsed = Cidr.parse(hole);
+            if (parsed.isEmpty() || parsed.get().bits() != block.get().bits()) {
                 return Optional.empty();
             }
             holes.add(parsed.get());
         }
         // Candidates: the block's first address, and the address right after each hole.
         List<BigInteger> candidates = new ArrayList<>();
-        candidates.add(block.get().first);
-        holes.forEach(hole -> candidates.add(hole.last.add(BigInteger.ONE)));
+        candidates.add(block.get().first());
+        holes.forEach(hole -> candidates.add(hole.last().add(BigInteger.ONE)));
         candidates.sort(null);
         for (BigInteger candidate : candidates) {
             if (block.get().contains(candidate) && holes.stream().noneMatch(hole -> hole.contains(candidate))) {
@@ -47,53 +47,5 @@ final class Externals {
             }
         }
         return Optional.empty();
-    }
-
-    /** The addresses of a CIDR as numbers; host bits after the prefix are ignored, as Kubernetes does. */
-    private record Range(int bytes, BigInteger first, BigInteger last) {
-
-        static Optional<Range> parse(String cidr) {
-            if (cidr == null) {
-                return Optional.empty();
-            }
-            int slash = cidr.indexOf('/');
-            if (slash < 0) {
-                return Optional.empty();
-            }
-            String address = cidr.substring(0, slash);
-            if (!address.matches("[0-9a-fA-F:.]+")) {
-                return Optional.empty(); // an IP literal only: never a name to resolve
-            }
-            try {
-                byte[] raw = InetAddress.getByName(address).getAddress();
-                int prefix = Integer.parseInt(cidr.substring(slash + 1));
-                int bits = raw.length * 8;
-                if (prefix < 0 || prefix > bits) {
-                    return Optional.empty();
-                }
-                BigInteger value = new BigInteger(1, raw);
-                BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
-                BigInteger first = value.andNot(hostMask);
-                return Optional.of(new Range(raw.length, first, first.or(hostMask)));
-            } catch (UnknownHostException | NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-
-        boolean contains(BigInteger address) {
-            return first.compareTo(address) <= 0 && address.compareTo(last) <= 0;
-        }
-
-        String format(BigInteger address) {
-            byte[] raw = new byte[bytes];
-            byte[] value = address.toByteArray();
-            int copy = Math.min(value.length, bytes);
-            System.arraycopy(value, value.length - copy, raw, bytes - copy, copy);
-            try {
-                return InetAddress.getByAddress(raw).getHostAddress();
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException("an address of " + bytes + " bytes", e);
-            }
-        }
     }
 }

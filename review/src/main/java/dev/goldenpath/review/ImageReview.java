@@ -1,6 +1,7 @@
 package dev.goldenpath.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.vocabulary.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.goldenpath.review;
 
+import dev.goldenpath.vocabulary.PodSecurityLabels.Mode;
+import dev.goldenpath.vocabulary.PodSecurityLabels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,6 @@ import java.util.TreeMap;
  */
 final class PodSecurityReview {
 
-    private static final String PREFIX = "pod-security.kubernetes.io/";
-    private static final List<String> MODES = List.of("enforce", "audit", "warn");
     private static final List<String> LEVELS = List.of("privileged", "baseline", "restricted");
 
     private PodSecurityReview() {
@@ -29,7 +29,7 @@ final class PodSecurityReview {
             Manifest was = before.get(key);
             String subject = "namespace " + now.name();
             if (was == null) {
-                String enforce = level(now, "enforce");
+                String enforce = level(now, Mode.ENFORCE);
                 if (rank(enforce) < rank("restricted")) {
                     changes.add(new Change(Section.POD_SECURITY, "pss-lowered", '+', Impact.WIDENS, now.environment(), subject,
                             subject + " (new): enforce " + enforce, now.path()));
@@ -39,18 +39,18 @@ final class PodSecurityReview {
             List<String> differences = new ArrayList<>();
             boolean lowered = false;
             boolean raised = false;
-            for (String mode : MODES) {
+            for (Mode mode : Mode.values()) {
                 String from = level(was, mode);
                 String to = level(now, mode);
                 if (!from.equals(to)) {
-                    differences.add(mode + " " + from + " -> " + to);
+                    differences.add(mode.mode() + " " + from + " -> " + to);
                     lowered |= rank(to) < rank(from);
                     raised |= rank(to) > rank(from);
                 }
-                String fromVersion = was.labels().getOrDefault(PREFIX + mode + "-version", "latest");
-                String toVersion = now.labels().getOrDefault(PREFIX + mode + "-version", "latest");
+                String fromVersion = was.labels().getOrDefault(mode.versionLabel(), PodSecurityLabels.DEFAULT_VERSION);
+                String toVersion = now.labels().getOrDefault(mode.versionLabel(), PodSecurityLabels.DEFAULT_VERSION);
                 if (!fromVersion.equals(toVersion)) {
-                    differences.add(mode + "-version " + fromVersion + " -> " + toVersion);
+                    differences.add(mode.mode() + "-version " + fromVersion + " -> " + toVersion);
                 }
             }
             if (!differences.isEmpty()) {
@@ -70,8 +70,8 @@ final class PodSecurityReview {
         return namespaces;
     }
 
-    private static String level(Manifest namespace, String mode) {
-        return namespace.labels().getOrDefault(PREFIX + mode, "privileged");
+    private static String level(Manifest namespace, Mode mode) {
+        return namespace.labels().getOrDefault(mode.label(), PodSecurityLabels.DEFAULT_LEVEL);
     }
 
     /** privileged < baseline < restricted; an unknown value ranks lowest, as the admission controller rejects it. */

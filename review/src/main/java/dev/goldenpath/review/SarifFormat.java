@@ -3,33 +3,28 @@ package dev.goldenpath.review;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.goldenpath.lint.SarifLog;
 import java.util.List;
 import java.util.Map;
 
 /**
  * SARIF 2.1.0 (OASIS) for code scanning: one run of the tool {@code goldenpath-review}, every kind of change as a
- * rule, one result per change at the file of the head tree that holds it (of the base tree, when removed). Changes
+ * rule, one result per change at the file of the head tree that holds it (of the base tree, when removed). The
+ * envelope, URIs and fingerprints are the linter's ({@link SarifLog}); results differ in kind (changes, not
+ * findings). Changes
  * that widen are warnings; the others notes. A fingerprint of the change's line lets code scanning follow it across
  * runs.
  */
 final class SarifFormat {
 
-    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-
     private SarifFormat() {
     }
 
     static String write(Review review) {
-        ObjectNode root = JsonFormat.MAPPER.createObjectNode();
-        root.put("$schema", SCHEMA);
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "goldenpath-review");
+        SarifLog.Run log = SarifLog.start(JsonFormat.MAPPER, "goldenpath-review");
+        ObjectNode root = log.log();
+        ObjectNode run = log.run();
+        ObjectNode driver = log.driver();
         driver.put("informationUri", "https://github.com/goldenpath/goldenpath/blob/main/docs/review.md");
         ArrayNode rules = driver.putArray("rules");
         List<String> ids = List.copyOf(ReviewRules.DESCRIPTIONS.keySet());
@@ -48,27 +43,20 @@ final class SarifFormat {
             result.putObject("message").put("text", change.line());
             ObjectNode location = result.putArray("locations").addObject();
             if (!change.path().isEmpty()) {
-                location.putObject("physicalLocation").putObject("artifactLocation").put("uri", change.path());
+                location.putObject("physicalLocation").putObject("artifactLocation")
+                        .put("uri", SarifLog.uri(change.path()));
             }
             location.putArray("logicalLocations").addObject()
                     .put("name", change.subject())
                     .put("fullyQualifiedName", (change.environment().isEmpty() ? "" : change.environment() + "/")
                             + change.subject());
-            result.putObject("partialFingerprints").put("goldenpathReview/v1", sha256(change.line()));
+            result.putObject("partialFingerprints").put("goldenpathReview/v1", SarifLog.sha256(change.line()));
             result.putObject("properties").put("section", change.section().id()).put("impact", change.impact().id());
         }
         try {
             return JsonFormat.MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
     }
 }

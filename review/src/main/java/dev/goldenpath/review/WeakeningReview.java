@@ -1,5 +1,6 @@
 package dev.goldenpath.review;
 
+import dev.goldenpath.vocabulary.Annotations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,6 @@ import java.util.TreeMap;
  * workload's annotations and are not read twice.
  */
 final class WeakeningReview {
-
-    static final String PREFIX = "exception.goldenpath.dev/";
 
     private record Declared(Manifest object, String rule, String reason) {
     }
@@ -50,10 +49,8 @@ final class WeakeningReview {
         Map<String, Declared> declared = new TreeMap<>();
         for (Manifest object : objects) {
             object.annotations().forEach((key, value) -> {
-                if (key.startsWith(PREFIX)) {
-                    String rule = key.substring(PREFIX.length());
-                    declared.put(object.key() + "|" + rule, new Declared(object, rule, value));
-                }
+                Annotations.exceptionRule(key).ifPresent(rule ->
+                        declared.put(object.key() + "|" + rule, new Declared(object, rule, value)));
             });
         }
         return declared;

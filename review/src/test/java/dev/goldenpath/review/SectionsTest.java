@@ -171,6 +171,28 @@ class SectionsTest {
     }
 
     @Test
+    void onlyARegisteredDigestPinsANewContainer() {
+        // OCI image spec, "Digests": sha256 is 64 and sha512 128 lowercase hex digits; anything else names no
+        // content a runtime can verify, so the image may still change under the same reference.
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: api, namespace: shop}
+                spec: {containers: [{name: api, image: IMAGE}]}
+                """;
+        String sha256 = "sha256:" + "0123456789abcdef".repeat(4);
+        for (String image : List.of("api@sha256:00", "api@sha256:" + "A".repeat(64), "api@sha384:" + "a".repeat(96),
+                "api:1.0@" + sha256.substring(0, 20))) {
+            assertEquals(List.of("+ prod: Pod shop/api container api: " + image + " (not pinned by digest)"),
+                    lines(tree(), tree("apps/prod/api/pod.yaml", pod.replace("IMAGE", image))), image);
+        }
+        for (String image : List.of("api@" + sha256, "api:1.0@sha512:" + "0123456789abcdef".repeat(8))) {
+            assertEquals(List.of("+ prod: Pod shop/api container api: " + image + " (pinned by digest)"),
+                    lines(tree(), tree("apps/prod/api/pod.yaml", pod.replace("IMAGE", image))), image);
+        }
+    }
+
+    @Test
     void egressToTheInternetOnAnyPortIsOneEdge() {
         String namespace = """
                 apiVersion: v1

@@ -8,6 +8,7 @@ import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
 import dev.goldenpath.generators.Labels;
+import dev.goldenpath.vocabulary.ImageReference;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,15 +179,13 @@ final class Admission {
                         mode == Baseline.AdmissionMode.ENFORCE ? "enforce" : "warn"));
     }
 
-    /** The registry host of an image reference; Docker Hub for references without one (distribution's rule). */
+    /**
+     * The registry host of an image reference, as the vocabulary splits it. Docker Hub is named
+     * {@code index.docker.io} here: the Sigstore policy controller matches globs against go-containerregistry's
+     * names, whose default registry is {@code index.docker.io}, not distribution's {@code docker.io}.
+     */
     static String registry(String image) {
-        int slash = image.indexOf('/');
-        if (slash > 0) {
-            String first = image.substring(0, slash);
-            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                return first;
-            }
-        }
-        return "index.docker.io";
+        ImageReference reference = ImageReference.parse(image);
+        return reference.domain().isEmpty() ? "index.docker.io" : reference.domain();
     }
 }

@@ -1,6 +1,9 @@
 package dev.goldenpath.generators.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.vocabulary.Annotations;
+import dev.goldenpath.vocabulary.PodSecurityLabels;
+import dev.goldenpath.vocabulary.RuleId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +28,9 @@ public final class ExemptionsPage {
     /** The page's path in the rendered tree. */
     public static final String PATH = "docs/exemptions.md";
 
-    private static final String PREFIX = "exception.goldenpath.dev/";
-    private static final String ENFORCE = "pod-security.kubernetes.io/enforce";
-    private static final String NAMESPACE_RULE = "namespace-pod-security";
+    private static final String PREFIX = Annotations.EXCEPTION_PREFIX;
+    private static final String ENFORCE = PodSecurityLabels.Mode.ENFORCE.label();
+    private static final String NAMESPACE_RULE = RuleId.NAMESPACE_POD_SECURITY.id();
 
     private ExemptionsPage() {
     }
@@ -68,9 +71,8 @@ public final class ExemptionsPage {
             for (JsonNode at : List.of(metadata, spec.path("template").path("metadata"),
                     spec.path("jobTemplate").path("spec").path("template").path("metadata"))) {
                 at.path("annotations").properties().forEach(a -> {
-                    if (a.getKey().startsWith(PREFIX)) {
-                        exceptions.put(a.getKey().substring(PREFIX.length()), a.getValue().asText());
-                    }
+                    Annotations.exceptionRule(a.getKey())
+                            .ifPresent(rule -> exceptions.put(rule, a.getValue().asText()));
                 });
             }
             String enforce = metadata.path("labels").path(ENFORCE).asText("restricted");
