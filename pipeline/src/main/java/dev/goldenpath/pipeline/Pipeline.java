@@ -1,0 +1,204 @@
+package dev.goldenpath.pipeline;
+
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.generators.RenderException;
+import dev.goldenpath.generators.Renderer;
+import dev.goldenpath.generators.policy.PolicyViolationException;
+import dev.goldenpath.lint.Linter;
+import dev.goldenpath.pipeline.Renders.PolicyFailure;
+import dev.goldenpath.pipeline.Renders.RenderFailure;
+import dev.goldenpath.pipeline.Renders.RenderedPlatform;
+import dev.goldenpath.tree.RenderedTree;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The goldenpath pipeline, the one the command line and the Maven plugin call: discover the platform specs, configure
+ * the renderer, render every platform collecting every problem. One configured, immutable object (every method
+ * returns a new one) with terminal calls, {@link #load()} and {@link #render()}; {@link Checkout} diffs a rendered
+ * tree through the publisher's dry run and {@link Publication} publishes it.
+ *
+ * <pre>{@code
+ * Renders renders = Pipeline.classPath(List.of(classes), Pipeline.class.getClassLoader())
+ *     .specs(List.of("com.acme.AcmeSpec"))                 // default: every spec listed for ServiceLoader
+ *     .sealingCertificate("production", Path.of("certs/production.pem"))
+ *     .previous(platform -> TreeFolders.read(out.resolve(platform.name())))   // unchanged secrets keep their ciphertext
+ *     .render();
+ * if (renders.passed()) {
+ *     RenderedPlatform acme = renders.single();
+ *     Publication.of(acme.platform()).publish(acme.rendering().tree());
+ * }
+ * }</pre>
+ *
+ * <p>Specs and platform generators ({@code META-INF/services/dev.goldenpath.generators.extension.PlatformGenerator})
+ * are found on the same class path. With {@link #classPath}, the specs' class loader is closed after they are built;
+ * the generators' stays open, as they run during the render and may load classes of theirs only then.
+ */
+public final class Pipeline {
+
+    private final List<URL> classPath;
+    private final ClassLoader parent;
+    private final ClassLoader loader;
+    private final List<String> specs;
+    private final String platform;
+    private final Function<String, String> variables;
+    private final Map<String, Path> certificates;
+    private final Path sealingKeyFile;
+    private final Linter policy;
+    private final Function<Platform, RenderedTree> previous;
+
+    private Pipeline(List<URL> classPath, ClassLoader parent, ClassLoader loader, List<String> specs, String platform,
+                     Function<String, String> variables, Map<String, Path> certificates, Path sealingKeyFile,
+                     Linter policy, Function<Platform, RenderedTree> previous) {
+        this.classPath = classPath;
+        this.parent = parent;
+        this.loader = loader;
+        this.specs = specs;
+        this.platform = platform;
+        this.variables = variables;
+        this.certificates = certificates;
+        this.sealingKeyFile = sealingKeyFile;
+        this.policy = policy;
+        this.previous = previous;
+    }
+
+    /** Specs and generators found through {@code loader} (ServiceLoader, or the classes named in {@link #specs}). */
+    public static Pipeline classLoader(ClassLoader loader) {
+        Objects.requireNonNull(loader, "loader");
+        return new Pipeline(List.of(), null, loader, List.of(), null, System::getenv, Map.of(), null, null,
+                platform -> RenderedTree.empty());
+    }
+
+    /**
+     * Specs and generators found in these jars and class folders (a user's compiled project), loaded with
+     * {@code parent} as the parent class loader (the one holding goldenpath itself).
+     */
+    public static Pipeline classPath(List<URL> classPath, ClassLoader parent) {
+        Objects.requireNonNull(parent, "parent");
+        return new Pipeline(List.copyOf(classPath), parent, null, List.of(), null, System::getenv, Map.of(), null, null,
+                platform -> RenderedTree.empty());
+    }
+
+    /** The spec classes to build (implementing {@code PlatformSpec}); none means every one listed for ServiceLoader. */
+    public Pipeline specs(List<String> classNames) {
+        return new Pipeline(classPath, parent, loader, List.copyOf(classNames), platform, variables, certificates,
+                sealingKeyFile, policy, previous);
+    }
+
+    /** Only the platform with this name, when the specs define several; {@code null} for all. */
+    public Pipeline platform(String name) {
+        return new Pipeline(classPath, parent, loader, specs, name, variables, certificates, sealingKeyFile,
+                policy, previous);
+    }
+
+    /**
+     * Where render-time secrets ({@code sealed(..).fromEnvironment(..)}) and the sealing key variable
+     * ({@code GOLDENPATH_SEALING_KEY}) are read; default: this process's environment.
+     */
+    public Pipeline environmentVariables(Function<String, String> lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        return new Pipeline(classPath, parent, loader, specs, platform, lookup, certificates, sealingKeyFile,
+                policy, previous);
+    }
+
+    /** The sealed-secrets controller certificate (PEM or DER file) of {@code environment}, for render-time sealing. */
+    public Pipeline sealingCertificate(String environment, Path pemFile) {
+        Map<String, Path> more = new LinkedHashMap<>(certificates);
+        more.put(Objects.requireNonNull(environment, "environment"), Objects.requireNonNull(pemFile, "pemFile"));
+        return new Pipeline(classPath, parent, loader, specs, platform, variables, Map.copyOf(more), sealingKeyFile,
+                policy, previous);
+    }
+
+    /**
+     * The sealing key file for repeatable ciphertext; default: the variable {@code GOLDENPATH_SEALING_KEY} when set
+     * (docs/secrets.md). Used only with a {@link #sealingCertificate}.
+     */
+    public Pipeline sealingKey(Path file) {
+        return new Pipeline(classPath, parent, loader, specs, platform, variables, certificates, file, policy,
+                previous);
+    }
+
+    /**
+     * Tightens the render-time policy check, e.g. {@code Linter.builder().requireDigest(true).build()} to refuse images
+     * pinned only by tag, or {@code .failOn(Severity.WARNING)}. Tightened, never loosened: exceptions are declared in
+     * the spec, with a reason.
+     */
+    public Pipeline policy(Linter linter) {
+        Objects.requireNonNull(linter, "linter");
+        return new Pipeline(classPath, parent, loader, specs, platform, variables, certificates, sealingKeyFile, linter,
+                previous);
+    }
+
+    /** The tree each platform rendered last time: secrets whose values did not change keep their ciphertext there. */
+    public Pipeline previous(Function<Platform, RenderedTree> lastRender) {
+        Objects.requireNonNull(lastRender, "lastRender");
+        return new Pipeline(classPath, parent, loader, specs, platform, variables, certificates, sealingKeyFile,
+                policy, lastRender);
+    }
+
+    /**
+     * Builds every spec, collecting the invalid ones.
+     *
+     * @throws PipelineException when a spec class is missing, does not fit, fails, or no spec defines the platform
+     */
+    public Specs load() {
+        if (loader != null) {
+            return SpecLoader.load(loader, specs, platform);
+        }
+        try (URLClassLoader specLoader = new URLClassLoader("goldenpath-specs", classPath.toArray(URL[]::new), parent)) {
+            return SpecLoader.load(specLoader, specs, platform);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not close the specs' class loader", e);
+        }
+    }
+
+    /**
+     * Builds every spec and renders every valid platform with the configured renderer.
+     *
+     * @throws PipelineException as {@link #load()} does, and when a generator, certificate or key cannot be used
+     */
+    public Renders render() {
+        Renderer renderer = renderer();
+        Specs loaded = load();
+        List<RenderedPlatform> rendered = new ArrayList<>();
+        List<PolicyFailure> policyFailures = new ArrayList<>();
+        List<RenderFailure> failures = new ArrayList<>();
+        for (Platform built : loaded.platforms()) {
+            String specClass = loaded.specClasses().get(built.name());
+            try {
+                rendered.add(new RenderedPlatform(built, specClass, renderer.previous(previous.apply(built)).render(built)));
+            } catch (PolicyViolationException e) {
+                policyFailures.add(new PolicyFailure(built, specClass, e));
+            } catch (RenderException e) {
+                failures.add(new RenderFailure(built, specClass, e));
+            }
+        }
+        return new Renders(rendered, loaded.invalid(), policyFailures, failures);
+    }
+
+    /** Secure defaults, the environment, the tightened policy, the sealers and the generators on the class path. */
+    Renderer renderer() {
+        Renderer renderer = Renderer.secureByDefault().environmentVariables(variables);
+        if (policy != null) {
+            renderer = renderer.policy(policy);
+        }
+        renderer = Sealing.configure(renderer, certificates, Optional.ofNullable(sealingKeyFile), variables);
+        // Not closed: the generators run during the render, after the specs' own loader is closed, and may load
+        // classes of theirs only then. Unreferenced after the render, the collector releases it and its jars.
+        ClassLoader generators = loader != null ? loader
+                : new URLClassLoader("goldenpath-generators", classPath.toArray(URL[]::new), parent);
+        try {
+            return renderer.generators(generators);
+        } catch (IllegalArgumentException e) {
+            throw new PipelineException(PipelineException.Reason.GENERATOR, e.getMessage(), e);
+        }
+    }
+}
