@@ -13,11 +13,13 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -44,37 +46,47 @@ import java.util.function.Function;
  */
 public final class Pipeline {
 
-    private final List<URL> classPath;
-    private final ClassLoader parent;
-    private final ClassLoader loader;
-    private final List<String> specs;
-    private final String platform;
-    private final Function<String, String> variables;
-    private final Map<String, Path> certificates;
-    private final Path sealingKeyFile;
-    private final Linter policy;
-    private final Function<Platform, RenderedTree> previous;
+    /** What a pipeline is configured with; copied on every change, so a pipeline never changes. */
+    private static final class Settings implements Cloneable {
+        List<URL> classPath = List.of();
+        ClassLoader parent;
+        ClassLoader loader;
+        List<String> specs = List.of();
+        String platform;
+        Function<String, String> variables = System::getenv;
+        Map<String, Path> certificates = Map.of();
+        Path sealingKeyFile;
+        Linter policy;
+        Function<Platform, RenderedTree> previous = platform -> RenderedTree.empty();
 
-    private Pipeline(List<URL> classPath, ClassLoader parent, ClassLoader loader, List<String> specs, String platform,
-                     Function<String, String> variables, Map<String, Path> certificates, Path sealingKeyFile,
-                     Linter policy, Function<Platform, RenderedTree> previous) {
-        this.classPath = classPath;
-        this.parent = parent;
-        this.loader = loader;
-        this.specs = specs;
-        this.platform = platform;
-        this.variables = variables;
-        this.certificates = certificates;
-        this.sealingKeyFile = sealingKeyFile;
-        this.policy = policy;
-        this.previous = previous;
+        @Override
+        protected Settings clone() {
+            try {
+                return (Settings) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private final Settings settings;
+
+    private Pipeline(Settings settings) {
+        this.settings = settings;
+    }
+
+    private Pipeline with(Consumer<Settings> change) {
+        Settings copy = settings.clone();
+        change.accept(copy);
+        return new Pipeline(copy);
     }
 
     /** Specs and generators found through {@code loader} (ServiceLoader, or the classes named in {@link #specs}). */
     public static Pipeline classLoader(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
-        return new Pipeline(List.of(), null, loader, List.of(), null, System::getenv, Map.of(), null, null,
-                platform -> RenderedTree.empty());
+        Settings settings = new Settings();
+        settings.loader = loader;
+        return new Pipeline(settings);
     }
 
     /**
@@ -82,21 +94,21 @@ public final class Pipeline {
      * {@code parent} as the parent class loader (the one holding goldenpath itself).
      */
     public static Pipeline classPath(List<URL> classPath, ClassLoader parent) {
-        Objects.requireNonNull(parent, "parent");
-        return new Pipeline(List.copyOf(classPath), parent, null, List.of(), null, System::getenv, Map.of(), null, null,
-                platform -> RenderedTree.empty());
+        Settings settings = new Settings();
+        settings.classPath = List.copyOf(classPath);
+        settings.parent = Objects.requireNonNull(parent, "parent");
+        return new Pipeline(settings);
     }
 
     /** The spec classes to build (implementing {@code PlatformSpec}); none means every one listed for ServiceLoader. */
     public Pipeline specs(List<String> classNames) {
-        return new Pipeline(classPath, parent, loader, List.copyOf(classNames), platform, variables, certificates,
-                sealingKeyFile, policy, previous);
+        List<String> names = List.copyOf(classNames);
+        return with(s -> s.specs = names);
     }
 
     /** Only the platform with this name, when the specs define several; {@code null} for all. */
     public Pipeline platform(String name) {
-        return new Pipeline(classPath, parent, loader, specs, name, variables, certificates, sealingKeyFile,
-                policy, previous);
+        return with(s -> s.platform = name);
     }
 
     /**
@@ -105,16 +117,14 @@ public final class Pipeline {
      */
     public Pipeline environmentVariables(Function<String, String> lookup) {
         Objects.requireNonNull(lookup, "lookup");
-        return new Pipeline(classPath, parent, loader, specs, platform, lookup, certificates, sealingKeyFile,
-                policy, previous);
+        return with(s -> s.variables = lookup);
     }
 
     /** The sealed-secrets controller certificate (PEM or DER file) of {@code environment}, for render-time sealing. */
     public Pipeline sealingCertificate(String environment, Path pemFile) {
-        Map<String, Path> more = new LinkedHashMap<>(certificates);
+        Map<String, Path> more = new LinkedHashMap<>(settings.certificates);
         more.put(Objects.requireNonNull(environment, "environment"), Objects.requireNonNull(pemFile, "pemFile"));
-        return new Pipeline(classPath, parent, loader, specs, platform, variables, Map.copyOf(more), sealingKeyFile,
-                policy, previous);
+        return with(s -> s.certificates = Collections.unmodifiableMap(more));
     }
 
     /**
@@ -122,8 +132,7 @@ public final class Pipeline {
      * (docs/secrets.md). Used only with a {@link #sealingCertificate}.
      */
     public Pipeline sealingKey(Path file) {
-        return new Pipeline(classPath, parent, loader, specs, platform, variables, certificates, file, policy,
-                previous);
+        return with(s -> s.sealingKeyFile = file);
     }
 
     /**
@@ -133,15 +142,13 @@ public final class Pipeline {
      */
     public Pipeline policy(Linter linter) {
         Objects.requireNonNull(linter, "linter");
-        return new Pipeline(classPath, parent, loader, specs, platform, variables, certificates, sealingKeyFile, linter,
-                previous);
+        return with(s -> s.policy = linter);
     }
 
     /** The tree each platform rendered last time: secrets whose values did not change keep their ciphertext there. */
     public Pipeline previous(Function<Platform, RenderedTree> lastRender) {
         Objects.requireNonNull(lastRender, "lastRender");
-        return new Pipeline(classPath, parent, loader, specs, platform, variables, certificates, sealingKeyFile,
-                policy, lastRender);
+        return with(s -> s.previous = lastRender);
     }
 
     /**
@@ -150,11 +157,12 @@ public final class Pipeline {
      * @throws PipelineException when a spec class is missing, does not fit, fails, or no spec defines the platform
      */
     public Specs load() {
-        if (loader != null) {
-            return SpecLoader.load(loader, specs, platform);
+        if (settings.loader != null) {
+            return SpecLoader.load(settings.loader, settings.specs, settings.platform);
         }
-        try (URLClassLoader specLoader = new URLClassLoader("goldenpath-specs", classPath.toArray(URL[]::new), parent)) {
-            return SpecLoader.load(specLoader, specs, platform);
+        try (URLClassLoader specLoader = new URLClassLoader("goldenpath-specs", settings.classPath.toArray(URL[]::new),
+                settings.parent)) {
+            return SpecLoader.load(specLoader, settings.specs, settings.platform);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("could not close the specs' class loader", e);
         }
@@ -174,7 +182,7 @@ public final class Pipeline {
         for (Platform built : loaded.platforms()) {
             String specClass = loaded.specClasses().get(built.name());
             try {
-                rendered.add(new RenderedPlatform(built, specClass, renderer.previous(previous.apply(built)).render(built)));
+                rendered.add(new RenderedPlatform(built, specClass, renderer.previous(settings.previous.apply(built)).render(built)));
             } catch (PolicyViolationException e) {
                 policyFailures.add(new PolicyFailure(built, specClass, e));
             } catch (RenderException e) {
@@ -186,15 +194,16 @@ public final class Pipeline {
 
     /** Secure defaults, the environment, the tightened policy, the sealers and the generators on the class path. */
     Renderer renderer() {
-        Renderer renderer = Renderer.secureByDefault().environmentVariables(variables);
-        if (policy != null) {
-            renderer = renderer.policy(policy);
+        Renderer renderer = Renderer.secureByDefault().environmentVariables(settings.variables);
+        if (settings.policy != null) {
+            renderer = renderer.policy(settings.policy);
         }
-        renderer = Sealing.configure(renderer, certificates, Optional.ofNullable(sealingKeyFile), variables);
+        renderer = Sealing.configure(renderer, settings.certificates, Optional.ofNullable(settings.sealingKeyFile),
+                settings.variables);
         // Not closed: the generators run during the render, after the specs' own loader is closed, and may load
         // classes of theirs only then. Unreferenced after the render, the collector releases it and its jars.
-        ClassLoader generators = loader != null ? loader
-                : new URLClassLoader("goldenpath-generators", classPath.toArray(URL[]::new), parent);
+        ClassLoader generators = settings.loader != null ? settings.loader
+                : new URLClassLoader("goldenpath-generators", settings.classPath.toArray(URL[]::new), settings.parent);
         try {
             return renderer.generators(generators);
         } catch (IllegalArgumentException e) {

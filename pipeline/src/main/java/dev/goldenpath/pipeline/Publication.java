@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -30,80 +31,89 @@ public final class Publication {
     /** CI variables holding the revision being built, in the order they are asked. */
     static final List<String> REVISION_VARIABLES = List.of("GITHUB_SHA", "CI_COMMIT_SHA");
 
-    private final Platform platform;
-    private final String repository;
-    private final String branch;
-    private final String root;
-    private final Credentials credentials;
-    private final boolean createRepository;
-    private final boolean dryRun;
-    private final String message;
-    private final String sourceRevision;
+    /** What a publication is configured with; copied on every change, so a publication never changes. */
+    private static final class Settings implements Cloneable {
+        Platform platform;
+        String repository;
+        String branch;
+        String root = "";
+        Credentials credentials = Credentials.none();
+        boolean createRepository;
+        boolean dryRun;
+        String message;
+        String sourceRevision;
 
-    private Publication(Platform platform, String repository, String branch, String root, Credentials credentials,
-                        boolean createRepository, boolean dryRun, String message, String sourceRevision) {
-        this.platform = platform;
-        this.repository = repository;
-        this.branch = branch;
-        this.root = root;
-        this.credentials = credentials;
-        this.createRepository = createRepository;
-        this.dryRun = dryRun;
-        this.message = message;
-        this.sourceRevision = sourceRevision;
+        @Override
+        protected Settings clone() {
+            try {
+                return (Settings) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private final Settings settings;
+
+    private Publication(Settings settings) {
+        this.settings = settings;
+    }
+
+    private Publication with(Consumer<Settings> change) {
+        Settings copy = settings.clone();
+        change.accept(copy);
+        return new Publication(copy);
     }
 
     /** Publishes {@code platform}: its gitRepository, its gitRevision, the repository root, no credentials. */
     public static Publication of(Platform platform) {
-        Objects.requireNonNull(platform, "platform");
-        return new Publication(platform, platform.gitRepository(), platform.gitRevision(), "", Credentials.none(),
-                false, false, "Render platform " + platform.name(), null);
+        Settings settings = new Settings();
+        settings.platform = Objects.requireNonNull(platform, "platform");
+        settings.repository = platform.gitRepository();
+        settings.branch = platform.gitRevision();
+        settings.message = "Render platform " + platform.name();
+        return new Publication(settings);
     }
 
     /** Another repository than the spec's: https://, ssh://, git@host:path or a local path; null keeps the spec's. */
     public Publication repository(String location) {
-        return location == null ? this : new Publication(platform, location, branch, root, credentials,
-                createRepository, dryRun, message, sourceRevision);
+        return location == null ? this : with(s -> s.repository = location);
     }
 
     /** Another branch than the spec's gitRevision; null keeps it. */
     public Publication branch(String name) {
-        return name == null ? this : new Publication(platform, repository, name, root, credentials, createRepository,
-                dryRun, message, sourceRevision);
+        return name == null ? this : with(s -> s.branch = name);
     }
 
     /** The folder of the repository the tree goes under; null or empty for the root. */
     public Publication root(String folder) {
-        return new Publication(platform, repository, branch, folder == null ? "" : folder, credentials,
-                createRepository, dryRun, message, sourceRevision);
+        return with(s -> s.root = folder == null ? "" : folder);
     }
 
+    /** How to authenticate (an HTTPS token, an SSH key, the ssh-agent); default none. */
     public Publication credentials(Credentials given) {
-        return new Publication(platform, repository, branch, root, Objects.requireNonNull(given, "credentials"),
-                createRepository, dryRun, message, sourceRevision);
+        Objects.requireNonNull(given, "credentials");
+        return with(s -> s.credentials = given);
     }
 
     /** Creates a bare repository at a local path on first use. */
     public Publication createRepository(boolean create) {
-        return new Publication(platform, repository, branch, root, credentials, create, dryRun, message, sourceRevision);
+        return with(s -> s.createRepository = create);
     }
 
     /** Reports what would change and commits nothing. */
     public Publication dryRun(boolean dry) {
-        return new Publication(platform, repository, branch, root, credentials, createRepository, dry, message,
-                sourceRevision);
+        return with(s -> s.dryRun = dry);
     }
 
     /** The commit subject; null keeps {@code Render platform <name>}. */
     public Publication message(String subject) {
-        return subject == null ? this : new Publication(platform, repository, branch, root, credentials,
-                createRepository, dryRun, subject, sourceRevision);
+        return subject == null ? this : with(s -> s.message = subject);
     }
 
     /** The spec repository's revision, recorded as a commit trailer; null for none. */
     public Publication sourceRevision(String revision) {
-        return new Publication(platform, repository, branch, root, credentials, createRepository, dryRun, message,
-                revision);
+        return with(s -> s.sourceRevision = revision);
     }
 
     /**
@@ -111,7 +121,7 @@ public final class Publication {
      * {@code $CI_COMMIT_SHA} (GitLab), read through {@code variables}.
      */
     public Publication sourceRevisionFrom(Function<String, String> variables) {
-        if (sourceRevision != null) {
+        if (settings.sourceRevision != null) {
             return this;
         }
         Optional<String> found = REVISION_VARIABLES.stream().map(variables).filter(v -> v != null && !v.isBlank())
@@ -121,17 +131,17 @@ public final class Publication {
 
     /** Where the tree goes: the repository given, else the spec's. */
     public String location() {
-        return repository;
+        return settings.repository;
     }
 
     /** The branch the tree goes to. */
     public String branch() {
-        return branch;
+        return settings.branch;
     }
 
     /** True when the location is a path on this machine (not a URL nor {@code user@host:path}). */
     public boolean isLocal() {
-        return !repository.contains("://") && !repository.matches("[^/]+@[^/:]+:.*");
+        return !settings.repository.contains("://") && !settings.repository.matches("[^/]+@[^/:]+:.*");
     }
 
     /**
@@ -141,14 +151,15 @@ public final class Publication {
      * @throws dev.goldenpath.gitops.PublishException when the publish fails; nothing was pushed
      */
     public PublishResult publish(RenderedTree tree) {
-        Publisher publisher = createRepository ? GitOps.localBare(Path.of(repository)) : GitOps.repository(repository);
-        publisher = publisher.branch(branch).root(root).credentials(credentials);
-        if (dryRun) {
+        Publisher publisher = settings.createRepository ? GitOps.localBare(Path.of(settings.repository))
+                : GitOps.repository(settings.repository);
+        publisher = publisher.branch(settings.branch).root(settings.root).credentials(settings.credentials);
+        if (settings.dryRun) {
             publisher = publisher.dryRun();
         }
-        PublishRequest request = PublishRequest.message(message);
-        if (sourceRevision != null) {
-            request = request.sourceRevision(sourceRevision);
+        PublishRequest request = PublishRequest.message(settings.message);
+        if (settings.sourceRevision != null) {
+            request = request.sourceRevision(settings.sourceRevision);
         }
         return publisher.publish(tree, request);
     }
