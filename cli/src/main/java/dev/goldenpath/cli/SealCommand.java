@@ -34,8 +34,8 @@ import picocli.CommandLine.Unmatched;
                 + "kubeconfig. With a sealing key (--sealing-key-file or $GOLDENPATH_SEALING_KEY) the output is "
                 + "repeatable: the same value and key give the same ciphertext.",
             "",
-            "  goldenpath seal --cert pub-cert.pem --namespace payments --name db-creds < password.txt",
-            "  goldenpath seal --secret --cert pub-cert.pem < secret.yaml > sealed-secret.yaml",
+            "  goldenpath seal --cert cert.pem -n payments --name db < password.txt",
+            "  goldenpath seal --secret --cert cert.pem < secret.yaml > sealed.yaml",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:sealed", "2:usage error",

@@ -3,6 +3,7 @@ package dev.goldenpath.pipeline;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.RenderException;
 import dev.goldenpath.generators.Renderer;
+import dev.goldenpath.generators.extension.PlatformGenerator;
 import dev.goldenpath.generators.policy.PolicyViolationException;
 import dev.goldenpath.lint.Linter;
 import dev.goldenpath.pipeline.Renders.PolicyFailure;
@@ -24,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * The goldenpath pipeline, the one the command line and the Maven plugin call: discover the platform specs, configure
- * the renderer, render every platform collecting every problem. One configured, immutable object (every method
+ * the renderer (sealing, previous render, policy, generators), render every platform collecting every problem. One configured, immutable object (every method
  * returns a new one) with terminal calls, {@link #load()} and {@link #render()}; {@link Checkout} diffs a rendered
  * tree through the publisher's dry run and {@link Publication} publishes it.
  *
@@ -58,6 +59,7 @@ public final class Pipeline {
         Path sealingKeyFile;
         Linter policy;
         Function<Platform, RenderedTree> previous = platform -> RenderedTree.empty();
+        List<PlatformGenerator> generators = List.of();
 
         @Override
         protected Settings clone() {
@@ -145,6 +147,17 @@ public final class Pipeline {
         return with(s -> s.policy = linter);
     }
 
+    /**
+     * A platform team's generator, run in every render after those listed for ServiceLoader on the class path
+     * (docs/beyond-the-golden-path.md); e.g. one that is configured in code rather than found.
+     */
+    public Pipeline generator(PlatformGenerator generator) {
+        Objects.requireNonNull(generator, "generator");
+        List<PlatformGenerator> more = new ArrayList<>(settings.generators);
+        more.add(generator);
+        return with(s -> s.generators = List.copyOf(more));
+    }
+
     /** The tree each platform rendered last time: secrets whose values did not change keep their ciphertext there. */
     public Pipeline previous(Function<Platform, RenderedTree> lastRender) {
         Objects.requireNonNull(lastRender, "lastRender");
@@ -205,9 +218,13 @@ public final class Pipeline {
         ClassLoader generators = settings.loader != null ? settings.loader
                 : new URLClassLoader("goldenpath-generators", settings.classPath.toArray(URL[]::new), settings.parent);
         try {
-            return renderer.generators(generators);
+            renderer = renderer.generators(generators);
         } catch (IllegalArgumentException e) {
             throw new PipelineException(PipelineException.Reason.GENERATOR, e.getMessage(), e);
         }
+        for (PlatformGenerator generator : settings.generators) {
+            renderer = renderer.generator(generator);
+        }
+        return renderer;
     }
 }

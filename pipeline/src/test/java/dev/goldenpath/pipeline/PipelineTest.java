@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.goldenpath.dsl.Violation;
+import dev.goldenpath.generators.extension.AppContext;
+import dev.goldenpath.generators.extension.PlatformGenerator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import dev.goldenpath.lint.Finding;
 import dev.goldenpath.lint.Linter;
 import dev.goldenpath.pipeline.Renders.RenderedPlatform;
@@ -160,6 +163,23 @@ class PipelineTest {
         PipelineException several = assertThrows(PipelineException.class, two::single);
         assertEquals(PipelineException.Reason.SEVERAL_PLATFORMS, several.reason());
         assertEquals("the specs define 2 platforms (depot, shop)", several.getMessage());
+    }
+
+    @Test
+    void aGeneratorConfiguredInCodeRunsInEveryRender() {
+        PlatformGenerator costCenter = new PlatformGenerator() {
+            @Override
+            public void contribute(AppContext app) {
+                app.customize(HasMetadata.class, o -> o.getMetadata().getLabels().put("cost-center", "cc-"
+                        + app.instance().team().name()));
+            }
+        };
+        RenderedTree tree = pipeline().platform("shop").generator(costCenter).render().single().rendering().tree();
+        String service = tree.text("apps/production/api/service.yaml").orElseThrow();
+        assertTrue(service.contains("cost-center: cc-shop"), service);
+        String without = pipeline().platform("shop").render().single().rendering().tree()
+                .text("apps/production/api/service.yaml").orElseThrow();
+        assertFalse(without.contains("cost-center"), "a pipeline is immutable: the generator is not in the other one");
     }
 
     @Test
