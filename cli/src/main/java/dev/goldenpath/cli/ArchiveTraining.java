@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * The training run of the class-data sharing archive the {@code goldenpath} launcher uses: the launcher starts this
  * class once with {@code -XX:ArchiveClassesAtExit}, and every class it loads is stored, parsed and verified, in the
  * archive that later runs map instead of reading the jar (docs/cli.md, "Start-up"). It runs the commands people run
- * most (render, check, publish twice, diff, graph) on a small built-in platform in a temporary folder, so the archive
+ * most (render, check, lint, publish twice, diff, graph) on a small built-in platform in a temporary folder, so the archive
  * holds what those commands load; it writes nothing outside that folder.
  *
  * <p>It is also the spec those commands render ({@code --spec dev.goldenpath.cli.ArchiveTraining}).
@@ -70,6 +70,7 @@ public final class ArchiveTraining implements PlatformSpec {
             expect(failures, Goldenpath.OK, "render", "--spec", spec, "-d", rendered, "-o", "json", "--clean");
             expect(failures, Goldenpath.OK, "check", "--spec", spec);
             expect(failures, Goldenpath.OK, "check", rendered);
+            expect(failures, Goldenpath.OK, "lint", "--fail-on", "error", rendered);
             expect(failures, Goldenpath.OK, "publish", "--spec", spec, "--repository", repository, "--create");
             webReplicas = 3;
             expect(failures, Goldenpath.OK, "publish", "--spec", spec, "--repository", repository, "-o", "json");

@@ -13,9 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code goldenpath} command line: renders, checks and publishes platform specs, seals secrets, draws the
- * network graph and diffs a render against a GitOps checkout. A thin shell: it parses arguments, calls the library
- * and prints.
+ * The {@code goldenpath} command line: renders, checks and publishes platform specs, lints foreign YAML, seals
+ * secrets, draws the network graph and diffs a render against a GitOps checkout. One picocli command tree, a thin
+ * shell: it parses arguments, calls the library pipeline ({@code dev.goldenpath.pipeline.Pipeline}) and prints.
  *
  * <pre>{@code
  * java -jar cli/target/goldenpath.jar render --classpath target/classes --spec com.acme.AcmeSpec
@@ -55,7 +55,7 @@ public final class Goldenpath implements Runnable {
      * The commands, in the order the help lists them. Not in {@code @Command(subcommands)}: picocli reads every
      * command's annotations when it builds the model, and a run needs only its own command's (start-up).
      */
-    private static final List<Class<?>> COMMANDS = List.of(RenderCommand.class, CheckCommand.class,
+    private static final List<Class<?>> COMMANDS = List.of(RenderCommand.class, CheckCommand.class, LintCommand.class,
             PublishCommand.class, SealCommand.class, GraphCommand.class, DiffCommand.class, ReviewCommand.class);
 
     /** Success. */
@@ -98,10 +98,6 @@ public final class Goldenpath implements Runnable {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
         Objects.requireNonNull(args, "args");
         Console console = new Console(in, out, err, env);
-        if (args.length > 0 && args[0].equals("seal")) {
-            // seal keeps its own kubeseal-like options: hand them over untouched.
-            return SealCommand.seal(java.util.Arrays.copyOfRange(args, 1, args.length), console);
-        }
         CommandLine commandLine = commandLine(console, args.length > 0 ? args[0] : "");
         int exit = commandLine.execute(args);
         out.flush();

@@ -7,6 +7,7 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.network.Connections;
 import dev.goldenpath.generators.network.Edge;
 import dev.goldenpath.generators.network.MermaidDiagram;
+import dev.goldenpath.pipeline.Specs;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,9 +45,9 @@ final class GraphCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Commands.guard(console, "graph", () -> {
-            SpecOptions.Loaded loaded = specs.load();
+            Specs loaded = SpecRun.load(console, specs);
             if (!loaded.invalid().isEmpty()) {
-                loaded.invalid().forEach(e -> console.err().println("goldenpath: " + e.getMessage()));
+                loaded.invalid().forEach(spec -> console.err().println("goldenpath: " + spec.exception().getMessage()));
                 return Goldenpath.FINDINGS;
             }
             ObjectNode json = Json.object();

@@ -3,16 +3,13 @@ package dev.goldenpath.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.Rendering;
-import dev.goldenpath.gitops.GitOps;
 import dev.goldenpath.gitops.PublishException;
-import dev.goldenpath.gitops.PublishRequest;
 import dev.goldenpath.gitops.PublishResult;
-import dev.goldenpath.gitops.Publisher;
-import java.nio.file.Path;
+import dev.goldenpath.pipeline.Publication;
+import dev.goldenpath.pipeline.Renders;
+import dev.goldenpath.pipeline.Renders.RenderedPlatform;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,31 +91,34 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Commands.guard(console, "publish", () -> {
-            Renders renders = Renders.of(specs, sealing, console);
+            Renders renders = SpecRun.render(console, specs, sealing);
             if (!renders.passed()) {
                 if (output == OutputFormat.JSON) {
                     ObjectNode json = Json.object().put("published", false);
-                    renders.addProblems(json);
+                    SpecRun.addProblems(renders, json);
                     console.out().print(Json.write(json));
                 }
-                renders.printProblems(console.err());
+                SpecRun.printProblems(renders, console.err());
                 return Goldenpath.FINDINGS;
             }
-            Platform platform = SpecOptions.single(renders.renderings().stream().map(Map.Entry::getKey).toList());
-            Rendering rendering = renders.renderings().get(0).getValue();
-            Publisher publisher = publisher(platform);
-            PublishRequest request = PublishRequest.message(message == null ? "Render platform " + platform.name() : message);
-            Optional<String> revision = Optional.ofNullable(sourceRevision)
-                    .or(() -> console.variable("GITHUB_SHA"))
-                    .or(() -> console.variable("CI_COMMIT_SHA"));
-            if (revision.isPresent()) {
-                request = request.sourceRevision(revision.get());
+            RenderedPlatform rendered = SpecRun.mapped(renders::single);
+            Platform platform = rendered.platform();
+            Publication publication;
+            try {
+                publication = Publication.of(platform).repository(repository).branch(branch).root(root)
+                        .createRepository(create).dryRun(dryRun).message(message).sourceRevision(sourceRevision)
+                        .sourceRevisionFrom(name -> console.env().get(name))
+                        .credentials(credentials.resolve(console));
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
             }
             PublishResult result;
             try (Progress progress = Progress.start(console.err(), "publishing " + platform.name())) {
-                result = publisher.publish(rendering.tree(), request);
+                result = publication.publish(rendered.rendering().tree());
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
             } catch (PublishException e) {
-                return failed(e, platform);
+                return failed(e, publication);
             }
             if (output == OutputFormat.JSON) {
                 console.out().print(Json.write(json(platform, result)));
@@ -135,28 +135,10 @@ final class PublishCommand implements Callable<Integer> {
         });
     }
 
-    private Publisher publisher(Platform platform) {
-        String location = repository != null ? repository : platform.gitRepository();
-        if (location.isBlank()) {
-            throw new UsageError("platform '" + platform.name() + "' names no gitRepository: pass --repository");
-        }
-        Publisher publisher;
-        try {
-            publisher = create ? GitOps.localBare(Path.of(location)) : GitOps.repository(location);
-            publisher = publisher.branch(branch != null ? branch : platform.gitRevision()).root(root)
-                    .credentials(credentials.resolve(console));
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
-        }
-        return dryRun ? publisher.dryRun() : publisher;
-    }
-
-    private int failed(PublishException e, Platform platform) {
-        String location = repository != null ? repository : platform.gitRepository();
+    private int failed(PublishException e, Publication publication) {
         // The library's message names its own API (createIfMissing()); on the command line it is --create.
-        boolean local = !location.contains("://") && !location.matches("[^/]+@[^/:]+:.*");
-        String message = e.reason() == PublishException.Reason.REPOSITORY_NOT_FOUND && !create && local
-                ? "no git repository at " + location + " (add --create to create a bare repository there)"
+        String message = e.reason() == PublishException.Reason.REPOSITORY_NOT_FOUND && !create && publication.isLocal()
+                ? "no git repository at " + publication.location() + " (add --create to create a bare repository there)"
                 : e.getMessage();
         console.err().println("goldenpath publish: " + e.reason() + ": " + message);
         boolean finding = switch (e.reason()) {

@@ -2,10 +2,12 @@ package dev.goldenpath.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Rendering;
+import dev.goldenpath.pipeline.Renders;
+import dev.goldenpath.pipeline.Renders.RenderedPlatform;
+import dev.goldenpath.pipeline.TreeFolders;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,22 +54,24 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         return Commands.guard(console, "render", () -> {
             // The last render in DIR keeps the ciphertext of secrets that did not change.
-            Renders renders = Renders.of(specs, sealing, console, platform -> Folders.tree(dir.resolve(platform.name())));
+            Renders renders = SpecRun.render(console, specs, sealing, Optional.empty(),
+                    platform -> TreeFolders.read(dir.resolve(platform.name())));
             ObjectNode json = Json.object();
             ArrayNode platforms = json.putArray("platforms");
             if (renders.passed()) {
-                for (Map.Entry<Platform, Rendering> entry : renders.renderings()) {
-                    Path target = dir.resolve(entry.getKey().name());
-                    Rendering rendering = entry.getValue();
+                for (RenderedPlatform rendered : renders.rendered()) {
+                    String name = rendered.platform().name();
+                    Path target = dir.resolve(name);
+                    Rendering rendering = rendered.rendering();
                     int written = rendering.tree().writeTo(target);
-                    int removed = clean ? Folders.removeOthers(target, rendering.tree().paths()) : 0;
+                    int removed = clean ? TreeFolders.removeOthers(target, rendering.tree().paths()) : 0;
                     if (output == OutputFormat.TEXT) {
-                        console.out().println("rendered " + entry.getKey().name() + ": " + rendering.summary());
+                        console.out().println("rendered " + name + ": " + rendering.summary());
                         console.out().println("  " + target + ": " + Commands.files(written) + " written"
                                 + (clean ? ", " + removed + " removed" : ""));
                     }
                     platforms.addObject()
-                            .put("platform", entry.getKey().name())
+                            .put("platform", name)
                             .put("directory", target.toString())
                             .put("instances", rendering.instances())
                             .put("objects", rendering.objects().size())
@@ -80,12 +84,12 @@ final class RenderCommand implements Callable<Integer> {
                 }
             }
             json.put("passed", renders.passed());
-            renders.addProblems(json);
+            SpecRun.addProblems(renders, json);
             if (output == OutputFormat.JSON) {
                 console.out().print(Json.write(json));
             }
             if (!renders.passed()) {
-                renders.printProblems(console.err());
+                SpecRun.printProblems(renders, console.err());
                 return Goldenpath.FINDINGS;
             }
             return Goldenpath.OK;

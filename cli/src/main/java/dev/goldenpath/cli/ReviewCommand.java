@@ -1,5 +1,6 @@
 package dev.goldenpath.cli;
 
+import dev.goldenpath.pipeline.Renders;
 import dev.goldenpath.review.BaseTree;
 import dev.goldenpath.review.Change;
 import dev.goldenpath.review.FailOn;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -92,13 +92,13 @@ final class ReviewCommand implements Callable<Integer> {
                     after = BaseTree.folder(head);
                 } else {
                     // What is deployed is the previous render: unchanged secrets keep their ciphertext.
-                    Renders renders = Renders.of(specs, sealing, console, platform -> before);
+                    Renders renders = SpecRun.render(console, specs, sealing, java.util.Optional.empty(),
+                            platform -> before);
                     if (!renders.passed()) {
-                        renders.printProblems(console.err());
+                        SpecRun.printProblems(renders, console.err());
                         return Goldenpath.FINDINGS;
                     }
-                    SpecOptions.single(renders.renderings().stream().map(Map.Entry::getKey).toList());
-                    after = renders.renderings().get(0).getValue().tree();
+                    after = SpecRun.mapped(renders::single).rendering().tree();
                 }
                 Review review = Review.between(before, after);
                 write(review.format(output));

@@ -1,13 +1,9 @@
 package dev.goldenpath.cli;
 
-import dev.goldenpath.generators.Renderer;
-import dev.goldenpath.secrets.sealed.Sealer;
-import dev.goldenpath.secrets.sealed.SealingCertificate;
-import dev.goldenpath.secrets.sealed.SealingKey;
+import dev.goldenpath.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,41 +22,12 @@ final class SealingOptions {
             description = "Sealing key for repeatable ciphertext (default: $GOLDENPATH_SEALING_KEY when set).")
     Path sealingKeyFile;
 
-    /** Set by {@code check --require-digest}: the render-time policy also refuses images not pinned by digest. */
-    boolean requireDigest;
-
-    /** The renderer: secure defaults, variables from the console's environment, one sealer per named environment. */
-    Renderer renderer(Console console) {
-        Renderer renderer = Renderer.secureByDefault().environmentVariables(name -> console.env().get(name));
-        if (requireDigest) {
-            renderer = renderer.policy(dev.goldenpath.lint.Linter.builder().requireDigest(true).build());
+    /** The pipeline with one certificate per named environment and the sealing key file, when given. */
+    Pipeline apply(Pipeline pipeline) {
+        Pipeline sealing = pipeline;
+        for (Map.Entry<String, Path> certificate : certificates.entrySet()) {
+            sealing = sealing.sealingCertificate(certificate.getKey(), certificate.getValue());
         }
-        if (certificates.isEmpty()) {
-            return renderer;
-        }
-        Optional<SealingKey> key = key(console);
-        try {
-            for (Map.Entry<String, Path> certificate : certificates.entrySet()) {
-                Sealer sealer = Sealer.with(SealingCertificate.fromPemFile(certificate.getValue()));
-                renderer = renderer.sealing(certificate.getKey(), key.isPresent() ? sealer.deterministic(key.get()) : sealer);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--sealing-cert: " + e.getMessage());
-        } finally {
-            key.ifPresent(SealingKey::destroy);
-        }
-        return renderer;
-    }
-
-    private Optional<SealingKey> key(Console console) {
-        try {
-            if (sealingKeyFile != null) {
-                return Optional.of(SealingKey.fromFile(sealingKeyFile));
-            }
-            return console.variable(SealingKey.DEFAULT_ENVIRONMENT_VARIABLE).map(SealingKey::fromBase64);
-        } catch (IllegalArgumentException e) {
-            // The message names the file or says "the given text"; it never quotes the key.
-            throw new UsageError("sealing key: " + e.getMessage());
-        }
+        return sealingKeyFile == null ? sealing : sealing.sealingKey(sealingKeyFile);
     }
 }

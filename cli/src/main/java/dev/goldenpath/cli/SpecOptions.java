@@ -1,14 +1,11 @@
 package dev.goldenpath.cli;
 
-import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.dsl.PlatformSpec;
-import dev.goldenpath.dsl.SpecException;
+import dev.goldenpath.pipeline.Pipeline;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,58 +29,12 @@ final class SpecOptions {
             description = "Only the platform with this name, when the specs define several.")
     String platform;
 
-    /**
-     * Loads every spec and builds its platform, collecting every invalid spec.
-     *
-     * @throws UsageError when a class cannot be found or created, or no platform matches {@code --platform}
-     */
-    Loaded load() {
-        URLClassLoader loader = new URLClassLoader("goldenpath-specs", urls(), Goldenpath.class.getClassLoader());
-        try (loader) {
-            List<PlatformSpec> found;
-            try {
-                found = PlatformSpec.find(loader, specs);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError(e.getMessage());
-            }
-            List<Platform> platforms = new ArrayList<>();
-            List<SpecException> invalid = new ArrayList<>();
-            java.util.Map<String, String> classes = new java.util.TreeMap<>();
-            for (PlatformSpec spec : found) {
-                try {
-                    Platform built = spec.build();
-                    platforms.add(built);
-                    classes.put(built.name(), spec.getClass().getName());
-                } catch (SpecException e) {
-                    invalid.add(e);
-                    classes.put(e.platform(), spec.getClass().getName());
-                } catch (LinkageError e) {
-                    throw new UsageError(spec.getClass().getName() + " does not fit this goldenpath (compiled against"
-                            + " another goldenpath-dsl version?): " + e);
-                } catch (RuntimeException e) {
-                    throw new IllegalStateException(spec.getClass().getName() + ".build() failed: " + e, e);
-                }
-            }
-            if (platform != null) {
-                platforms.removeIf(p -> !p.name().equals(platform));
-                invalid.removeIf(e -> !e.platform().equals(platform));
-                if (platforms.isEmpty() && invalid.isEmpty()) {
-                    throw new UsageError("no spec defines platform '" + platform + "'");
-                }
-            }
-            return new Loaded(platforms, invalid, classes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The one platform a command works on; several need {@code --platform}. */
-    static Platform single(List<Platform> platforms) {
-        if (platforms.size() > 1) {
-            throw new UsageError("the specs define " + platforms.size() + " platforms ("
-                    + String.join(", ", platforms.stream().map(Platform::name).toList()) + "): choose one with --platform");
-        }
-        return platforms.get(0);
+    /** The library pipeline, configured with these options; render-time variables come from the console. */
+    Pipeline pipeline(Console console) {
+        return Pipeline.classPath(List.of(urls()), Goldenpath.class.getClassLoader())
+                .specs(specs)
+                .platform(platform)
+                .environmentVariables(name -> console.env().get(name));
     }
 
     URL[] urls() {
@@ -123,20 +74,5 @@ final class SpecOptions {
             throw new UsageError("no such class path entry: " + String.join(", ", missing));
         }
         return urls.toArray(URL[]::new);
-    }
-
-    /**
-     * The specs' platforms.
-     *
-     * @param platforms the valid ones, in spec order
-     * @param invalid   one exception per invalid spec, each listing every violation
-     * @param classes   the spec class of each platform, by platform name
-     */
-    record Loaded(List<Platform> platforms, List<SpecException> invalid, java.util.Map<String, String> classes) {
-        Loaded {
-            platforms = List.copyOf(platforms);
-            invalid = List.copyOf(invalid);
-            classes = java.util.Map.copyOf(classes);
-        }
     }
 }

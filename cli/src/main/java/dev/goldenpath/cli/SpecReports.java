@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.SpecException;
 import dev.goldenpath.dsl.Violation;
-import dev.goldenpath.generators.RenderException;
+import dev.goldenpath.pipeline.Renders;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An invalid spec as SARIF 2.1.0 or JUnit XML, for {@code check -o sarif|junit}: code scanning and test dashboards
@@ -30,8 +29,8 @@ final class SpecReports {
             return new Problems(e.platform(), specClass, e.violations(), List.of());
         }
 
-        static Problems of(Map.Entry<dev.goldenpath.dsl.Platform, RenderException> failure, String specClass) {
-            return new Problems(failure.getKey().name(), specClass, List.of(), failure.getValue().problems());
+        static Problems of(Renders.RenderFailure failure) {
+            return new Problems(failure.platform().name(), failure.specClass(), List.of(), failure.exception().problems());
         }
 
         String source() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** A run builds only the command it runs; help and usage errors see every command, in the help's order. */
 class CommandSetTest {
 
-    private static final List<String> ALL = List.of("render", "check", "publish", "seal", "graph", "diff", "review");
+    private static final List<String> ALL = List.of("render", "check", "lint", "publish", "seal", "graph", "diff", "review");
 
     private final Console console = new Console(InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
             new PrintStream(OutputStream.nullOutputStream()), Map.of());

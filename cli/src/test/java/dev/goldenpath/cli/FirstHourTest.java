@@ -139,7 +139,7 @@ class FirstHourTest {
         assertFalse(top.out().contains("docs/"), top::toString);
         assertTrue(seal.out().startsWith("Seal a value or a Secret for the sealed-secrets controller.\n"
                 + "Usage: goldenpath seal "), seal::toString);
-        assertTrue(seal.out().contains("--cert FILE"), seal::toString);
+        assertTrue(seal.out().contains("--cert=FILE"), seal::toString);
         assertTrue(seal.out().contains("\nExit codes:\n"), seal::toString);
         assertFalse(seal.out().contains("Usage: Seal"), seal::toString);
         assertFalse(seal.out().contains("docs/"), seal::toString);

@@ -57,7 +57,7 @@ class SealingTest {
         byte[] sealedBytes = java.util.Base64.getDecoder().decode(value.group(1));
         assertEquals(256, ((sealedBytes[0] & 0xff) << 8) | (sealedBytes[1] & 0xff));
         assertEquals(2 + 256 + PASSWORD.length() + 16, sealedBytes.length);
-        for (Path file : Folders.files(out).values()) {
+        for (Path file : dev.goldenpath.pipeline.TreeFolders.files(out).values()) {
             assertFalse(Files.readString(file).contains(PASSWORD), file + " holds the plaintext");
         }
         assertFalse((run.out() + run.err()).contains(PASSWORD));

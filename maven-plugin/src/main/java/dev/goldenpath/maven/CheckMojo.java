@@ -1,8 +1,7 @@
 package dev.goldenpath.maven;
 
-import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Rendering;
-import java.util.Map;
+import dev.goldenpath.pipeline.Renders.RenderedPlatform;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -25,9 +24,9 @@ public final class CheckMojo extends SpecMojo {
             getLog().info("goldenpath: skipped");
             return;
         }
-        for (Map.Entry<Platform, Rendering> entry : render().entrySet()) {
-            Rendering rendering = entry.getValue();
-            getLog().info("goldenpath: " + entry.getKey().name() + " passed: spec valid, " + rendering.objects().size()
+        for (RenderedPlatform rendered : render()) {
+            Rendering rendering = rendered.rendering();
+            getLog().info("goldenpath: " + rendered.platform().name() + " passed: spec valid, " + rendering.objects().size()
                     + " objects pass the policy, " + rendering.report().exemptions().size() + " declared exceptions");
             rendering.report().exemptions().forEach(e -> getLog().info("goldenpath:   declared exception "
                     + e.environment() + "/" + e.app() + " " + e.weakening() + ": " + e.reason()));

@@ -1,16 +1,13 @@
 package dev.goldenpath.maven;
 
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.Rendering;
 import dev.goldenpath.gitops.Credentials;
-import dev.goldenpath.gitops.GitOps;
 import dev.goldenpath.gitops.PublishException;
-import dev.goldenpath.gitops.PublishRequest;
 import dev.goldenpath.gitops.PublishResult;
-import dev.goldenpath.gitops.Publisher;
+import dev.goldenpath.pipeline.Publication;
+import dev.goldenpath.pipeline.Renders.RenderedPlatform;
 import java.io.File;
-import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -95,41 +92,30 @@ public final class PublishMojo extends SpecMojo {
             getLog().info("goldenpath: skipped");
             return;
         }
-        Map<Platform, Rendering> renderings = render();
+        List<RenderedPlatform> renderings = render();
         if (renderings.size() > 1 && repository != null) {
             throw new MojoFailureException("the specs define " + renderings.size() + " platforms but <repository> names"
                     + " one repository: choose a platform with <platform> (-Dgoldenpath.platform=NAME)");
         }
         Credentials credentials = new PublishCredentials(System::getenv, getLog()::info)
                 .resolve(server(), serverId, tokenEnv, knownHosts);
-        for (Map.Entry<Platform, Rendering> entry : renderings.entrySet()) {
-            publish(entry.getKey(), entry.getValue(), credentials);
+        for (RenderedPlatform rendered : renderings) {
+            publish(rendered, credentials);
         }
     }
 
-    private void publish(Platform platform, Rendering rendering, Credentials credentials)
+    private void publish(RenderedPlatform rendered, Credentials credentials)
             throws MojoExecutionException, MojoFailureException {
-        String location = repository != null ? repository : platform.gitRepository();
-        if (location == null || location.isBlank()) {
-            throw new MojoFailureException("platform '" + platform.name() + "' names no gitRepository: set <repository>");
-        }
-        PublishRequest request = PublishRequest.message(message != null ? message
-                : "Render platform " + platform.name() + " from " + project.getGroupId() + ":"
-                        + project.getArtifactId() + ":" + project.getVersion());
-        String revision = sourceRevision != null ? sourceRevision : firstSet("GITHUB_SHA", "CI_COMMIT_SHA");
-        if (revision != null) {
-            request = request.sourceRevision(revision);
-        }
+        Platform platform = rendered.platform();
+        Publication publication = Publication.of(platform).repository(repository).branch(branch).root(root)
+                .createRepository(createRepository).dryRun(dryRun).credentials(credentials)
+                .message(message != null ? message : "Render platform " + platform.name() + " from "
+                        + project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion())
+                .sourceRevision(sourceRevision).sourceRevisionFrom(System::getenv);
         try {
-            Publisher publisher = createRepository ? GitOps.localBare(Path.of(location)) : GitOps.repository(location);
-            publisher = publisher.branch(branch != null ? branch : platform.gitRevision()).root(root == null ? "" : root)
-                    .credentials(credentials);
-            if (dryRun) {
-                publisher = publisher.dryRun();
-            }
-            PublishResult result = publisher.publish(rendering.tree(), request);
+            PublishResult result = publication.publish(rendered.rendering().tree());
             // Where it went in words a reader knows (repository, branch, root), not the publisher's toString().
-            String where = location + " branch " + (branch != null ? branch : platform.gitRevision())
+            String where = publication.location() + " branch " + publication.branch()
                     + (root == null || root.isEmpty() ? "" : " root " + root);
             getLog().info("goldenpath: " + (result.dryRun() ? "would publish " : result.nothingToCommit()
                     ? "nothing to publish for " : "published ") + platform.name() + " to " + where + ": " + result.summary());
@@ -139,10 +125,10 @@ public final class PublishMojo extends SpecMojo {
         } catch (PublishException e) {
             // SECRET_DETECTED and PATH_CONFLICT are findings in the tree; the rest are failures to do the work.
             // The library's message names its own API (createIfMissing()); in a POM it is <createRepository>.
-            boolean local = !location.contains("://") && !location.matches("[^/]+@[^/:]+:.*");
-            String message = e.reason() == PublishException.Reason.REPOSITORY_NOT_FOUND && !createRepository && local
-                    ? "no git repository at " + location + " (set <createRepository>true</createRepository>, or "
-                            + "-Dgoldenpath.createRepository=true, to create a bare repository there)"
+            String message = e.reason() == PublishException.Reason.REPOSITORY_NOT_FOUND && !createRepository
+                    && publication.isLocal()
+                    ? "no git repository at " + publication.location() + " (set <createRepository>true</createRepository>, "
+                            + "or -Dgoldenpath.createRepository=true, to create a bare repository there)"
                     : e.getMessage();
             String text = "goldenpath publish of " + platform.name() + " failed: " + e.reason() + ": " + message;
             if (e.reason() == PublishException.Reason.SECRET_DETECTED || e.reason() == PublishException.Reason.PATH_CONFLICT
@@ -168,15 +154,5 @@ public final class PublishMojo extends SpecMojo {
                     + decrypted.getProblems().get(0).getMessage());
         }
         return decrypted.getServer();
-    }
-
-    private static String firstSet(String... variables) {
-        for (String variable : variables) {
-            String value = System.getenv(variable);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
     }
 }

@@ -1,7 +1,7 @@
 package dev.goldenpath.maven;
 
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.Rendering;
+import dev.goldenpath.pipeline.Renders.RenderedPlatform;
 import dev.goldenpath.review.BaseTree;
 import dev.goldenpath.review.Change;
 import dev.goldenpath.review.FailOn;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -82,14 +81,14 @@ public final class ReviewMojo extends SpecMojo {
         } catch (ReviewException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        Map<Platform, Rendering> renderings = render();
+        List<RenderedPlatform> renderings = render();
         if (renderings.size() != 1) {
             throw new MojoFailureException("goldenpath review compares one platform with its GitOps repository; the specs"
                     + " define " + renderings.size() + ": choose one with <platform>");
         }
         Path target = report != null ? report.toPath()
                 : Path.of(project.getBuild().getDirectory(), "goldenpath-review." + extension(reviewFormat));
-        review(baseTree, renderings.values().iterator().next().tree(), reviewFormat, policy, target, getLog());
+        review(baseTree, renderings.get(0).rendering().tree(), reviewFormat, policy, target, getLog());
     }
 
     /**

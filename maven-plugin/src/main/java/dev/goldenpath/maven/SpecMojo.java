@@ -1,21 +1,15 @@
 package dev.goldenpath.maven;
 
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.dsl.PlatformSpec;
-import dev.goldenpath.dsl.SpecException;
-import dev.goldenpath.generators.RenderException;
-import dev.goldenpath.generators.Renderer;
-import dev.goldenpath.generators.Rendering;
-import dev.goldenpath.generators.policy.PolicyViolationException;
-import dev.goldenpath.secrets.sealed.Sealer;
-import dev.goldenpath.secrets.sealed.SealingCertificate;
-import dev.goldenpath.secrets.sealed.SealingKey;
+import dev.goldenpath.lint.Linter;
+import dev.goldenpath.pipeline.Pipeline;
+import dev.goldenpath.pipeline.PipelineException;
+import dev.goldenpath.pipeline.Renders;
+import dev.goldenpath.pipeline.Renders.RenderedPlatform;
 import dev.goldenpath.tree.RenderedTree;
 import java.io.File;
-import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +22,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every goal shares: finding the project's platform specs on its runtime class path, and rendering them with
- * every problem collected into one build failure.
+ * What every goal shares: the project's parameters mapped to the library pipeline ({@link Pipeline}), which finds the
+ * platform specs on the project's runtime class path and renders them, every problem collected into one build failure.
  *
  * <p>Discovery: the classes named in {@code <specs>}, or else every class listed in
  * {@code src/main/resources/META-INF/services/dev.goldenpath.dsl.PlatformSpec}.
@@ -75,93 +69,47 @@ abstract class SpecMojo extends AbstractMojo {
     }
 
     /**
-     * Loads every spec and renders every platform.
+     * Loads every spec and renders every platform, through the library pipeline.
      *
      * @throws MojoFailureException listing every spec violation and every policy finding of every platform
      */
-    Map<Platform, Rendering> render() throws MojoExecutionException, MojoFailureException {
-        List<String> problems = new ArrayList<>();
-        Map<Platform, Rendering> renderings = new LinkedHashMap<>();
-        Renderer renderer = Generators.added(renderer(), classPath(), getClass().getClassLoader());
-        for (Platform loaded : platforms(problems)) {
-            try {
-                Rendering rendering = renderer.previous(previous(loaded)).render(loaded);
-                renderings.put(loaded, rendering);
-            } catch (PolicyViolationException | RenderException e) {
-                problems.add("platform '" + loaded.name() + "': " + e.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new MojoFailureException(String.join("\n", problems));
-        }
-        return renderings;
-    }
-
-    /** Secure defaults, and a sealer per environment that has a certificate (deterministic with a sealing key). */
-    private Renderer renderer() throws MojoFailureException {
-        Renderer renderer = Renderer.secureByDefault();
+    List<RenderedPlatform> render() throws MojoExecutionException, MojoFailureException {
+        Pipeline pipeline = Pipeline.classPath(List.of(classPath()), getClass().getClassLoader())
+                .specs(specs)
+                .platform(platform)
+                .previous(this::previous);
         if (requireDigest) {
             // The platform team may tighten the policy (never loosen it): images pinned by digest only.
-            renderer = renderer.policy(dev.goldenpath.lint.Linter.builder().requireDigest(true).build());
+            pipeline = pipeline.policy(Linter.builder().requireDigest(true).build());
         }
-        if (sealingCertificates.isEmpty()) {
-            return renderer;
+        for (Map.Entry<String, File> certificate : sealingCertificates.entrySet()) {
+            pipeline = pipeline.sealingCertificate(certificate.getKey(), certificate.getValue().toPath());
         }
-        SealingKey key = null;
+        if (sealingKeyFile != null) {
+            pipeline = pipeline.sealingKey(sealingKeyFile.toPath());
+        }
+        Renders renders;
         try {
-            if (sealingKeyFile != null) {
-                key = SealingKey.fromFile(sealingKeyFile.toPath());
-            } else {
-                key = SealingKey.fromEnvIfSet(SealingKey.DEFAULT_ENVIRONMENT_VARIABLE).orElse(null);
+            renders = pipeline.render();
+        } catch (PipelineException e) {
+            String message = switch (e.reason()) {
+                case SPEC_NOT_FOUND -> NothingCompiled.explain(project, e.getMessage());
+                case SPEC_INCOMPATIBLE -> e.getMessage() + " (use the plugin's version for goldenpath-dsl too)";
+                case GENERATOR -> e.getMessage() + "\n(see docs/beyond-the-golden-path.md)";
+                // Messages name files and environments, never key material.
+                case SEALING -> "goldenpath sealing: " + e.getMessage();
+                default -> e.getMessage();
+            };
+            // A spec that does not fit or fails is broken code (an error); the rest are the project's to fix.
+            if (e.reason() == PipelineException.Reason.SPEC_INCOMPATIBLE || e.reason() == PipelineException.Reason.SPEC_FAILED) {
+                throw new MojoExecutionException(message, e);
             }
-            for (Map.Entry<String, File> certificate : sealingCertificates.entrySet()) {
-                Sealer sealer = Sealer.with(SealingCertificate.fromPemFile(certificate.getValue().toPath()));
-                renderer = renderer.sealing(certificate.getKey(), key == null ? sealer : sealer.deterministic(key));
-            }
-            return renderer;
-        } catch (IllegalArgumentException e) {
-            // Messages name files and environments, never key material.
-            throw new MojoFailureException("goldenpath sealing: " + e.getMessage(), e);
-        } finally {
-            if (key != null) {
-                key.destroy();
-            }
+            throw new MojoFailureException(message, e);
         }
-    }
-
-    private List<Platform> platforms(List<String> problems) throws MojoExecutionException, MojoFailureException {
-        List<Platform> platforms = new ArrayList<>();
-        try (URLClassLoader loader = new URLClassLoader("goldenpath-specs", classPath(), getClass().getClassLoader())) {
-            List<PlatformSpec> found;
-            try {
-                found = PlatformSpec.find(loader, specs);
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException(NothingCompiled.explain(project, e.getMessage()));
-            }
-            for (PlatformSpec spec : found) {
-                try {
-                    Platform built = spec.build();
-                    if (platform == null || platform.equals(built.name())) {
-                        platforms.add(built);
-                    }
-                } catch (SpecException e) {
-                    if (platform == null || platform.equals(e.platform())) {
-                        problems.add(e.getMessage());
-                    }
-                } catch (LinkageError e) {
-                    throw new MojoExecutionException(spec.getClass().getName() + " does not fit this plugin (compiled"
-                            + " against another goldenpath-dsl version? use the plugin's version for both): " + e, e);
-                } catch (RuntimeException e) {
-                    throw new MojoExecutionException(spec.getClass().getName() + ".build() failed: " + e, e);
-                }
-            }
-        } catch (IOException e) {
-            throw new MojoExecutionException("could not close the spec class loader", e);
+        if (!renders.passed()) {
+            throw new MojoFailureException(String.join("\n", renders.problems()));
         }
-        if (platform != null && platforms.isEmpty() && problems.isEmpty()) {
-            throw new MojoFailureException("no spec defines platform '" + platform + "'");
-        }
-        return platforms;
+        return renders.rendered();
     }
 
     /** The project's compiled classes and runtime dependencies; the plugin's own goldenpath classes come first. */

@@ -1,7 +1,8 @@
 /**
  * Secrets without plaintext in git: {@link dev.goldenpath.secrets.SecretValue} for plaintext on its
  * way to being sealed, {@code sealed} for Sealed Secrets the controller decrypts, {@code external} for
- * External Secrets Operator resources, {@code cli} for the kubeseal-like command line.
+ * External Secrets Operator resources. No cluster client and no command line: the certificate fetch is
+ * {@code goldenpath-pipeline}'s {@code ClusterCertificate}, the command line {@code goldenpath seal}.
  *
  * <pre>{@code
  * Sealer sealer = Sealer.with(SealingCertificate.fromPemFile(Path.of("pub-cert.pem")))

@@ -1,9 +1,5 @@
 package dev.goldenpath.secrets.sealed;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.http.HttpClient;
-import io.fabric8.kubernetes.client.http.HttpRequest;
-import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -22,9 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.security.auth.x500.X500Principal;
 
 /**
@@ -43,7 +36,7 @@ import javax.security.auth.x500.X500Principal;
  *
  * <pre>{@code
  * SealingCertificate cert = SealingCertificate.fromPem(Files.readString(Path.of("pub-cert.pem")));
- * SealingCertificate live = SealingCertificate.fromCluster(client);   // kube-system/sealed-secrets-controller
+ * SealingCertificate live = ClusterCertificate.fetch(client);   // goldenpath-pipeline: kube-system/sealed-secrets-controller
  * }</pre>
  */
 public final class SealingCertificate {
@@ -87,62 +80,38 @@ public final class SealingCertificate {
         return parse(content, file.toString(), Instant.now());
     }
 
-    /** Fetches the certificate from the controller at kubeseal's default location. */
-    public static SealingCertificate fromCluster(KubernetesClient client) {
-        return fromCluster(client, DEFAULT_CONTROLLER_NAME, DEFAULT_CONTROLLER_NAMESPACE);
-    }
-
     /**
-     * Fetches the certificate the way kubeseal does: {@code GET /v1/cert.pem} on the controller's
-     * service through the API server's service proxy,
-     * {@code /api/v1/namespaces/<namespace>/services/http:<name>:/proxy/v1/cert.pem} (client-go
-     * {@code ProxyGet("http", name, "", "/v1/cert.pem")}). The client's credentials apply; the caller
-     * needs {@code get} on {@code services/proxy} in that namespace.
+     * Where kubeseal fetches the certificate of the controller {@code controllerNamespace/controllerName}: the path,
+     * relative to the API server, of {@code GET /v1/cert.pem} on the controller's service through the API server's
+     * service proxy, {@code api/v1/namespaces/<namespace>/services/http:<name>:/proxy/v1/cert.pem} (client-go
+     * {@code ProxyGet("http", name, "", "/v1/cert.pem")}). The caller needs {@code get} on {@code services/proxy}.
+     * The cluster client that sends the request lives with the front ends ({@code goldenpath-pipeline}'s
+     * {@code ClusterCertificate}); this module needs none.
+     *
+     * @throws SealingCertificateException when the name or namespace is not a valid Kubernetes name
      */
-    public static SealingCertificate fromCluster(KubernetesClient client, String controllerName,
-                                                 String controllerNamespace) {
-        Objects.requireNonNull(client, "client");
+    public static String controllerProxyPath(String controllerName, String controllerNamespace) {
         List<String> problems = new ArrayList<>();
         Scope.checkNamespace(Objects.requireNonNull(controllerNamespace, "controllerNamespace"), problems);
         Scope.checkName(Objects.requireNonNull(controllerName, "controllerName"), problems);
-        String source = "service " + controllerNamespace + "/" + controllerName;
         if (!problems.isEmpty()) {
-            throw new SealingCertificateException(source, problems);
+            throw new SealingCertificateException(controllerSource(controllerName, controllerNamespace), problems);
         }
-        String master = client.getMasterUrl().toString();
-        String url = (master.endsWith("/") ? master : master + "/")
-                + "api/v1/namespaces/" + controllerNamespace
-                + "/services/http:" + controllerName + ":/proxy/v1/cert.pem";
-        HttpClient http = client.getHttpClient();
-        HttpRequest request = http.newHttpRequestBuilder()
-                .uri(url)
-                // kubeseal sends the same Accept header (FetchCertificate).
-                .header("Accept", "application/x-pem-file, */*")
-                .build();
-        // The client's request timeout (fabric8 default 10 s); 0 means none there, 30 s here.
-        int configured = client.getConfiguration().getRequestTimeout();
-        long timeoutMillis = configured > 0 ? configured : 30_000;
-        HttpResponse<byte[]> response;
-        try {
-            response = http.sendAsync(request, byte[].class).get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SealingCertificateException(source, List.of("interrupted while fetching " + url), e);
-        } catch (TimeoutException e) {
-            throw new SealingCertificateException(source, List.of("cannot fetch " + url + ": no answer within "
-                    + timeoutMillis + " ms; is the kubeconfig pointing at the right cluster?"), e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new SealingCertificateException(source, List.of("cannot fetch " + url + ": "
-                    + cause.getClass().getSimpleName() + ": " + cause.getMessage()), cause);
-        }
-        byte[] body = response.body() == null ? new byte[0] : response.body();
-        if (response.code() != 200) {
-            throw new SealingCertificateException(source, List.of("GET " + url + " answered HTTP " + response.code()
-                    + " " + excerpt(body) + "; check the controller name and namespace"
-                    + " (kubeseal --controller-name/--controller-namespace) and that the caller may get services/proxy"));
-        }
-        return parse(body, source, Instant.now());
+        return "api/v1/namespaces/" + controllerNamespace + "/services/http:" + controllerName + ":/proxy/v1/cert.pem";
+    }
+
+    /** How problems name a controller's certificate: {@code service <namespace>/<name>}. */
+    public static String controllerSource(String controllerName, String controllerNamespace) {
+        return "service " + controllerNamespace + "/" + controllerName;
+    }
+
+    /**
+     * Parses and validates a certificate (PEM or DER) fetched from {@code source}, which problems name (for a
+     * controller, {@link #controllerSource}).
+     */
+    public static SealingCertificate fromFetched(byte[] content, String source) {
+        Objects.requireNonNull(content, "content");
+        return parse(content, Objects.requireNonNull(source, "source"), Instant.now());
     }
 
     static SealingCertificate parse(byte[] content, String source, Instant now) {
@@ -305,10 +274,5 @@ public final class SealingCertificate {
     // SSH mpint: two's complement big-endian, which is exactly BigInteger.toByteArray() for positives.
     private static byte[] mpint(BigInteger value) {
         return value.toByteArray();
-    }
-
-    private static String excerpt(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
-        return text.length() > 200 ? "(" + text.substring(0, 200) + "...)" : "(" + text + ")";
     }
 }

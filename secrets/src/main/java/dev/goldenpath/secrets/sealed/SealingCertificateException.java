@@ -19,11 +19,13 @@ public final class SealingCertificateException extends IllegalArgumentException 
 
     private final transient List<String> problems;
 
-    SealingCertificateException(String source, List<String> problems) {
+    /** Every problem with the certificate from {@code source} (a file, "PEM text", a controller service). */
+    public SealingCertificateException(String source, List<String> problems) {
         this(source, problems, null);
     }
 
-    SealingCertificateException(String source, List<String> problems, Throwable cause) {
+    /** Like {@link #SealingCertificateException(String, List)}, with the failure that caused it. */
+    public SealingCertificateException(String source, List<String> problems, Throwable cause) {
         super("sealing certificate from " + source + " cannot be used:\n  - " + String.join("\n  - ", problems),
                 cause);
         this.problems = List.copyOf(problems);

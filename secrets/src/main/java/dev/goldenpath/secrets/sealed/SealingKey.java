@@ -21,7 +21,7 @@ import javax.security.auth.Destroyable;
  * (see {@code docs/secrets.md}).
  *
  * <p>Format: at least 32 random bytes, base64 encoded (standard or URL-safe alphabet). Generate one
- * with {@link #generate()} or {@code java ... dev.goldenpath.secrets.cli.Seal --generate-sealing-key}.
+ * with {@link #generate()} or {@code goldenpath seal --generate-sealing-key}.
  *
  * <pre>{@code
  * Sealer sealer = Sealer.with(cert).deterministic(SealingKey.fromEnv("GOLDENPATH_SEALING_KEY"));

@@ -1,10 +1,6 @@
 package dev.goldenpath.secrets.testing;
 
 import com.sun.net.httpserver.HttpServer;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A real HTTP server on loopback that answers like the Kubernetes API server's service proxy in
  * front of a sealed-secrets controller: {@code GET /api/v1/namespaces/<ns>/services/http:<name>:/proxy/v1/cert.pem}.
- * Anything else is a 404 with a Kubernetes {@code Status} body.
+ * Anything else is a 404 with a Kubernetes {@code Status} body. Clients (fabric8) connect with {@link #kubeconfig()}
+ * or {@link #url()} and the bearer token {@code test-token}.
  */
 public final class FakeApiServer implements AutoCloseable {
 
@@ -74,17 +71,6 @@ public final class FakeApiServer implements AutoCloseable {
 
     public List<Request> requests() {
         return List.copyOf(requests);
-    }
-
-    /** A fabric8 client talking to this server with a bearer token, as a kubeconfig would configure. */
-    public KubernetesClient client() {
-        Config config = new ConfigBuilder(Config.empty())
-                .withMasterUrl(url())
-                .withOauthToken("test-token")
-                .withRequestTimeout(5_000)
-                .withRequestRetryBackoffLimit(0)
-                .build();
-        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     /** A kubeconfig file body pointing at this server. */

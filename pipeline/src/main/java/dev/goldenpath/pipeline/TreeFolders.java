@@ -1,5 +1,6 @@
-package dev.goldenpath.cli;
+package dev.goldenpath.pipeline;
 
+import dev.goldenpath.tree.RenderedTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,14 +12,22 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Files of a folder as a sorted map of '/'-separated relative paths, and removal of the ones a render dropped. */
-final class Folders {
+/**
+ * Rendered trees on disk: a folder read back as a tree (the previous render, a checkout), and the removal of the
+ * files a render no longer produces. Paths are '/'-separated and relative; {@code .git} is never part of a tree.
+ *
+ * <pre>{@code
+ * RenderedTree last = TreeFolders.read(Path.of("target/goldenpath/acme"));
+ * int removed = TreeFolders.removeOthers(Path.of("target/goldenpath/acme"), tree.paths());
+ * }</pre>
+ */
+public final class TreeFolders {
 
-    private Folders() {
+    private TreeFolders() {
     }
 
     /** Every regular file below {@code folder} (skipping {@code .git}), by relative path; empty when it does not exist. */
-    static SortedMap<String, Path> files(Path folder) {
+    public static SortedMap<String, Path> files(Path folder) {
         SortedMap<String, Path> files = new TreeMap<>();
         if (!Files.isDirectory(folder)) {
             return files;
@@ -37,8 +46,8 @@ final class Folders {
     }
 
     /** The files below {@code folder} as a tree (empty when it does not exist). */
-    static dev.goldenpath.tree.RenderedTree tree(Path folder) {
-        dev.goldenpath.tree.RenderedTree.Builder tree = dev.goldenpath.tree.RenderedTree.builder();
+    public static RenderedTree read(Path folder) {
+        RenderedTree.Builder tree = RenderedTree.builder();
         try {
             for (var file : files(folder).entrySet()) {
                 tree.add(file.getKey(), Files.readAllBytes(file.getValue()));
@@ -50,7 +59,7 @@ final class Folders {
     }
 
     /** Deletes the files below {@code folder} not in {@code keep}, then the folders left empty; returns how many files. */
-    static int removeOthers(Path folder, Set<String> keep) {
+    public static int removeOthers(Path folder, Set<String> keep) {
         int removed = 0;
         try {
             for (var file : files(folder).entrySet()) {
@@ -58,6 +67,9 @@ final class Folders {
                     Files.delete(file.getValue());
                     removed++;
                 }
+            }
+            if (!Files.isDirectory(folder)) {
+                return removed;
             }
             List<Path> folders;
             try (Stream<Path> walk = Files.walk(folder)) {

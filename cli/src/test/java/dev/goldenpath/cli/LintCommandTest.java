@@ -1,17 +1,16 @@
-package dev.goldenpath.lint.cli;
+package dev.goldenpath.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@code goldenpath lint}: every option the linter has, run as a user runs it, exit code and output checked. */
 class LintCommandTest {
 
     private static final String CLEAN_CONFIG_MAP = """
@@ -28,20 +27,26 @@ class LintCommandTest {
             spec: {type: LoadBalancer, ports: [{port: 443}]}
             """;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder err = new StringBuilder();
 
+    /** {@code goldenpath lint ARGS}; output accumulates over the runs of one test. */
     private int run(String... args) {
-        return LintCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String[] command = new String[args.length + 1];
+        command[0] = "lint";
+        System.arraycopy(args, 0, command, 1, args.length);
+        Run run = Run.of(command);
+        out.append(run.out());
+        err.append(run.err());
+        return run.exit();
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toString();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return err.toString();
     }
 
     @Test
@@ -92,7 +97,7 @@ class LintCommandTest {
         assertTrue(err.contains("unknown format 'xml'"), err);
         assertTrue(err.contains("unknown option --bogus"), err);
         assertTrue(err.contains("unknown rule ids: no-such-rule"), err);
-        assertTrue(err.contains("usage: goldenpath lint"), err);
+        assertTrue(err.contains("Usage: goldenpath lint"), err);
         assertEquals("", out());
     }
 

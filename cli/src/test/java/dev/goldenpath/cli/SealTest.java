@@ -1,4 +1,4 @@
-package dev.goldenpath.secrets.cli;
+package dev.goldenpath.cli;
 
 import static dev.goldenpath.secrets.testing.Controller.hybridDecrypt;
 import static dev.goldenpath.secrets.testing.Controller.text;
@@ -29,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * {@code goldenpath seal}, kubeseal without Go: every mode and option, checked by unsealing as the controller does.
+ * Exit codes are the command line's: 0 sealed, 2 usage, 3 could not seal.
+ */
 class SealTest {
 
     private static final PrivateKey PRIVATE = TestCertificates.controllerKeys().getPrivate();
@@ -151,7 +155,7 @@ class SealTest {
 
         Result result = run("v", Map.of(), "--cert", combined.toString(), "--scope", "cluster-wide");
 
-        assertEquals(1, result.status, result.err);
+        assertEquals(Goldenpath.FAILED, result.status, result.err);
         assertTrue(result.err.contains("is a private key"), result.err);
         assertEquals("", result.out);
     }
@@ -243,15 +247,15 @@ class SealTest {
         Result modes = run("v", Map.of(), "--secret", "--fetch-cert");
         Result previousRaw = run("v", WITH_KEY, "--cert", cert.toString(), "--scope", "cluster-wide", "--previous", "x");
 
-        assertEquals(2, missing.status);
+        assertEquals(Goldenpath.USAGE, missing.status);
         assertTrue(missing.err.contains("strict scope needs --name"), missing.err);
-        assertEquals(2, unknown.status);
+        assertEquals(Goldenpath.USAGE, unknown.status);
         assertTrue(unknown.err.contains("unknown argument '--colour'"), unknown.err);
         assertTrue(unknown.err.contains("scope 'galaxy-wide' is not one of"), unknown.err);
         assertTrue(modes.err.contains("choose one mode"), modes.err);
-        assertEquals(2, previousRaw.status);
+        assertEquals(Goldenpath.USAGE, previousRaw.status);
         assertTrue(previousRaw.err.contains("--previous applies to --secret only"), previousRaw.err);
-        assertTrue(run("", Map.of(), "--help").out.contains("Usage: Seal"));
+        assertTrue(run("", Map.of(), "--help").out.contains("Usage: goldenpath seal"));
     }
 
     @Test
@@ -265,7 +269,7 @@ class SealTest {
                 "--scope", "cluster-wide");
 
         for (Result result : List.of(notYaml, badKey, badBase64, badSealingKey)) {
-            assertEquals(1, result.status, result.err);
+            assertEquals(Goldenpath.FAILED, result.status, result.err);
             assertFalse(result.err.contains("hunter2"), result.err);
             assertEquals("", result.out);
         }
@@ -285,11 +289,11 @@ class SealTest {
 
     @Test
     void runsAsAPlainJavaProcess() throws Exception {
-        // The documented invocation, java -cp <module jar and dependencies> dev.goldenpath.secrets.cli.Seal,
-        // with this test's class path standing in for the packaged jar and target/classpath.txt.
+        // The command line's main class in a JVM of its own, with this test's class path standing in for the
+        // runnable jar (RunnableJarIT runs the jar itself).
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "dev.goldenpath.secrets.cli.Seal", "--cert", cert.toString(), "--namespace", "payments",
+                "dev.goldenpath.cli.Goldenpath", "seal", "--cert", cert.toString(), "--namespace", "payments",
                 "--name", "db-creds")
                 .redirectError(ProcessBuilder.Redirect.PIPE)
                 .start();
@@ -315,7 +319,10 @@ class SealTest {
     private static Result run(String stdin, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Seal.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        String[] command = new String[args.length + 1];
+        command[0] = "seal";
+        System.arraycopy(args, 0, command, 1, args.length);
+        int status = Goldenpath.run(command, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 env);
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package dev.goldenpath.secrets.cli;
+package dev.goldenpath.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line's YAML: the same conventions as the generators' deterministic YAML (declared
+ * {@code goldenpath seal}'s YAML: the same conventions as the generators' deterministic YAML (declared
  * property order, sorted map keys, no nulls or empty collections, minimal quoting, no document
  * marker), so a SealedSecret looks the same whichever tool wrote it.
  */

@@ -1,0 +1,57 @@
+package dev.goldenpath.pipeline;
+
+import dev.goldenpath.generators.Renderer;
+import dev.goldenpath.pipeline.PipelineException.Reason;
+import dev.goldenpath.secrets.sealed.Sealer;
+import dev.goldenpath.secrets.sealed.SealingCertificate;
+import dev.goldenpath.secrets.sealed.SealingKey;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One sealer per environment that has a certificate, deterministic when a sealing key is given (docs/secrets.md,
+ * "Repeatable output"). The key is destroyed as soon as the sealers hold their own copies.
+ */
+final class Sealing {
+
+    private Sealing() {
+    }
+
+    static Renderer configure(Renderer renderer, Map<String, Path> certificates, Optional<Path> keyFile,
+                              Function<String, String> variables) {
+        if (certificates.isEmpty()) {
+            return renderer;
+        }
+        Optional<SealingKey> key = key(keyFile, variables);
+        try {
+            for (Map.Entry<String, Path> certificate : certificates.entrySet()) {
+                Sealer sealer;
+                try {
+                    sealer = Sealer.with(SealingCertificate.fromPemFile(certificate.getValue()));
+                } catch (IllegalArgumentException e) {
+                    throw new PipelineException(Reason.SEALING, "sealing certificate of environment "
+                            + certificate.getKey() + ": " + e.getMessage(), e);
+                }
+                renderer = renderer.sealing(certificate.getKey(), key.isPresent() ? sealer.deterministic(key.get()) : sealer);
+            }
+            return renderer;
+        } finally {
+            key.ifPresent(SealingKey::destroy);
+        }
+    }
+
+    private static Optional<SealingKey> key(Optional<Path> file, Function<String, String> variables) {
+        try {
+            if (file.isPresent()) {
+                return Optional.of(SealingKey.fromFile(file.get()));
+            }
+            String encoded = variables.apply(SealingKey.DEFAULT_ENVIRONMENT_VARIABLE);
+            return encoded == null || encoded.isBlank() ? Optional.empty() : Optional.of(SealingKey.fromBase64(encoded));
+        } catch (IllegalArgumentException e) {
+            // The message names the file or says "the given text"; it never quotes the key.
+            throw new PipelineException(Reason.SEALING, "sealing key: " + e.getMessage(), e);
+        }
+    }
+}
