@@ -10,12 +10,12 @@ import java.util.List;
 /**
  * An invalid spec as SARIF 2.1.0 or JUnit XML, for {@code check -o sarif|junit}: code scanning and test dashboards
  * must show a broken spec, not an empty report. Each violation is one result (SARIF) or one failed test case
- * (JUnit), located at the spec's source file by the Maven layout ({@code src/main/java/<class path>.java}) and named
- * by its path in the spec.
+ * (JUnit), located at the spec's source file by the Maven layout ({@code src/main/java/<class path>.java}), named
+ * by its path in the spec, and filed under its stable violation code (docs/violation-codes.md), so that code scanning
+ * groups alerts by rule.
  */
 final class SpecReports {
 
-    static final String RULE = "spec-violation";
     static final String RENDER_RULE = "render-input";
 
     /** One platform's problems: its spec violations, or what this process lacks to render it. */
@@ -49,16 +49,21 @@ final class SpecReports {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "goldenpath");
         ArrayNode rules = driver.putArray("rules");
-        rule(rules, RULE, "The platform spec is invalid",
-                "goldenpath validates the whole spec before rendering; nothing is rendered while it has violations.");
+        // One rule per violation code the report holds, in order of first appearance, then the render-input rule.
+        List<String> codes = problems.violations().stream().map(v -> v.code().code()).distinct().toList();
+        for (String code : codes) {
+            rule(rules, code, "The platform spec breaks " + code,
+                    "goldenpath validates the whole spec before rendering; nothing is rendered while it has violations."
+                            + " The code is stable and listed in docs/violation-codes.md.");
+        }
         rule(rules, RENDER_RULE, "The platform cannot be rendered here",
                 "A secret sealed at render time needs its environment's certificate and its value.");
         ArrayNode results = run.putArray("results");
         for (Violation v : problems.violations()) {
-            result(results, RULE, 0, problems, v.path(), v.path() + ": '" + v.value() + "': " + v.rule() + " (fix: " + v.hint() + ")");
+            result(results, v.code().code(), codes.indexOf(v.code().code()), problems, v.path(), v.toString());
         }
         for (String problem : problems.renderProblems()) {
-            result(results, RENDER_RULE, 1, problems, "platform " + problems.platform(), problem);
+            result(results, RENDER_RULE, codes.size(), problems, "platform " + problems.platform(), problem);
         }
         return Json.write(root);
     }
@@ -94,19 +99,21 @@ final class SpecReports {
         xml.append("  <testsuite name=\"spec ").append(escape(problems.platform())).append("\" tests=\"").append(count)
                 .append("\" failures=\"").append(count).append("\" errors=\"0\" skipped=\"0\">\n");
         for (Violation v : problems.violations()) {
-            testCase(xml, problems, v.path(), v.rule(), "value: '" + v.value() + "'\nrule: " + v.rule() + "\nfix: " + v.hint()
+            testCase(xml, problems, v.path(), v.code().code(), v.rule(), "code: " + v.code().code() + "\nvalue: '"
+                    + v.value() + "'\nrule: " + v.rule() + "\nfix: " + v.hint()
                     + (problems.source().isEmpty() ? "" : "\nspec: " + problems.source()));
         }
         for (String problem : problems.renderProblems()) {
-            testCase(xml, problems, "render", problem, problem);
+            testCase(xml, problems, "render", RENDER_RULE, problem, problem);
         }
         xml.append("  </testsuite>\n</testsuites>\n");
         return xml.toString();
     }
 
-    private static void testCase(StringBuilder xml, Problems problems, String name, String message, String body) {
+    private static void testCase(StringBuilder xml, Problems problems, String name, String type, String message,
+                                 String body) {
         xml.append("    <testcase classname=\"").append(escape(problems.platform())).append("\" name=\"").append(escape(name))
-                .append("\">\n      <failure type=\"").append(RULE).append("\" message=\"").append(escape(message)).append("\">")
+                .append("\">\n      <failure type=\"").append(escape(type)).append("\" message=\"").append(escape(message)).append("\">")
                 .append(escape(body)).append("</failure>\n    </testcase>\n");
     }
 

@@ -77,7 +77,7 @@ final class SpecRun {
     }
 
     /**
-     * Every problem as JSON: {@code specErrors} (path, value, rule, hint), {@code policyFailures} (lint reports) and
+     * Every problem as JSON: {@code specErrors} (code, path, value, rule, hint), {@code policyFailures} (lint reports) and
      * {@code renderErrors} (what this process lacks to render).
      */
     static void addProblems(Renders renders, ObjectNode root) {
@@ -88,6 +88,7 @@ final class SpecRun {
             ArrayNode violations = node.putArray("violations");
             for (Violation violation : spec.exception().violations()) {
                 violations.addObject()
+                        .put("code", violation.code().code())
                         .put("path", violation.path())
                         .put("value", violation.value())
                         .put("rule", violation.rule())

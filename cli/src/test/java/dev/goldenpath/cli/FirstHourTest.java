@@ -62,8 +62,13 @@ class FirstHourTest {
         List<String> paths = new ArrayList<>();
         results.forEach(r -> paths.add(r.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText()));
         assertEquals(List.of("apps[web].team", "apps[web].image", "apps[api].ports[http].number"), paths, run::toString);
+        List<String> rules = new ArrayList<>();
+        results.forEach(r -> rules.add(r.get("ruleId").asText()));
+        assertEquals(List.of("team.unknown", "image.latest-tag", "port.number-out-of-range"), rules,
+                "each result is filed under its violation code");
         results.forEach(r -> {
-            assertEquals("spec-violation", r.get("ruleId").asText());
+            assertEquals(r.get("ruleId").asText(),
+                    sarif.at("/runs/0/tool/driver/rules/" + r.get("ruleIndex").asInt() + "/id").asText());
             assertEquals("error", r.get("level").asText());
             assertEquals("src/main/java/com/example/Broken.java",
                     r.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
