@@ -99,8 +99,8 @@ final class CheckCommand implements Callable<Integer> {
                 for (RenderedPlatform rendered : renders.rendered()) {
                     Rendering rendering = rendered.rendering();
                     console.out().println("passed " + rendered.platform().name() + ": spec valid, "
-                            + rendering.objects().size() + " objects pass the policy, " + rendering.lint().excepted().size()
-                            + " excepted findings (" + rendering.report().exemptions().size() + " declared exceptions)");
+                            + rendering.objects().size() + " objects pass the policy, " + rendering.lint().weakened().size()
+                            + " weakened findings (" + rendering.report().weakenings().size() + " declared weakenings)");
                 }
                 SpecRun.printProblems(renders, console.err());
             }
@@ -112,7 +112,7 @@ final class CheckCommand implements Callable<Integer> {
                     platforms.addObject()
                             .put("platform", rendered.platform().name())
                             .put("objects", rendered.rendering().objects().size())
-                            .put("declaredExceptions", rendered.rendering().report().exemptions().size())
+                            .put("declaredWeakenings", rendered.rendering().report().weakenings().size())
                             .set("lint", SpecRun.lintJson(rendered.rendering().lint()));
                 }
                 SpecRun.addProblems(renders, json);

@@ -31,7 +31,7 @@ import picocli.CommandLine.Unmatched;
                 + "rules goldenpath applies to its own renders: Pod Security Standards restricted, NSA/CISA hardening, "
                 + "CIS. Every finding is listed, not only the first.",
             "",
-            "An object takes an exception to a rule with the annotation exception.goldenpath.dev/<rule-id>: <reason>.",
+            "An object takes a weakening of a rule with the annotation weakening.goldenpath.dev/<rule-id>: <reason>.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing fails", "1:findings fail", "2:usage error: unknown option or rule, missing path"})

@@ -43,11 +43,11 @@ final class LintOptions {
 
     /**
      * The tightened render-time policy for specs, or empty when none of these options is given. {@code --disable}
-     * is a problem here: a spec declares its exceptions itself, with a reason.
+     * is a problem here: a spec declares its weakenings itself, with a reason.
      */
     java.util.Optional<Linter> policy(List<String> problems) {
         if (!disabled.isEmpty()) {
-            problems.add("--disable applies to PATHs; a spec is checked by the renderer's own rules, with exceptions "
+            problems.add("--disable applies to PATHs; a spec is checked by the renderer's own rules, with weakenings "
                     + "declared in the spec (rules can be tightened, never loosened)");
             return java.util.Optional.empty();
         }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         header = "Render the platform specs into folders of Kubernetes YAML.",
         description = {
             "Writes each platform's tree to DIR/<platform>/: apps/<environment>/<app>/, platform/<environment>/, "
-                + "docs/ (declared exceptions, network diagrams), with a kustomization.yaml in every folder.",
+                + "docs/ (declared weakenings, network diagrams), with a kustomization.yaml in every folder.",
             "",
             "Nothing is written when a spec is invalid or a rendered object breaks the policy; every problem is listed.",
         },
@@ -77,7 +77,7 @@ final class RenderCommand implements Callable<Integer> {
                             .put("objects", rendering.objects().size())
                             .put("files", rendering.tree().size())
                             .put("bytes", rendering.tree().totalBytes())
-                            .put("declaredExceptions", rendering.report().exemptions().size())
+                            .put("declaredWeakenings", rendering.report().weakenings().size())
                             .put("written", written)
                             .put("removed", removed)
                             .put("digest", rendering.tree().digest());

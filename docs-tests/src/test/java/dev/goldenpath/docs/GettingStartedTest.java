@@ -92,7 +92,7 @@ class GettingStartedTest {
                         + " files written, 0 removed",
                 "[INFO] --- goldenpath-maven-plugin:0.1.0-SNAPSHOT:check (default) @ shop-platform ---",
                 "[INFO] goldenpath: shop passed: spec valid, " + rendering.objects().size()
-                        + " objects pass the policy, 0 declared exceptions"));
+                        + " objects pass the policy, 0 declared weakenings"));
 
         // The tree listing names every folder the render writes, two levels down (apps/production/x, platform/production/x).
         TreeSet<String> folders = new TreeSet<>();

@@ -40,7 +40,7 @@ public record App(
         Traffic traffic,
         ApiAccess apiAccess,
         List<Secret> secrets,
-        List<Exemption> exemptions,
+        List<DeclaredWeakening> weakenings,
         RuntimeProfile runtimeProfile) {
 
     /** The uid and gid apps run as unless they say otherwise: not root, and not a uid images commonly use. */
@@ -48,17 +48,17 @@ public record App(
 
     public App {
         secrets = Copies.list(secrets);
-        exemptions = Copies.list(exemptions);
+        weakenings = Copies.list(weakenings);
     }
 
-    /** The exemption for this weakening, if the app declares one. */
-    public Optional<Exemption> exemption(Weakening weakening) {
-        return exemptions.stream().filter(e -> e.weakening() == weakening).findFirst();
+    /** The weakening for this weakening, if the app declares one. */
+    public Optional<DeclaredWeakening> weakening(Weakening weakening) {
+        return weakenings.stream().filter(e -> e.weakening() == weakening).findFirst();
     }
 
     /** True when the app gives up this secure default (with a reason). */
     public boolean weakens(Weakening weakening) {
-        return exemption(weakening).isPresent();
+        return weakening(weakening).isPresent();
     }
 
     /** Builds an {@link App}. Nothing is checked here: the platform validates all apps at once. */
@@ -91,7 +91,7 @@ public record App(
         private Optional<String> namespace = Optional.empty();
         private List<String> environments = List.of();
         private final List<EnvironmentOverride> overrides = new ArrayList<>();
-        private final List<Exemption> exemptions = new ArrayList<>();
+        private final List<DeclaredWeakening> weakenings = new ArrayList<>();
         private final List<Caller> callers = new ArrayList<>();
         private final List<Dependency> dependencies = new ArrayList<>();
         private boolean dnsEgress = true;
@@ -289,7 +289,7 @@ public record App(
          * the render and lint reports. The reason should say why and who decided (a ticket, an owner).
          */
         public Builder weaken(Weakening weakening, String reason) {
-            exemptions.add(new Exemption(weakening, reason));
+            weakenings.add(new DeclaredWeakening(weakening, reason));
             return this;
         }
 
@@ -388,7 +388,7 @@ public record App(
                     new Placement(namespace, environments, overrides),
                     new Traffic(callers, dependencies, dnsEgress),
                     new ApiAccess(permissions, roleName),
-                    secrets, exemptions, runtimeProfile);
+                    secrets, weakenings, runtimeProfile);
         }
     }
 }

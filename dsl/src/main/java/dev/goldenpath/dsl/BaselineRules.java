@@ -116,10 +116,10 @@ record BaselineRules(Platform platform, Problems problems) {
             }
         }
         profile.shellReason().ifPresent(reason -> {
-            if (reason.strip().length() < ExemptionRules.MIN_REASON_LENGTH) {
+            if (reason.strip().length() < WeakeningRules.MIN_REASON_LENGTH) {
                 problems.add(ViolationCode.BASELINE_SHELL_REASON_TOO_SHORT,
                         path.field("shellReason"), reason, "allowing shells needs a written reason of at least "
-                        + ExemptionRules.MIN_REASON_LENGTH + " characters", "say why the container runs shells and who decided");
+                        + WeakeningRules.MIN_REASON_LENGTH + " characters", "say why the container runs shells and who decided");
             }
         });
     }

@@ -74,14 +74,14 @@ record ContainerRules(Problems problems) {
             }
         }
         if (!beyondRestricted && app.weakens(Weakening.ADDED_CAPABILITIES)) {
-            problems.add(ViolationCode.EXEMPTION_UNUSED,
-                    path.exemption(Weakening.ADDED_CAPABILITIES), "ADDED_CAPABILITIES",
-                    "the app adds no capability beyond NET_BIND_SERVICE, so the exemption is unused",
+            problems.add(ViolationCode.WEAKENING_UNUSED,
+                    path.weakening(Weakening.ADDED_CAPABILITIES), "ADDED_CAPABILITIES",
+                    "the app adds no capability beyond NET_BIND_SERVICE, so the weakening is unused",
                     "remove .weaken(ADDED_CAPABILITIES, ...)");
         }
         if (app.weakens(Weakening.HOST_PORTS) && app.container().ports().stream().noneMatch(p -> p.hostPort() != 0)) {
-            problems.add(ViolationCode.EXEMPTION_UNUSED, path.exemption(Weakening.HOST_PORTS), "HOST_PORTS",
-                    "no port has a host port, so the exemption is unused", "remove .weaken(HOST_PORTS, ...)");
+            problems.add(ViolationCode.WEAKENING_UNUSED, path.weakening(Weakening.HOST_PORTS), "HOST_PORTS",
+                    "no port has a host port, so the weakening is unused", "remove .weaken(HOST_PORTS, ...)");
         }
     }
 }

@@ -77,9 +77,9 @@ record FieldPath(List<Step> steps) {
         return then(new Index(index));
     }
 
-    /** This path, then {@code .exemptions[WEAKENING]}: where the app declares the weakening. */
-    FieldPath exemption(Weakening weakening) {
-        return field("exemptions").key(weakening.name());
+    /** This path, then {@code .weakenings[WEAKENING]}: where the app declares the weakening. */
+    FieldPath weakening(Weakening weakening) {
+        return field("weakenings").key(weakening.name());
     }
 
     private FieldPath then(Step step) {

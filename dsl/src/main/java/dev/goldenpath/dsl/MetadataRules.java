@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * An app's own labels and annotations, and the names derived from its name. Keys under prefixes that Kubernetes or
  * goldenpath own are refused rather than dropped: they would spoof what the generators, the kubelet or the linter
- * read (a {@code exception.goldenpath.dev/} annotation, an AppArmor profile, a recommended label).
+ * read (a {@code weakening.goldenpath.dev/} annotation, an AppArmor profile, a recommended label).
  */
 record MetadataRules(Platform platform, Problems problems) {
 
@@ -18,7 +18,7 @@ record MetadataRules(Platform platform, Problems problems) {
     private static final Set<String> GENERATED_LABELS = Set.copyOf(LabelKeys.RESERVED);
     /**
      * Prefixes Kubernetes reserves for its components ("kubernetes.io/" and "k8s.io/", with subdomains such as
-     * node.kubernetes.io or app.kubernetes.io), and goldenpath's own (exception annotations, owner contact).
+     * node.kubernetes.io or app.kubernetes.io), and goldenpath's own (weakening annotations, owner contact).
      */
     private static final List<String> RESERVED_DOMAINS = List.of("kubernetes.io", "k8s.io", "goldenpath.dev");
     /** The legacy annotations that set AppArmor and seccomp profiles, which the kubelet still honours. */
@@ -69,9 +69,9 @@ record MetadataRules(Platform platform, Problems problems) {
                         keyPath, key, "this " + what + " sets a security profile (AppArmor or seccomp) and would bypass "
                                 + "the secure defaults without a declared reason",
                         "remove it: pods run with RuntimeDefault; weakenings are declared with .weaken(..)");
-            } else if (Annotations.isException(key)) {
-                problems.add(ViolationCode.METADATA_EXCEPTION_ANNOTATION,
-                        keyPath, key, "exception annotations are written by goldenpath from declared weakenings",
+            } else if (Annotations.isWeakening(key)) {
+                problems.add(ViolationCode.METADATA_WEAKENING_ANNOTATION,
+                        keyPath, key, "weakening annotations are written by goldenpath from declared weakenings",
                         "declare .weaken(<Weakening>, \"<reason>\") instead");
             } else if (GENERATED_LABELS.contains(key) && what.equals("label")) {
                 problems.add(ViolationCode.LABEL_RESERVED,

@@ -154,8 +154,8 @@ record NetworkRules(Platform platform, Problems problems) {
         boolean needed = app.traffic().dependencies().stream().anyMatch(d -> d instanceof Dependency.External e && e.ports().isEmpty()
                 && block(e.cidr()).filter(Cidr::everyAddress).isPresent());
         if (!needed && app.weakens(Weakening.EGRESS_TO_ANYWHERE)) {
-            problems.add(ViolationCode.EXEMPTION_UNUSED,
-                    path.exemption(Weakening.EGRESS_TO_ANYWHERE), "EGRESS_TO_ANYWHERE",
+            problems.add(ViolationCode.WEAKENING_UNUSED,
+                    path.weakening(Weakening.EGRESS_TO_ANYWHERE), "EGRESS_TO_ANYWHERE",
                     "no dependency is a /0 block on all ports, so the weakening is unused", "remove it");
         }
     }

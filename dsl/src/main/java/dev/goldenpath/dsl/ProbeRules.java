@@ -16,7 +16,7 @@ record ProbeRules(Problems problems) {
         boolean probed = app.container().liveness().isPresent() || app.container().readiness().isPresent() || !app.container().ports().isEmpty();
         if (app.weakens(Weakening.NO_PROBES)) {
             if (app.container().liveness().isPresent() || app.container().readiness().isPresent() || app.container().startup().isPresent()) {
-                problems.add(ViolationCode.EXEMPTION_UNUSED, path.exemption(Weakening.NO_PROBES), "NO_PROBES",
+                problems.add(ViolationCode.WEAKENING_UNUSED, path.weakening(Weakening.NO_PROBES), "NO_PROBES",
                         "the app declares probes, so NO_PROBES is unused", "remove .weaken(NO_PROBES, ...) or the probes");
             }
         } else if (!probed) {

@@ -33,9 +33,9 @@ record RbacRules(Platform platform, Problems problems) {
         requireWeakening(app, path, needed, Weakening.CLUSTER_ROLE,
                 "a ClusterRole grants the permission in every namespace");
         if (!app.apiAccess().permissions().isEmpty() && app.weakens(Weakening.SERVICE_ACCOUNT_TOKEN)) {
-            problems.add(ViolationCode.EXEMPTION_UNUSED,
-                    path.exemption(Weakening.SERVICE_ACCOUNT_TOKEN), "SERVICE_ACCOUNT_TOKEN",
-                    "apps with permissions get their token anyway, so the exemption is unused", "remove it");
+            problems.add(ViolationCode.WEAKENING_UNUSED,
+                    path.weakening(Weakening.SERVICE_ACCOUNT_TOKEN), "SERVICE_ACCOUNT_TOKEN",
+                    "apps with permissions get their token anyway, so the weakening is unused", "remove it");
         }
         app.apiAccess().roleName().ifPresent(role -> problems.addIf(ViolationCode.RBAC_ROLE_NAME_INVALID,
                 path.field("roleName"), role,
@@ -118,7 +118,7 @@ record RbacRules(Platform platform, Problems problems) {
                     path.field("permissions"), weakening, rule, "drop the permission, or declare .weaken("
                     + weakening + ", \"<reason>\")");
         } else if (!needed.contains(weakening) && app.weakens(weakening)) {
-            problems.add(ViolationCode.EXEMPTION_UNUSED, path.exemption(weakening), weakening,
+            problems.add(ViolationCode.WEAKENING_UNUSED, path.weakening(weakening), weakening,
                     "no permission needs this weakening, so it is unused", "remove .weaken(" + weakening + ", ...)");
         }
     }

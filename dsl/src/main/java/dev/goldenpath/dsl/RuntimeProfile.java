@@ -43,7 +43,7 @@ public record RuntimeProfile(List<String> allowedProcesses, List<String> protect
         return new RuntimeProfile(allowedProcesses, Copies.list(paths), shellReason);
     }
 
-    /** The same profile, expecting shells in the container, for this reason (a declared exception). */
+    /** The same profile, expecting shells in the container, for this reason (a declared weakening). */
     public RuntimeProfile allowShells(String reason) {
         return new RuntimeProfile(allowedProcesses, protectedPaths, Copies.optional(reason));
     }

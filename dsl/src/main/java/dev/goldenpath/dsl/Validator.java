@@ -57,7 +57,7 @@ final class Validator {
         new SchedulingRules(platform, problems).app(app, path);
         container.capabilities(app, path);
         new EnvironmentRules(platform, problems).app(app, path);
-        new ExemptionRules(problems).app(app, path);
+        new WeakeningRules(problems).app(app, path);
         new NetworkRules(platform, problems).app(app, path);
         new RbacRules(platform, problems).app(app, path);
         new SecretRules(platform, problems).app(app, path);

@@ -102,8 +102,8 @@ public enum ViolationCode {
     ANNOTATION_TOO_LARGE("annotation.too-large"),
     /** A label or annotation would set an AppArmor or seccomp profile. */
     METADATA_SECURITY_PROFILE("metadata.security-profile"),
-    /** An app writes an exception annotation itself instead of declaring a weakening. */
-    METADATA_EXCEPTION_ANNOTATION("metadata.exception-annotation"),
+    /** An app writes a weakening annotation itself instead of declaring a weakening. */
+    METADATA_WEAKENING_ANNOTATION("metadata.weakening-annotation"),
     /** A label or annotation key uses a prefix Kubernetes or goldenpath owns. */
     METADATA_RESERVED_PREFIX("metadata.reserved-prefix"),
     /** No image is set. */
@@ -296,11 +296,11 @@ public enum ViolationCode {
     /** The Vault role is blank. */
     SECRET_STORE_ROLE_MISSING("secret-store.role-missing"),
     /** A weakening is declared twice. */
-    EXEMPTION_DUPLICATE("exemption.duplicate"),
+    WEAKENING_DUPLICATE("weakening.duplicate"),
     /** A weakening's reason is shorter than the minimum. */
-    EXEMPTION_REASON_TOO_SHORT("exemption.reason-too-short"),
+    WEAKENING_REASON_TOO_SHORT("weakening.reason-too-short"),
     /** A weakening is declared, but nothing in the app needs it. */
-    EXEMPTION_UNUSED("exemption.unused"),
+    WEAKENING_UNUSED("weakening.unused"),
     /** A signed-images registry glob is not a lowercase registry/repository path. */
     BASELINE_IMAGE_GLOB_INVALID("baseline.image-glob-invalid"),
     /** A cosign public key is not a PEM PUBLIC KEY block. */

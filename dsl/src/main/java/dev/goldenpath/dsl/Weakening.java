@@ -53,7 +53,7 @@ public enum Weakening {
     /**
      * Egress to every address ({@code 0.0.0.0/0} or {@code ::/0}) on every port. No lint rule checks egress breadth,
      * so its rule id is the DSL's own ({@link #DSL_ONLY_RULE_IDS}): listed in the render report, never written as an
-     * {@code exception.goldenpath.dev/} annotation (the linter would refuse an unknown rule id).
+     * {@code weakening.goldenpath.dev/} annotation (the linter would refuse an unknown rule id).
      */
     EGRESS_TO_ANYWHERE(PodSecurityLevel.RESTRICTED, RuleId.EGRESS_ANYWHERE);
 
@@ -90,7 +90,7 @@ public enum Weakening {
         return rules.stream().map(RuleId::id).toList();
     }
 
-    /** The lint rule ids this weakening exempts: what {@code exception.goldenpath.dev/<rule-id>} annotations name. */
+    /** The lint rule ids this weakening exempts: what {@code weakening.goldenpath.dev/<rule-id>} annotations name. */
     public List<String> lintRuleIds() {
         return rules.stream().filter(RuleId::isLintRule).map(RuleId::id).toList();
     }

@@ -33,7 +33,7 @@ record WorkloadRules(Platform platform, Problems problems) {
         // The weakening only allows uid or gid 0; it never switches the app to root by itself.
         boolean usesRoot = app.container().runAsUser().orElse(-1) == 0 || app.container().runAsGroup().orElse(-1) == 0 || app.fsGroup().orElse(-1) == 0;
         if (root && !usesRoot) {
-            problems.add(ViolationCode.EXEMPTION_UNUSED, path.exemption(Weakening.RUN_AS_ROOT), "RUN_AS_ROOT",
+            problems.add(ViolationCode.WEAKENING_UNUSED, path.weakening(Weakening.RUN_AS_ROOT), "RUN_AS_ROOT",
                     "no id is 0, so the weakening is unused (it allows root, it does not switch the app to root)",
                     "remove .weaken(RUN_AS_ROOT, ...), or set .runAsUser(0) if the image really needs root");
         }

@@ -78,9 +78,9 @@ class BrokenButAcceptedTest {
 
     @Test
     void anUnusedWeakeningIsReported() {
-        violation(withApp(a -> a.weaken(Weakening.EGRESS_TO_ANYWHERE, REASON)), "apps[api].exemptions[EGRESS_TO_ANYWHERE]",
+        violation(withApp(a -> a.weaken(Weakening.EGRESS_TO_ANYWHERE, REASON)), "apps[api].weakenings[EGRESS_TO_ANYWHERE]",
                 "unused");
-        violation(withApp(a -> a.weaken(Weakening.RUN_AS_ROOT, REASON)), "apps[api].exemptions[RUN_AS_ROOT]", "unused");
+        violation(withApp(a -> a.weaken(Weakening.RUN_AS_ROOT, REASON)), "apps[api].weakenings[RUN_AS_ROOT]", "unused");
         withApp(a -> a.runAsUser(0).weaken(Weakening.RUN_AS_ROOT, REASON)).build();
     }
 
@@ -132,8 +132,8 @@ class BrokenButAcceptedTest {
     void refusesGeneratedLabelsAndExceptionAnnotations() {
         violation(withApp(a -> a.label("app.kubernetes.io/name", "spoof")), "apps[api].labels[app.kubernetes.io/name]",
                 "set by goldenpath");
-        violation(withApp(a -> a.annotation("exception.goldenpath.dev/probes", "x")),
-                "apps[api].annotations[exception.goldenpath.dev/probes]", "declared weakenings");
+        violation(withApp(a -> a.annotation("weakening.goldenpath.dev/probes", "x")),
+                "apps[api].annotations[weakening.goldenpath.dev/probes]", "declared weakenings");
         // Node selectors legitimately use Kubernetes' well-known node labels.
         withApp(a -> a.nodeSelector("kubernetes.io/arch", "arm64")).build();
     }
@@ -143,7 +143,7 @@ class BrokenButAcceptedTest {
     void refusesControlCharactersInAnyString(String text) {
         Violation v = violation(withApp(a -> a.weaken(Weakening.NO_PROBES, "reason long enough " + text).withoutDns()
                         .calledByIngressController(allPorts())),
-                "apps[api].exemptions[NO_PROBES].reason", "character");
+                "apps[api].weakenings[NO_PROBES].reason", "character");
         assertFalse(v.value().chars().anyMatch(c -> c < 0x20 || c == 0x2028 || c == 0x202E), v::value);
         violation(withPlatform(p -> p.team(team("web").owner("web@example.com" + text)))
                 .app(app("api").team("payments").image(Specs.IMAGE).port(8080)), "teams[web].owner", "character");

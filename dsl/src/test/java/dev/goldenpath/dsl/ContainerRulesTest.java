@@ -64,7 +64,7 @@ class ContainerRulesTest {
         App app = app(a -> a.addCapabilities("NET_BIND_SERVICE")
                 .weaken(Weakening.ADDED_CAPABILITIES, "once needed, now left over")
                 .weaken(Weakening.HOST_PORTS, "once needed, now left over"));
-        assertEquals(List.of("apps[api].exemptions[ADDED_CAPABILITIES]", "apps[api].exemptions[HOST_PORTS]"),
+        assertEquals(List.of("apps[api].weakenings[ADDED_CAPABILITIES]", "apps[api].weakenings[HOST_PORTS]"),
                 paths(p -> new ContainerRules(p).capabilities(app, API)));
     }
 }

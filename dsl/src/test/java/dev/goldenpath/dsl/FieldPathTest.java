@@ -29,10 +29,10 @@ class FieldPathTest {
     }
 
     @Test
-    void namesAnExemptionByItsWeakening() {
-        assertEquals("apps[web].exemptions[RUN_AS_ROOT]", FieldPath.app("web").exemption(Weakening.RUN_AS_ROOT).toString());
-        assertEquals("apps[web].exemptions[NO_PROBES].reason",
-                FieldPath.app("web").exemption(Weakening.NO_PROBES).field("reason").toString());
+    void namesAWeakeningByItsWeakening() {
+        assertEquals("apps[web].weakenings[RUN_AS_ROOT]", FieldPath.app("web").weakening(Weakening.RUN_AS_ROOT).toString());
+        assertEquals("apps[web].weakenings[NO_PROBES].reason",
+                FieldPath.app("web").weakening(Weakening.NO_PROBES).field("reason").toString());
     }
 
     @Test

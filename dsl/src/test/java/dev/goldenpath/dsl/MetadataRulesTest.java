@@ -43,11 +43,11 @@ class MetadataRulesTest {
     @Test
     void refusesKeysThatSpoofWhatThePlatformSetsOrReads() {
         App app = app(a -> a.label("app", "x").label("app.kubernetes.io/component", "x")
-                .annotation("exception.goldenpath.dev/RUN_AS_ROOT", "x")
+                .annotation("weakening.goldenpath.dev/RUN_AS_ROOT", "x")
                 .annotation("container.apparmor.security.beta.kubernetes.io/api", "unconfined"));
         assertEquals(List.of("apps[api].labels[app]", "apps[api].labels[app.kubernetes.io/component]",
                 "apps[api].annotations[container.apparmor.security.beta.kubernetes.io/api]",
-                "apps[api].annotations[exception.goldenpath.dev/RUN_AS_ROOT]"), pathsOf(app));
+                "apps[api].annotations[weakening.goldenpath.dev/RUN_AS_ROOT]"), pathsOf(app));
     }
 
     @Test

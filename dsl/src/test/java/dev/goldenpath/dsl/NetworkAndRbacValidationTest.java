@@ -101,7 +101,7 @@ class NetworkAndRbacValidationTest {
     @Test
     void rejectsUnusedRbacWeakenings() {
         only(platformWith(a -> a.permissions(read("configmaps")).weaken(Weakening.RBAC_SECRETS, "maybe later, SEC-1")),
-                "apps[api].exemptions[RBAC_SECRETS]", ViolationCode.EXEMPTION_UNUSED);
+                "apps[api].weakenings[RBAC_SECRETS]", ViolationCode.WEAKENING_UNUSED);
     }
 
     @Test

@@ -53,7 +53,7 @@ class NetworkRulesTest {
         assertEquals(List.of("apps[api].callsExternal[0.0.0.0/0]"), pathsOf(app(a -> a.callsExternal(cidr("0.0.0.0/0").allPorts()))));
         assertEquals(List.of(), pathsOf(app(a -> a.callsExternal(cidr("::/0").allPorts())
                 .weaken(Weakening.EGRESS_TO_ANYWHERE, "a crawler that fetches any public site"))));
-        assertEquals(List.of("apps[api].exemptions[EGRESS_TO_ANYWHERE]"), pathsOf(app(a -> a
+        assertEquals(List.of("apps[api].weakenings[EGRESS_TO_ANYWHERE]"), pathsOf(app(a -> a
                 .callsExternal(cidr("0.0.0.0/0").ports(443))
                 .weaken(Weakening.EGRESS_TO_ANYWHERE, "a crawler that fetches any public site"))));
     }

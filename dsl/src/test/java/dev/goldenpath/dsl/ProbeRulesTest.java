@@ -32,7 +32,7 @@ class ProbeRulesTest {
     @Test
     void refusesNoProbesWhenTheAppDeclaresProbes() {
         App app = app(a -> a.startup(exec("/bin/started")).weaken(Weakening.NO_PROBES, "left over from an old version"));
-        assertEquals(List.of("apps[api].exemptions[NO_PROBES]"), paths(p -> new ProbeRules(p).app(app, API)));
+        assertEquals(List.of("apps[api].weakenings[NO_PROBES]"), paths(p -> new ProbeRules(p).app(app, API)));
     }
 
     @Test

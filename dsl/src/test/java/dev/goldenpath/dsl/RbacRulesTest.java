@@ -71,7 +71,7 @@ class RbacRulesTest {
         App app = app(a -> a.permissions(read("configmaps"))
                 .weaken(Weakening.RBAC_SECRETS, "left over from an old version")
                 .weaken(Weakening.SERVICE_ACCOUNT_TOKEN, "left over from an old version"));
-        assertEquals(List.of("apps[api].exemptions[RBAC_SECRETS]", "apps[api].exemptions[SERVICE_ACCOUNT_TOKEN]"),
+        assertEquals(List.of("apps[api].weakenings[RBAC_SECRETS]", "apps[api].weakenings[SERVICE_ACCOUNT_TOKEN]"),
                 pathsOf(app));
     }
 

@@ -132,6 +132,6 @@ class SecretRulesTest {
         List<Secret> secrets = new java.util.ArrayList<>(a.secrets());
         secrets.addAll(List.of(more));
         return new App(a.name(), a.team(), a.container(), a.availability(), a.scheduling(), a.fsGroup(), a.metadata(),
-                a.placement(), a.traffic(), a.apiAccess(), secrets, a.exemptions(), a.runtimeProfile());
+                a.placement(), a.traffic(), a.apiAccess(), secrets, a.weakenings(), a.runtimeProfile());
     }
 }

@@ -180,8 +180,8 @@ class ValidationTest {
                 "apps[api].annotations[container.apparmor.security.beta.kubernetes.io/api]", ViolationCode.METADATA_SECURITY_PROFILE);
         onlyViolation(platformWith(a -> a.annotation("seccomp.security.alpha.kubernetes.io/pod", "unconfined")),
                 "apps[api].annotations[seccomp.security.alpha.kubernetes.io/pod]", ViolationCode.METADATA_SECURITY_PROFILE);
-        onlyViolation(platformWith(a -> a.annotation("exception.goldenpath.dev/probes", "because")),
-                "apps[api].annotations[exception.goldenpath.dev/probes]", ViolationCode.METADATA_EXCEPTION_ANNOTATION);
+        onlyViolation(platformWith(a -> a.annotation("weakening.goldenpath.dev/probes", "because")),
+                "apps[api].annotations[weakening.goldenpath.dev/probes]", ViolationCode.METADATA_WEAKENING_ANNOTATION);
     }
 
     @Test
@@ -194,7 +194,7 @@ class ValidationTest {
     @Test
     void requiresAWrittenReasonForEveryWeakening() {
         onlyViolation(platformWith(a -> a.weaken(Weakening.WRITABLE_ROOT_FILESYSTEM, "legacy")),
-                "apps[api].exemptions[WRITABLE_ROOT_FILESYSTEM].reason", ViolationCode.EXEMPTION_REASON_TOO_SHORT);
+                "apps[api].weakenings[WRITABLE_ROOT_FILESYSTEM].reason", ViolationCode.WEAKENING_REASON_TOO_SHORT);
     }
 
     @Test
@@ -205,7 +205,7 @@ class ValidationTest {
         onlyViolation(platformWith(a -> a.addCapabilities("CAP_NET_ADMIN").weaken(Weakening.ADDED_CAPABILITIES, "needs raw sockets, NET-9")),
                 "apps[api].addedCapabilities[CAP_NET_ADMIN]", ViolationCode.CONTAINER_CAPABILITY_INVALID);
         onlyViolation(platformWith(a -> a.addCapabilities("NET_BIND_SERVICE").weaken(Weakening.ADDED_CAPABILITIES, "just in case, SEC-7")),
-                "apps[api].exemptions[ADDED_CAPABILITIES]", ViolationCode.EXEMPTION_UNUSED);
+                "apps[api].weakenings[ADDED_CAPABILITIES]", ViolationCode.WEAKENING_UNUSED);
     }
 
     @Test

@@ -178,7 +178,7 @@ class ViolationTextTest {
                         .label("app", "x")
                         .label("node.kubernetes.io/role", "x")
                         .label("bad key!", "v")
-                        .annotation("exception.goldenpath.dev/x", "y")
+                        .annotation("weakening.goldenpath.dev/x", "y")
                         .annotation("container.apparmor.security.beta.kubernetes.io/web", "unconfined")
                         .annotation("bad key!", "v")
                         .annotation("example.com/note", AWS_KEY)

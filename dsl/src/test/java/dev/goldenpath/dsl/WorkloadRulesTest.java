@@ -37,7 +37,7 @@ class WorkloadRulesTest {
     void refusesRootWithoutTheWeakeningAndTheWeakeningWithoutRoot() {
         assertEquals(List.of("apps[api].runAsUser", "apps[api].fsGroup"), pathsOf(app(a -> a.runAsUser(0).fsGroup(0))));
         assertEquals(List.of(), pathsOf(app(a -> a.runAsUser(0).weaken(Weakening.RUN_AS_ROOT, "vendor image needs uid 0"))));
-        assertEquals(List.of("apps[api].exemptions[RUN_AS_ROOT]"),
+        assertEquals(List.of("apps[api].weakenings[RUN_AS_ROOT]"),
                 pathsOf(app(a -> a.weaken(Weakening.RUN_AS_ROOT, "vendor image needs uid 0"))));
     }
 

@@ -1,7 +1,7 @@
 package dev.goldenpath.generators;
 
 import dev.goldenpath.dsl.AppInstance;
-import dev.goldenpath.dsl.Exemption;
+import dev.goldenpath.dsl.DeclaredWeakening;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.vocabulary.Annotations;
 import dev.goldenpath.vocabulary.ImageReference;
@@ -31,8 +31,8 @@ public final class Labels {
     public static final String MANAGER = LabelKeys.MANAGER;
     /** Annotation with the owning team's contact. */
     public static final String CONTACT = Annotations.OWNER_CONTACT;
-    /** Prefix of the annotation that records a declared weakening: {@code exception.goldenpath.dev/<rule-id>}. */
-    public static final String EXCEPTION_PREFIX = Annotations.EXCEPTION_PREFIX;
+    /** Prefix of the annotation that records a declared weakening: {@code weakening.goldenpath.dev/<rule-id>}. */
+    public static final String WEAKENING_PREFIX = Annotations.WEAKENING_PREFIX;
 
     private Labels() {
     }
@@ -71,13 +71,13 @@ public final class Labels {
         return annotations;
     }
 
-    /** {@link #annotations} plus one {@code exception.goldenpath.dev/<rule-id>} annotation per declared weakening. */
-    public static Map<String, String> annotationsWithExemptions(AppInstance instance) {
+    /** {@link #annotations} plus one {@code weakening.goldenpath.dev/<rule-id>} annotation per declared weakening. */
+    public static Map<String, String> annotationsWithWeakenings(AppInstance instance) {
         Map<String, String> annotations = annotations(instance);
-        for (Exemption exemption : instance.app().exemptions()) {
+        for (DeclaredWeakening weakening : instance.app().weakenings()) {
             // DSL-only rule ids (e.g. egress-anywhere) are no lint rules: an annotation naming one would be refused.
-            exemption.weakening().rules().stream().filter(RuleId::isLintRule)
-                    .forEach(rule -> annotations.put(rule.exceptionAnnotation(), exemption.reason()));
+            weakening.weakening().rules().stream().filter(RuleId::isLintRule)
+                    .forEach(rule -> annotations.put(rule.weakeningAnnotation(), weakening.reason()));
         }
         return annotations;
     }

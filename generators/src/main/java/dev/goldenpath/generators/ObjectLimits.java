@@ -113,7 +113,7 @@ final class ObjectLimits {
         }
         if (bytes > MAX_ANNOTATION_BYTES) {
             problems.add(where + ": " + field + ": the annotations hold " + bytes + " bytes, over the " + MAX_ANNOTATION_BYTES
-                    + " bytes (256 KiB) the API server allows for all annotations of an object; shorten the exception reasons"
+                    + " bytes (256 KiB) the API server allows for all annotations of an object; shorten the weakening reasons"
                     + " or the app's annotations");
         }
     }

@@ -3,7 +3,7 @@ package dev.goldenpath.generators;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Environment;
-import dev.goldenpath.dsl.Exemption;
+import dev.goldenpath.dsl.DeclaredWeakening;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Manifests.Manifest;
 import dev.goldenpath.generators.argocd.ArgoCd;
@@ -22,7 +22,7 @@ import dev.goldenpath.generators.network.MermaidDiagram;
 import dev.goldenpath.generators.network.NetworkPolicies;
 import dev.goldenpath.generators.policy.PolicyCheck;
 import dev.goldenpath.generators.rbac.Roles;
-import dev.goldenpath.generators.report.ExemptionsPage;
+import dev.goldenpath.generators.report.WeakeningsPage;
 import dev.goldenpath.generators.report.RenderReport;
 import dev.goldenpath.generators.secrets.SecretObjects;
 import dev.goldenpath.generators.workload.Workloads;
@@ -118,7 +118,7 @@ public final class Renderer {
      * The same renderer, changing every object of this kind (or a subtype) of one app, in every environment, after
      * generation and before the policy check: e.g. {@code customize("frontend", Deployment.class, d -> ...)}. What it
      * sets is written as set; a change that weakens a default fails the render unless the app declares the matching
-     * weakening; a change that matches nothing or touches goldenpath's labels or exception annotations fails it too
+     * weakening; a change that matches nothing or touches goldenpath's labels or weakening annotations fails it too
      * (docs/beyond-the-golden-path.md).
      */
     public <T extends HasMetadata> Renderer customize(String app, Class<T> kind, Consumer<? super T> change) {
@@ -226,9 +226,9 @@ public final class Renderer {
             for (HasMetadata object : extended.appObjects().get(i)) {
                 objects.add(new Manifest(folder, object));
             }
-            for (Exemption exemption : instance.app().exemptions()) {
+            for (DeclaredWeakening weakening : instance.app().weakenings()) {
                 report.add(new RenderReport.Entry(instance.environment().name(), instance.namespace(), instance.name(),
-                        exemption.weakening().name(), exemption.weakening().ruleIds(), exemption.reason()));
+                        weakening.weakening().name(), weakening.weakening().ruleIds(), weakening.reason()));
             }
         }
         for (Environment environment : platform.environments()) {
@@ -269,7 +269,7 @@ public final class Renderer {
      * Serializes generated objects into the tree: one YAML document per file, plus kustomizations and the report.
      *
      * @throws dev.goldenpath.generators.policy.PolicyViolationException when an object breaks a policy rule
-     *         without a declared exception
+     *         without a declared weakening
      */
     public Rendering serialize(Manifests manifests) {
         List<Manifest> placed = manifests.objects();
@@ -277,7 +277,7 @@ public final class Renderer {
         // The policy check runs on exactly what is written, before anything is written.
         List<String> paths = placed.stream().map(Manifest::path).toList();
         LintReport lint = policy.check(paths, trees);
-        // Excepted is not enough: the namespace's Pod Security level must admit the pod too.
+        // Weakened is not enough: the namespace's Pod Security level must admit the pod too.
         List<String> inadmissible = new ArrayList<>(PodSecurityAdmission.problems(lint, paths, trees));
         inadmissible.addAll(UnusedWeakenings.problems(manifests.platform(), lint));
         if (!inadmissible.isEmpty()) {
@@ -299,11 +299,11 @@ public final class Renderer {
             kustomizations.add(manifest.folder(), manifest.fileName());
         }
         kustomizations.addTo(tree);
-        // Read from exactly what is written, so the page lists every exception the tree holds.
-        List<RenderReport.Entry> dslOnly = manifests.report().exemptions().stream()
+        // Read from exactly what is written, so the page lists every weakening the tree holds.
+        List<RenderReport.Entry> dslOnly = manifests.report().weakenings().stream()
                 .filter(e -> e.ruleIds().stream().allMatch(dev.goldenpath.dsl.Weakening.DSL_ONLY_RULE_IDS::contains))
                 .toList();
-        tree.add(ExemptionsPage.PATH, ExemptionsPage.markdown(paths, trees, dslOnly));
+        tree.add(WeakeningsPage.PATH, WeakeningsPage.markdown(paths, trees, dslOnly));
         manifests.documents().forEach(tree::add);
         RenderedTree built = tree.build();
         // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders.

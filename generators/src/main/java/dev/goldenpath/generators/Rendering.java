@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The result of a render: the tree to persist, the report of declared exceptions, and every rendered
+ * The result of a render: the tree to persist, the report of declared weakenings, and every rendered
  * Kubernetes object as the JSON tree its YAML was written from.
  *
  * @param tree      sorted path to bytes, ready for a directory, an approval snapshot or a GitOps commit
  * @param report    every declared weakening
- * @param lint      the policy check's findings: none failing, the declared exceptions as excepted findings
+ * @param lint      the policy check's findings: none failing, the declared weakenings as weakened findings
  * @param objects   the rendered Kubernetes objects (one per YAML document, kustomizations excluded)
  * @param instances how many app instances (apps times environments) were rendered
  */
@@ -29,6 +29,6 @@ public record Rendering(RenderedTree tree, RenderReport report, LintReport lint,
     /** A one-line summary, e.g. for a command line. */
     public String summary() {
         return instances + " app instances, " + objects.size() + " objects, " + tree.size() + " files, "
-                + tree.totalBytes() + " bytes, " + report.exemptions().size() + " declared exceptions";
+                + tree.totalBytes() + " bytes, " + report.weakenings().size() + " declared weakenings";
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A weakening whose rule id only the DSL knows (egress to every address) is listed in the render report but written
- * as no exception annotation: the linter, which checks the rendered tree, would refuse an unknown rule id.
+ * as no weakening annotation: the linter, which checks the rendered tree, would refuse an unknown rule id.
  */
 class DslOnlyWeakeningTest {
 
@@ -26,8 +26,8 @@ class DslOnlyWeakeningTest {
         List<String> policies = tree.paths().stream().filter(p -> p.startsWith("apps/prod/api/") && p.contains("networkpolicy"))
                 .toList();
         assertTrue(policies.stream().anyMatch(p -> tree.text(p).orElseThrow().contains("0.0.0.0/0")), policies::toString);
-        assertFalse(tree.paths().stream().anyMatch(p -> tree.text(p).orElse("").contains("exception.goldenpath.dev/egress-anywhere")));
-        assertEquals(1, rendering.report().exemptions().size());
-        assertTrue(tree.text("docs/exemptions.md").orElseThrow().contains(reason));
+        assertFalse(tree.paths().stream().anyMatch(p -> tree.text(p).orElse("").contains("weakening.goldenpath.dev/egress-anywhere")));
+        assertEquals(1, rendering.report().weakenings().size());
+        assertTrue(tree.text("docs/weakenings.md").orElseThrow().contains(reason));
     }
 }

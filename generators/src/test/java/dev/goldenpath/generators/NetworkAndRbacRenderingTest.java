@@ -140,7 +140,7 @@ class NetworkAndRbacRenderingTest {
         String reason = "lists nodes to pick a zone; approved in SEC-77";
         RenderedTree tree = render(a -> a.permissions(read("nodes").clusterWide()).weaken(Weakening.CLUSTER_ROLE, reason));
         ClusterRole role = parse(tree, "apps/prod/api/clusterrole-web-prod-api.yaml", ClusterRole.class);
-        assertEquals(reason, role.getMetadata().getAnnotations().get("exception.goldenpath.dev/rbac-cluster-role"));
+        assertEquals(reason, role.getMetadata().getAnnotations().get("weakening.goldenpath.dev/rbac-cluster-role"));
         assertTrue(tree.contains("apps/prod/api/clusterrolebinding-web-prod-api.yaml"));
     }
 

@@ -130,16 +130,16 @@ class SecureByDefaultTest {
         String reason = "vendor image needs uid 0; SEC-42 approved by security";
         Rendering rendering = Renderer.secureByDefault().render(minimal(a -> a.runAsUser(0).weaken(Weakening.RUN_AS_ROOT, reason)));
         Deployment deployment = read(rendering.tree(), "apps/prod/api/deployment.yaml", Deployment.class);
-        assertEquals(reason, deployment.getMetadata().getAnnotations().get("exception.goldenpath.dev/pss-run-as-non-root"));
-        assertEquals(reason, deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("exception.goldenpath.dev/pss-run-as-user"));
+        assertEquals(reason, deployment.getMetadata().getAnnotations().get("weakening.goldenpath.dev/pss-run-as-non-root"));
+        assertEquals(reason, deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("weakening.goldenpath.dev/pss-run-as-user"));
         assertFalse(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot());
         Namespace namespace = read(rendering.tree(), "platform/prod/namespaces/payments-prod/namespace.yaml", Namespace.class);
         assertEquals("baseline", namespace.getMetadata().getLabels().get("pod-security.kubernetes.io/enforce"));
         assertEquals("restricted", namespace.getMetadata().getLabels().get("pod-security.kubernetes.io/warn"));
         assertEquals("restricted", namespace.getMetadata().getLabels().get("pod-security.kubernetes.io/audit"));
-        assertTrue(namespace.getMetadata().getAnnotations().get("exception.goldenpath.dev/namespace-pod-security").contains(reason));
-        assertEquals(1, rendering.report().exemptions().size());
-        assertTrue(rendering.tree().text("docs/exemptions.md").orElseThrow().contains(reason));
+        assertTrue(namespace.getMetadata().getAnnotations().get("weakening.goldenpath.dev/namespace-pod-security").contains(reason));
+        assertEquals(1, rendering.report().weakenings().size());
+        assertTrue(rendering.tree().text("docs/weakenings.md").orElseThrow().contains(reason));
     }
 
     @Test

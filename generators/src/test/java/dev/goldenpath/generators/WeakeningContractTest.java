@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract between the DSL's weakenings and the linter's rules: the rule ids a weakening exempts are written as
- * {@code exception.goldenpath.dev/<rule>} annotations, and the linter refuses an annotation naming a rule it does not
+ * {@code weakening.goldenpath.dev/<rule>} annotations, and the linter refuses an annotation naming a rule it does not
  * have. A rule renamed on one side and not the other fails here, not in a user's render.
  */
 class WeakeningContractTest {

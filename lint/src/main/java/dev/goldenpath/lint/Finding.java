@@ -21,11 +21,11 @@ import java.util.Optional;
  * @param fieldPath       the offending field, e.g. {@code spec.template.spec.containers[0].securityContext.privileged}
  * @param message         what is wrong
  * @param fix             how to fix it
- * @param exceptionReason the reason given by an {@code exception.goldenpath.dev/<rule-id>} annotation; empty when the
- *                        finding is not excepted
+ * @param weakeningReason the reason given by an {@code weakening.goldenpath.dev/<rule-id>} annotation; empty when the
+ *                        finding is not weakened
  */
 public record Finding(String ruleId, Severity severity, String file, int documentIndex, int line, String object,
-                      String fieldPath, String message, String fix, String exceptionReason) {
+                      String fieldPath, String message, String fix, String weakeningReason) {
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
@@ -35,17 +35,17 @@ public record Finding(String ruleId, Severity severity, String file, int documen
         Objects.requireNonNull(fieldPath, "fieldPath");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(fix, "fix");
-        Objects.requireNonNull(exceptionReason, "exceptionReason");
+        Objects.requireNonNull(weakeningReason, "weakeningReason");
     }
 
-    /** {@code true} when an exception annotation with a reason covers this finding. */
-    public boolean excepted() {
-        return !exceptionReason.isEmpty();
+    /** {@code true} when a weakening annotation with a reason covers this finding. */
+    public boolean weakened() {
+        return !weakeningReason.isEmpty();
     }
 
-    /** The exception's reason, when the finding is excepted. */
+    /** The exception's reason, when the finding is weakened. */
     public Optional<String> exception() {
-        return excepted() ? Optional.of(exceptionReason) : Optional.empty();
+        return weakened() ? Optional.of(weakeningReason) : Optional.empty();
     }
 
     /** {@code file:line} (or {@code file#document} when the line is unknown). */

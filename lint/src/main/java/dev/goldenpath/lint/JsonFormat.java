@@ -15,7 +15,7 @@ final class JsonFormat {
         summary.put("objects", report.objectCount());
         summary.put("findings", report.findings().size());
         summary.put("failing", report.failing().size());
-        summary.put("excepted", report.excepted().size());
+        summary.put("weakened", report.weakened().size());
         summary.put("failOn", report.failOn().label());
         summary.put("passed", !report.hasFailures());
         ArrayNode notes = root.putArray("notes");
@@ -33,8 +33,8 @@ final class JsonFormat {
             node.put("fieldPath", finding.fieldPath());
             node.put("message", finding.message());
             node.put("fix", finding.fix());
-            if (finding.excepted()) {
-                node.put("exceptionReason", finding.exceptionReason());
+            if (finding.weakened()) {
+                node.put("weakeningReason", finding.weakeningReason());
             }
         }
         return Reports.json(root);

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * JUnit XML, as CI servers read it: one {@code <testsuite>} per file, one {@code <testcase>} per linted object
- * (named by the object, class name = file). Failing findings become one {@code <failure>}, listing each; excepted and
+ * (named by the object, class name = file). Failing findings become one {@code <failure>}, listing each; weakened and
  * advisory findings go to {@code <system-out>}, so a CI page shows them without failing. Documents that did not
  * parse appear as test cases with a failure.
  */
@@ -91,10 +91,10 @@ final class JunitFormat {
     }
 
     private static String line(Finding finding) {
-        String status = finding.excepted() ? "excepted (" + finding.exceptionReason() + ")" : finding.severity().label();
+        String status = finding.weakened() ? "weakened (" + finding.weakeningReason() + ")" : finding.severity().label();
         return finding.location() + " [" + finding.ruleId() + "] " + status + ": " + finding.message()
                 + (finding.fieldPath().isEmpty() ? "" : " at " + finding.fieldPath())
-                + (finding.excepted() ? "" : " | fix: " + finding.fix());
+                + (finding.weakened() ? "" : " | fix: " + finding.fix());
     }
 
     /** XML 1.0 text and attribute escaping; characters XML cannot carry become U+FFFD. */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outcome of one lint: every finding (failing, excepted, or below the failure threshold), the objects that were
+ * The outcome of one lint: every finding (failing, weakened, or below the failure threshold), the objects that were
  * linted, and notes about rules that could not be evaluated.
  *
  * <pre>{@code
@@ -39,7 +39,7 @@ public final class LintReport {
         return findings;
     }
 
-    /** The findings that fail the lint: not excepted, and at least as severe as the failure threshold. */
+    /** The findings that fail the lint: not weakened, and at least as severe as the failure threshold. */
     public List<Finding> failing() {
         List<Finding> failing = new ArrayList<>();
         for (Finding finding : findings) {
@@ -50,15 +50,15 @@ public final class LintReport {
         return failing;
     }
 
-    /** The findings covered by an exception annotation with a reason. */
-    public List<Finding> excepted() {
-        List<Finding> excepted = new ArrayList<>();
+    /** The findings covered by a weakening annotation with a reason. */
+    public List<Finding> weakened() {
+        List<Finding> weakened = new ArrayList<>();
         for (Finding finding : findings) {
-            if (finding.excepted()) {
-                excepted.add(finding);
+            if (finding.weakened()) {
+                weakened.add(finding);
             }
         }
-        return excepted;
+        return weakened;
     }
 
     /** The findings of one rule. */
@@ -88,7 +88,7 @@ public final class LintReport {
 
     /** Whether this finding fails the lint. */
     public boolean fails(Finding finding) {
-        return !finding.excepted() && finding.severity().atLeast(failOn);
+        return !finding.weakened() && finding.severity().atLeast(failOn);
     }
 
     /** 0 when nothing fails, 1 when something does (2, bad usage, is the command's). */
@@ -111,7 +111,7 @@ public final class LintReport {
         return objects.size();
     }
 
-    /** The severity from which a non-excepted finding fails. */
+    /** The severity from which a non-weakened finding fails. */
     public Severity failOn() {
         return failOn;
     }
@@ -133,6 +133,6 @@ public final class LintReport {
     @Override
     public String toString() {
         return "LintReport[" + objects.size() + " objects, " + findings.size() + " findings, " + failing().size()
-                + " failing, " + excepted().size() + " excepted]";
+                + " failing, " + weakened().size() + " weakened]";
     }
 }

@@ -217,7 +217,7 @@ public final class Linter {
             return this;
         }
 
-        /** The severity from which a non-excepted finding fails (default {@link Severity#ERROR}). */
+        /** The severity from which a non-weakened finding fails (default {@link Severity#ERROR}). */
         public Builder failOn(Severity severity) {
             this.failOn = Objects.requireNonNull(severity, "severity");
             return this;

@@ -17,9 +17,9 @@ final class ObjectChecks {
     }
 
     static void check(KubeObject object, Reporter reporter, List<String> requiredLabels) {
-        exceptionAnnotations(object, object.metadata, object.at("metadata"), reporter);
+        weakeningAnnotations(object, object.metadata, object.at("metadata"), reporter);
         if (object.pod != null) {
-            exceptionAnnotations(object, object.pod.metadata, PodSecurity.templateMetadataPath(object), reporter);
+            weakeningAnnotations(object, object.pod.metadata, PodSecurity.templateMetadataPath(object), reporter);
             requiredLabels(object, reporter, requiredLabels);
         }
         switch (object.kind) {
@@ -31,22 +31,22 @@ final class ObjectChecks {
         }
     }
 
-    // The exception contract: a known rule id and a non-blank reason.
-    private static void exceptionAnnotations(KubeObject object, JsonNode metadata, String metadataPath,
+    // The weakening contract: a known rule id and a non-blank reason.
+    private static void weakeningAnnotations(KubeObject object, JsonNode metadata, String metadataPath,
                                              Reporter reporter) {
         for (Map.Entry<String, JsonNode> annotation : metadata.path("annotations").properties()) {
             String key = annotation.getKey();
-            if (!Annotations.isException(key)) {
+            if (!Annotations.isWeakening(key)) {
                 continue;
             }
-            String ruleId = Annotations.exceptionRule(key).orElseThrow();
+            String ruleId = Annotations.weakeningRule(key).orElseThrow();
             String path = FieldPaths.child(metadataPath + ".annotations", key);
             if (Rules.byId(ruleId).isEmpty()) {
-                reporter.report(RuleId.EXCEPTION_ANNOTATION, object, path,
-                        "exception annotation names unknown rule " + Json.quote(ruleId));
+                reporter.report(RuleId.WEAKENING_ANNOTATION, object, path,
+                        "weakening annotation names unknown rule " + Json.quote(ruleId));
             } else if (Json.text(annotation.getValue()).isBlank()) {
-                reporter.report(RuleId.EXCEPTION_ANNOTATION, object, path,
-                        "exception for rule " + Json.quote(ruleId) + " gives no reason");
+                reporter.report(RuleId.WEAKENING_ANNOTATION, object, path,
+                        "weakening of rule " + Json.quote(ruleId) + " gives no reason");
             }
         }
     }

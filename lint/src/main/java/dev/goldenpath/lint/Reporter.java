@@ -20,15 +20,15 @@ final class Reporter {
     }
 
     /**
-     * Reports that {@code object} violates {@code ruleId} at {@code path}; an exception annotation on the object
-     * or its pod template turns the finding into an excepted one.
+     * Reports that {@code object} violates {@code ruleId} at {@code path}; a weakening annotation on the object
+     * or its pod template turns the finding into an weakened one.
      */
     void report(RuleId ruleId, KubeObject object, String path, String message) {
         Rule rule = enabled.get(ruleId.id());
         if (rule == null) {
             return;
         }
-        String reason = Exceptions.reason(ruleId, object.metadata, object.pod == null ? null : object.pod.metadata);
+        String reason = Weakenings.reason(ruleId, object.metadata, object.pod == null ? null : object.pod.metadata);
         Manifest manifest = object.manifest;
         findings.add(new Finding(rule.id(), rule.severity(), manifest.file(), manifest.documentIndex(),
                 object.lines.lineOf(path), object.display(), path, message, rule.fix(), reason));
@@ -42,7 +42,7 @@ final class Reporter {
         }
         findings.add(new Finding(rule.id(), rule.severity(), site.file(), site.documentIndex(), site.line(),
                 site.object(),
-                site.path(), message, rule.fix(), site.exceptionReason()));
+                site.path(), message, rule.fix(), site.weakeningReason()));
     }
 
     /** Reports a problem of a document that is not (or not yet) an object: it cannot carry exceptions. */

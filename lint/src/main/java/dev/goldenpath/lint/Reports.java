@@ -29,10 +29,10 @@ final class Reports {
         }
     }
 
-    /** {@code failing}, {@code excepted} or {@code advisory} (reported, below the failure threshold). */
+    /** {@code failing}, {@code weakened} or {@code advisory} (reported, below the failure threshold). */
     static String status(LintReport report, Finding finding) {
-        if (finding.excepted()) {
-            return "excepted";
+        if (finding.weakened()) {
+            return "weakened";
         }
         return report.fails(finding) ? "failing" : "advisory";
     }

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A policy rule's metadata: what it checks, why, where the requirement comes from, and how to fix a
- * finding. The id is a stable contract (the DSL's exception declarations and the exception annotation
- * {@code exception.goldenpath.dev/<id>} reference it).
+ * finding. The id is a stable contract (the DSL's declared weakenings and the weakening annotation
+ * {@code weakening.goldenpath.dev/<id>} reference it).
  *
  * <pre>{@code
  * Rule rule = Rules.byId("pss-privileged").orElseThrow();
@@ -41,8 +41,8 @@ public record Rule(String id, Severity severity, String title, String rationale,
         return RuleId.byId(id).orElseThrow();
     }
 
-    /** The annotation key that excepts this rule's findings on an object. */
-    public String exceptionAnnotation() {
-        return ruleId().exceptionAnnotation();
+    /** The annotation key that waives this rule's findings on an object. */
+    public String weakeningAnnotation() {
+        return ruleId().weakeningAnnotation();
     }
 }

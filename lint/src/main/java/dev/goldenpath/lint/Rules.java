@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The catalogue of every rule, in documentation order. Rule ids are a contract: the DSL's declared
- * exceptions and the {@code exception.goldenpath.dev/<rule-id>} annotation reference them.
+ * exceptions and the {@code weakening.goldenpath.dev/<rule-id>} annotation reference them.
  *
  * <pre>{@code
  * Rules.all().forEach(rule -> System.out.println(rule.id() + "  " + rule.title()));
@@ -192,7 +192,7 @@ public final class Rules {
                 "NodePort opens the port on every node; LoadBalancer exposes the service outside the cluster, "
                         + "bypassing the ingress layer.",
                 NSA + ", Network separation and hardening",
-                "Use type ClusterIP behind the platform's ingress, or declare the exposure as an exception."));
+                "Use type ClusterIP behind the platform's ingress, or declare the exposure as a weakening."));
         // --- RBAC ------------------------------------------------------------------------------------
         rules.add(rule(RBAC_WILDCARD, ERROR, "Roles must not use wildcards",
                 "'*' in verbs, resources or apiGroups grants every present and future permission, including ones "
@@ -250,10 +250,10 @@ public final class Rules {
                         + "policy control mechanism in place",
                 "Label the Namespace pod-security.kubernetes.io/enforce: restricted."));
         // --- The input itself ------------------------------------------------------------------------
-        rules.add(rule(EXCEPTION_ANNOTATION, ERROR, "Exception annotations must name a known rule and give a reason",
-                "An exception is an audited decision: without a reason nobody can review it later.",
+        rules.add(rule(WEAKENING_ANNOTATION, ERROR, "Weakening annotations must name a known rule and give a reason",
+                "A weakening is an audited decision: without a reason nobody can review it later.",
                 "goldenpath platform convention",
-                "Write exception.goldenpath.dev/<rule-id>: <why this object needs the exception>."));
+                "Write weakening.goldenpath.dev/<rule-id>: <why this object needs the weakening>."));
         rules.add(rule(YAML_SYNTAX, ERROR, "Documents must be valid YAML",
                 "A document that does not parse cannot be checked, and the API server would reject it.",
                 "YAML 1.1 / Kubernetes API",

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 (OASIS), as code-scanning UIs load it: one run, the driver's rules with their metadata, one result per
- * finding with a physical location (file and line) and a logical one (the object). Excepted findings carry an
+ * finding with a physical location (file and line) and a logical one (the object). Weakened findings carry an
  * in-source suppression holding the exception's reason, so UIs show them as suppressed instead of hiding them.
  */
 final class SarifFormat {
@@ -36,9 +36,9 @@ final class SarifFormat {
             node.putObject("fullDescription").put("text", rule.rationale());
             ObjectNode help = node.putObject("help");
             help.put("text", "Fix: " + rule.fix() + "\nSource: " + rule.source() + "\nException: annotate the object with "
-                    + rule.exceptionAnnotation() + ": <reason>");
+                    + rule.weakeningAnnotation() + ": <reason>");
             help.put("markdown", "**Fix:** " + rule.fix() + "\n\n**Source:** " + rule.source()
-                    + "\n\n**Exception:** annotate the object with `" + rule.exceptionAnnotation() + ": <reason>`");
+                    + "\n\n**Exception:** annotate the object with `" + rule.weakeningAnnotation() + ": <reason>`");
             node.putObject("defaultConfiguration").put("level", level(rule.severity()));
             ObjectNode properties = node.putObject("properties");
             ArrayNode tags = properties.putArray("tags");
@@ -67,11 +67,11 @@ final class SarifFormat {
                     + (finding.fieldPath().isEmpty() ? "" : "/" + finding.fieldPath()));
             logical.put("kind", "resource");
             result.putObject("partialFingerprints").put("goldenpathFinding/v1", fingerprint(finding));
-            if (finding.excepted()) {
+            if (finding.weakened()) {
                 ObjectNode suppression = result.putArray("suppressions").addObject();
                 suppression.put("kind", "inSource");
                 suppression.put("status", "accepted");
-                suppression.put("justification", finding.exceptionReason());
+                suppression.put("justification", finding.weakeningReason());
             }
         }
         ObjectNode invocation = run.putArray("invocations").addObject();

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * How serious a finding is. By default only {@link #ERROR} findings fail a lint (see
- * {@link Linter.Builder#failOn(Severity)}); excepted findings never fail.
+ * {@link Linter.Builder#failOn(Severity)}); weakened findings never fail.
  */
 public enum Severity {
     /** A weakening of the platform's security baseline: fails the render or the lint. */

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The readable report: findings grouped by file and object, each with its line, rule, message, field and fix;
- * excepted findings show their reason. A summary line ends the report.
+ * weakened findings show their reason. A summary line ends the report.
  */
 final class TextFormat {
 
@@ -29,7 +29,7 @@ final class TextFormat {
                 out.append("  ").append(object.getKey()).append('\n');
                 for (Finding finding : object.getValue()) {
                     String status = Reports.status(report, finding);
-                    String label = "excepted".equals(status) ? "excepted" : finding.severity().label();
+                    String label = "weakened".equals(status) ? "weakened" : finding.severity().label();
                     out.append("    ").append(pad(label, 8)).append(' ')
                             .append(finding.line() > 0 ? "line " + finding.line() : "").append(' ')
                             .append('[').append(finding.ruleId()).append("] ")
@@ -37,8 +37,8 @@ final class TextFormat {
                     if (!finding.fieldPath().isEmpty()) {
                         out.append("             at ").append(finding.fieldPath()).append('\n');
                     }
-                    if (finding.excepted()) {
-                        out.append("             exception: ").append(finding.exceptionReason()).append('\n');
+                    if (finding.weakened()) {
+                        out.append("             reason: ").append(finding.weakeningReason()).append('\n');
                     } else {
                         out.append("             fix: ").append(finding.fix()).append('\n');
                     }
@@ -50,12 +50,12 @@ final class TextFormat {
             out.append("note: ").append(note).append('\n');
         }
         int failing = report.failing().size();
-        int excepted = report.excepted().size();
-        int advisory = report.findings().size() - failing - excepted;
+        int weakened = report.weakened().size();
+        int advisory = report.findings().size() - failing - weakened;
         out.append(report.hasFailures() ? "FAILED: " : "PASSED: ")
                 .append(report.objectCount()).append(report.objectCount() == 1 ? " object, " : " objects, ")
                 .append(failing).append(" failing, ")
-                .append(excepted).append(" excepted, ")
+                .append(weakened).append(" weakened, ")
                 .append(advisory).append(" advisory")
                 .append(" (failing from severity ").append(report.failOn().label()).append(")\n");
         return out.toString();

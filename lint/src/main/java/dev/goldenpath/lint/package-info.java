@@ -10,6 +10,6 @@
  *
  * <p>Entry points: {@link dev.goldenpath.lint.Linter}, {@link dev.goldenpath.lint.LintReport},
  * {@link dev.goldenpath.lint.Rules}. An object opts out of a rule with the annotation
- * {@code exception.goldenpath.dev/<rule-id>: <reason>}; see {@code docs/lint-rules.md}.
+ * {@code weakening.goldenpath.dev/<rule-id>: <reason>}; see {@code docs/lint-rules.md}.
  */
 package dev.goldenpath.lint;

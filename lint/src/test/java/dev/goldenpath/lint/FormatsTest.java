@@ -25,7 +25,7 @@ class FormatsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A privileged pod with an excepted host port, a Secret, a broken document and a clean ConfigMap. */
+    /** A privileged pod with an weakened host port, a Secret, a broken document and a clean ConfigMap. */
     private static final String INPUT = """
             apiVersion: v1
             kind: Pod
@@ -34,7 +34,7 @@ class FormatsTest {
               namespace: "ops & <tools>"
               labels: {app: agent, owner: ops, environment: prod}
               annotations:
-                exception.goldenpath.dev/pss-host-ports: "node-local metrics endpoint, SEC-7"
+                weakening.goldenpath.dev/pss-host-ports: "node-local metrics endpoint, SEC-7"
             spec:
               automountServiceAccountToken: false
               containers:
@@ -118,8 +118,8 @@ class FormatsTest {
         assertEquals(report.failing().size(), json.path("summary").path("failing").asInt());
         assertFalse(json.path("summary").path("passed").asBoolean());
         JsonNode hostPort = find(json.path("findings"), "pss-host-ports");
-        assertEquals("excepted", hostPort.path("status").asText());
-        assertEquals("node-local metrics endpoint, SEC-7", hostPort.path("exceptionReason").asText());
+        assertEquals("weakened", hostPort.path("status").asText());
+        assertEquals("node-local metrics endpoint, SEC-7", hostPort.path("weakeningReason").asText());
         assertEquals("failing", find(json.path("findings"), "pss-privileged").path("status").asText());
         assertEquals("spec.containers[0].securityContext.privileged",
                 find(json.path("findings"), "pss-privileged").path("fieldPath").asText());
@@ -140,9 +140,9 @@ class FormatsTest {
         assertEquals(3, Integer.parseInt(suites.getAttribute("failures")), "pod, secret, broken document");
         Element podFailure = (Element) ((Element) cases.item(0)).getElementsByTagName("failure").item(0);
         assertTrue(podFailure.getTextContent().contains("[pss-privileged]"));
-        assertFalse(podFailure.getTextContent().contains("[pss-host-ports]"), "excepted findings do not fail");
+        assertFalse(podFailure.getTextContent().contains("[pss-host-ports]"), "weakened findings do not fail");
         assertTrue(((Element) cases.item(0)).getElementsByTagName("system-out").item(0).getTextContent()
-                .contains("excepted (node-local metrics endpoint, SEC-7)"));
+                .contains("weakened (node-local metrics endpoint, SEC-7)"));
         assertEquals(0, ((Element) cases.item(3)).getChildNodes().getLength(), "the clean ConfigMap passes");
     }
 
@@ -154,7 +154,7 @@ class FormatsTest {
         assertTrue(text.contains("    error    line 15 [pss-privileged] container \"agent\" must not set "
                 + "securityContext.privileged=true\n             at spec.containers[0].securityContext.privileged\n"
                 + "             fix: Remove securityContext.privileged or set it to false.\n"), text);
-        assertTrue(text.contains("    excepted line 14 [pss-host-ports]"), text);
+        assertTrue(text.contains("    weakened line 14 [pss-host-ports]"), text);
         assertTrue(text.endsWith("(failing from severity error)\n"), text);
         assertTrue(text.contains("\nFAILED: 3 objects, "), text);
     }

@@ -28,7 +28,7 @@ class LinterTest {
               name: gpu-installer
               namespace: drivers
               annotations:
-                exception.goldenpath.dev/pss-privileged: "GPU driver installer, approved in SEC-142"
+                weakening.goldenpath.dev/pss-privileged: "GPU driver installer, approved in SEC-142"
             spec:
               containers:
               - name: installer
@@ -38,15 +38,15 @@ class LinterTest {
             """;
 
     @Test
-    void exceptedFindingIsReportedWithItsReasonAndDoesNotFail() {
+    void weakenedFindingIsReportedWithItsReasonAndDoesNotFail() {
         LintReport report = Linter.defaults().lintYaml("pod.yaml", PRIVILEGED_POD);
 
         Finding privileged = report.findings(RuleId.PRIVILEGED).get(0);
-        assertTrue(privileged.excepted());
-        assertEquals("GPU driver installer, approved in SEC-142", privileged.exceptionReason());
-        assertTrue(report.excepted().contains(privileged));
+        assertTrue(privileged.weakened());
+        assertEquals("GPU driver installer, approved in SEC-142", privileged.weakeningReason());
+        assertTrue(report.weakened().contains(privileged));
         assertFalse(report.failing().contains(privileged));
-        assertTrue(report.format(Format.TEXT).contains("exception: GPU driver installer, approved in SEC-142"));
+        assertTrue(report.format(Format.TEXT).contains("reason: GPU driver installer, approved in SEC-142"));
     }
 
     @Test
@@ -59,7 +59,7 @@ class LinterTest {
                   template:
                     metadata:
                       annotations:
-                        exception.goldenpath.dev/pss-host-ports: "legacy load balancer health check on the node"
+                        weakening.goldenpath.dev/pss-host-ports: "legacy load balancer health check on the node"
                     spec:
                       containers:
                       - name: app
@@ -68,7 +68,7 @@ class LinterTest {
                 """;
         Finding hostPort = Linter.defaults().lintYaml("d.yaml", deployment).findings(RuleId.HOST_PORTS).get(0);
 
-        assertEquals("legacy load balancer health check on the node", hostPort.exceptionReason());
+        assertEquals("legacy load balancer health check on the node", hostPort.weakeningReason());
     }
 
     @Test
@@ -76,10 +76,10 @@ class LinterTest {
         LintReport report = Linter.defaults().lintYaml("pod.yaml",
                 PRIVILEGED_POD.replace("\"GPU driver installer, approved in SEC-142\"", "\"  \""));
 
-        assertFalse(report.findings(RuleId.PRIVILEGED).get(0).excepted());
-        Finding blank = report.findings(RuleId.EXCEPTION_ANNOTATION).get(0);
+        assertFalse(report.findings(RuleId.PRIVILEGED).get(0).weakened());
+        Finding blank = report.findings(RuleId.WEAKENING_ANNOTATION).get(0);
         assertEquals(Severity.ERROR, blank.severity());
-        assertEquals("exception for rule \"pss-privileged\" gives no reason", blank.message());
+        assertEquals("weakening of rule \"pss-privileged\" gives no reason", blank.message());
         assertEquals(7, blank.line());
         assertTrue(report.failing().contains(blank));
     }
@@ -87,7 +87,7 @@ class LinterTest {
     @Test
     void findingNamesFileDocumentObjectFieldLineMessageAndFix() {
         String yaml = "# Source: chart/templates/cm.yaml\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n---\n"
-                + PRIVILEGED_POD.replace("exception.goldenpath.dev/pss-privileged", "note");
+                + PRIVILEGED_POD.replace("weakening.goldenpath.dev/pss-privileged", "note");
         LintReport report = Linter.defaults().lintYaml("out/all.yaml", yaml);
 
         Finding finding = report.findings(RuleId.PRIVILEGED).get(0);
@@ -286,7 +286,7 @@ class LinterTest {
 
     @Test
     void ephemeralContainersAreChecked() {
-        String pod = PRIVILEGED_POD.replace("exception.goldenpath.dev/pss-privileged", "note") + """
+        String pod = PRIVILEGED_POD.replace("weakening.goldenpath.dev/pss-privileged", "note") + """
                   ephemeralContainers:
                   - name: debugger
                     image: busybox:1.36

@@ -29,7 +29,7 @@ class RuleCatalogueTest {
 
     @Test
     void theExceptionAnnotationComesFromTheVocabulary() {
-        assertEquals("exception.goldenpath.dev/pss-privileged",
-                Rules.byId("pss-privileged").orElseThrow().exceptionAnnotation());
+        assertEquals("weakening.goldenpath.dev/pss-privileged",
+                Rules.byId("pss-privileged").orElseThrow().weakeningAnnotation());
     }
 }

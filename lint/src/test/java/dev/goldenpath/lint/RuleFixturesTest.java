@@ -39,7 +39,7 @@ class RuleFixturesTest {
         List<String> messages = new ArrayList<>();
         for (Finding finding : report.findings(ruleId)) {
             messages.add(finding.message());
-            assertFalse(finding.excepted(), finding.toString());
+            assertFalse(finding.weakened(), finding.toString());
             assertTrue(finding.line() > 0, "a finding names its line: " + finding);
             assertFalse(finding.fix().isBlank());
         }
@@ -61,7 +61,7 @@ class RuleFixturesTest {
         assertTrue(report.objectCount() > 0);
         assertEquals(List.of(), report.findings(ruleId), report.format(Format.TEXT));
         for (Finding finding : report.findings()) {
-            assertTrue(finding.excepted(), "only excepted findings may remain: " + report.format(Format.TEXT));
+            assertTrue(finding.weakened(), "only weakened findings may remain: " + report.format(Format.TEXT));
         }
         assertFalse(report.hasFailures());
     }

@@ -37,7 +37,7 @@ class ScaleTest {
         System.out.printf("lint: %d objects in %d ms (%.1f µs/object)%n", manifests.size(), millis,
                 millis * 1000.0 / manifests.size());
         assertFalse(report.hasFailures(), () -> report.failing().subList(0, 5).toString());
-        assertEquals(APPS, report.excepted().size(), "one declared exception per app");
+        assertEquals(APPS, report.weakened().size(), "one declared weakening per app");
         assertTrue(millis < 60_000, "80 000 objects took " + millis + " ms");
     }
 
@@ -59,8 +59,8 @@ class ScaleTest {
         System.out.printf("lint: %d YAML files (%d bytes) in %d ms%n", rendered.size(), rendered.totalBytes(), millis);
         assertEquals(rendered.size(), report.objectCount());
         assertFalse(report.hasFailures());
-        assertEquals(apps, report.excepted().size());
-        assertTrue(report.excepted().get(0).line() > 1, "excepted findings point at their field's line");
+        assertEquals(apps, report.weakened().size());
+        assertTrue(report.weakened().get(0).line() > 1, "weakened findings point at their field's line");
     }
 
     /** A platform of compliant apps, 20 per namespace; every app declares one exception. */
@@ -84,7 +84,7 @@ class ScaleTest {
                 ObjectNode workload = deployment.deepCopy();
                 ObjectNode metadata = (ObjectNode) workload.get("metadata");
                 metadata.put("name", app).put("namespace", namespace);
-                metadata.putObject("annotations").put("exception.goldenpath.dev/read-only-root-filesystem",
+                metadata.putObject("annotations").put("weakening.goldenpath.dev/read-only-root-filesystem",
                         "writes a cache to its root file system; SEC-" + a);
                 ((ObjectNode) workload.at("/spec/template/spec/containers/0/securityContext"))
                         .put("readOnlyRootFilesystem", false);

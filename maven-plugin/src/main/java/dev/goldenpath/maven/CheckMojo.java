@@ -27,8 +27,8 @@ public final class CheckMojo extends SpecMojo {
         for (RenderedPlatform rendered : render()) {
             Rendering rendering = rendered.rendering();
             getLog().info("goldenpath: " + rendered.platform().name() + " passed: spec valid, " + rendering.objects().size()
-                    + " objects pass the policy, " + rendering.report().exemptions().size() + " declared exceptions");
-            rendering.report().exemptions().forEach(e -> getLog().info("goldenpath:   declared exception "
+                    + " objects pass the policy, " + rendering.report().weakenings().size() + " declared weakenings");
+            rendering.report().weakenings().forEach(e -> getLog().info("goldenpath:   declared weakening "
                     + e.environment() + "/" + e.app() + " " + e.weakening() + ": " + e.reason()));
         }
     }

@@ -23,7 +23,7 @@ import java.util.List;
  *
  * @param rendered       the platforms that rendered, in spec order
  * @param invalid        the invalid specs
- * @param policyFailures the platforms whose objects break the policy without a declared exception
+ * @param policyFailures the platforms whose objects break the policy without a declared weakening
  * @param renderFailures the platforms that cannot be rendered here
  */
 public record Renders(List<RenderedPlatform> rendered, List<InvalidSpec> invalid, List<PolicyFailure> policyFailures,

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * {@link Review#violations} non-empty.
  */
 public enum FailOn {
-    /** A new exception to the secure defaults. */
+    /** A new weakening of the secure defaults. */
     NEW_WEAKENING("new-weakening", c -> c.rule().equals("weakening-added")),
     /** A new cluster-wide RBAC permission. */
     CLUSTER_PERMISSION("cluster-permission", c -> c.rule().equals("cluster-permission-added")),

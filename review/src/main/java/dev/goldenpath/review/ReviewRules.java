@@ -18,9 +18,9 @@ final class ReviewRules {
         rules.put("permission-added", "A subject gained an RBAC permission in a namespace.");
         rules.put("cluster-permission-added", "A subject gained an RBAC permission cluster-wide.");
         rules.put("permission-removed", "A subject lost an RBAC permission.");
-        rules.put("weakening-added", "An object declares a new exception to the secure defaults.");
-        rules.put("weakening-removed", "An exception to the secure defaults is gone.");
-        rules.put("weakening-reason-changed", "The reason given for an exception changed.");
+        rules.put("weakening-added", "An object declares a new weakening of the secure defaults.");
+        rules.put("weakening-removed", "A weakening of the secure defaults is gone.");
+        rules.put("weakening-reason-changed", "The reason given for a weakening changed.");
         rules.put("pss-lowered", "A namespace enforces, audits or warns at a lower Pod Security level.");
         rules.put("pss-raised", "A namespace enforces, audits or warns at a higher Pod Security level.");
         rules.put("pss-version-changed", "A namespace pins another Pod Security Standards version.");

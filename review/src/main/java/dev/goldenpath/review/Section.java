@@ -6,7 +6,7 @@ public enum Section {
     NETWORK("network", "Network edges", "network edges"),
     /** What each subject (service account, user, group) may do in the API. */
     RBAC("rbac", "RBAC permissions", "RBAC permissions"),
-    /** Declared exceptions to the secure defaults ({@code exception.goldenpath.dev/<rule>}). */
+    /** Declared weakenings of the secure defaults ({@code weakening.goldenpath.dev/<rule>}). */
     WEAKENINGS("weakenings", "Weakenings", "weakenings"),
     /** Pod Security Standards labels of namespaces. */
     POD_SECURITY("pod-security", "Pod Security levels", "Pod Security levels"),

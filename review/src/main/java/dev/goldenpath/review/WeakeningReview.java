@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Declared exceptions to the secure defaults: every {@code exception.goldenpath.dev/<rule>} annotation on an object's
+ * Declared weakenings of the secure defaults: every {@code weakening.goldenpath.dev/<rule>} annotation on an object's
  * own metadata (the reason is its value), added, removed or with a changed reason. Pod templates repeat their
  * workload's annotations and are not read twice.
  */
@@ -49,7 +49,7 @@ final class WeakeningReview {
         Map<String, Declared> declared = new TreeMap<>();
         for (Manifest object : objects) {
             object.annotations().forEach((key, value) -> {
-                Annotations.exceptionRule(key).ifPresent(rule ->
+                Annotations.weakeningRule(key).ifPresent(rule ->
                         declared.put(object.key() + "|" + rule, new Declared(object, rule, value)));
             });
         }

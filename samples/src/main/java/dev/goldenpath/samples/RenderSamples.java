@@ -32,9 +32,9 @@ public final class RenderSamples {
         int written = rendering.tree().writeTo(out);
         console.printf("rendered platform %s: %d apps in %d environments (%d app instances)%n", platform.name(),
                 platform.apps().size(), platform.environments().size(), rendering.instances());
-        console.printf("  %d files, %d YAML documents, %d bytes; %d declared exceptions, %d excepted lint findings%n",
+        console.printf("  %d files, %d YAML documents, %d bytes; %d declared weakenings, %d weakened lint findings%n",
                 rendering.tree().size(), rendering.objects().size(), rendering.tree().totalBytes(),
-                rendering.report().exemptions().size(), rendering.lint().excepted().size());
+                rendering.report().weakenings().size(), rendering.lint().weakened().size());
         console.printf("  wrote %d changed files to %s%n", written, out.toAbsolutePath().normalize());
         PublishResult result = GitOps.localBare(repository)
                 .publish(rendering.tree(), PublishRequest.message("Render sample platform " + platform.name()));

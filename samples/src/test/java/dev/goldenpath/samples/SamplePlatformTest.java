@@ -40,16 +40,16 @@ class SamplePlatformTest {
     }
 
     @Test
-    void lintsCleanWithOnlyTheDeclaredExceptions() {
+    void lintsCleanWithOnlyTheDeclaredWeakenings() {
         LintReport report = Linter.defaults().lint(TREE);
         assertEquals(List.of(), report.failing(), report::toString);
-        List<String> excepted = report.excepted().stream().filter(f -> f.file().startsWith("apps/"))
+        List<String> weakened = report.weakened().stream().filter(f -> f.file().startsWith("apps/"))
                 .map(f -> f.ruleId() + " " + f.object()).distinct().sorted().toList();
         assertEquals(List.of("read-only-root-filesystem Deployment payments-production/ledger",
-                "read-only-root-filesystem Deployment payments-staging/ledger"), excepted);
-        for (Finding finding : report.excepted()) {
+                "read-only-root-filesystem Deployment payments-staging/ledger"), weakened);
+        for (Finding finding : report.weakened()) {
             if (finding.file().startsWith("apps/")) {
-                assertTrue(finding.exceptionReason().contains("PAY-311"));
+                assertTrue(finding.weakeningReason().contains("PAY-311"));
             } else {
                 // The platform's own runtime-security agent is the one privileged workload, with its reasons; the
                 // image scan's cluster-wide read access is the one cluster-wide binding.

@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 
 /**
  * Every policy rule id, defined once. The lint module's catalogue describes each {@link Checker#LINT} rule, the DSL's
- * weakenings name the rules they exempt, and the exception annotation {@code exception.goldenpath.dev/<id>} carries
+ * weakenings name the rules they exempt, and the weakening annotation {@code weakening.goldenpath.dev/<id>} carries
  * the id: all three refer to these constants, so a weakening that names a rule nobody checks cannot compile.
  *
  * <pre>{@code
  * RuleId id = RuleId.byId("pss-privileged").orElseThrow();
- * String key = id.exceptionAnnotation();   // exception.goldenpath.dev/pss-privileged
+ * String key = id.weakeningAnnotation();   // weakening.goldenpath.dev/pss-privileged
  * }</pre>
  */
 public enum RuleId {
@@ -61,21 +61,21 @@ public enum RuleId {
     REQUIRED_LABELS("required-labels"),
     NAMESPACE_POD_SECURITY("namespace-pod-security"),
     // The input itself.
-    EXCEPTION_ANNOTATION("exception-annotation"),
+    WEAKENING_ANNOTATION("weakening-annotation"),
     YAML_SYNTAX("yaml-syntax"),
     OBJECT_SHAPE("object-shape"),
     /**
      * Egress to every address on every port. No lint rule checks egress breadth (a NetworkPolicy cannot say which
      * peers are "the internet"), so only the DSL knows it: it is listed in the render report and never written as an
-     * exception annotation, which the linter would refuse as naming an unknown rule.
+     * weakening annotation, which the linter would refuse as naming an unknown rule.
      */
     EGRESS_ANYWHERE("egress-anywhere", Checker.DSL);
 
     /** Who checks a rule: the linter (on every rendered or foreign object) or only the DSL's validation. */
     public enum Checker {
-        /** A rule of the lint catalogue; exception annotations may name it. */
+        /** A rule of the lint catalogue; weakening annotations may name it. */
         LINT,
-        /** A rule only the DSL checks, on the spec; it has no lint rule and no exception annotation. */
+        /** A rule only the DSL checks, on the spec; it has no lint rule and no weakening annotation. */
         DSL
     }
 
@@ -109,9 +109,9 @@ public enum RuleId {
         return checker == Checker.LINT;
     }
 
-    /** The annotation key that excepts this rule's findings on an object: {@code exception.goldenpath.dev/<id>}. */
-    public String exceptionAnnotation() {
-        return Annotations.EXCEPTION_PREFIX + id;
+    /** The annotation key that waives this rule's findings on an object: {@code weakening.goldenpath.dev/<id>}. */
+    public String weakeningAnnotation() {
+        return Annotations.WEAKENING_PREFIX + id;
     }
 
     /** The rule with this id. */

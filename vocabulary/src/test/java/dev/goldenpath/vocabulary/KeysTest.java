@@ -27,10 +27,10 @@ class KeysTest {
 
     @Test
     void theExceptionAnnotationNamesTheRuleAndReadsBack() {
-        String key = RuleId.RUN_AS_NON_ROOT.exceptionAnnotation();
-        assertEquals("exception.goldenpath.dev/pss-run-as-non-root", key);
-        assertEquals("pss-run-as-non-root", Annotations.exceptionRule(key).orElseThrow());
-        assertTrue(Annotations.exceptionRule("goldenpath.dev/owner-contact").isEmpty());
+        String key = RuleId.RUN_AS_NON_ROOT.weakeningAnnotation();
+        assertEquals("weakening.goldenpath.dev/pss-run-as-non-root", key);
+        assertEquals("pss-run-as-non-root", Annotations.weakeningRule(key).orElseThrow());
+        assertTrue(Annotations.weakeningRule("goldenpath.dev/owner-contact").isEmpty());
     }
 
     @Test

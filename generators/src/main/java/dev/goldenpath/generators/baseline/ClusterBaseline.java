@@ -128,7 +128,7 @@ public final class ClusterBaseline {
         labels.put(Namespaces.WARN + "-version", version);
         Map<String, String> annotations = new TreeMap<>();
         if (level != PodSecurityLevel.RESTRICTED) {
-            annotations.put(Labels.EXCEPTION_PREFIX + "namespace-pod-security", reason);
+            annotations.put(Labels.WEAKENING_PREFIX + "namespace-pod-security", reason);
         }
         return new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).withAnnotations(annotations)
                 .endMetadata().build();

@@ -42,8 +42,8 @@ final class FalcoDeployment {
     /** Falco's least-privileged modern eBPF mode (Falco chart, driver.modernEbpf.leastPrivileged). */
     static final List<String> CAPABILITIES = List.of("BPF", "PERFMON", "SYS_PTRACE", "SYS_RESOURCE");
 
-    /** The declared exceptions, by lint rule id: why Falco needs each. */
-    static final Map<String, String> EXCEPTIONS = Map.of(
+    /** The declared weakenings, by lint rule id: why Falco needs each. */
+    static final Map<String, String> WEAKENINGS = Map.of(
             "pss-capabilities-baseline", "Falco's modern eBPF probe needs BPF and PERFMON to load and read kernel programs, "
                     + "SYS_RESOURCE for its ring buffers and SYS_PTRACE to read other processes' /proc entries",
             "pss-host-path-volumes", "Falco reads the node's /proc and /etc (read-only) and asks the container runtime "
@@ -53,7 +53,7 @@ final class FalcoDeployment {
             "pss-app-armor", "the runtime's default AppArmor profile denies the bpf() and perf_event_open() calls of the "
                     + "probe (Falco chart: unconfined in least-privileged mode)");
     static final String NAMESPACE_REASON = "Falco's DaemonSet loads an eBPF probe with capabilities outside the "
-            + "baseline set and mounts host paths (see the exceptions on DaemonSet falco/falco)";
+            + "baseline set and mounts host paths (see the weakenings on DaemonSet falco/falco)";
 
     private final Platform platform;
     private final Environment environment;
@@ -79,7 +79,7 @@ final class FalcoDeployment {
                     .build());
         });
         Map<String, String> annotations = new TreeMap<>();
-        EXCEPTIONS.forEach((rule, reason) -> annotations.put(Labels.EXCEPTION_PREFIX + rule, reason));
+        WEAKENINGS.forEach((rule, reason) -> annotations.put(Labels.WEAKENING_PREFIX + rule, reason));
         HasMetadata daemonSet = new DaemonSetBuilder()
                 .withMetadata(ClusterBaseline.metadata(platform, environment, NAME, NAME, NAMESPACE, annotations))
                 .withNewSpec()

@@ -42,7 +42,7 @@ import java.util.TreeSet;
  * job's log for log shipping.
  *
  * <p>Finding what runs needs a token and a ClusterRole that may get and list workloads (no secrets, no writes); the
- * cluster-wide binding is a declared exception, with its reason. The NetworkPolicy allows egress to
+ * cluster-wide binding is a declared weakening, with its reason. The NetworkPolicy allows egress to
  * DNS, to the environment's API server endpoints and to registries (HTTPS, plus the ports of the platform's own
  * registries).
  */
@@ -62,7 +62,7 @@ final class TrivyScan {
             rule("apps", "daemonsets", "deployments", "replicasets", "statefulsets"),
             rule("batch", "cronjobs", "jobs"));
 
-    /** The declared exception on the binding (lint rule rbac-cluster-role): why the scan reads cluster-wide. */
+    /** The declared weakening on the binding (lint rule rbac-cluster-role): why the scan reads cluster-wide. */
     static final String CLUSTER_ROLE_REASON = "the scan covers the images of every namespace, so it reads workloads "
             + "cluster-wide: get and list on workload kinds and namespaces, nothing else (no secrets, no writes)";
 
@@ -210,10 +210,10 @@ final class TrivyScan {
                 account, clusterRole, binding, claim, cronJob);
     }
 
-    /** The cluster-wide binding's metadata, with the exception it is. */
+    /** The cluster-wide binding's metadata, with the weakening it is. */
     private ObjectMeta bindingMetadata(String name) {
         return ClusterBaseline.metadata(platform, environment, NAME, name, null,
-                Map.of(Labels.EXCEPTION_PREFIX + "rbac-cluster-role", CLUSTER_ROLE_REASON));
+                Map.of(Labels.WEAKENING_PREFIX + "rbac-cluster-role", CLUSTER_ROLE_REASON));
     }
 
     /**

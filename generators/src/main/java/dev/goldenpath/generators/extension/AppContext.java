@@ -15,11 +15,11 @@ import java.util.function.Predicate;
  * its folder ({@code apps/<environment>/<app>/}) or changes on its objects.
  *
  * <p>Added objects get the app's namespace (another namespace is a violation), the app's labels (a conflicting value
- * is a violation) and the exception annotations of the app's declared weakenings; they are listed in the folder's
+ * is a violation) and the weakening annotations of the app's declared weakenings; they are listed in the folder's
  * kustomization, allowed by the team's Argo CD project and linted like every generated object. A change runs on the
  * generated objects and the added ones after all of them exist, in registration order, before the policy check and
  * serialization. A change that matches no object, throws, or touches what goldenpath owns (identity, goldenpath's
- * labels, exception annotations) fails the render.
+ * labels, weakening annotations) fails the render.
  *
  * <pre>{@code
  * public void contribute(AppContext app) {

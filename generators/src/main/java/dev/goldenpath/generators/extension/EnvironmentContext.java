@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * One environment, as a {@link PlatformGenerator} sees it: its app instances, and what the generator adds to the
  * platform folder ({@code platform/<environment>/extensions/}), which the environment's platform Argo CD project syncs.
- * Added objects get the platform's labels; namespaced kinds must name their namespace; exception annotations are not
+ * Added objects get the platform's labels; namespaced kinds must name their namespace; weakening annotations are not
  * allowed (the platform folder has no declared weakenings). They are linted like every generated object.
  */
 public final class EnvironmentContext {

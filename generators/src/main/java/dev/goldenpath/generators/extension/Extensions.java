@@ -172,7 +172,7 @@ public final class Extensions {
                     String where = where(instance) + ": " + hook.origin() + " on " + Placement.describe(object);
                     if (run(() -> hook.change().accept(object), where, problems)) {
                         before.changesIn(object).forEach(change -> problems.add(where + " " + change
-                                + ", which goldenpath owns (fix: leave identity, goldenpath's labels and exception "
+                                + ", which goldenpath owns (fix: leave identity, goldenpath's labels and weakening "
                                 + "annotations as they are; declare weakenings with .weaken(Weakening.X, \"<reason>\"))"));
                         if (rules != null && !rules.equals(DeclaredGraph.rules(object))) {
                             problems.add(where + " changed which traffic it allows, but the allowed network graph is "

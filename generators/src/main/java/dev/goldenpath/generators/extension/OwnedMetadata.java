@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * What goldenpath owns on an object, taken before a hook runs and compared after it: the identity (apiVersion, kind,
  * name, namespace: placement, kustomizations and Argo CD projects depend on it), every label goldenpath set (selectors,
  * required labels, ownership), and every annotation in goldenpath's own domains, above all the
- * {@code exception.goldenpath.dev/<rule>} annotations that turn lint findings into excepted ones. A hook may add labels
- * and annotations of its own; it may not change or remove these, and it may not add an exception annotation: that
+ * {@code weakening.goldenpath.dev/<rule>} annotations that turn lint findings into weakened ones. A hook may add labels
+ * and annotations of its own; it may not change or remove these, and it may not add a weakening annotation: that
  * would weaken a default without a declared, reasoned weakening. Checked rather than restored, so that a hook never
  * has an effect that silently does not reach the output.
  */
@@ -25,7 +25,7 @@ record OwnedMetadata(String apiVersion, String kind, String name, String namespa
 
     /** Annotation domains that only goldenpath writes. */
     static boolean owned(String annotation) {
-        return annotation.startsWith(Labels.EXCEPTION_PREFIX) || annotation.startsWith("goldenpath.dev/");
+        return annotation.startsWith(Labels.WEAKENING_PREFIX) || annotation.startsWith("goldenpath.dev/");
     }
 
     static OwnedMetadata of(HasMetadata object) {

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Makes an added object one of the platform's: in its folder's namespace, with goldenpath's labels, and with the
- * exception annotations of the app's declared weakenings and no others. What cannot be made so is a problem.
+ * weakening annotations of the app's declared weakenings and no others. What cannot be made so is a problem.
  */
 final class Placement {
 
@@ -41,12 +41,12 @@ final class Placement {
             problems.add(where + " names namespace '" + namespace + "', but the app's folder is deployed to '"
                     + instance.namespace() + "' (fix: leave metadata.namespace unset)");
         }
-        noExceptionAnnotations(metadata, where, problems);
+        noWeakeningAnnotations(metadata, where, problems);
         label(metadata, Labels.of(platform, instance), where, problems);
         Map<String, String> annotations = new TreeMap<>(metadata.getAnnotations() == null ? Map.of() : metadata.getAnnotations());
         // The app's declared weakenings cover what it adds, as they cover its generated objects.
-        Labels.annotationsWithExemptions(instance).forEach((key, value) -> {
-            if (key.startsWith(Labels.EXCEPTION_PREFIX)) {
+        Labels.annotationsWithWeakenings(instance).forEach((key, value) -> {
+            if (key.startsWith(Labels.WEAKENING_PREFIX)) {
                 annotations.put(key, value);
             }
         });
@@ -64,7 +64,7 @@ final class Placement {
         if (object instanceof Namespaced && (metadata.getNamespace() == null || metadata.getNamespace().isEmpty())) {
             problems.add(where + " is namespaced but names no namespace (fix: set metadata.namespace)");
         }
-        noExceptionAnnotations(metadata, where, problems);
+        noWeakeningAnnotations(metadata, where, problems);
         Map<String, String> labels = new TreeMap<>();
         labels.put(Labels.PART_OF, platform.name());
         labels.put(Labels.MANAGED_BY, Labels.MANAGER);
@@ -102,7 +102,7 @@ final class Placement {
         return true;
     }
 
-    private static void noExceptionAnnotations(ObjectMeta metadata, String where, List<String> problems) {
+    private static void noWeakeningAnnotations(ObjectMeta metadata, String where, List<String> problems) {
         if (metadata.getAnnotations() != null) {
             metadata.getAnnotations().keySet().stream().filter(OwnedMetadata::owned).sorted()
                     .forEach(key -> problems.add(where + " sets annotation '" + key + "', which only goldenpath writes "

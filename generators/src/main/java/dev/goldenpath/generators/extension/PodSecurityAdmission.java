@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Still deployable: a pod whose weakening the policy check excepted must also be admitted by its namespace's Pod
+ * Still deployable: a pod whose weakening the policy check weakened must also be admitted by its namespace's Pod
  * Security Admission level. Declared weakenings set that level (Namespaces), but a customization can go further than
  * the DSL declares (a capability outside the baseline set while the app's own capabilities are within it); the API
- * server would then reject the pod and Argo CD would never get the app healthy. The check reads the excepted findings
+ * server would then reject the pod and Argo CD would never get the app healthy. The check reads the weakened findings
  * of the PSS rules in app folders and the enforce label of the rendered Namespace of the same environment.
  */
 public final class PodSecurityAdmission {
@@ -32,7 +32,7 @@ public final class PodSecurityAdmission {
     }
 
     /**
-     * One problem per excepted PSS finding in {@code apps/} whose namespace enforces a stricter level than the pod needs.
+     * One problem per weakened PSS finding in {@code apps/} whose namespace enforces a stricter level than the pod needs.
      *
      * @param paths   the file of each object
      * @param objects the objects as written
@@ -50,7 +50,7 @@ public final class PodSecurityAdmission {
             namespaceOf.put(paths.get(i), object.path("metadata").path("namespace").asText());
         }
         List<String> problems = new ArrayList<>();
-        for (Finding finding : lint.excepted()) {
+        for (Finding finding : lint.weakened()) {
             String needed = BASELINE.contains(finding.ruleId()) ? "privileged"
                     : RESTRICTED.contains(finding.ruleId()) ? "baseline" : null;
             if (needed == null || !finding.file().startsWith("apps/")) {
@@ -60,7 +60,7 @@ public final class PodSecurityAdmission {
             String level = enforced.get(finding.file().split("/")[1] + "/" + namespace);
             if (level != null && LEVELS.indexOf(level) < LEVELS.indexOf(needed)) {
                 problems.add(finding.file() + " " + finding.object() + " " + finding.fieldPath() + ": [" + finding.ruleId()
-                        + "] is excepted by a declared weakening, but namespace " + namespace + " enforces Pod Security '" + level
+                        + "] is weakened by a declared weakening, but namespace " + namespace + " enforces Pod Security '" + level
                         + "', which rejects the pod (it needs '" + needed + "'): a customization went beyond what the "
                         + "spec declares (fix: declare it in the DSL, e.g. .addCapabilities(..), so that the namespace "
                         + "follows, or drop the change)");

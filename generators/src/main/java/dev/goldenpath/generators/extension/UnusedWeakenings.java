@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Declared weakenings that only an escape hatch can use must be used: the DSL cannot tell whether a hook or an extra
  * object needs {@code PRIVILEGED}, {@code HOST_PATH_VOLUMES} or {@code RBAC_WILDCARD}, so the render does, from the
- * excepted findings of the policy check. An unused one would relax the namespace and fill the exemptions page for
+ * weakened findings of the policy check. An unused one would relax the namespace and fill the weakenings page for
  * nothing; as the DSL does for its own weakenings, it is a violation, so stale exceptions do not pile up.
  */
 public final class UnusedWeakenings {
@@ -24,10 +24,10 @@ public final class UnusedWeakenings {
     private UnusedWeakenings() {
     }
 
-    /** One problem per app and hatch-only weakening that no excepted finding in the app's folders uses. */
+    /** One problem per app and hatch-only weakening that no weakened finding in the app's folders uses. */
     public static List<String> problems(Platform platform, LintReport lint) {
         Set<String> used = new HashSet<>();
-        for (Finding finding : lint.excepted()) {
+        for (Finding finding : lint.weakened()) {
             // apps/<environment>/<app>/<file>: a weakening is per app, so any environment's use counts.
             String[] parts = finding.file().split("/");
             if (parts.length == 4 && parts[0].equals("apps")) {

@@ -2,7 +2,7 @@ package dev.goldenpath.generators.namespace;
 
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Environment;
-import dev.goldenpath.dsl.Exemption;
+import dev.goldenpath.dsl.DeclaredWeakening;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
 import dev.goldenpath.generators.Labels;
@@ -36,8 +36,8 @@ public final class Namespaces {
     public static PodSecurityLevel level(List<AppInstance> instances) {
         PodSecurityLevel level = PodSecurityLevel.RESTRICTED;
         for (AppInstance instance : instances) {
-            for (Exemption exemption : instance.app().exemptions()) {
-                level = level.atLeast(exemption.weakening().requiredLevel(instance.app().container().addedCapabilities()));
+            for (DeclaredWeakening weakening : instance.app().weakenings()) {
+                level = level.atLeast(weakening.weakening().requiredLevel(instance.app().container().addedCapabilities()));
             }
         }
         return level;
@@ -79,14 +79,14 @@ public final class Namespaces {
         if (level != PodSecurityLevel.RESTRICTED) {
             StringBuilder reasons = new StringBuilder();
             for (AppInstance instance : instances) {
-                for (Exemption exemption : instance.app().exemptions()) {
-                    if (exemption.weakening().requiredLevel(instance.app().container().addedCapabilities()) != PodSecurityLevel.RESTRICTED) {
+                for (DeclaredWeakening weakening : instance.app().weakenings()) {
+                    if (weakening.weakening().requiredLevel(instance.app().container().addedCapabilities()) != PodSecurityLevel.RESTRICTED) {
                         reasons.append(reasons.length() == 0 ? "" : "; ").append(instance.name()).append(" ")
-                                .append(exemption.weakening()).append(": ").append(exemption.reason());
+                                .append(weakening.weakening()).append(": ").append(weakening.reason());
                     }
                 }
             }
-            annotations.put(Labels.EXCEPTION_PREFIX + "namespace-pod-security", reasons.toString());
+            annotations.put(Labels.WEAKENING_PREFIX + "namespace-pod-security", reasons.toString());
         }
         return new NamespaceBuilder()
                 .withNewMetadata().withName(name).withLabels(labels).withAnnotations(annotations).endMetadata()

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The last step of every render: the platform's own linter runs over the final objects. A secure default that
- * was weakened without a declared exception (a bug in a generator, or a hand-made object) fails the render; the
- * declared ones come back as excepted findings. One rule set serves this check and the linting of foreign YAML.
+ * was weakened without a declared weakening (a bug in a generator, or a hand-made object) fails the render; the
+ * declared ones come back as weakened findings. One rule set serves this check and the linting of foreign YAML.
  */
 public final class PolicyCheck {
 

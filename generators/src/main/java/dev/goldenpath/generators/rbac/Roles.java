@@ -88,7 +88,7 @@ public final class Roles {
                 .withName(name)
                 .withNamespace(namespaced ? instance.namespace() : null)
                 .withLabels(Labels.of(platform, instance))
-                .withAnnotations(Labels.annotationsWithExemptions(instance))
+                .withAnnotations(Labels.annotationsWithWeakenings(instance))
                 .build();
     }
 }

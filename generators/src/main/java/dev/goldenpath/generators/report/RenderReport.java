@@ -5,13 +5,13 @@ import java.util.List;
 /**
  * What the spec gave up on purpose: every declared weakening, where it applies and why. The same entries are
  * rendered as annotations on the affected objects, so reviewers see them in the diff and the linter reports
- * them as excepted findings; the rendered tree's {@code docs/exemptions.md} ({@link ExemptionsPage}) is read from
+ * them as weakened findings; the rendered tree's {@code docs/weakenings.md} ({@link WeakeningsPage}) is read from
  * those objects and also lists the cluster baseline's own exceptions.
  */
-public record RenderReport(List<Entry> exemptions) {
+public record RenderReport(List<Entry> weakenings) {
 
     public RenderReport {
-        exemptions = List.copyOf(exemptions);
+        weakenings = List.copyOf(weakenings);
     }
 
     /**

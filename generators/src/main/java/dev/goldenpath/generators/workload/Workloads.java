@@ -118,7 +118,7 @@ public final class Workloads {
     private static HasMetadata deployment(Platform platform, AppInstance instance, boolean token) {
         App app = instance.app();
         Map<String, String> versioned = Labels.versioned(platform, instance);
-        Map<String, String> annotations = Labels.annotationsWithExemptions(instance);
+        Map<String, String> annotations = Labels.annotationsWithWeakenings(instance);
         // Assembled with setters, not nested builders: every builder level copies the pod spec again, and the
         // Deployment is the largest object of every app (issue 18: render time at thousands of apps).
         DeploymentSpec spec = new DeploymentSpec();

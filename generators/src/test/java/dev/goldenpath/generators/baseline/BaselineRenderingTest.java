@@ -108,13 +108,13 @@ class BaselineRenderingTest {
     }
 
     @Test
-    void passesTheLinterWithExceptionsDeclaredOnlyOnFalcoAndTheScansApiAccess() {
+    void passesTheLinterWithWeakeningsDeclaredOnlyOnFalcoAndTheScansApiAccess() {
         Rendering rendering = render(spec().build());
         assertTrue(rendering.lint().failing().isEmpty(), rendering.lint().failing().toString());
-        TreeSet<String> exceptedOutsideApps = new TreeSet<>();
-        for (Finding finding : rendering.lint().excepted()) {
+        TreeSet<String> weakenedOutsideApps = new TreeSet<>();
+        for (Finding finding : rendering.lint().weakened()) {
             if (finding.file().startsWith("platform/") && !finding.file().contains("/namespaces/")) {
-                exceptedOutsideApps.add(finding.file().replaceFirst("platform/([a-z]+)/(.*)-\\1\\.yaml", "$2-<env>.yaml")
+                weakenedOutsideApps.add(finding.file().replaceFirst("platform/([a-z]+)/(.*)-\\1\\.yaml", "$2-<env>.yaml")
                         .replaceFirst("platform/[a-z]+/", "") + " " + finding.ruleId());
             }
         }
@@ -125,7 +125,7 @@ class BaselineRenderingTest {
                 "falco/daemonset.yaml pss-run-as-non-root",
                 "falco/daemonset.yaml pss-run-as-user",
                 "falco/namespace.yaml namespace-pod-security",
-                "trivy/clusterrolebinding-goldenpath-trivy-scan-<env>.yaml rbac-cluster-role")), exceptedOutsideApps);
+                "trivy/clusterrolebinding-goldenpath-trivy-scan-<env>.yaml rbac-cluster-role")), weakenedOutsideApps);
     }
 
     @Test
@@ -262,7 +262,7 @@ class BaselineRenderingTest {
         JsonNode binding = read(tree, "platform/staging/trivy/clusterrolebinding-goldenpath-trivy-scan-staging.yaml");
         assertEquals(List.of("rbac.authorization.k8s.io", "ClusterRole", "goldenpath-trivy-scan-staging"), List.of(binding.at("/roleRef/apiGroup")
                 .asText(), binding.at("/roleRef/kind").asText(), binding.at("/roleRef/name").asText()));
-        assertTrue(binding.at("/metadata/annotations").path("exception.goldenpath.dev/rbac-cluster-role").asText()
+        assertTrue(binding.at("/metadata/annotations").path("weakening.goldenpath.dev/rbac-cluster-role").asText()
                 .contains("reads workloads cluster-wide"));
         assertEquals("[{\"kind\":\"ServiceAccount\",\"name\":\"trivy-scan\",\"namespace\":\"trivy\"}]",
                 binding.path("subjects").toString());

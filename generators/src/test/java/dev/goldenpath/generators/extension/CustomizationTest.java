@@ -119,12 +119,12 @@ class CustomizationTest {
         Rendering declared = Renderer.secureByDefault().customize("web", Deployment.class, privileged)
                 .render(Platforms.shop(a -> a.weaken(Weakening.PRIVILEGED, REASON)
                         .weaken(Weakening.PRIVILEGE_ESCALATION, REASON)));
-        assertExcepted(declared, "pss-privileged");
+        assertWeakened(declared, "pss-privileged");
         // Admitted too: the namespace enforces the level the declared weakening needs.
         assertEquals("privileged", Platforms.read(declared.tree(), "platform/prod/namespaces/web-prod/namespace.yaml")
                 .at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText());
-        String exemptions = declared.tree().text("docs/exemptions.md").orElseThrow();
-        assertTrue(exemptions.contains("PRIVILEGED") && exemptions.contains("SEC-77"), exemptions);
+        String weakenings = declared.tree().text("docs/weakenings.md").orElseThrow();
+        assertTrue(weakenings.contains("PRIVILEGED") && weakenings.contains("SEC-77"), weakenings);
     }
 
     @Test
@@ -147,7 +147,7 @@ class CustomizationTest {
         assertTrue(failure.getMessage().contains("[pss-host-path-volumes]"), failure.getMessage());
         Rendering declared = Renderer.secureByDefault().customize("web", Deployment.class, hostPath)
                 .render(Platforms.shop(a -> a.weaken(Weakening.HOST_PATH_VOLUMES, REASON)));
-        assertExcepted(declared, "pss-host-path-volumes");
+        assertWeakened(declared, "pss-host-path-volumes");
     }
 
     @Test
@@ -157,7 +157,7 @@ class CustomizationTest {
         assertTrue(failure.getMessage().contains("[pss-run-as-user]"), failure.getMessage());
         Rendering declared = Renderer.secureByDefault().customize("web", Deployment.class, root)
                 .render(Platforms.shop(a -> a.runAsUser(0).weaken(Weakening.RUN_AS_ROOT, REASON)));
-        assertExcepted(declared, "pss-run-as-user");
+        assertWeakened(declared, "pss-run-as-user");
     }
 
     @Test
@@ -182,20 +182,20 @@ class CustomizationTest {
         Rendering declared = Renderer.secureByDefault().customize("reader", Role.class, wildcard)
                 .render(Platforms.shop(a -> a, r -> r.weaken(Weakening.RBAC_WILDCARD, REASON)
 ));
-        assertExcepted(declared, "rbac-wildcard");
+        assertWeakened(declared, "rbac-wildcard");
     }
 
     @Test
     void aHookCannotForgeAnExceptionAnnotation() {
         RenderException failure = assertThrows(RenderException.class, () -> render(d -> {
             container(d).getSecurityContext().setPrivileged(true);
-            d.getMetadata().getAnnotations().put("exception.goldenpath.dev/pss-privileged", "trust me");
-            d.getSpec().getTemplate().getMetadata().getAnnotations().put("exception.goldenpath.dev/pss-privileged", "me too");
+            d.getMetadata().getAnnotations().put("weakening.goldenpath.dev/pss-privileged", "trust me");
+            d.getSpec().getTemplate().getMetadata().getAnnotations().put("weakening.goldenpath.dev/pss-privileged", "me too");
         }));
-        assertTrue(failure.getMessage().contains("added metadata.annotations[exception.goldenpath.dev/pss-privileged]"),
+        assertTrue(failure.getMessage().contains("added metadata.annotations[weakening.goldenpath.dev/pss-privileged]"),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains(
-                "added spec.template.metadata.annotations[exception.goldenpath.dev/pss-privileged]"), failure.getMessage());
+                "added spec.template.metadata.annotations[weakening.goldenpath.dev/pss-privileged]"), failure.getMessage());
     }
 
     @Test
@@ -252,10 +252,10 @@ class CustomizationTest {
                 + "IndexOutOfBoundsException"), failure.getMessage());
     }
 
-    private static void assertExcepted(Rendering rendering, String ruleId) {
+    private static void assertWeakened(Rendering rendering, String ruleId) {
         assertEquals(List.of(), rendering.lint().failing());
-        assertTrue(rendering.lint().excepted().stream().anyMatch(f -> f.ruleId().equals(ruleId)
-                        && f.exceptionReason().equals(REASON)),
-                () -> ruleId + " not excepted: " + rendering.lint().excepted());
+        assertTrue(rendering.lint().weakened().stream().anyMatch(f -> f.ruleId().equals(ruleId)
+                        && f.weakeningReason().equals(REASON)),
+                () -> ruleId + " not weakened: " + rendering.lint().weakened());
     }
 }

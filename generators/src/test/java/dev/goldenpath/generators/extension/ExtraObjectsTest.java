@@ -124,9 +124,9 @@ class ExtraObjectsTest {
         String reason = "operator manages its own rollouts; SEC-90, approved by security";
         Rendering declared = Renderer.secureByDefault().extraObjects("web", instance -> List.of(role))
                 .render(Platforms.shop(a -> a.weaken(Weakening.RBAC_WILDCARD, reason)));
-        assertTrue(declared.lint().excepted().stream().anyMatch(f -> f.ruleId().equals("rbac-wildcard")
-                && f.file().equals("apps/prod/web/role-web-operator.yaml") && f.exceptionReason().equals(reason)));
-        assertTrue(declared.tree().text("docs/exemptions.md").orElseThrow().contains("SEC-90"));
+        assertTrue(declared.lint().weakened().stream().anyMatch(f -> f.ruleId().equals("rbac-wildcard")
+                && f.file().equals("apps/prod/web/role-web-operator.yaml") && f.weakeningReason().equals(reason)));
+        assertTrue(declared.tree().text("docs/weakenings.md").orElseThrow().contains("SEC-90"));
     }
 
     @Test
@@ -146,7 +146,7 @@ class ExtraObjectsTest {
                         new ConfigMapBuilder().withNewMetadata().withName("elsewhere").withNamespace("kube-system")
                                 .endMetadata().build(),
                         new ConfigMapBuilder().withNewMetadata().withName("forged")
-                                .addToAnnotations("exception.goldenpath.dev/pss-privileged", "trust me").endMetadata().build(),
+                                .addToAnnotations("weakening.goldenpath.dev/pss-privileged", "trust me").endMetadata().build(),
                         new ConfigMapBuilder().withNewMetadata().withName("owned").addToLabels("owner", "someone-else")
                                 .endMetadata().build(),
                         new ClusterRoleBuilder().withNewMetadata().withName("web-reader").endMetadata().build(),
@@ -158,7 +158,7 @@ class ExtraObjectsTest {
         String message = failure.getMessage();
         assertTrue(message.contains("ConfigMap 'elsewhere' names namespace 'kube-system', but the app's folder is deployed "
                 + "to 'web-prod'"), message);
-        assertTrue(message.contains("ConfigMap 'forged' sets annotation 'exception.goldenpath.dev/pss-privileged', which "
+        assertTrue(message.contains("ConfigMap 'forged' sets annotation 'weakening.goldenpath.dev/pss-privileged', which "
                 + "only goldenpath writes"), message);
         assertTrue(message.contains("ConfigMap 'owned' sets label 'owner' to 'someone-else', but goldenpath sets it to 'web'"),
                 message);

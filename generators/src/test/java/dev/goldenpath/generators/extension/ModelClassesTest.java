@@ -41,7 +41,7 @@ class ModelClassesTest {
             }
             String kind = HasMetadata.getKind(type);
             String apiVersion = HasMetadata.getApiVersion(type);
-            // The rule typeOf relies on: a kind no class is named like is not modelled (lists excepted).
+            // The rule typeOf relies on: a kind no class is named like is not modelled (lists weakened).
             if (!kind.equals(type.getSimpleName()) && !kind.endsWith("List")) {
                 mismatches.add(name + " is kind " + kind);
             }

@@ -27,8 +27,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** {@code docs/exemptions.md} lists every exception the rendered tree holds, read from the rendered objects. */
-class ExemptionsPageTest {
+/** {@code docs/weakenings.md} lists every exception the rendered tree holds, read from the rendered objects. */
+class WeakeningsPageTest {
 
     static Platform everyKindOfException() {
         return platform("acme").gitRepository("https://git.example.com/gitops.git")
@@ -55,7 +55,7 @@ class ExemptionsPageTest {
     }
 
     private static final Rendering RENDERING = Renderer.secureByDefault().render(everyKindOfException());
-    private static final String PAGE = RENDERING.tree().text(ExemptionsPage.PATH).orElseThrow();
+    private static final String PAGE = RENDERING.tree().text(WeakeningsPage.PATH).orElseThrow();
 
     /** The page's table rows, each as its five cells. */
     private static List<List<String>> rows() {
@@ -71,10 +71,10 @@ class ExemptionsPageTest {
     }
 
     @Test
-    void everyExceptedLintFindingIsOnThePage() {
-        List<Finding> excepted = Linter.defaults().lint(RENDERING.tree()).excepted();
-        assertTrue(excepted.size() > 20, excepted::toString);
-        for (Finding finding : excepted) {
+    void everyWeakenedLintFindingIsOnThePage() {
+        List<Finding> weakened = Linter.defaults().lint(RENDERING.tree()).weakened();
+        assertTrue(weakened.size() > 20, weakened::toString);
+        for (Finding finding : weakened) {
             String environment = finding.file().split("/")[1];
             assertTrue(listed(environment, finding.ruleId(), finding.object()), finding + " missing from\n" + PAGE);
         }
@@ -114,7 +114,7 @@ class ExemptionsPageTest {
     }
 
     @Test
-    void theBaselinesOwnExceptionsAreListedWithTheirReasons() {
+    void theBaselinesOwnWeakeningsAreListedWithTheirReasons() {
         for (String rule : List.of("pss-app-armor", "pss-capabilities-baseline", "pss-host-path-volumes",
                 "pss-run-as-non-root", "pss-run-as-user")) {
             assertTrue(listed("production", rule, "DaemonSet falco/falco"), rule + "\n" + PAGE);
@@ -133,7 +133,7 @@ class ExemptionsPageTest {
                 "metadata", Map.of("name", "legacy", "labels", Map.of("pod-security.kubernetes.io/enforce", "baseline"))));
         ObjectNode restricted = Yaml.toTree(Map.of("apiVersion", "v1", "kind", "Namespace",
                 "metadata", Map.of("name", "web", "labels", Map.of("pod-security.kubernetes.io/enforce", "restricted"))));
-        String page = ExemptionsPage.markdown(List.of("platform/prod/namespaces/legacy/namespace.yaml",
+        String page = WeakeningsPage.markdown(List.of("platform/prod/namespaces/legacy/namespace.yaml",
                 "platform/prod/namespaces/web/namespace.yaml"), List.of(namespace, restricted));
         assertTrue(page.endsWith("| prod | legacy | namespace-pod-security (enforce: baseline) | (no reason recorded) | "
                 + "Namespace legacy |\n"), page);
@@ -141,10 +141,10 @@ class ExemptionsPageTest {
     }
 
     @Test
-    void aTreeWithoutExceptionsSaysSo() {
+    void aTreeWithoutWeakeningsSaysSo() {
         ObjectNode restricted = Yaml.toTree(Map.of("apiVersion", "v1", "kind", "Namespace",
                 "metadata", Map.of("name", "web", "labels", Map.of("pod-security.kubernetes.io/enforce", "restricted"))));
-        assertTrue(ExemptionsPage.markdown(List.of("platform/prod/namespaces/web/namespace.yaml"), List.of(restricted))
+        assertTrue(WeakeningsPage.markdown(List.of("platform/prod/namespaces/web/namespace.yaml"), List.of(restricted))
                 .endsWith("None: every workload runs with every secure default.\n"));
     }
 

@@ -13,26 +13,26 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The rendered tree's {@code docs/exemptions.md}: every exception the rendered objects hold, read from those objects
+ * The rendered tree's {@code docs/weakenings.md}: every weakening the rendered objects hold, read from those objects
  * rather than from the spec, so that the page cannot drift from what the cluster runs. It lists each
- * {@code exception.goldenpath.dev/<rule>} annotation (on an object or its pod template: the apps' declared weakenings
+ * {@code weakening.goldenpath.dev/<rule>} annotation (on an object or its pod template: the apps' declared weakenings
  * and the cluster baseline's own, such as Falco's) and each Namespace whose Pod Security Standards {@code enforce}
  * label is below {@code restricted}, with or without a recorded reason.
  *
  * <pre>{@code
- * String page = ExemptionsPage.markdown(List.of("apps/prod/api/deployment.yaml"), List.of(deploymentTree));
+ * String page = WeakeningsPage.markdown(List.of("apps/prod/api/deployment.yaml"), List.of(deploymentTree));
  * }</pre>
  */
-public final class ExemptionsPage {
+public final class WeakeningsPage {
 
     /** The page's path in the rendered tree. */
-    public static final String PATH = "docs/exemptions.md";
+    public static final String PATH = "docs/weakenings.md";
 
-    private static final String PREFIX = Annotations.EXCEPTION_PREFIX;
+    private static final String PREFIX = Annotations.WEAKENING_PREFIX;
     private static final String ENFORCE = PodSecurityLabels.Mode.ENFORCE.label();
     private static final String NAMESPACE_RULE = RuleId.NAMESPACE_POD_SECURITY.id();
 
-    private ExemptionsPage() {
+    private WeakeningsPage() {
     }
 
     /**
@@ -71,7 +71,7 @@ public final class ExemptionsPage {
             for (JsonNode at : List.of(metadata, spec.path("template").path("metadata"),
                     spec.path("jobTemplate").path("spec").path("template").path("metadata"))) {
                 at.path("annotations").properties().forEach(a -> {
-                    Annotations.exceptionRule(a.getKey())
+                    Annotations.weakeningRule(a.getKey())
                             .ifPresent(rule -> exceptions.put(rule, a.getValue().asText()));
                 });
             }
@@ -91,8 +91,8 @@ public final class ExemptionsPage {
                         r -> new TreeSet<>()).add("app " + entry.app() + " (declared in the spec)");
             }
         }
-        StringBuilder md = new StringBuilder("# Exceptions to the secure defaults\n\n");
-        md.append("Every exception the rendered objects hold, read from the objects: each `").append(PREFIX)
+        StringBuilder md = new StringBuilder("# Weakenings of the secure defaults\n\n");
+        md.append("Every weakening the rendered objects hold, read from the objects: each `").append(PREFIX)
                 .append("<rule>` annotation and each namespace that enforces less than Pod Security Standards `restricted`")
                 .append(dslOnly.isEmpty() ? "" : ", and the declared weakenings of rules only the spec checks").append(".\n\n");
         if (rows.isEmpty()) {
