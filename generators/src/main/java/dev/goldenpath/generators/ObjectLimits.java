@@ -1,5 +1,6 @@
 package dev.goldenpath.generators;
 
+import dev.goldenpath.kube.KubernetesNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
