@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +53,7 @@ public final class Reachability {
     private final Map<String, List<CompiledPolicy>> ingressSelecting = new HashMap<>();
     private final Map<String, List<CompiledPolicy>> egressSelecting = new HashMap<>();
     private final Map<String, List<IpAddress>> addresses = new HashMap<>();
+    private final SourceIndex sources;
     private final Lookup lookup = new Lookup() {
         @Override
         public Map<String, String> namespaceLabels(String namespace) {
@@ -90,6 +90,7 @@ public final class Reachability {
         for (Endpoint endpoint : endpoints.values()) {
             addresses.put(endpoint.id(), parse(endpoint));
         }
+        this.sources = new SourceIndex(this.namespaces, this.endpoints.values());
     }
 
     /** A builder to declare namespaces, endpoints and policies. */
@@ -137,8 +138,16 @@ public final class Reachability {
     public SortedSet<Edge> allowedEdges() {
         SortedSet<Edge> edges = new TreeSet<>();
         for (Pod destination : pods) {
-            for (Port port : distinctNumbers(destination.ports())) {
-                for (Endpoint source : endpoints.values()) {
+            // Only a peer of one of its ingress rules can reach an isolated pod: judge those, not every endpoint.
+            List<CompiledPolicy> ingress = selecting(destination, Direction.INGRESS);
+            Collection<Endpoint> sources = endpoints.values();
+            if (!ingress.isEmpty()) {
+                List<CompiledPolicy.Rule> rules = new ArrayList<>();
+                ingress.forEach(policy -> rules.addAll(policy.rules(Direction.INGRESS)));
+                sources = this.sources.candidates(rules);
+            }
+            for (Port port : Port.distinctNumbers(destination.ports())) {
+                for (Endpoint source : sources) {
                     if (!source.id().equals(destination.id())
                             && permitsBothSides(source, destination, port.number(), port.protocol())) {
                         edges.add(new Edge(source.id(), destination.id(), port.number(), port.protocol()));
@@ -147,7 +156,7 @@ public final class Reachability {
             }
         }
         for (External destination : externals) {
-            for (Port port : distinctNumbers(destination.ports())) {
+            for (Port port : Port.distinctNumbers(destination.ports())) {
                 for (Pod source : pods) {
                     if (permits(Direction.EGRESS, source, destination, port.number(), port.protocol())) {
                         edges.add(new Edge(source.id(), destination.id(), port.number(), port.protocol()));
@@ -304,15 +313,6 @@ public final class Reachability {
 
     private static List<IpAddress> parse(Endpoint endpoint) {
         return endpoint.ips().stream().map(IpAddress::of).toList();
-    }
-
-    /** One (number, protocol) per port: two names for the same port are one destination. */
-    private static Collection<Port> distinctNumbers(List<Port> ports) {
-        Map<String, Port> distinct = new LinkedHashMap<>();
-        for (Port port : ports) {
-            distinct.putIfAbsent(port.number() + "/" + port.protocol(), port);
-        }
-        return distinct.values();
     }
 
     /** Collects namespaces, endpoints and policies; {@link #build()} validates them all at once. */
