@@ -1,5 +1,6 @@
 package dev.goldenpath.generators.extension;
 
+import dev.goldenpath.tree.TreeLayout;
 import dev.goldenpath.generators.Manifests.Manifest;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class Clashes {
 
     private static String identity(Manifest manifest) {
         HasMetadata object = manifest.object();
-        String environment = manifest.folder().split("/")[1];
+        String environment = TreeLayout.environment(manifest.folder()).orElse("");
         String apiVersion = object.getApiVersion();
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         return environment + "|" + group + "|" + object.getKind() + "|" + object.getMetadata().getNamespace() + "|"

@@ -1,5 +1,6 @@
 package dev.goldenpath.generators.extension;
 
+import dev.goldenpath.tree.TreeLayout;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.lint.Finding;
@@ -42,8 +43,8 @@ public final class PodSecurityAdmission {
         Map<String, String> namespaceOf = new HashMap<>();
         for (int i = 0; i < objects.size(); i++) {
             ObjectNode object = objects.get(i);
-            String environment = paths.get(i).split("/")[1];
-            if (object.path("kind").asText().equals("Namespace") && paths.get(i).startsWith("platform/")) {
+            String environment = TreeLayout.environment(paths.get(i)).orElse("");
+            if (object.path("kind").asText().equals("Namespace") && TreeLayout.inPlatform(paths.get(i))) {
                 enforced.put(environment + "/" + object.path("metadata").path("name").asText(),
                         object.path("metadata").path("labels").path(Namespaces.ENFORCE).asText("restricted"));
             }
@@ -53,11 +54,11 @@ public final class PodSecurityAdmission {
         for (Finding finding : lint.excepted()) {
             String needed = BASELINE.contains(finding.ruleId()) ? "privileged"
                     : RESTRICTED.contains(finding.ruleId()) ? "baseline" : null;
-            if (needed == null || !finding.file().startsWith("apps/")) {
+            if (needed == null || !TreeLayout.inApps(finding.file())) {
                 continue;
             }
             String namespace = namespaceOf.get(finding.file());
-            String level = enforced.get(finding.file().split("/")[1] + "/" + namespace);
+            String level = enforced.get(TreeLayout.environment(finding.file()).orElse("") + "/" + namespace);
             if (level != null && LEVELS.indexOf(level) < LEVELS.indexOf(needed)) {
                 problems.add(finding.file() + " " + finding.object() + " " + finding.fieldPath() + ": [" + finding.ruleId()
                         + "] is excepted by a declared weakening, but namespace " + namespace + " enforces Pod Security '" + level

@@ -23,7 +23,7 @@ import java.util.TreeSet;
 public final class ExemptionsPage {
 
     /** The page's path in the rendered tree. */
-    public static final String PATH = "docs/exemptions.md";
+    public static final String PATH = dev.goldenpath.tree.TreeLayout.EXEMPTIONS_PAGE;
 
     private static final String PREFIX = "exception.goldenpath.dev/";
     private static final String ENFORCE = "pod-security.kubernetes.io/enforce";

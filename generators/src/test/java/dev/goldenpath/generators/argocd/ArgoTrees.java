@@ -59,14 +59,7 @@ final class ArgoTrees {
     /** The platform rendered, Argo CD objects included. */
     static RenderedTree render(Platform platform) {
         Renderer renderer = Renderer.secureByDefault();
-        Manifests generated = renderer.generate(platform);
-        List<Manifests.Manifest> objects = new ArrayList<>(generated.objects());
-        // Once the Renderer renders Argo CD itself, use its output as it is.
-        if (objects.stream().noneMatch(m -> m.folder().startsWith("argocd/"))) {
-            objects.addAll(ArgoCd.render(platform, platform.instances(), generated.objects()));
-        }
-        return renderer.serialize(new Manifests(platform, generated.instances(), objects, generated.report(),
-                generated.edges(), generated.documents())).tree();
+        return renderer.render(platform).tree();
     }
 
     static <T> T read(RenderedTree tree, String path, Class<T> type) {
