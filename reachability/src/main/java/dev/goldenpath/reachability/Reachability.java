@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,9 +51,11 @@ public final class Reachability {
     private final List<Pod> pods;
     private final List<External> externals;
     private final Map<String, List<CompiledPolicy>> policiesByNamespace;
-    private final Map<String, List<CompiledPolicy>> ingressSelecting = new HashMap<>();
-    private final Map<String, List<CompiledPolicy>> egressSelecting = new HashMap<>();
-    private final Map<String, List<IpAddress>> addresses = new HashMap<>();
+    // Keyed by the declared endpoints themselves: an endpoint equal to a declared one but not the same object is
+    // computed afresh, which is both correct and rare.
+    private final Map<Endpoint, List<CompiledPolicy>> ingressSelecting = new IdentityHashMap<>();
+    private final Map<Endpoint, List<CompiledPolicy>> egressSelecting = new IdentityHashMap<>();
+    private final Map<Endpoint, List<IpAddress>> addresses = new IdentityHashMap<>();
     private final SourceIndex sources;
     private final Lookup lookup = new Lookup() {
         @Override
@@ -66,8 +69,8 @@ public final class Reachability {
 
         @Override
         public List<IpAddress> addresses(Endpoint endpoint) {
-            List<IpAddress> known = addresses.get(endpoint.id());
-            return known != null && endpoint.equals(endpoints.get(endpoint.id())) ? known : parse(endpoint);
+            List<IpAddress> known = addresses.get(endpoint);
+            return known != null ? known : parse(endpoint);
         }
     };
 
@@ -84,11 +87,11 @@ public final class Reachability {
         byNamespace.replaceAll((namespace, list) -> List.copyOf(list));
         this.policiesByNamespace = byNamespace;
         for (Pod pod : pods) {
-            ingressSelecting.put(pod.id(), computeSelecting(pod, Direction.INGRESS));
-            egressSelecting.put(pod.id(), computeSelecting(pod, Direction.EGRESS));
+            ingressSelecting.put(pod, computeSelecting(pod, Direction.INGRESS));
+            egressSelecting.put(pod, computeSelecting(pod, Direction.EGRESS));
         }
         for (Endpoint endpoint : endpoints.values()) {
-            addresses.put(endpoint.id(), parse(endpoint));
+            addresses.put(endpoint, parse(endpoint));
         }
         this.sources = new SourceIndex(this.namespaces, this.endpoints.values());
     }
@@ -155,9 +158,11 @@ public final class Reachability {
                 }
             }
         }
+        List<Pod> toAddresses = pods.stream()
+                .filter(pod -> SourceIndex.mayReachAddresses(selecting(pod, Direction.EGRESS))).toList();
         for (External destination : externals) {
             for (Port port : Port.distinctNumbers(destination.ports())) {
-                for (Pod source : pods) {
+                for (Pod source : toAddresses) {
                     if (permits(Direction.EGRESS, source, destination, port.number(), port.protocol())) {
                         edges.add(new Edge(source.id(), destination.id(), port.number(), port.protocol()));
                     }
@@ -295,9 +300,9 @@ public final class Reachability {
     }
 
     private List<CompiledPolicy> selecting(Pod pod, Direction direction) {
-        Map<String, List<CompiledPolicy>> cache = direction == Direction.INGRESS ? ingressSelecting : egressSelecting;
-        List<CompiledPolicy> known = cache.get(pod.id());
-        return known != null && pod.equals(endpoints.get(pod.id())) ? known : computeSelecting(pod, direction);
+        Map<Endpoint, List<CompiledPolicy>> cache = direction == Direction.INGRESS ? ingressSelecting : egressSelecting;
+        List<CompiledPolicy> known = cache.get(pod);
+        return known != null ? known : computeSelecting(pod, direction);
     }
 
     /** Policies of the pod's namespace whose podSelector matches it and whose policyTypes has the direction. */

@@ -66,6 +66,24 @@ final class SourceIndex {
         return candidates;
     }
 
+    /**
+     * Whether a pod with these egress policies may reach an address outside the cluster: when none isolates it, or
+     * one of their rules admits every peer or an address block. Others need not be judged against any address.
+     */
+    static boolean mayReachAddresses(List<CompiledPolicy> egress) {
+        if (egress.isEmpty()) {
+            return true;
+        }
+        for (CompiledPolicy policy : egress) {
+            for (CompiledPolicy.Rule rule : policy.rules(Direction.EGRESS)) {
+                if (rule.peers().isEmpty() || rule.peers().stream().anyMatch(CompiledPolicy.IpBlockPeer.class::isInstance)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private Collection<String> namespaces(CompiledPolicy.SelectorPeer peer) {
         if (peer.namespaceSelector() == null) {
             return List.of(peer.policyNamespace());
