@@ -50,7 +50,7 @@ public final class Reachability {
     private final SortedMap<String, Endpoint> endpoints;
     private final List<Pod> pods;
     private final List<External> externals;
-    private final Map<String, List<CompiledPolicy>> policiesByNamespace;
+    private final PolicyIndex policies;
     // Keyed by the declared endpoints themselves: an endpoint equal to a declared one but not the same object is
     // computed afresh, which is both correct and rare.
     private final Map<Endpoint, List<CompiledPolicy>> ingressSelecting = new IdentityHashMap<>();
@@ -80,12 +80,7 @@ public final class Reachability {
         this.endpoints = Collections.unmodifiableSortedMap(endpoints);
         this.pods = endpoints.values().stream().filter(Pod.class::isInstance).map(Pod.class::cast).toList();
         this.externals = endpoints.values().stream().filter(External.class::isInstance).map(External.class::cast).toList();
-        Map<String, List<CompiledPolicy>> byNamespace = new HashMap<>();
-        for (CompiledPolicy policy : policies) {
-            byNamespace.computeIfAbsent(policy.namespace(), key -> new ArrayList<>()).add(policy);
-        }
-        byNamespace.replaceAll((namespace, list) -> List.copyOf(list));
-        this.policiesByNamespace = byNamespace;
+        this.policies = new PolicyIndex(policies);
         for (Pod pod : pods) {
             ingressSelecting.put(pod, computeSelecting(pod, Direction.INGRESS));
             egressSelecting.put(pod, computeSelecting(pod, Direction.EGRESS));
@@ -307,13 +302,7 @@ public final class Reachability {
 
     /** Policies of the pod's namespace whose podSelector matches it and whose policyTypes has the direction. */
     private List<CompiledPolicy> computeSelecting(Pod pod, Direction direction) {
-        List<CompiledPolicy> selecting = new ArrayList<>();
-        for (CompiledPolicy policy : policiesByNamespace.getOrDefault(pod.namespace(), List.of())) {
-            if (policy.isolates(direction) && policy.selects(pod)) {
-                selecting.add(policy);
-            }
-        }
-        return List.copyOf(selecting);
+        return policies.selecting(pod, direction);
     }
 
     private static List<IpAddress> parse(Endpoint endpoint) {
