@@ -77,12 +77,12 @@ public final class NetworkVerification {
          */
         public List<String> problems() {
             List<String> problems = new ArrayList<>();
-            unexpected().forEach(edge -> problems.add("environment " + environment + ": the NetworkPolicies allow "
+            unexpected().forEach(edge -> problems.add("environment " + environment + ": the emitted NetworkPolicies allow "
                     + edge + ", which the spec does not declare (a hole in the default deny; fix: declare the connection"
-                    + " with calls/calledBy, or do not widen the generated NetworkPolicies)"));
+                    + " with .calls(..), .calledBy(..) or .calledByNamespace(..), and leave the generated policies as they are)"));
             missing().forEach(edge -> problems.add("environment " + environment + ": the spec declares " + edge
-                    + ", which the NetworkPolicies do not allow (the app would be cut off; fix: do not narrow the"
-                    + " generated NetworkPolicies)"));
+                    + ", which the emitted objects do not allow (no NetworkPolicy rule admits it, or no container listens"
+                    + " on that port; fix: leave the generated NetworkPolicies and container ports as they are)"));
             return problems;
         }
 
