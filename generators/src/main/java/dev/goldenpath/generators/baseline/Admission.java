@@ -8,6 +8,7 @@ import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
 import dev.goldenpath.generators.Labels;
+import dev.goldenpath.generators.workload.SecureDefaults;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,13 +150,13 @@ final class Admission {
         ObjectNode spec = patch.putObject("spec");
         ObjectNode pod = spec.putObject("securityContext");
         pod.put("+(runAsNonRoot)", true);
-        pod.putObject("+(seccompProfile)").put("type", "RuntimeDefault");
+        pod.putObject("+(seccompProfile)").put("type", SecureDefaults.SECCOMP_PROFILE);
         ObjectNode container = spec.putArray("containers").addObject();
         container.put("(name)", "*");
         ObjectNode context = container.putObject("securityContext");
         context.put("+(allowPrivilegeEscalation)", false);
         context.put("+(privileged)", false);
-        context.putObject("+(capabilities)").putArray("drop").add("ALL");
+        context.putObject("+(capabilities)").putArray("drop").add(SecureDefaults.DROP_CAPABILITIES);
         return patch;
     }
 
