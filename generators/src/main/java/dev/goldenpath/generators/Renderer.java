@@ -15,7 +15,6 @@ import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.generators.network.Edge;
 import dev.goldenpath.generators.network.MermaidDiagram;
 import dev.goldenpath.generators.network.NetworkPolicies;
-import dev.goldenpath.generators.policy.PolicyCheck;
 import dev.goldenpath.generators.rbac.Roles;
 import dev.goldenpath.generators.report.RenderReport;
 import dev.goldenpath.generators.secrets.SecretObjects;

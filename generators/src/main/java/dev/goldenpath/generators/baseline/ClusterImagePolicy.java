@@ -24,7 +24,7 @@ import java.util.List;
 @Kind("ClusterImagePolicy")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class ClusterImagePolicy extends TypedCustomResource<ClusterImagePolicy.Spec> {
+final class ClusterImagePolicy extends TypedCustomResource<ClusterImagePolicy.Spec> {
 
     @JsonCreator
     public ClusterImagePolicy(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {

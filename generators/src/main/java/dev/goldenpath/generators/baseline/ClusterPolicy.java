@@ -24,7 +24,7 @@ import java.util.List;
 @Kind("ClusterPolicy")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class ClusterPolicy extends TypedCustomResource<ClusterPolicy.Spec> {
+final class ClusterPolicy extends TypedCustomResource<ClusterPolicy.Spec> {
 
     @JsonCreator
     public ClusterPolicy(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {

@@ -24,7 +24,7 @@ import java.util.List;
 @Kind("ConstraintTemplate")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class ConstraintTemplate extends TypedCustomResource<ConstraintTemplate.Spec> {
+final class ConstraintTemplate extends TypedCustomResource<ConstraintTemplate.Spec> {
 
     @JsonCreator
     public ConstraintTemplate(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {

@@ -25,7 +25,7 @@ import java.util.List;
 @Kind("K8sRequiredLabels")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class K8sRequiredLabels extends TypedCustomResource<K8sRequiredLabels.Spec> {
+final class K8sRequiredLabels extends TypedCustomResource<K8sRequiredLabels.Spec> {
 
     @JsonCreator
     public K8sRequiredLabels(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {

@@ -25,7 +25,7 @@ import java.util.Map;
 @Kind("AuthorizationPolicy")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class AuthorizationPolicy extends TypedCustomResource<AuthorizationPolicy.Spec> implements Namespaced {
+final class AuthorizationPolicy extends TypedCustomResource<AuthorizationPolicy.Spec> implements Namespaced {
 
     @JsonCreator
     public AuthorizationPolicy(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {

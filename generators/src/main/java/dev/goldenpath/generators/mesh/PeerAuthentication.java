@@ -19,7 +19,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("PeerAuthentication")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class PeerAuthentication extends TypedCustomResource<PeerAuthentication.Spec> implements Namespaced {
+final class PeerAuthentication extends TypedCustomResource<PeerAuthentication.Spec> implements Namespaced {
 
     @JsonCreator
     public PeerAuthentication(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {

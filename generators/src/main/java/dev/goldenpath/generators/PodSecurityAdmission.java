@@ -1,4 +1,4 @@
-package dev.goldenpath.generators.extension;
+package dev.goldenpath.generators;
 
 import dev.goldenpath.tree.TreeLayout;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +18,7 @@ import java.util.Set;
  * server would then reject the pod and Argo CD would never get the app healthy. The check reads the excepted findings
  * of the PSS rules in app folders and the enforce label of the rendered Namespace of the same environment.
  */
-public final class PodSecurityAdmission {
+final class PodSecurityAdmission {
 
     /** PSS baseline checks (Kubernetes Pod Security Standards): only {@code privileged} admits a pod that fails one. */
     private static final Set<String> BASELINE = Set.of("pss-host-namespaces", "pss-privileged",
@@ -38,7 +38,7 @@ public final class PodSecurityAdmission {
      * @param paths   the file of each object
      * @param objects the objects as written
      */
-    public static List<String> problems(LintReport lint, List<String> paths, List<ObjectNode> objects) {
+    static List<String> problems(LintReport lint, List<String> paths, List<ObjectNode> objects) {
         Map<String, String> enforced = new HashMap<>();
         Map<String, String> namespaceOf = new HashMap<>();
         for (int i = 0; i < objects.size(); i++) {

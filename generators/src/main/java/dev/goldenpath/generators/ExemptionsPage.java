@@ -1,6 +1,8 @@
-package dev.goldenpath.generators.report;
+package dev.goldenpath.generators;
 
+import dev.goldenpath.generators.report.RenderReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.tree.TreeLayout;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,10 @@ import java.util.TreeSet;
  * String page = ExemptionsPage.markdown(List.of("apps/prod/api/deployment.yaml"), List.of(deploymentTree));
  * }</pre>
  */
-public final class ExemptionsPage {
+final class ExemptionsPage {
 
     /** The page's path in the rendered tree. */
-    public static final String PATH = dev.goldenpath.tree.TreeLayout.EXEMPTIONS_PAGE;
+    static final String PATH = TreeLayout.EXEMPTIONS_PAGE;
 
     private static final String PREFIX = "exception.goldenpath.dev/";
     private static final String ENFORCE = "pod-security.kubernetes.io/enforce";
@@ -38,7 +40,7 @@ public final class ExemptionsPage {
      * @param paths   each object's path in the tree ({@code apps/<environment>/...}, {@code platform/<environment>/...})
      * @param objects the objects as written, in the same order
      */
-    public static String markdown(List<String> paths, List<? extends JsonNode> objects) {
+    static String markdown(List<String> paths, List<? extends JsonNode> objects) {
         return markdown(paths, objects, List.of());
     }
 
@@ -47,7 +49,7 @@ public final class ExemptionsPage {
      * ({@code Weakening.DSL_ONLY_RULE_IDS}, e.g. egress to anywhere): no annotation can carry them, since the linter
      * refuses rule ids it does not know, so they come from the render report.
      */
-    public static String markdown(List<String> paths, List<? extends JsonNode> objects,
+    static String markdown(List<String> paths, List<? extends JsonNode> objects,
                                   List<RenderReport.Entry> dslOnly) {
         if (paths.size() != objects.size()) {
             throw new IllegalArgumentException(paths.size() + " paths for " + objects.size() + " objects");
