@@ -1,7 +1,7 @@
 package dev.goldenpath.generators;
 
-import dev.goldenpath.generators.report.RenderReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.generators.report.RenderReport;
 import dev.goldenpath.tree.TreeLayout;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.goldenpath.generators;
 
-import dev.goldenpath.kube.KubernetesNames;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.kube.KubernetesNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

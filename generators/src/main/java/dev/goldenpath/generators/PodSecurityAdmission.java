@@ -1,10 +1,10 @@
 package dev.goldenpath.generators;
 
-import dev.goldenpath.tree.TreeLayout;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.lint.Finding;
 import dev.goldenpath.lint.LintReport;
+import dev.goldenpath.tree.TreeLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.goldenpath.generators.extension;
 
-import dev.goldenpath.tree.TreeLayout;
 import dev.goldenpath.generators.Manifests.Manifest;
+import dev.goldenpath.tree.TreeLayout;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
