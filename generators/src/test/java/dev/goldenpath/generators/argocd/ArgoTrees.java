@@ -10,11 +10,9 @@ import static dev.goldenpath.dsl.GoldenPath.team;
 
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.Weakening;
-import dev.goldenpath.generators.Manifests;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.tree.RenderedTree;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The test platform (shaped like the samples) and its rendered tree with the Argo CD objects. */
