@@ -7,7 +7,6 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Manifests.Manifest;
 import dev.goldenpath.generators.argocd.ArgoCd;
 import dev.goldenpath.generators.baseline.ClusterBaseline;
-import dev.goldenpath.generators.extension.Clashes;
 import dev.goldenpath.generators.extension.Extensions;
 import dev.goldenpath.generators.extension.PlatformGenerator;
 import dev.goldenpath.generators.mesh.MeshPolicies;
@@ -231,7 +230,7 @@ public final class Renderer {
                 objects.add(new Manifest(TreeLayout.extensionsFolder(environment.name()), object));
             }
         }
-        List<String> clashes = Clashes.of(objects, extended.origins());
+        List<String> clashes = extended.clashes(objects);
         if (!clashes.isEmpty()) {
             throw new RenderException(clashes);
         }

@@ -13,7 +13,7 @@ import java.util.Map;
  * cluster (API group, kind, namespace and name in one environment), where the later apply would silently replace
  * the earlier one.
  */
-public final class Clashes {
+final class Clashes {
 
     private Clashes() {
     }
@@ -24,7 +24,7 @@ public final class Clashes {
      * @param placed  every placed object of {@code apps/} and {@code platform/}
      * @param origins the added objects (by identity) and who added them
      */
-    public static List<String> of(List<Manifest> placed, Map<HasMetadata, String> origins) {
+    static List<String> of(List<Manifest> placed, Map<HasMetadata, String> origins) {
         List<String> problems = new ArrayList<>();
         if (origins.isEmpty()) {
             return problems;
