@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.tree.RenderedTree;
+import dev.goldenpath.tree.TreeLayout;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -12,23 +13,20 @@ import java.util.TreeSet;
 /**
  * One {@code kustomization.yaml} per rendered folder, listing its files; a folder whose subfolders hold
  * kustomizations lists those subfolders, so that {@code kubectl apply -k} works at every level of
- * {@code platform/<environment>/}.
+ * {@code platform/<environment>/} ({@link TreeLayout#platformParents}).
  */
 final class Kustomizations {
 
     private final Map<String, SortedSet<String>> resources = new TreeMap<>();
 
-    void add(String folder, String fileName) {
-        resources.computeIfAbsent(folder, f -> new TreeSet<>()).add(fileName);
-        // Link platform/<env>/namespaces/<ns> into platform/<env>/namespaces and platform/<env>.
-        if (folder.startsWith("platform/")) {
-            String child = folder;
-            int slash;
-            while ((slash = child.lastIndexOf('/')) > "platform/".length() && child.chars().filter(c -> c == '/').count() > 1) {
-                String parent = child.substring(0, slash);
-                resources.computeIfAbsent(parent, f -> new TreeSet<>()).add(child.substring(slash + 1));
-                child = parent;
-            }
+    /** Lists a rendered file in its folder's kustomization. */
+    void add(String path) {
+        String folder = TreeLayout.folderOf(path);
+        resources.computeIfAbsent(folder, f -> new TreeSet<>()).add(path.substring(folder.length() + 1));
+        String child = folder;
+        for (String parent : TreeLayout.platformParents(folder)) {
+            resources.computeIfAbsent(parent, f -> new TreeSet<>()).add(child.substring(parent.length() + 1));
+            child = parent;
         }
     }
 
@@ -38,7 +36,7 @@ final class Kustomizations {
             kustomization.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
             kustomization.put("kind", "Kustomization");
             files.forEach(kustomization.putArray("resources")::add);
-            tree.add(folder + "/kustomization.yaml", Yaml.write(kustomization));
+            tree.add(TreeLayout.kustomization(folder), Yaml.write(kustomization));
         });
     }
 }

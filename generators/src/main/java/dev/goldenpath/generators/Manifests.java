@@ -1,40 +1,58 @@
 package dev.goldenpath.generators;
 
+import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.network.Edge;
 import dev.goldenpath.generators.report.RenderReport;
+import dev.goldenpath.tree.TreeLayout;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Every object a platform renders to, each placed in the folder it will be written to: the output of
  * generation and the input of serialization.
  *
- * @param platform the platform they were generated from
- * @param instances how many app instances (apps times environments) they hold
- * @param objects  the placed objects, in a stable order
- * @param report   the declared weakenings
- * @param edges    the declared connection graph of each environment
+ * @param resolved  the platform, resolved once: its instances, namespaces and declared graph per environment
+ * @param objects   the placed objects, in a stable order
+ * @param report    the declared weakenings
  * @param documents Markdown pages rendered with the tree (path to text), e.g. the network diagrams
  */
-public record Manifests(Platform platform, int instances, List<Manifest> objects, RenderReport report,
-                        Map<Environment, List<Edge>> edges, Map<String, String> documents) {
+public record Manifests(ResolvedPlatform resolved, List<Manifest> objects, RenderReport report,
+                        Map<String, String> documents) {
 
     public Manifests {
-        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(resolved, "resolved");
         objects = List.copyOf(objects);
         Objects.requireNonNull(report, "report");
-        edges = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(edges));
-        documents = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(documents));
+        documents = Collections.unmodifiableSortedMap(new TreeMap<>(documents));
     }
 
-    /** The folder of one app in one environment: {@code apps/<environment>/<app>}, the tree layout's one rule for it. */
-    public static String appFolder(dev.goldenpath.dsl.AppInstance instance) {
-        return "apps/" + instance.environment().name() + "/" + instance.name();
+    /** The platform they were generated from. */
+    public Platform platform() {
+        return resolved.platform();
+    }
+
+    /** How many app instances (apps times environments) they hold. */
+    public int instances() {
+        return resolved.instances().size();
+    }
+
+    /** The declared connection graph of each environment. */
+    public Map<Environment, List<Edge>> edges() {
+        Map<Environment, List<Edge>> edges = new LinkedHashMap<>();
+        resolved.environments().forEach(e -> edges.put(e.environment(), e.edges()));
+        return Collections.unmodifiableMap(edges);
+    }
+
+    /** The folder of one app in one environment: {@code apps/<environment>/<app>} ({@link TreeLayout#appFolder}). */
+    public static String appFolder(AppInstance instance) {
+        return ResolvedPlatform.folder(instance);
     }
 
     /**
@@ -50,25 +68,14 @@ public record Manifests(Platform platform, int instances, List<Manifest> objects
             Objects.requireNonNull(object, "object");
         }
 
-        /** {@code <kind>.yaml} when the object is named after its folder, else {@code <kind>-<name>.yaml}. */
-        public String fileName() {
-            return fileName(folder, object.getKind(), object.getMetadata().getName());
-        }
-
-        /** The file an object of this kind and name is written to in this folder. */
+        /** The file an object of this kind and name is written to in this folder ({@link TreeLayout#file}). */
         public static String path(String folder, String kind, String name) {
-            return folder + "/" + fileName(folder, kind, name);
-        }
-
-        private static String fileName(String folder, String kind, String name) {
-            String folderName = folder.substring(folder.lastIndexOf('/') + 1);
-            String lowerKind = kind.toLowerCase(Locale.ROOT);
-            return (name.equals(folderName) ? lowerKind : lowerKind + "-" + name) + ".yaml";
+            return TreeLayout.file(folder, kind, name);
         }
 
         /** The file's path in the tree. */
         public String path() {
-            return folder + "/" + fileName();
+            return TreeLayout.file(folder, object.getKind(), object.getMetadata().getName());
         }
     }
 }

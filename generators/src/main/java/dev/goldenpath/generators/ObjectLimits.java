@@ -1,6 +1,7 @@
 package dev.goldenpath.generators;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.kube.KubernetesNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.goldenpath.generators;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.DeclaredWeakening;
@@ -8,40 +7,31 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Manifests.Manifest;
 import dev.goldenpath.generators.argocd.ArgoCd;
 import dev.goldenpath.generators.baseline.ClusterBaseline;
-import dev.goldenpath.generators.extension.Clashes;
 import dev.goldenpath.generators.extension.Extensions;
 import dev.goldenpath.generators.extension.PlatformGenerator;
-import dev.goldenpath.generators.extension.PodSecurityAdmission;
-import dev.goldenpath.generators.extension.UnusedWeakenings;
 import dev.goldenpath.generators.mesh.MeshPolicies;
 import dev.goldenpath.generators.namespace.Namespaces;
-import dev.goldenpath.generators.network.Connections;
 import dev.goldenpath.generators.network.Edge;
-import dev.goldenpath.generators.network.Endpoint;
 import dev.goldenpath.generators.network.MermaidDiagram;
 import dev.goldenpath.generators.network.NetworkPolicies;
-import dev.goldenpath.generators.policy.PolicyCheck;
 import dev.goldenpath.generators.rbac.Roles;
-import dev.goldenpath.generators.report.WeakeningsPage;
 import dev.goldenpath.generators.report.RenderReport;
 import dev.goldenpath.generators.secrets.SecretObjects;
 import dev.goldenpath.generators.workload.Workloads;
 import dev.goldenpath.generators.yaml.Yaml;
-import dev.goldenpath.lint.LintReport;
 import dev.goldenpath.secrets.sealed.SealedSecret;
 import dev.goldenpath.secrets.sealed.Sealer;
 import dev.goldenpath.tree.RenderedTree;
+import dev.goldenpath.tree.TreeLayout;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -61,6 +51,7 @@ public final class Renderer {
 
     /** The largest document the renderer writes: under a ConfigMap's 1 MiB, with room for server-side metadata. */
     static final int MAX_OBJECT_BYTES = 900 * 1024;
+
 
     private final PolicyCheck policy;
     private final Map<String, Sealer> sealers;
@@ -178,31 +169,22 @@ public final class Renderer {
 
     /** Generates every Kubernetes object of the platform, each placed in its folder. */
     public Manifests generate(Platform platform) {
-        List<AppInstance> instances = platform.instances();
-        // The declared graph of each environment, and each instance's own edges (a per-app policy must not scan
-        // the whole environment's graph).
-        Map<Environment, List<Edge>> edges = new LinkedHashMap<>();
-        Map<AppInstance, List<Edge>> edgesOfInstance = new HashMap<>();
-        for (Environment environment : platform.environments()) {
-            List<Edge> environmentEdges = Connections.of(platform, environment, instances);
-            edges.put(environment, environmentEdges);
-            Map<Endpoint, List<Edge>> index = Connections.byEndpoint(environmentEdges);
-            for (AppInstance instance : instances) {
-                if (instance.environment().equals(environment)) {
-                    edgesOfInstance.put(instance, index.getOrDefault(Connections.endpoint(instance), List.of()));
-                }
-            }
-        }
+        // Resolved once: instances, namespaces with their Pod Security level and the declared graph of each environment.
+        ResolvedPlatform resolved = ResolvedPlatform.of(platform);
+        List<AppInstance> instances = resolved.instances();
+        Map<String, ResolvedPlatform.Environment> environments = new HashMap<>();
+        resolved.environments().forEach(e -> environments.put(e.name(), e));
         // Instances are independent: generate them in parallel, then keep the instances' order.
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         List<List<HasMetadata>> perInstance = instances.parallelStream()
                 .map(instance -> {
+                    List<Edge> edges = environments.get(instance.environment().name()).edgesOf(instance);
                     List<HasMetadata> objects = new ArrayList<>(
                             Workloads.render(platform, instance, !instance.app().apiAccess().permissions().isEmpty()));
-                    objects.add(NetworkPolicies.forApp(platform, instance, edgesOfInstance.get(instance)));
+                    objects.add(NetworkPolicies.forApp(platform, instance, edges));
                     objects.addAll(Roles.render(platform, instance));
                     if (platform.network().mesh()) {
-                        objects.add(MeshPolicies.forApp(platform, instance, edgesOfInstance.get(instance)));
+                        objects.add(MeshPolicies.forApp(platform, instance, edges));
                     }
                     objects.addAll(SecretObjects.render(platform, instance,
                             Optional.ofNullable(sealers.get(instance.environment().name())),
@@ -219,7 +201,7 @@ public final class Renderer {
         List<RenderReport.Entry> report = new ArrayList<>();
         for (int i = 0; i < instances.size(); i++) {
             AppInstance instance = instances.get(i);
-            String folder = Manifests.appFolder(instance);
+            String folder = ResolvedPlatform.folder(instance);
             for (HasMetadata object : perInstance.get(i)) {
                 objects.add(new Manifest(folder, object));
             }
@@ -231,92 +213,52 @@ public final class Renderer {
                         weakening.weakening().name(), weakening.weakening().ruleIds(), weakening.reason()));
             }
         }
-        for (Environment environment : platform.environments()) {
-            SortedMap<String, List<AppInstance>> namespaces = new TreeMap<>();
-            for (AppInstance instance : instances) {
-                if (instance.environment().equals(environment)) {
-                    namespaces.computeIfAbsent(instance.namespace(), n -> new ArrayList<>()).add(instance);
-                }
-            }
-            for (Map.Entry<String, List<AppInstance>> namespace : namespaces.entrySet()) {
-                String folder = "platform/" + environment.name() + "/namespaces/" + namespace.getKey();
-                objects.add(new Manifest(folder, Namespaces.namespace(platform, environment, namespace.getKey(), namespace.getValue())));
-                objects.add(new Manifest(folder, NetworkPolicies.defaultDeny(platform, namespace.getKey())));
+        for (ResolvedPlatform.Environment environment : resolved.environments()) {
+            for (ResolvedPlatform.Namespace namespace : environment.namespaces().values()) {
+                String folder = TreeLayout.namespaceFolder(environment.name(), namespace.name());
+                objects.add(new Manifest(folder, Namespaces.namespace(platform, environment.environment(), namespace.name(),
+                        namespace.level(), namespace.members())));
+                objects.add(new Manifest(folder, NetworkPolicies.defaultDeny(platform, namespace.name())));
                 if (platform.network().mesh()) {
-                    objects.add(new Manifest(folder, MeshPolicies.strictMtls(platform, namespace.getKey())));
+                    objects.add(new Manifest(folder, MeshPolicies.strictMtls(platform, namespace.name())));
                 }
             }
         }
-        for (Environment environment : platform.environments()) {
-            objects.addAll(ClusterBaseline.render(platform, environment, instances));
+        for (ResolvedPlatform.Environment environment : resolved.environments()) {
+            objects.addAll(ClusterBaseline.render(platform, environment));
             for (HasMetadata object : extended.platformObjects().get(environment.name())) {
-                objects.add(new Manifest("platform/" + environment.name() + "/extensions", object));
+                objects.add(new Manifest(TreeLayout.extensionsFolder(environment.name()), object));
             }
         }
-        List<String> clashes = Clashes.of(objects, extended.origins());
+        List<String> clashes = extended.clashes(objects);
         if (!clashes.isEmpty()) {
             throw new RenderException(clashes);
         }
         // Argo CD last: its projects allow exactly the kinds and namespaces the objects above hold.
-        objects.addAll(ArgoCd.render(platform, instances, objects));
+        objects.addAll(ArgoCd.render(resolved, objects));
         Map<String, String> documents = new TreeMap<>();
-        edges.forEach((environment, environmentEdges) -> documents.put("docs/network/" + environment.name() + ".md",
-                MermaidDiagram.markdown(environment.name(), environmentEdges)));
-        return new Manifests(platform, instances.size(), objects, new RenderReport(report), edges, documents);
+        resolved.environments().forEach(environment -> documents.put(TreeLayout.networkDiagram(environment.name()),
+                MermaidDiagram.markdown(environment.name(), environment.edges())));
+        return new Manifests(resolved, objects, new RenderReport(report), documents);
     }
 
     /**
      * Serializes generated objects into the tree: one YAML document per file, plus kustomizations and the report.
+     * Before anything is returned, the emitted objects are checked: the policy check, the API server's limits, the
+     * network proof (the emitted NetworkPolicies allow exactly the declared graph) and the Argo CD proof (the
+     * ApplicationSets deploy exactly the rendered app folders).
      *
      * @throws dev.goldenpath.generators.policy.PolicyViolationException when an object breaks a policy rule
      *         without a declared weakening
+     * @throws RenderException when an object is beyond the API server's limits, or the emitted NetworkPolicies do
+     *         not allow exactly the declared graph
      */
     public Rendering serialize(Manifests manifests) {
-        List<Manifest> placed = manifests.objects();
-        List<ObjectNode> trees = placed.parallelStream().map(p -> Yaml.toTree(p.object())).toList();
-        // The policy check runs on exactly what is written, before anything is written.
-        List<String> paths = placed.stream().map(Manifest::path).toList();
-        LintReport lint = policy.check(paths, trees);
-        // Weakened is not enough: the namespace's Pod Security level must admit the pod too.
-        List<String> inadmissible = new ArrayList<>(PodSecurityAdmission.problems(lint, paths, trees));
-        inadmissible.addAll(UnusedWeakenings.problems(manifests.platform(), lint));
-        if (!inadmissible.isEmpty()) {
-            throw new RenderException(inadmissible);
-        }
-        List<byte[]> documents = trees.parallelStream().map(Yaml::write).toList();
-        // The API server's limits (names, labels, annotations, object size), on exactly what is written.
-        List<String> beyondLimits = java.util.stream.IntStream.range(0, documents.size()).parallel()
-                .mapToObj(i -> ObjectLimits.check(paths.get(i), trees.get(i), documents.get(i).length, MAX_OBJECT_BYTES))
-                .flatMap(List::stream).toList();
-        if (!beyondLimits.isEmpty()) {
-            throw new RenderException(beyondLimits);
-        }
-        RenderedTree.Builder tree = RenderedTree.builder();
-        Kustomizations kustomizations = new Kustomizations();
-        for (int i = 0; i < placed.size(); i++) {
-            Manifest manifest = placed.get(i);
-            tree.add(manifest.path(), documents.get(i));
-            kustomizations.add(manifest.folder(), manifest.fileName());
-        }
-        kustomizations.addTo(tree);
-        // Read from exactly what is written, so the page lists every weakening the tree holds.
-        List<RenderReport.Entry> dslOnly = manifests.report().weakenings().stream()
-                .filter(e -> e.ruleIds().stream().allMatch(dev.goldenpath.dsl.Weakening.DSL_ONLY_RULE_IDS::contains))
-                .toList();
-        tree.add(WeakeningsPage.PATH, WeakeningsPage.markdown(paths, trees, dslOnly));
-        manifests.documents().forEach(tree::add);
-        RenderedTree built = tree.build();
-        // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders.
-        Map<String, ObjectNode> parsed = new HashMap<>();
-        for (int i = 0; i < placed.size(); i++) {
-            parsed.put(placed.get(i).path(), trees.get(i));
-        }
-        ArgoCd.check(manifests.platform(), built, parsed).orThrow();
-        return new Rendering(built, manifests.report(), lint, trees, manifests.instances());
+        return new Serialization(policy, manifests).run();
     }
 
     private Optional<SealedSecret> previousSealedSecret(AppInstance instance, String name) {
-        String path = Manifest.path(Manifests.appFolder(instance), SealedSecret.KIND, name);
+        String path = TreeLayout.file(ResolvedPlatform.folder(instance), SealedSecret.KIND, name);
         return previous.bytes(path).map(bytes -> Yaml.read(bytes, SealedSecret.class));
     }
 }

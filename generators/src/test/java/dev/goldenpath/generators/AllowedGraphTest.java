@@ -10,6 +10,7 @@ import static dev.goldenpath.dsl.GoldenPath.read;
 import static dev.goldenpath.dsl.GoldenPath.team;
 import static dev.goldenpath.dsl.GoldenPath.udpPort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goldenpath.dsl.App;
@@ -56,6 +57,47 @@ class AllowedGraphTest {
                 || e.destination().contains(NetworkVerification.STRANGER_NAMESPACE)));
         // DNS, both protocols, for each app; nothing else.
         assertEquals(5, result.allowed().size(), result::toString);
+    }
+
+    @Test
+    void aWidenedPolicyIsAHoleTheProofNamesEdgeByEdge() {
+        Platform platform = platform("acme")
+                .gitRepository("https://git.example.com/gitops.git")
+                .environment(environment("prod").apiServer(6443, "10.20.0.10/32").cluster("https://kubernetes.default.svc"))
+                .team(team("a").owner("a@example.com"))
+                .team(team("b").owner("b@example.com"))
+                .app(app("api").team("a").image("r.example.com/api:1").port(8080).calls("db", 5432))
+                .app(app("db").team("b").image("r.example.com/db:1").port(port("pg", 5432)))
+                .build();
+        Manifests manifests = Renderer.secureByDefault().generate(platform);
+        ResolvedPlatform.Environment prod = manifests.resolved().environments().get(0);
+        List<io.fabric8.kubernetes.api.model.HasMetadata> emitted = new ArrayList<>();
+        for (Manifests.Manifest manifest : manifests.objects()) {
+            if (manifest.folder().equals("apps/prod/db")
+                    && manifest.object() instanceof io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy policy) {
+                // One more ingress rule without peers or ports: every pod and address may reach db.
+                var widened = new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder(policy).editSpec()
+                        .addNewIngress().endIngress().endSpec().build();
+                emitted.add(widened);
+            } else {
+                emitted.add(manifest.object());
+            }
+        }
+        assertTrue(NetworkVerification.check(prod, manifests.objects().stream().map(Manifests.Manifest::object).toList())
+                .problems().isEmpty());
+
+        NetworkVerification.Result result = NetworkVerification.check(prod, emitted);
+
+        assertFalse(result.exact());
+        assertTrue(result.missing().isEmpty(), result::toString);
+        assertTrue(result.unexpected().contains(new Edge(NetworkVerification.STRANGER_NAMESPACE + "/stranger", "b-prod/db",
+                5432, Protocol.TCP)), result::toString);
+        assertTrue(result.unexpected().contains(new Edge("kube-system/dns", "b-prod/db", 5432, Protocol.TCP)), result::toString);
+        assertEquals(result.unexpected().size(), result.problems().size());
+        assertTrue(result.problems().contains("environment prod: the emitted NetworkPolicies allow "
+                + NetworkVerification.STRANGER_NAMESPACE + "/stranger -> b-prod/db 5432/TCP, which the spec does not declare"
+                + " (a hole in the default deny; fix: declare the connection with .calls(..), .calledBy(..) or"
+                + " .calledByNamespace(..), and leave the generated policies as they are)"), result.problems().toString());
     }
 
     static Stream<Long> seeds() {

@@ -1,5 +1,9 @@
 package dev.goldenpath.reachability;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -69,5 +73,14 @@ public record Port(String name, int number, Protocol protocol) implements Compar
     @Override
     public String toString() {
         return (name.isEmpty() ? "" : name + ":") + number + "/" + protocol;
+    }
+
+    /** One (number, protocol) per port: two names for the same port are one destination. */
+    static Collection<Port> distinctNumbers(List<Port> ports) {
+        Map<String, Port> distinct = new LinkedHashMap<>();
+        for (Port port : ports) {
+            distinct.putIfAbsent(port.number() + "/" + port.protocol(), port);
+        }
+        return distinct.values();
     }
 }

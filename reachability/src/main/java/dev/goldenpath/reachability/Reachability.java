@@ -8,8 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,10 +49,13 @@ public final class Reachability {
     private final SortedMap<String, Endpoint> endpoints;
     private final List<Pod> pods;
     private final List<External> externals;
-    private final Map<String, List<CompiledPolicy>> policiesByNamespace;
-    private final Map<String, List<CompiledPolicy>> ingressSelecting = new HashMap<>();
-    private final Map<String, List<CompiledPolicy>> egressSelecting = new HashMap<>();
-    private final Map<String, List<IpAddress>> addresses = new HashMap<>();
+    private final PolicyIndex policies;
+    // Keyed by the declared endpoints themselves: an endpoint equal to a declared one but not the same object is
+    // computed afresh, which is both correct and rare.
+    private final Map<Endpoint, List<CompiledPolicy>> ingressSelecting = new IdentityHashMap<>();
+    private final Map<Endpoint, List<CompiledPolicy>> egressSelecting = new IdentityHashMap<>();
+    private final Map<Endpoint, List<IpAddress>> addresses = new IdentityHashMap<>();
+    private final SourceIndex sources;
     private final Lookup lookup = new Lookup() {
         @Override
         public Map<String, String> namespaceLabels(String namespace) {
@@ -66,8 +68,8 @@ public final class Reachability {
 
         @Override
         public List<IpAddress> addresses(Endpoint endpoint) {
-            List<IpAddress> known = addresses.get(endpoint.id());
-            return known != null && endpoint.equals(endpoints.get(endpoint.id())) ? known : parse(endpoint);
+            List<IpAddress> known = addresses.get(endpoint);
+            return known != null ? known : parse(endpoint);
         }
     };
 
@@ -77,19 +79,15 @@ public final class Reachability {
         this.endpoints = Collections.unmodifiableSortedMap(endpoints);
         this.pods = endpoints.values().stream().filter(Pod.class::isInstance).map(Pod.class::cast).toList();
         this.externals = endpoints.values().stream().filter(External.class::isInstance).map(External.class::cast).toList();
-        Map<String, List<CompiledPolicy>> byNamespace = new HashMap<>();
-        for (CompiledPolicy policy : policies) {
-            byNamespace.computeIfAbsent(policy.namespace(), key -> new ArrayList<>()).add(policy);
-        }
-        byNamespace.replaceAll((namespace, list) -> List.copyOf(list));
-        this.policiesByNamespace = byNamespace;
+        this.policies = new PolicyIndex(policies);
         for (Pod pod : pods) {
-            ingressSelecting.put(pod.id(), computeSelecting(pod, Direction.INGRESS));
-            egressSelecting.put(pod.id(), computeSelecting(pod, Direction.EGRESS));
+            ingressSelecting.put(pod, computeSelecting(pod, Direction.INGRESS));
+            egressSelecting.put(pod, computeSelecting(pod, Direction.EGRESS));
         }
         for (Endpoint endpoint : endpoints.values()) {
-            addresses.put(endpoint.id(), parse(endpoint));
+            addresses.put(endpoint, parse(endpoint));
         }
+        this.sources = new SourceIndex(this.namespaces, this.endpoints.values());
     }
 
     /** A builder to declare namespaces, endpoints and policies. */
@@ -137,8 +135,16 @@ public final class Reachability {
     public SortedSet<Edge> allowedEdges() {
         SortedSet<Edge> edges = new TreeSet<>();
         for (Pod destination : pods) {
-            for (Port port : distinctNumbers(destination.ports())) {
-                for (Endpoint source : endpoints.values()) {
+            // Only a peer of one of its ingress rules can reach an isolated pod: judge those, not every endpoint.
+            List<CompiledPolicy> ingress = selecting(destination, Direction.INGRESS);
+            Collection<Endpoint> sources = endpoints.values();
+            if (!ingress.isEmpty()) {
+                List<CompiledPolicy.Rule> rules = new ArrayList<>();
+                ingress.forEach(policy -> rules.addAll(policy.rules(Direction.INGRESS)));
+                sources = this.sources.candidates(rules);
+            }
+            for (Port port : Port.distinctNumbers(destination.ports())) {
+                for (Endpoint source : sources) {
                     if (!source.id().equals(destination.id())
                             && permitsBothSides(source, destination, port.number(), port.protocol())) {
                         edges.add(new Edge(source.id(), destination.id(), port.number(), port.protocol()));
@@ -146,9 +152,11 @@ public final class Reachability {
                 }
             }
         }
+        List<Pod> toAddresses = pods.stream()
+                .filter(pod -> SourceIndex.mayReachAddresses(selecting(pod, Direction.EGRESS))).toList();
         for (External destination : externals) {
-            for (Port port : distinctNumbers(destination.ports())) {
-                for (Pod source : pods) {
+            for (Port port : Port.distinctNumbers(destination.ports())) {
+                for (Pod source : toAddresses) {
                     if (permits(Direction.EGRESS, source, destination, port.number(), port.protocol())) {
                         edges.add(new Edge(source.id(), destination.id(), port.number(), port.protocol()));
                     }
@@ -286,33 +294,18 @@ public final class Reachability {
     }
 
     private List<CompiledPolicy> selecting(Pod pod, Direction direction) {
-        Map<String, List<CompiledPolicy>> cache = direction == Direction.INGRESS ? ingressSelecting : egressSelecting;
-        List<CompiledPolicy> known = cache.get(pod.id());
-        return known != null && pod.equals(endpoints.get(pod.id())) ? known : computeSelecting(pod, direction);
+        Map<Endpoint, List<CompiledPolicy>> cache = direction == Direction.INGRESS ? ingressSelecting : egressSelecting;
+        List<CompiledPolicy> known = cache.get(pod);
+        return known != null ? known : computeSelecting(pod, direction);
     }
 
     /** Policies of the pod's namespace whose podSelector matches it and whose policyTypes has the direction. */
     private List<CompiledPolicy> computeSelecting(Pod pod, Direction direction) {
-        List<CompiledPolicy> selecting = new ArrayList<>();
-        for (CompiledPolicy policy : policiesByNamespace.getOrDefault(pod.namespace(), List.of())) {
-            if (policy.isolates(direction) && policy.selects(pod)) {
-                selecting.add(policy);
-            }
-        }
-        return List.copyOf(selecting);
+        return policies.selecting(pod, direction);
     }
 
     private static List<IpAddress> parse(Endpoint endpoint) {
         return endpoint.ips().stream().map(IpAddress::of).toList();
-    }
-
-    /** One (number, protocol) per port: two names for the same port are one destination. */
-    private static Collection<Port> distinctNumbers(List<Port> ports) {
-        Map<String, Port> distinct = new LinkedHashMap<>();
-        for (Port port : ports) {
-            distinct.putIfAbsent(port.number() + "/" + port.protocol(), port);
-        }
-        return distinct.values();
     }
 
     /** Collects namespaces, endpoints and policies; {@link #build()} validates them all at once. */

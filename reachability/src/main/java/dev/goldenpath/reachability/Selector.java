@@ -126,6 +126,11 @@ final class Selector {
         return true;
     }
 
+    /** The {@code matchLabels} part: every pod it matches carries each of these labels (an index can look them up). */
+    Map<String, String> matchLabels() {
+        return matchLabels;
+    }
+
     boolean isEmpty() {
         return matchLabels.isEmpty() && requirements.isEmpty();
     }

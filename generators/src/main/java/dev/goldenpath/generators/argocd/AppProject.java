@@ -30,7 +30,7 @@ import java.util.List;
 @Kind("AppProject")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class AppProject extends ArgoObject<AppProject.Spec> {
+final class AppProject extends ArgoObject<AppProject.Spec> {
 
 
     @JsonCreator

@@ -32,7 +32,7 @@ import java.util.Map;
 @Kind("Application")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class Application extends ArgoObject<Application.Spec> {
+final class Application extends ArgoObject<Application.Spec> {
 
 
     @JsonCreator

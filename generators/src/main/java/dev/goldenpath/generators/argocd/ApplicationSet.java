@@ -34,7 +34,7 @@ import java.util.TreeMap;
 @Kind("ApplicationSet")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class ApplicationSet extends ArgoObject<ApplicationSet.Spec> {
+final class ApplicationSet extends ArgoObject<ApplicationSet.Spec> {
 
     /** The only safe template option: a parameter that a generator does not produce fails the whole set. */
     public static final String MISSING_KEY_ERROR = "missingkey=error";

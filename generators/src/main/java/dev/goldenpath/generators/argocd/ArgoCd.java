@@ -8,9 +8,12 @@ import dev.goldenpath.dsl.SpecException;
 import dev.goldenpath.dsl.Violation;
 import dev.goldenpath.generators.Labels;
 import dev.goldenpath.generators.Manifests.Manifest;
+import dev.goldenpath.generators.RenderedObject;
+import dev.goldenpath.generators.ResolvedPlatform;
 import dev.goldenpath.generators.argocd.ApplicationSet.Generator;
 import dev.goldenpath.generators.argocd.ApplicationSet.PathItem;
 import dev.goldenpath.tree.RenderedTree;
+import dev.goldenpath.tree.TreeLayout;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -43,7 +46,7 @@ import java.util.function.Predicate;
  * </ul>
  *
  * <pre>{@code
- * List<Manifest> argo = ArgoCd.render(platform, platform.instances(), generated);
+ * List<Manifest> argo = ArgoCd.render(ResolvedPlatform.of(platform), generated);
  * ArgoCd.check(platform, rendering.tree()).orThrow();
  * }</pre>
  */
@@ -59,7 +62,7 @@ public final class ArgoCd {
 
     /** The folder an environment's Argo CD objects are placed in. */
     public static String folder(Environment environment) {
-        return "argocd/" + environment.name();
+        return TreeLayout.argocdFolder(environment.name());
     }
 
     /** The AppProject and ApplicationSet of a team in an environment. */
@@ -75,25 +78,23 @@ public final class ArgoCd {
     /**
      * The Argo CD objects of every environment, placed in {@code argocd/<environment>/}.
      *
-     * @param platform  the platform
-     * @param instances its app instances ({@link Platform#instances()})
+     * @param resolved  the platform, resolved once
      * @param generated every object generated for {@code apps/} and {@code platform/}: the projects allow exactly
      *                  the kinds (and cluster-scoped names) these hold
      * @throws SpecException when two Argo CD objects would get the same name, or an Application name is too long
      */
-    public static List<Manifest> render(Platform platform, List<AppInstance> instances, List<Manifest> generated) {
+    public static List<Manifest> render(ResolvedPlatform resolved, List<Manifest> generated) {
+        Platform platform = resolved.platform();
         List<Manifest> result = new ArrayList<>();
         Names names = new Names();
         // Indexed once: per-team lookups must not scan every generated object (10 000 apps, 1 000 teams).
         Map<String, List<HasMetadata>> byFolder = new java.util.LinkedHashMap<>();
         generated.forEach(m -> byFolder.computeIfAbsent(m.folder(), f -> new ArrayList<>()).add(m.object()));
-        for (Environment environment : platform.environments()) {
+        for (ResolvedPlatform.Environment resolvedEnvironment : resolved.environments()) {
+            Environment environment = resolvedEnvironment.environment();
             String folder = folder(environment);
-            SortedMap<String, List<AppInstance>> byTeam = new TreeMap<>();
-            instances.stream().filter(i -> i.environment().name().equals(environment.name()))
-                    .sorted(Comparator.comparing(AppInstance::name))
-                    .forEach(i -> byTeam.computeIfAbsent(i.team().name(), t -> new ArrayList<>()).add(i));
-            String platformFolder = "platform/" + environment.name();
+            SortedMap<String, List<AppInstance>> byTeam = resolvedEnvironment.byTeam();
+            String platformFolder = TreeLayout.platformFolder(environment.name());
             List<HasMetadata> platformObjects = objects(byFolder,
                     f -> f.equals(platformFolder) || f.startsWith(platformFolder + "/"));
             if (!platformObjects.isEmpty()) {
@@ -124,12 +125,11 @@ public final class ArgoCd {
     }
 
     /**
-     * The same check, given the objects of the tree already parsed (path to JSON tree, as the Renderer has them),
-     * so that the tree's files are not parsed again.
+     * The same check, given the objects the tree was just written from (path to record, as the Renderer has them),
+     * so that none of the tree's files is parsed again.
      */
-    public static ConsistencyReport check(Platform platform, RenderedTree tree,
-                                          Map<String, ? extends com.fasterxml.jackson.databind.JsonNode> parsed) {
-        return new Consistency(platform, tree, parsed).check();
+    public static ConsistencyReport check(Platform platform, RenderedTree tree, Map<String, RenderedObject> emitted) {
+        return new Consistency(platform, tree, emitted).check();
     }
 
     private static AppProject teamProject(Platform platform, Environment environment, String team,
@@ -210,7 +210,7 @@ public final class ArgoCd {
                     "environments[" + environment.name() + "]");
         }
         ApplicationSet.Git git = ApplicationSet.Git.directories(platform.gitRepository(), platform.gitRevision(),
-                List.of(PathItem.include("platform/" + environment.name())));
+                List.of(PathItem.include(TreeLayout.platformFolder(environment.name()))));
         Application.Spec spec = new Application.Spec(project,
                 new Application.Source(platform.gitRepository(), platform.gitRevision(), "{{.path.path}}"),
                 destination(environment, multiCluster, null),
@@ -252,7 +252,7 @@ public final class ArgoCd {
     }
 
     static String appFolder(AppInstance instance) {
-        return dev.goldenpath.generators.Manifests.appFolder(instance);
+        return ResolvedPlatform.folder(instance);
     }
 
     private static ObjectMeta metadata(Platform platform, String name, Environment environment, String owner,

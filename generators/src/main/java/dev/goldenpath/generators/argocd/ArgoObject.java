@@ -1,6 +1,6 @@
 package dev.goldenpath.generators.argocd;
 
-import dev.goldenpath.secrets.TypedCustomResource;
+import dev.goldenpath.kube.TypedCustomResource;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 

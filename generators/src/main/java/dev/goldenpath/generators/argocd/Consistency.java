@@ -8,9 +8,11 @@ import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Cluster;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.generators.RenderedObject;
 import dev.goldenpath.generators.argocd.ConsistencyReport.GeneratedApplication;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.tree.RenderedTree;
+import dev.goldenpath.tree.TreeLayout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,10 +45,13 @@ final class Consistency {
     /** The cluster-scoped grants each project's Applications actually use. */
     private final Map<String, java.util.Set<AppProject.ClusterResource>> usedGrants = new TreeMap<>();
 
-    Consistency(Platform platform, RenderedTree tree, Map<String, ? extends JsonNode> parsed) {
+    /** The objects the tree was written from, by path: read instead of parsing the files again. */
+    private final Map<String, RenderedObject> emitted;
+
+    Consistency(Platform platform, RenderedTree tree, Map<String, RenderedObject> emitted) {
         this.platform = platform;
         this.tree = tree;
-        objects.putAll(parsed);
+        this.emitted = emitted;
         platform.instances().forEach(i -> instances.put(ArgoCd.appFolder(i), i));
     }
 
@@ -90,11 +95,19 @@ final class Consistency {
     // argocd/<environment>/*.yaml: every ApplicationSet and AppProject, typed.
     private void read() {
         for (String path : tree.paths()) {
-            if (!path.startsWith("argocd/") || !path.endsWith(".yaml") || path.endsWith("/kustomization.yaml")) {
+            if (!TreeLayout.inArgocd(path) || !TreeLayout.isManifest(path)) {
                 continue;
             }
-            // The renderer hands over the trees it wrote these files from: read those instead of parsing again.
-            JsonNode object = objects.computeIfAbsent(path, p -> Yaml.read(tree.bytes(p).orElseThrow()));
+            // The renderer hands over the objects it wrote these files from: read those instead of parsing again.
+            RenderedObject record = emitted.get(path);
+            if (record != null && record.object() instanceof ApplicationSet set) {
+                put(applicationSets, path, set);
+                continue;
+            } else if (record != null && record.object() instanceof AppProject project) {
+                put(projects, path, project);
+                continue;
+            }
+            JsonNode object = object(path);
             String kind = object.path("kind").asText();
             try {
                 switch (kind) {
@@ -109,13 +122,19 @@ final class Consistency {
         }
     }
 
+    // The tree an emitted file was written from; a file the renderer did not hand over is parsed once.
+    private JsonNode object(String path) {
+        RenderedObject record = emitted.get(path);
+        return record != null ? record.tree() : objects.computeIfAbsent(path, p -> Yaml.read(tree.bytes(p).orElseThrow()));
+    }
+
     private <T extends ArgoObject<?>> void put(Map<String, T> objects, String path, T object) {
         String name = object.getMetadata().getName();
         if (!platform.argocdNamespace().equals(object.getMetadata().getNamespace())) {
             problems.add(path + ": " + object.getKind() + " " + name + " is not in the Argo CD namespace "
                     + platform.argocdNamespace());
         }
-        environments.putIfAbsent(object.getKind() + "/" + name, path.split("/")[1]);
+        environments.putIfAbsent(object.getKind() + "/" + name, TreeLayout.environment(path).orElse(""));
         T previous = objects.putIfAbsent(name, object);
         if (previous != null) {
             problems.add(path + ": a second " + object.getKind() + " named " + name);
@@ -127,7 +146,7 @@ final class Consistency {
         Map<String, Expected> expected = new TreeMap<>();
         for (AppInstance instance : instances.values()) {
             String folder = ArgoCd.appFolder(instance);
-            if (!tree.contains(folder + "/kustomization.yaml")) {
+            if (!tree.contains(TreeLayout.kustomization(folder))) {
                 problems.add(folder + ": the spec has this app instance but the tree has no such folder");
                 continue;
             }
@@ -138,17 +157,16 @@ final class Consistency {
             }
         }
         for (String path : tree.paths()) {
-            String[] segments = path.split("/");
-            if (segments.length == 4 && segments[0].equals("apps") && segments[3].equals("kustomization.yaml")) {
-                String folder = path.substring(0, path.lastIndexOf('/'));
+            String folder = TreeLayout.folderOf(path);
+            if (TreeLayout.isKustomization(path) && TreeLayout.isAppFolder(folder)) {
                 if (!instances.containsKey(folder)) {
                     problems.add(folder + ": an app folder that no app instance of the spec renders");
                 }
             }
         }
         for (Environment environment : platform.environments()) {
-            String folder = "platform/" + environment.name();
-            if (tree.contains(folder + "/kustomization.yaml")) {
+            String folder = TreeLayout.platformFolder(environment.name());
+            if (tree.contains(TreeLayout.kustomization(folder))) {
                 for (Cluster cluster : environment.clusters()) {
                     expected.put(folder + " -> " + cluster.server(), new Expected(environment.name(),
                             ArgoCd.platformProjectName(environment), "", cluster.name()));
@@ -258,7 +276,7 @@ final class Consistency {
                 problems.add(where + " deploys " + application.path() + " to " + application.server()
                         + (instance.clusters().stream().anyMatch(c -> c.server().equals(application.server()))
                         ? "" : ", a cluster the instance does not run on"));
-            } else if (application.path().matches("platform/[^/]+")) {
+            } else if (TreeLayout.isPlatformFolder(application.path())) {
                 problems.add(where + " deploys " + application.path() + " to " + application.server()
                         + ", not a cluster of that environment");
             } else {
@@ -285,12 +303,13 @@ final class Consistency {
             return;
         }
         String environment = environments.get("ApplicationSet/" + application.applicationSet());
-        if (!application.path().startsWith("apps/" + environment + "/") && !application.path().equals("platform/" + environment)) {
-            problems.add(where + ": ApplicationSet " + application.applicationSet() + " in argocd/" + environment
+        if (!application.path().startsWith(TreeLayout.appsFolder(environment) + "/")
+                && !application.path().equals(TreeLayout.platformFolder(environment))) {
+            problems.add(where + ": ApplicationSet " + application.applicationSet() + " in " + TreeLayout.argocdFolder(environment)
                     + " deploys " + application.path() + " of another environment");
         }
         if (!environment.equals(environments.get("AppProject/" + application.project()))) {
-            problems.add(where + ": the project is not in argocd/" + environment + " with its ApplicationSet");
+            problems.add(where + ": the project is not in " + TreeLayout.argocdFolder(environment) + " with its ApplicationSet");
         }
         ProjectBounds bounds = projectBounds.computeIfAbsent(application.project(), p -> new ProjectBounds(project.spec()));
         if (!bounds.sourceAllowed(platform.gitRepository())) {
@@ -302,10 +321,10 @@ final class Consistency {
         }
         String prefix = application.path() + "/";
         for (String path : tree.paths().subSet(prefix, prefix + Character.MAX_VALUE)) {
-            if (!path.endsWith(".yaml") || path.endsWith("/kustomization.yaml")) {
+            if (!TreeLayout.isManifest(path)) {
                 continue;
             }
-            JsonNode object = objects.computeIfAbsent(path, p -> Yaml.read(tree.bytes(p).orElseThrow()));
+            JsonNode object = object(path);
             String group = ArgoCd.group(object.path("apiVersion").asText());
             String kind = object.path("kind").asText();
             String name = object.path("metadata").path("name").asText();

@@ -8,7 +8,7 @@ import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
 import dev.goldenpath.generators.Labels;
-import dev.goldenpath.vocabulary.ImageReference;
+import dev.goldenpath.generators.workload.SecureDefaults;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,13 +150,13 @@ final class Admission {
         ObjectNode spec = patch.putObject("spec");
         ObjectNode pod = spec.putObject("securityContext");
         pod.put("+(runAsNonRoot)", true);
-        pod.putObject("+(seccompProfile)").put("type", "RuntimeDefault");
+        pod.putObject("+(seccompProfile)").put("type", SecureDefaults.SECCOMP_PROFILE);
         ObjectNode container = spec.putArray("containers").addObject();
         container.put("(name)", "*");
         ObjectNode context = container.putObject("securityContext");
         context.put("+(allowPrivilegeEscalation)", false);
         context.put("+(privileged)", false);
-        context.putObject("+(capabilities)").putArray("drop").add("ALL");
+        context.putObject("+(capabilities)").putArray("drop").add(SecureDefaults.DROP_CAPABILITIES);
         return patch;
     }
 
@@ -179,13 +179,15 @@ final class Admission {
                         mode == Baseline.AdmissionMode.ENFORCE ? "enforce" : "warn"));
     }
 
-    /**
-     * The registry host of an image reference, as the vocabulary splits it. Docker Hub is named
-     * {@code index.docker.io} here: the Sigstore policy controller matches globs against go-containerregistry's
-     * names, whose default registry is {@code index.docker.io}, not distribution's {@code docker.io}.
-     */
+    /** The registry host of an image reference; Docker Hub for references without one (distribution's rule). */
     static String registry(String image) {
-        ImageReference reference = ImageReference.parse(image);
-        return reference.domain().isEmpty() ? "index.docker.io" : reference.domain();
+        int slash = image.indexOf('/');
+        if (slash > 0) {
+            String first = image.substring(0, slash);
+            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+                return first;
+            }
+        }
+        return "index.docker.io";
     }
 }

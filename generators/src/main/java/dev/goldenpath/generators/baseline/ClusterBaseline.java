@@ -7,8 +7,10 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
 import dev.goldenpath.generators.Labels;
 import dev.goldenpath.generators.Manifests.Manifest;
+import dev.goldenpath.generators.ResolvedPlatform;
 import dev.goldenpath.generators.mesh.MeshPolicies;
 import dev.goldenpath.generators.namespace.Namespaces;
+import dev.goldenpath.tree.TreeLayout;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -35,7 +37,7 @@ import java.util.TreeMap;
  * </ul>
  *
  * <pre>{@code
- * List<Manifest> baseline = ClusterBaseline.render(platform, environment, platform.instances());
+ * List<Manifest> baseline = ClusterBaseline.render(platform, ResolvedPlatform.of(platform).environments().get(0));
  * }</pre>
  */
 public final class ClusterBaseline {
@@ -46,17 +48,11 @@ public final class ClusterBaseline {
     private ClusterBaseline() {
     }
 
-    /**
-     * Every baseline object of the environment, in a stable order.
-     *
-     * @param instances the platform's instances (those of other environments are ignored)
-     */
-    public static List<Manifest> render(Platform platform, Environment environment, List<AppInstance> instances) {
-        List<AppInstance> here = instances.stream().filter(i -> i.environment().equals(environment)).toList();
-        SortedMap<String, List<AppInstance>> appNamespaces = new TreeMap<>();
-        here.forEach(i -> appNamespaces.computeIfAbsent(i.namespace(), n -> new ArrayList<>()).add(i));
+    /** Every baseline object of the environment, in a stable order. */
+    public static List<Manifest> render(Platform platform, ResolvedPlatform.Environment resolved) {
+        Environment environment = resolved.environment();
+        List<AppInstance> here = resolved.instances();
         Baseline baseline = platform.baseline();
-        String root = "platform/" + environment.name() + "/";
         List<Manifest> objects = new ArrayList<>();
         // Namespaces the baseline itself runs workloads in, with their Pod Security level.
         SortedMap<String, PodSecurityLevel> ownNamespaces = new TreeMap<>();
@@ -68,30 +64,35 @@ public final class ClusterBaseline {
         }
         Admission admission = new Admission(platform, environment, baseline.mode(environment));
         if (baseline.gatekeeper()) {
-            List<String> all = new ArrayList<>(appNamespaces.keySet());
+            List<String> all = new ArrayList<>(resolved.namespaces().keySet());
             all.addAll(ownNamespaces.keySet());
-            admission.requiredLabels(all.stream().sorted().toList()).forEach(o -> objects.add(new Manifest(root + "gatekeeper", o)));
+            admission.requiredLabels(all.stream().sorted().toList())
+                    .forEach(o -> objects.add(in(environment, "gatekeeper", o)));
         }
         if (baseline.kyverno()) {
             SortedMap<String, PodSecurityLevel> levels = new TreeMap<>(ownNamespaces);
-            appNamespaces.forEach((namespace, members) -> levels.put(namespace, Namespaces.level(members)));
-            admission.kyverno(levels).forEach(o -> objects.add(new Manifest(root + "kyverno", o)));
+            resolved.namespaces().forEach((name, namespace) -> levels.put(name, namespace.level()));
+            admission.kyverno(levels).forEach(o -> objects.add(in(environment, "kyverno", o)));
         }
-        baseline.imageSignatures().ifPresent(signatures -> objects.add(new Manifest(root + "sigstore",
+        baseline.imageSignatures().ifPresent(signatures -> objects.add(in(environment, "sigstore",
                 admission.signedImages(signatures, here))));
         if (platform.network().mesh()) {
             // Mesh-wide: a PeerAuthentication without selector in Istio's root namespace applies to every workload.
-            objects.add(new Manifest(root + "istio", MeshPolicies.strictMtls(platform, baseline.meshRootNamespace())));
+            objects.add(in(environment, "istio", MeshPolicies.strictMtls(platform, baseline.meshRootNamespace())));
         }
         if (baseline.falco().enabled()) {
             new FalcoDeployment(platform, environment).render(here)
-                    .forEach(o -> objects.add(new Manifest(root + "falco", o)));
+                    .forEach(o -> objects.add(in(environment, "falco", o)));
         }
         if (baseline.trivy().enabled()) {
             new TrivyScan(platform, environment).render(here)
-                    .forEach(o -> objects.add(new Manifest(root + "trivy", o)));
+                    .forEach(o -> objects.add(in(environment, "trivy", o)));
         }
         return List.copyOf(objects);
+    }
+
+    private static Manifest in(Environment environment, String component, io.fabric8.kubernetes.api.model.HasMetadata object) {
+        return new Manifest(TreeLayout.baselineFolder(environment.name(), component), object);
     }
 
     /** Labels of a baseline object: recommended labels plus the required owner, environment and app. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.goldenpath.secrets.TypedCustomResource;
+import dev.goldenpath.kube.TypedCustomResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
@@ -24,7 +24,7 @@ import java.util.List;
 @Kind("ClusterImagePolicy")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class ClusterImagePolicy extends TypedCustomResource<ClusterImagePolicy.Spec> {
+final class ClusterImagePolicy extends TypedCustomResource<ClusterImagePolicy.Spec> {
 
     @JsonCreator
     public ClusterImagePolicy(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {

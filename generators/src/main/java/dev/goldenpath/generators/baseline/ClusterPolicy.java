@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.goldenpath.secrets.TypedCustomResource;
+import dev.goldenpath.kube.TypedCustomResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
@@ -24,7 +24,7 @@ import java.util.List;
 @Kind("ClusterPolicy")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class ClusterPolicy extends TypedCustomResource<ClusterPolicy.Spec> {
+final class ClusterPolicy extends TypedCustomResource<ClusterPolicy.Spec> {
 
     @JsonCreator
     public ClusterPolicy(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {

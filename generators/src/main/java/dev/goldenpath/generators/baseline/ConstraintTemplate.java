@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.goldenpath.secrets.TypedCustomResource;
+import dev.goldenpath.kube.TypedCustomResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
@@ -24,7 +24,7 @@ import java.util.List;
 @Kind("ConstraintTemplate")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class ConstraintTemplate extends TypedCustomResource<ConstraintTemplate.Spec> {
+final class ConstraintTemplate extends TypedCustomResource<ConstraintTemplate.Spec> {
 
     @JsonCreator
     public ConstraintTemplate(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {

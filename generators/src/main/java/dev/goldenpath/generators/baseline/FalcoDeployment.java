@@ -7,6 +7,7 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
 import dev.goldenpath.generators.Labels;
 import dev.goldenpath.generators.network.NetworkPolicies;
+import dev.goldenpath.generators.workload.SecureDefaults;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -93,11 +95,7 @@ final class FalcoDeployment {
                 .withEnableServiceLinks(false)
                 .withNodeSelector(settings.nodeSelector().isEmpty() ? null : new TreeMap<>(settings.nodeSelector()))
                 .withTolerations(settings.tolerations().stream().map(FalcoDeployment::toleration).toList())
-                .withNewSecurityContext()
-                .withRunAsUser(0L).withRunAsNonRoot(false)
-                // PSS restricted "Seccomp": the runtime default still applies; the capabilities are what open bpf().
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-                .endSecurityContext()
+                .withSecurityContext(SecureDefaults.rootAgentPod())
                 .withContainers(container(settings.image()))
                 .withVolumes(volumes(configMaps))
                 .withTerminationGracePeriodSeconds(30L)
@@ -134,13 +132,10 @@ final class FalcoDeployment {
                 .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("512Mi")))
                 .withLimits(Map.of("cpu", new Quantity("1"), "memory", new Quantity("1Gi")))
                 .endResources()
-                .withNewSecurityContext()
-                .withPrivileged(false)
-                .withAllowPrivilegeEscalation(false)
-                .withReadOnlyRootFilesystem(true)
-                .withNewCapabilities().withDrop("ALL").withAdd(CAPABILITIES).endCapabilities()
-                .withNewAppArmorProfile().withType("Unconfined").endAppArmorProfile()
-                .endSecurityContext()
+                // The restricted defaults with the probe's capabilities added back; AppArmor unconfined as the Falco
+                // chart runs it in least-privileged mode.
+                .withSecurityContext(new SecurityContextBuilder(SecureDefaults.container(CAPABILITIES, false, true, null))
+                        .withNewAppArmorProfile().withType("Unconfined").endAppArmorProfile().build())
                 .withVolumeMounts(
                         mount("proc", "/host/proc", true),
                         mount("etc", "/host/etc", true),

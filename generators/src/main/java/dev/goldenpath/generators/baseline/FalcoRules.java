@@ -30,7 +30,7 @@ import java.util.TreeSet;
  *     .filter(i -> i.environment().name().equals("production")).toList());
  * }</pre>
  */
-public final class FalcoRules {
+final class FalcoRules {
 
     /** Shell binaries by process name (MITRE ATT&CK T1059: command and scripting interpreter). */
     static final List<String> SHELLS = List.of("ash", "bash", "csh", "dash", "fish", "ksh", "mksh", "sh", "tcsh", "zsh");

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.goldenpath.secrets.TypedCustomResource;
+import dev.goldenpath.kube.TypedCustomResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
@@ -25,7 +25,7 @@ import java.util.List;
 @Kind("K8sRequiredLabels")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class K8sRequiredLabels extends TypedCustomResource<K8sRequiredLabels.Spec> {
+final class K8sRequiredLabels extends TypedCustomResource<K8sRequiredLabels.Spec> {
 
     @JsonCreator
     public K8sRequiredLabels(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {

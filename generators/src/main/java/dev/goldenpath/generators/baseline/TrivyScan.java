@@ -8,6 +8,7 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
 import dev.goldenpath.generators.Labels;
 import dev.goldenpath.generators.network.NetworkPolicies;
+import dev.goldenpath.generators.workload.SecureDefaults;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -161,12 +162,8 @@ final class TrivyScan {
                 // CIS 5.1.6: a token only where the pod uses the API; this one lists workloads, bound to read-only access.
                 .withAutomountServiceAccountToken(true)
                 .withEnableServiceLinks(false)
-                .withNewSecurityContext()
-                // PSS restricted: non-root, seccomp RuntimeDefault; the image's default user is root, so name one.
-                .withRunAsNonRoot(true).withRunAsUser(USER).withRunAsGroup(USER).withFsGroup(USER)
-                .withFsGroupChangePolicy("OnRootMismatch")
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-                .endSecurityContext()
+                // The image's default user is root, so name one (PSS restricted, SecureDefaults).
+                .withSecurityContext(SecureDefaults.pod(USER, USER, USER))
                 .addNewContainer()
                 .withName("scan")
                 .withImage(settings.image())
@@ -179,13 +176,7 @@ final class TrivyScan {
                 .withRequests(Map.of("cpu", new Quantity("250m"), "memory", new Quantity("512Mi")))
                 .withLimits(Map.of("cpu", new Quantity("1"), "memory", new Quantity("2Gi")))
                 .endResources()
-                .withNewSecurityContext()
-                .withPrivileged(false)
-                .withAllowPrivilegeEscalation(false)
-                .withReadOnlyRootFilesystem(true)
-                .withRunAsNonRoot(true)
-                .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .endSecurityContext()
+                .withSecurityContext(SecureDefaults.restrictedContainer())
                 .withVolumeMounts(
                         new VolumeMountBuilder().withName("cache").withMountPath("/cache").build(),
                         new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build(),

@@ -1,6 +1,7 @@
 package dev.goldenpath.generators.extension;
 
 import dev.goldenpath.generators.Manifests.Manifest;
+import dev.goldenpath.tree.TreeLayout;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
  * cluster (API group, kind, namespace and name in one environment), where the later apply would silently replace
  * the earlier one.
  */
-public final class Clashes {
+final class Clashes {
 
     private Clashes() {
     }
@@ -23,7 +24,7 @@ public final class Clashes {
      * @param placed  every placed object of {@code apps/} and {@code platform/}
      * @param origins the added objects (by identity) and who added them
      */
-    public static List<String> of(List<Manifest> placed, Map<HasMetadata, String> origins) {
+    static List<String> of(List<Manifest> placed, Map<HasMetadata, String> origins) {
         List<String> problems = new ArrayList<>();
         if (origins.isEmpty()) {
             return problems;
@@ -52,7 +53,7 @@ public final class Clashes {
 
     private static String identity(Manifest manifest) {
         HasMetadata object = manifest.object();
-        String environment = manifest.folder().split("/")[1];
+        String environment = TreeLayout.environment(manifest.folder()).orElse("");
         String apiVersion = object.getApiVersion();
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         return environment + "|" + group + "|" + object.getKind() + "|" + object.getMetadata().getNamespace() + "|"

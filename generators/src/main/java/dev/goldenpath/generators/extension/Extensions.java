@@ -44,6 +44,14 @@ public final class Extensions {
      */
     public record Result(List<List<HasMetadata>> appObjects, Map<String, List<HasMetadata>> platformObjects,
                          Map<HasMetadata, String> origins) {
+
+        /**
+         * One problem per added object that takes the place of another (the same file, or the same object in the
+         * cluster), given every placed object of {@code apps/} and {@code platform/}.
+         */
+        public List<String> clashes(List<dev.goldenpath.generators.Manifests.Manifest> placed) {
+            return Clashes.of(placed, origins);
+        }
     }
 
     private static final Extensions NONE = new Extensions(List.of());

@@ -6,6 +6,7 @@ import dev.goldenpath.generators.Labels;
 import dev.goldenpath.generators.network.Connections;
 import dev.goldenpath.generators.network.Edge;
 import dev.goldenpath.generators.network.Endpoint;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
@@ -23,14 +24,14 @@ public final class MeshPolicies {
     }
 
     /** STRICT mutual TLS for every workload of the namespace. */
-    public static PeerAuthentication strictMtls(Platform platform, String namespace) {
+    public static HasMetadata strictMtls(Platform platform, String namespace) {
         return new PeerAuthentication(new ObjectMetaBuilder().withName("default").withNamespace(namespace)
                 .withLabels(Map.of(Labels.PART_OF, platform.name(), Labels.MANAGED_BY, Labels.MANAGER)).build(),
                 new PeerAuthentication.Spec(new PeerAuthentication.Mtls("STRICT")));
     }
 
     /** The app's callers by identity; with none, the policy allows nothing. */
-    public static AuthorizationPolicy forApp(Platform platform, AppInstance instance, List<Edge> edges) {
+    public static HasMetadata forApp(Platform platform, AppInstance instance, List<Edge> edges) {
         Endpoint self = Connections.endpoint(instance);
         List<AuthorizationPolicy.Rule> rules = new ArrayList<>();
         for (Edge edge : edges) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.goldenpath.secrets.TypedCustomResource;
+import dev.goldenpath.kube.TypedCustomResource;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -19,7 +19,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("PeerAuthentication")
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
-public final class PeerAuthentication extends TypedCustomResource<PeerAuthentication.Spec> implements Namespaced {
+final class PeerAuthentication extends TypedCustomResource<PeerAuthentication.Spec> implements Namespaced {
 
     @JsonCreator
     public PeerAuthentication(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {

@@ -43,11 +43,15 @@ public final class Namespaces {
         return level;
     }
 
-    /** The Namespace object. */
-    public static HasMetadata namespace(Platform platform, Environment environment, String name,
+    /**
+     * The Namespace object.
+     *
+     * @param level     the level it enforces ({@link #level}, resolved once per namespace)
+     * @param instances the app instances in it
+     */
+    public static HasMetadata namespace(Platform platform, Environment environment, String name, PodSecurityLevel level,
                                         List<AppInstance> instances) {
         String version = environment.podSecurityVersion();
-        PodSecurityLevel level = level(instances);
         Map<String, String> labels = new TreeMap<>();
         labels.put(ENFORCE, level.labelValue());
         labels.put(ENFORCE + "-version", version);

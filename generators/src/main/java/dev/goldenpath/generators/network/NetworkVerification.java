@@ -2,10 +2,12 @@ package dev.goldenpath.generators.network;
 
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.generators.Manifests;
+import dev.goldenpath.generators.ResolvedPlatform;
 import dev.goldenpath.reachability.External;
 import dev.goldenpath.reachability.Pod;
 import dev.goldenpath.reachability.Protocol;
 import dev.goldenpath.reachability.Reachability;
+import dev.goldenpath.tree.TreeLayout;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -14,6 +16,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +71,21 @@ public final class NetworkVerification {
             return unexpected;
         }
 
+        /**
+         * Every difference, one line each, for a render failure: what the policies allow beyond the declared graph
+         * (a hole in the default deny) and what they block of it (an app that would be broken).
+         */
+        public List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            unexpected().forEach(edge -> problems.add("environment " + environment + ": the emitted NetworkPolicies allow "
+                    + edge + ", which the spec does not declare (a hole in the default deny; fix: declare the connection"
+                    + " with .calls(..), .calledBy(..) or .calledByNamespace(..), and leave the generated policies as they are)"));
+            missing().forEach(edge -> problems.add("environment " + environment + ": the spec declares " + edge
+                    + ", which the emitted objects do not allow (no NetworkPolicy rule admits it, or no container listens"
+                    + " on that port; fix: leave the generated NetworkPolicies and container ports as they are)"));
+            return problems;
+        }
+
         /** Whether the policies allow exactly the declared connections. */
         public boolean exact() {
             return declared.equals(allowed);
@@ -82,17 +100,28 @@ public final class NetworkVerification {
 
     /** Checks one environment of the generated manifests. */
     public static Result check(Manifests manifests, Environment environment) {
-        String appsPrefix = "apps/" + environment.name() + "/";
-        String platformPrefix = "platform/" + environment.name() + "/";
+        ResolvedPlatform.Environment resolved = manifests.resolved().environments().stream()
+                .filter(e -> e.name().equals(environment.name())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no environment " + environment.name()));
+        List<HasMetadata> objects = new ArrayList<>();
+        for (Manifests.Manifest manifest : manifests.objects()) {
+            if (TreeLayout.inEnvironment(manifest.folder(), environment.name())) {
+                objects.add(manifest.object());
+            }
+        }
+        return check(resolved, objects);
+    }
+
+    /**
+     * Checks one environment: its declared graph against what these objects (the environment's emitted Namespaces,
+     * NetworkPolicies and Deployments; others are ignored) allow.
+     */
+    public static Result check(ResolvedPlatform.Environment environment, Collection<? extends HasMetadata> objects) {
         Reachability.Builder cluster = Reachability.builder();
         Set<String> namespaces = new TreeSet<>();
         Map<String, Pod> appPods = new TreeMap<>();
         List<NetworkPolicy> policies = new ArrayList<>();
-        for (Manifests.Manifest manifest : manifests.objects()) {
-            if (!manifest.folder().startsWith(appsPrefix) && !manifest.folder().startsWith(platformPrefix)) {
-                continue;
-            }
-            HasMetadata object = manifest.object();
+        for (HasMetadata object : objects) {
             if (object instanceof Namespace namespace) {
                 cluster.namespace(namespace);
                 namespaces.add(namespace.getMetadata().getName());
@@ -107,7 +136,7 @@ public final class NetworkVerification {
         Map<String, Pod> otherPods = new LinkedHashMap<>();
         Map<String, List<External>> externals = new LinkedHashMap<>();
         SortedSet<dev.goldenpath.reachability.Edge> declared = new TreeSet<>();
-        List<Edge> edges = manifests.edges().getOrDefault(environment, List.of());
+        List<Edge> edges = environment.edges();
         for (Edge edge : edges) {
             for (Endpoint endpoint : List.of(edge.from(), edge.to())) {
                 if (endpoint instanceof Endpoint.Namespace namespace) {

@@ -5,65 +5,116 @@ import dev.goldenpath.dsl.Weakening;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
+import io.fabric8.kubernetes.api.model.SeccompProfileBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
-import io.fabric8.kubernetes.api.model.SeccompProfileBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every pod and container security default, defined once. Each line names the rule it implements; an app
- * changes one only through a declared {@link Weakening}.
+ * Every pod and container security default, defined once, for the apps' workloads and the cluster baseline's
+ * (Trivy, Falco) alike, and read by the baseline's Kyverno mutation. Each line names the rule it implements; an app
+ * changes one only through a declared {@link Weakening}, a baseline component only with its reason in its namespace.
  */
 public final class SecureDefaults {
+
+    /** PSS restricted "Seccomp": RuntimeDefault or Localhost; RuntimeDefault blocks rarely used syscalls. */
+    public static final String SECCOMP_PROFILE = "RuntimeDefault";
+    /** PSS restricted "Capabilities": every container drops ALL and adds back at most NET_BIND_SERVICE. */
+    public static final String DROP_CAPABILITIES = "ALL";
+    /** Volumes change ownership only when the volume root does not already match: faster pod starts. */
+    private static final String FS_GROUP_CHANGE_POLICY = "OnRootMismatch";
 
     private SecureDefaults() {
     }
 
-    /** The pod-level security context. */
+    /** The pod-level security context of an app. */
     public static PodSecurityContext pod(App app) {
         // Root only when the app asks for uid 0 (which needs RUN_AS_ROOT): declaring the weakening alone changes nothing.
-        boolean root = runsAsRoot(app);
         long user = app.container().runAsUser().orElse(App.DEFAULT_USER);
         long group = app.container().runAsGroup().orElse(user);
+        return pod(user, group, app.fsGroup().orElse(group));
+    }
+
+    /**
+     * The pod-level security context of a workload running as this user and group, its volumes owned by
+     * {@code fsGroup}. A user 0 turns off only the non-root rule, which takes a declared weakening.
+     */
+    public static PodSecurityContext pod(long user, long group, long fsGroup) {
         return new PodSecurityContextBuilder()
                 // PSS restricted "Running as Non-root": runAsNonRoot must be true.
-                .withRunAsNonRoot(!root)
+                .withRunAsNonRoot(user != 0)
                 // PSS restricted "Running as Non-root user": runAsUser must not be 0.
                 .withRunAsUser(user)
                 // NSA/CISA hardening guide: run with a non-root group as well.
                 .withRunAsGroup(group)
-                // Volumes are owned by a non-root group the app belongs to, so they are writable without root.
-                .withFsGroup(app.fsGroup().orElse(group))
-                // Only change ownership when the volume root does not already match: faster pod starts.
-                .withFsGroupChangePolicy("OnRootMismatch")
-                // PSS restricted "Seccomp": RuntimeDefault or Localhost; RuntimeDefault blocks rarely used syscalls.
-                .withSeccompProfile(new SeccompProfileBuilder().withType("RuntimeDefault").build())
+                // Volumes are owned by a non-root group the workload belongs to, so they are writable without root.
+                .withFsGroup(fsGroup)
+                .withFsGroupChangePolicy(FS_GROUP_CHANGE_POLICY)
+                .withSeccompProfile(seccomp())
                 .build();
     }
 
-    /** The container-level security context. */
+    /**
+     * The pod-level security context of a baseline agent that must run as root (Falco reads the host's process
+     * table): non-root is off, and its namespace enforces {@code privileged} with the reason annotated; the runtime's
+     * seccomp default still applies (PSS restricted "Seccomp"), the capabilities are what open the kernel to it.
+     */
+    public static PodSecurityContext rootAgentPod() {
+        return new PodSecurityContextBuilder()
+                .withRunAsUser(0L)
+                .withRunAsNonRoot(false)
+                .withSeccompProfile(seccomp())
+                .build();
+    }
+
+    /** The container-level security context of an app. */
     public static SecurityContext container(App app) {
-        boolean root = runsAsRoot(app);
         List<String> added = new ArrayList<>(app.container().addedCapabilities());
         added.sort(null);
+        return container(added, app.weakens(Weakening.PRIVILEGE_ESCALATION),
+                !app.weakens(Weakening.WRITABLE_ROOT_FILESYSTEM), !runsAsRoot(app));
+    }
+
+    /**
+     * The container-level security context: every restriction on, apart from the capabilities added back, privilege
+     * escalation and a writable root filesystem where a weakening allows them.
+     *
+     * @param added          capabilities added back after dropping ALL, sorted
+     * @param escalation     whether privilege escalation stays allowed (a declared weakening)
+     * @param readOnlyRoot   whether the root filesystem is read-only
+     * @param runAsNonRoot   repeated from the pod (null: not repeated, for an agent that runs as root)
+     */
+    public static SecurityContext container(List<String> added, boolean escalation, boolean readOnlyRoot,
+                                            Boolean runAsNonRoot) {
         return new SecurityContextBuilder()
                 // PSS restricted "Privilege Escalation": allowPrivilegeEscalation must be false.
-                .withAllowPrivilegeEscalation(app.weakens(Weakening.PRIVILEGE_ESCALATION))
+                .withAllowPrivilegeEscalation(escalation)
                 // PSS baseline "Privileged Containers": never privileged.
                 .withPrivileged(false)
                 // NSA/CISA hardening guide "immutable container file systems": read-only root filesystem;
                 // writable paths are emptyDir mounts.
-                .withReadOnlyRootFilesystem(!app.weakens(Weakening.WRITABLE_ROOT_FILESYSTEM))
+                .withReadOnlyRootFilesystem(readOnlyRoot)
                 // Repeated per container so that a container added by a mutating webhook cannot slip through.
-                .withRunAsNonRoot(!root)
+                .withRunAsNonRoot(runAsNonRoot)
                 // PSS restricted "Capabilities": drop ALL, add back at most NET_BIND_SERVICE (others need a weakening).
-                .withCapabilities(new Capabilities(added, List.of("ALL")))
+                .withCapabilities(new Capabilities(List.copyOf(added), List.of(DROP_CAPABILITIES)))
                 .build();
+    }
+
+    /** The restricted container context with nothing weakened: what a baseline job such as Trivy's runs with. */
+    public static SecurityContext restrictedContainer() {
+        return container(List.of(), false, true, true);
     }
 
     /** Whether the app runs as uid 0: only when it says so with {@code runAsUser(0)}. */
     static boolean runsAsRoot(App app) {
         return app.container().runAsUser().isPresent() && app.container().runAsUser().getAsLong() == 0;
+    }
+
+    // PSS restricted "Seccomp".
+    private static SeccompProfile seccomp() {
+        return new SeccompProfileBuilder().withType(SECCOMP_PROFILE).build();
     }
 }

@@ -138,8 +138,7 @@ class ArgoCdRenderingTest {
                         .readiness(httpGet("/ready")));
         var platform = spec.build();
         SpecException e = assertThrows(SpecException.class,
-                () -> ArgoCd.render(platform, platform.instances(), dev.goldenpath.generators.Renderer.secureByDefault()
-                        .generate(platform).objects()));
+                () -> dev.goldenpath.generators.Renderer.secureByDefault().generate(platform));
         assertTrue(e.getMessage().contains("platform-production"), e.getMessage());
         assertTrue(e.getMessage().contains("teams[platform]"), e.getMessage());
     }

@@ -10,11 +10,9 @@ import static dev.goldenpath.dsl.GoldenPath.team;
 
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.Weakening;
-import dev.goldenpath.generators.Manifests;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.tree.RenderedTree;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The test platform (shaped like the samples) and its rendered tree with the Argo CD objects. */
@@ -59,14 +57,7 @@ final class ArgoTrees {
     /** The platform rendered, Argo CD objects included. */
     static RenderedTree render(Platform platform) {
         Renderer renderer = Renderer.secureByDefault();
-        Manifests generated = renderer.generate(platform);
-        List<Manifests.Manifest> objects = new ArrayList<>(generated.objects());
-        // Once the Renderer renders Argo CD itself, use its output as it is.
-        if (objects.stream().noneMatch(m -> m.folder().startsWith("argocd/"))) {
-            objects.addAll(ArgoCd.render(platform, platform.instances(), generated.objects()));
-        }
-        return renderer.serialize(new Manifests(platform, generated.instances(), objects, generated.report(),
-                generated.edges(), generated.documents())).tree();
+        return renderer.render(platform).tree();
     }
 
     static <T> T read(RenderedTree tree, String path, Class<T> type) {

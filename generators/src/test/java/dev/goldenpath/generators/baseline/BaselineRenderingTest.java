@@ -293,7 +293,8 @@ class BaselineRenderingTest {
     @Test
     void rendersNothingTheBaselineTurnsOff() {
         Platform off = spec().baseline(baseline().withoutGatekeeper().withoutKyverno().withoutFalco().withoutTrivy()).build();
-        List<Manifests.Manifest> objects = ClusterBaseline.render(off, off.environments().get(0), off.instances());
+        List<Manifests.Manifest> objects = ClusterBaseline.render(off,
+                dev.goldenpath.generators.ResolvedPlatform.of(off).environments().get(0));
         assertEquals(List.of("PeerAuthentication"), objects.stream().map(m -> m.object().getKind()).toList());
     }
 

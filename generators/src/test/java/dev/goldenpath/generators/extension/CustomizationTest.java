@@ -230,6 +230,25 @@ class CustomizationTest {
     }
 
     @Test
+    void aHookThatCutsADeclaredConnectionFailsTheRenderWithTheNetworkProof() {
+        // The exporter is called by namespace monitoring on its metrics port 9100. A hook may change a container's
+        // ports (goldenpath does not own them), but then the declared connection reaches no listening port: the
+        // network proof, run on what is emitted, fails the render and names the edge in every environment.
+        RenderException failure = assertThrows(RenderException.class, () -> Renderer.secureByDefault()
+                .customize("exporter", Deployment.class, d -> d.getSpec().getTemplate().getSpec().getContainers().get(0)
+                        .getPorts().stream().filter(p -> p.getContainerPort() == 9100).forEach(p -> p.setContainerPort(9101)))
+                .render(Platforms.shop()));
+        assertEquals(List.of(
+                "environment staging: the spec declares monitoring/probe -> web-staging/exporter 9100/TCP, which the "
+                        + "emitted objects do not allow (no NetworkPolicy rule admits it, or no container listens on that "
+                        + "port; fix: leave the generated NetworkPolicies and container ports as they are)",
+                "environment prod: the spec declares monitoring/probe -> web-prod/exporter 9100/TCP, which the "
+                        + "emitted objects do not allow (no NetworkPolicy rule admits it, or no container listens on that "
+                        + "port; fix: leave the generated NetworkPolicies and container ports as they are)"),
+                failure.problems());
+    }
+
+    @Test
     void aHookThatMatchesNothingOrNamesAnUnknownAppFails() {
         RenderException failure = assertThrows(RenderException.class, () -> Renderer.secureByDefault()
                 .customize("web", StatefulSet.class, s -> s.getSpec().setReplicas(5))

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.goldenpath.secrets.TypedCustomResource;
+import dev.goldenpath.kube.KubernetesNames;
+import dev.goldenpath.kube.TypedCustomResource;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -195,9 +196,9 @@ public final class SealedSecret extends TypedCustomResource<SealedSecretSpec> im
                     }
                 });
             }
-            labels.forEach((key, value) -> KubernetesNames.checkLabel(key, value, problems));
+            labels.forEach((key, value) -> checkLabel(key, value, problems));
             annotations.keySet().forEach(key -> {
-                KubernetesNames.checkAnnotationKey(key, problems);
+                checkQualifiedName("annotation", key, problems);
                 if (key.equals(Scope.CLUSTER_WIDE_ANNOTATION) || key.equals(Scope.NAMESPACE_WIDE_ANNOTATION)) {
                     problems.add("annotation '" + key + "' is set by scope(...), not by hand");
                 }
@@ -213,8 +214,25 @@ public final class SealedSecret extends TypedCustomResource<SealedSecretSpec> im
             SecretTypes.checkContents(type, keys, annotations, problems);
         }
 
+        // The messages name the rule in the words of the sealer's documentation (docs/secrets.md); the rules are
+        // apimachinery's, shared with the renderer (KubernetesNames).
+        private static void checkLabel(String key, String value, List<String> problems) {
+            checkQualifiedName("label", key, problems);
+            if (KubernetesNames.labelValue(value).isPresent()) {
+                problems.add("label '" + key + "' has value '" + value + "', which is not a valid label value"
+                        + " (alphanumerics, '-', '_' and '.', at most 63 characters)");
+            }
+        }
+
+        private static void checkQualifiedName(String what, String key, List<String> problems) {
+            if (KubernetesNames.qualifiedName(key).isPresent()) {
+                problems.add(what + " key '" + key + "' is not a qualified name ([prefix/]name, name at most 63"
+                        + " alphanumerics, '-', '_' or '.', prefix a DNS subdomain)");
+            }
+        }
+
         static void checkKey(String key, List<String> problems) {
-            if (!KubernetesNames.isSecretKey(key)) {
+            if (KubernetesNames.secretKey(key).isPresent()) {
                 problems.add("key '" + key + "' is not a valid Secret key ([-._a-zA-Z0-9]+, at most 253 characters)");
             }
         }

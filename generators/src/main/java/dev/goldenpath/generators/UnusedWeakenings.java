@@ -1,4 +1,4 @@
-package dev.goldenpath.generators.extension;
+package dev.goldenpath.generators;
 
 import dev.goldenpath.dsl.App;
 import dev.goldenpath.dsl.Platform;
@@ -16,7 +16,7 @@ import java.util.Set;
  * weakened findings of the policy check. An unused one would relax the namespace and fill the weakenings page for
  * nothing; as the DSL does for its own weakenings, it is a violation, so stale exceptions do not pile up.
  */
-public final class UnusedWeakenings {
+final class UnusedWeakenings {
 
     private static final List<Weakening> HATCH_ONLY = List.of(Weakening.PRIVILEGED, Weakening.HOST_PATH_VOLUMES,
             Weakening.RBAC_WILDCARD);
@@ -25,7 +25,7 @@ public final class UnusedWeakenings {
     }
 
     /** One problem per app and hatch-only weakening that no weakened finding in the app's folders uses. */
-    public static List<String> problems(Platform platform, LintReport lint) {
+    static List<String> problems(Platform platform, LintReport lint) {
         Set<String> used = new HashSet<>();
         for (Finding finding : lint.weakened()) {
             // apps/<environment>/<app>/<file>: a weakening is per app, so any environment's use counts.

@@ -1,18 +1,26 @@
-package dev.goldenpath.generators;
+package dev.goldenpath.kube;
 
 import java.util.Optional;
 
 /**
  * The API server's syntax rules for names, label keys and values, as k8s.io/apimachinery's
  * {@code pkg/util/validation} states them. Each method answers why a value breaks its rule, or nothing when it
- * keeps it.
+ * keeps it. The renderer checks every object it writes with these, and the sealer the labels, annotations and keys
+ * of every SealedSecret.
+ *
+ * <pre>{@code
+ * KubernetesNames.label("payments-api");   // Optional.empty()
+ * KubernetesNames.label("Payments");       // Optional[must be a DNS-1123 label: ...]
+ * }</pre>
  */
-final class KubernetesNames {
+public final class KubernetesNames {
 
-    static final int LABEL_MAX = 63;
-    static final int SUBDOMAIN_MAX = 253;
+    /** The longest DNS-1123 label, label value and name part of a qualified name. */
+    public static final int LABEL_MAX = 63;
+    /** The longest DNS-1123 subdomain (and Secret key). */
+    public static final int SUBDOMAIN_MAX = 253;
     /** IANA service names (RFC 6335): what a container port's name must be. */
-    static final int PORT_NAME_MAX = 15;
+    public static final int PORT_NAME_MAX = 15;
 
     // The grammars below are apimachinery's regular expressions, matched by hand: the renderer checks every name,
     // label and key of every object, and java.util.regex costs more there than the rest of the check together.
@@ -26,7 +34,7 @@ final class KubernetesNames {
     }
 
     /** A DNS-1123 label: namespaces, container and volume names, Service port names. */
-    static Optional<String> label(String value) {
+    public static Optional<String> label(String value) {
         if (value.length() > LABEL_MAX) {
             return Optional.of(tooLong(value, LABEL_MAX, "a DNS-1123 label"));
         }
@@ -35,7 +43,7 @@ final class KubernetesNames {
     }
 
     /** A DNS-1035 label: Service names (a Service's name becomes a DNS name that must not start with a digit). */
-    static Optional<String> dns1035(String value) {
+    public static Optional<String> dns1035(String value) {
         if (value.length() > LABEL_MAX) {
             return Optional.of(tooLong(value, LABEL_MAX, "a DNS-1035 label"));
         }
@@ -44,7 +52,7 @@ final class KubernetesNames {
     }
 
     /** A DNS-1123 subdomain: the names of most objects. */
-    static Optional<String> subdomain(String value) {
+    public static Optional<String> subdomain(String value) {
         if (value.length() > SUBDOMAIN_MAX) {
             return Optional.of(tooLong(value, SUBDOMAIN_MAX, "a DNS-1123 subdomain"));
         }
@@ -53,7 +61,7 @@ final class KubernetesNames {
     }
 
     /** A path segment: the names of RBAC objects, which may hold ':' but never '/', '%', '.' or '..'. */
-    static Optional<String> pathSegment(String value) {
+    public static Optional<String> pathSegment(String value) {
         if (value.isEmpty() || value.equals(".") || value.equals("..") || value.contains("/") || value.contains("%")) {
             return Optional.of("must be a path segment: not empty, '.' or '..', and without '/' or '%'");
         }
@@ -61,7 +69,7 @@ final class KubernetesNames {
     }
 
     /** A label or annotation key: an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
-    static Optional<String> qualifiedName(String key) {
+    public static Optional<String> qualifiedName(String key) {
         int slash = key.indexOf('/');
         String name = slash < 0 ? key : key.substring(slash + 1);
         if (slash >= 0) {
@@ -79,7 +87,7 @@ final class KubernetesNames {
     }
 
     /** A label value: empty, or at most 63 characters of the qualified-name alphabet. */
-    static Optional<String> labelValue(String value) {
+    public static Optional<String> labelValue(String value) {
         if (value.length() > LABEL_MAX) {
             return Optional.of(tooLong(value, LABEL_MAX, "a label value"));
         }
@@ -87,8 +95,19 @@ final class KubernetesNames {
                 : Optional.of("must be a label value: letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
     }
 
+    /** A key of a Secret's or ConfigMap's data: {@code [-._a-zA-Z0-9]+}, at most 253 characters. */
+    public static Optional<String> secretKey(String key) {
+        if (key.length() > SUBDOMAIN_MAX) {
+            return Optional.of(tooLong(key, SUBDOMAIN_MAX, "a Secret key"));
+        }
+        if (key.isEmpty() || !key.chars().allMatch(c -> alphanumeric((char) c) || c == '-' || c == '.' || c == '_')) {
+            return Optional.of("must be a Secret key: letters, digits, '-', '_' and '.'");
+        }
+        return Optional.empty();
+    }
+
     /** A container port's name: an IANA service name (at most 15 characters, a letter, no "--"). */
-    static Optional<String> portName(String value) {
+    public static Optional<String> portName(String value) {
         if (value.length() > PORT_NAME_MAX) {
             return Optional.of(tooLong(value, PORT_NAME_MAX, "a container port name (IANA service name)"));
         }

@@ -1,4 +1,4 @@
-package dev.goldenpath.generators.report;
+package dev.goldenpath.generators;
 
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.baseline;
@@ -15,8 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.Weakening;
-import dev.goldenpath.generators.Renderer;
-import dev.goldenpath.generators.Rendering;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.lint.Finding;
 import dev.goldenpath.lint.Linter;
@@ -27,7 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** {@code docs/weakenings.md} lists every exception the rendered tree holds, read from the rendered objects. */
+/** {@code docs/weakenings.md} lists every weakening the rendered tree holds, read from the rendered objects. */
 class WeakeningsPageTest {
 
     static Platform everyKindOfException() {

@@ -1,6 +1,7 @@
-package dev.goldenpath.generators.policy;
+package dev.goldenpath.generators;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldenpath.generators.policy.PolicyViolationException;
 import dev.goldenpath.lint.LintReport;
 import dev.goldenpath.lint.Linter;
 import dev.goldenpath.lint.Manifest;
@@ -12,16 +13,16 @@ import java.util.List;
  * was weakened without a declared weakening (a bug in a generator, or a hand-made object) fails the render; the
  * declared ones come back as weakened findings. One rule set serves this check and the linting of foreign YAML.
  */
-public final class PolicyCheck {
+final class PolicyCheck {
 
     private final Linter linter;
 
-    public PolicyCheck(Linter linter) {
+    PolicyCheck(Linter linter) {
         this.linter = linter;
     }
 
     /** The check with the platform's default rules. */
-    public static PolicyCheck defaults() {
+    static PolicyCheck defaults() {
         return new PolicyCheck(Linter.defaults());
     }
 

@@ -1,6 +1,8 @@
-package dev.goldenpath.generators.report;
+package dev.goldenpath.generators;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.generators.report.RenderReport;
+import dev.goldenpath.tree.TreeLayout;
 import dev.goldenpath.vocabulary.Annotations;
 import dev.goldenpath.vocabulary.PodSecurityLabels;
 import dev.goldenpath.vocabulary.RuleId;
@@ -23,10 +25,10 @@ import java.util.TreeSet;
  * String page = WeakeningsPage.markdown(List.of("apps/prod/api/deployment.yaml"), List.of(deploymentTree));
  * }</pre>
  */
-public final class WeakeningsPage {
+final class WeakeningsPage {
 
     /** The page's path in the rendered tree. */
-    public static final String PATH = "docs/weakenings.md";
+    static final String PATH = TreeLayout.WEAKENINGS_PAGE;
 
     private static final String PREFIX = Annotations.WEAKENING_PREFIX;
     private static final String ENFORCE = PodSecurityLabels.Mode.ENFORCE.label();
@@ -41,7 +43,7 @@ public final class WeakeningsPage {
      * @param paths   each object's path in the tree ({@code apps/<environment>/...}, {@code platform/<environment>/...})
      * @param objects the objects as written, in the same order
      */
-    public static String markdown(List<String> paths, List<? extends JsonNode> objects) {
+    static String markdown(List<String> paths, List<? extends JsonNode> objects) {
         return markdown(paths, objects, List.of());
     }
 
@@ -50,7 +52,7 @@ public final class WeakeningsPage {
      * ({@code Weakening.DSL_ONLY_RULE_IDS}, e.g. egress to anywhere): no annotation can carry them, since the linter
      * refuses rule ids it does not know, so they come from the render report.
      */
-    public static String markdown(List<String> paths, List<? extends JsonNode> objects,
+    static String markdown(List<String> paths, List<? extends JsonNode> objects,
                                   List<RenderReport.Entry> dslOnly) {
         if (paths.size() != objects.size()) {
             throw new IllegalArgumentException(paths.size() + " paths for " + objects.size() + " objects");

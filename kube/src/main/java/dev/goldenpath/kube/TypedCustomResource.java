@@ -1,4 +1,4 @@
-package dev.goldenpath.secrets;
+package dev.goldenpath.kube;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;

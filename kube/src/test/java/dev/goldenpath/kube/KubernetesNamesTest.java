@@ -1,4 +1,4 @@
-package dev.goldenpath.generators;
+package dev.goldenpath.kube;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

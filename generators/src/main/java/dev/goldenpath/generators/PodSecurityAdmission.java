@@ -1,9 +1,10 @@
-package dev.goldenpath.generators.extension;
+package dev.goldenpath.generators;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.lint.Finding;
 import dev.goldenpath.lint.LintReport;
+import dev.goldenpath.tree.TreeLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Set;
  * server would then reject the pod and Argo CD would never get the app healthy. The check reads the weakened findings
  * of the PSS rules in app folders and the enforce label of the rendered Namespace of the same environment.
  */
-public final class PodSecurityAdmission {
+final class PodSecurityAdmission {
 
     /** PSS baseline checks (Kubernetes Pod Security Standards): only {@code privileged} admits a pod that fails one. */
     private static final Set<String> BASELINE = Set.of("pss-host-namespaces", "pss-privileged",
@@ -37,13 +38,13 @@ public final class PodSecurityAdmission {
      * @param paths   the file of each object
      * @param objects the objects as written
      */
-    public static List<String> problems(LintReport lint, List<String> paths, List<ObjectNode> objects) {
+    static List<String> problems(LintReport lint, List<String> paths, List<ObjectNode> objects) {
         Map<String, String> enforced = new HashMap<>();
         Map<String, String> namespaceOf = new HashMap<>();
         for (int i = 0; i < objects.size(); i++) {
             ObjectNode object = objects.get(i);
-            String environment = paths.get(i).split("/")[1];
-            if (object.path("kind").asText().equals("Namespace") && paths.get(i).startsWith("platform/")) {
+            String environment = TreeLayout.environment(paths.get(i)).orElse("");
+            if (object.path("kind").asText().equals("Namespace") && TreeLayout.inPlatform(paths.get(i))) {
                 enforced.put(environment + "/" + object.path("metadata").path("name").asText(),
                         object.path("metadata").path("labels").path(Namespaces.ENFORCE).asText("restricted"));
             }
@@ -53,11 +54,11 @@ public final class PodSecurityAdmission {
         for (Finding finding : lint.weakened()) {
             String needed = BASELINE.contains(finding.ruleId()) ? "privileged"
                     : RESTRICTED.contains(finding.ruleId()) ? "baseline" : null;
-            if (needed == null || !finding.file().startsWith("apps/")) {
+            if (needed == null || !TreeLayout.inApps(finding.file())) {
                 continue;
             }
             String namespace = namespaceOf.get(finding.file());
-            String level = enforced.get(finding.file().split("/")[1] + "/" + namespace);
+            String level = enforced.get(TreeLayout.environment(finding.file()).orElse("") + "/" + namespace);
             if (level != null && LEVELS.indexOf(level) < LEVELS.indexOf(needed)) {
                 problems.add(finding.file() + " " + finding.object() + " " + finding.fieldPath() + ": [" + finding.ruleId()
                         + "] is weakened by a declared weakening, but namespace " + namespace + " enforces Pod Security '" + level

@@ -1,0 +1,95 @@
+package dev.goldenpath.generators;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldenpath.dsl.Weakening;
+import dev.goldenpath.generators.argocd.ArgoCd;
+import dev.goldenpath.generators.network.NetworkVerification;
+import dev.goldenpath.generators.report.RenderReport;
+import dev.goldenpath.generators.yaml.Yaml;
+import dev.goldenpath.lint.LintReport;
+import dev.goldenpath.tree.RenderedTree;
+import dev.goldenpath.tree.TreeLayout;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One serialization: every placed object becomes a {@link RenderedObject} (its path, tree and bytes, made once), and
+ * every check reads those records: the policy check, Pod Security admission, the API server's limits, the network
+ * proof and the Argo CD proof. Nothing is returned unless all of them pass.
+ */
+final class Serialization {
+
+    private final PolicyCheck policy;
+    private final Manifests manifests;
+
+    Serialization(PolicyCheck policy, Manifests manifests) {
+        this.policy = policy;
+        this.manifests = manifests;
+    }
+
+    Rendering run() {
+        List<RenderedObject> rendered = manifests.objects().parallelStream().map(placed -> {
+            ObjectNode tree = Yaml.toTree(placed.object());
+            return new RenderedObject(placed.path(), placed.object(), tree, Yaml.write(tree));
+        }).toList();
+        List<String> paths = rendered.stream().map(RenderedObject::path).toList();
+        List<ObjectNode> trees = rendered.stream().map(RenderedObject::tree).toList();
+        // The policy check runs on exactly what is written, before anything is written.
+        LintReport lint = policy.check(paths, trees);
+        // Weakened is not enough: the namespace's Pod Security level must admit the pod too.
+        List<String> inadmissible = new ArrayList<>(PodSecurityAdmission.problems(lint, paths, trees));
+        inadmissible.addAll(UnusedWeakenings.problems(manifests.platform(), lint));
+        if (!inadmissible.isEmpty()) {
+            throw new RenderException(inadmissible);
+        }
+        // The API server's limits (names, labels, annotations, object size), on exactly what is written.
+        List<String> beyondLimits = rendered.parallelStream()
+                .flatMap(o -> ObjectLimits.check(o.path(), o.tree(), o.bytes().length, Renderer.MAX_OBJECT_BYTES).stream())
+                .toList();
+        if (!beyondLimits.isEmpty()) {
+            throw new RenderException(beyondLimits);
+        }
+        // The emitted NetworkPolicies of each environment allow exactly its declared graph.
+        List<String> holes = networkProof(rendered);
+        if (!holes.isEmpty()) {
+            throw new RenderException(holes);
+        }
+        RenderedTree.Builder tree = RenderedTree.builder();
+        Kustomizations kustomizations = new Kustomizations();
+        for (RenderedObject object : rendered) {
+            tree.add(object.path(), object.bytes());
+            kustomizations.add(object.path());
+        }
+        kustomizations.addTo(tree);
+        // Read from exactly what is written, so the page lists every weakening the tree holds.
+        List<RenderReport.Entry> dslOnly = manifests.report().weakenings().stream()
+                .filter(e -> e.ruleIds().stream().allMatch(Weakening.DSL_ONLY_RULE_IDS::contains))
+                .toList();
+        tree.add(TreeLayout.WEAKENINGS_PAGE, WeakeningsPage.markdown(paths, trees, dslOnly));
+        manifests.documents().forEach(tree::add);
+        RenderedTree built = tree.build();
+        // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders: read from the
+        // records, not parsed again from the files just written.
+        Map<String, RenderedObject> byPath = new HashMap<>();
+        rendered.forEach(o -> byPath.put(o.path(), o));
+        ArgoCd.check(manifests.platform(), built, byPath).orThrow();
+        return new Rendering(built, manifests.report(), lint, trees, manifests.instances());
+    }
+
+    /** Every difference between the allowed and the declared graph, in every environment, one line each. */
+    private List<String> networkProof(List<RenderedObject> rendered) {
+        Map<String, List<HasMetadata>> byEnvironment = new LinkedHashMap<>();
+        manifests.resolved().environments().forEach(e -> byEnvironment.put(e.name(), new ArrayList<>()));
+        for (RenderedObject object : rendered) {
+            TreeLayout.environment(object.path()).map(byEnvironment::get).ifPresent(list -> list.add(object.object()));
+        }
+        return manifests.resolved().environments().parallelStream()
+                .map(environment -> NetworkVerification.check(environment, byEnvironment.get(environment.name())))
+                .flatMap(result -> result.problems().stream())
+                .toList();
+    }
+}
