@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import dev.goldenpath.vocabulary.Capabilities;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -64,7 +65,7 @@ record ContainerRules(Problems problems) {
                 problems.add(ViolationCode.CONTAINER_CAPABILITY_DUPLICATE,
                         capPath, capability, "the capability is added twice", "add it once");
             }
-            if (!capability.equals("NET_BIND_SERVICE")) {
+            if (!capability.equals(Capabilities.PSS_RESTRICTED_ADDABLE)) {
                 beyondRestricted = true;
                 if (!app.weakens(Weakening.ADDED_CAPABILITIES)) {
                     problems.add(ViolationCode.CONTAINER_CAPABILITY_NOT_ALLOWED,

@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import dev.goldenpath.vocabulary.Capabilities;
 import dev.goldenpath.vocabulary.RuleId;
 import java.util.Arrays;
 import java.util.List;
@@ -64,11 +65,6 @@ public enum Weakening {
     public static final List<String> DSL_ONLY_RULE_IDS = Arrays.stream(RuleId.values())
             .filter(rule -> !rule.isLintRule()).map(RuleId::id).toList();
 
-    /** Capabilities that PSS baseline allows to be added (upstream "capabilities_baseline" check). */
-    public static final List<String> BASELINE_CAPABILITIES = List.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE",
-            "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID",
-            "SYS_CHROOT");
-
     private final PodSecurityLevel level;
     private final List<RuleId> rules;
 
@@ -102,7 +98,7 @@ public enum Weakening {
      */
     public PodSecurityLevel requiredLevel(List<String> addedCapabilities) {
         if (this == ADDED_CAPABILITIES
-                && !BASELINE_CAPABILITIES.containsAll(addedCapabilities)) {
+                && !Capabilities.PSS_BASELINE.containsAll(addedCapabilities)) {
             return PodSecurityLevel.PRIVILEGED;
         }
         return level;

@@ -3,6 +3,7 @@ package dev.goldenpath.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.goldenpath.lint.KubeObject.Container;
 import dev.goldenpath.lint.KubeObject.PodTemplate;
+import dev.goldenpath.vocabulary.Capabilities;
 import dev.goldenpath.vocabulary.RuleId;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +22,6 @@ import java.util.TreeSet;
  * {@code pss-capabilities-baseline}, a missing {@code drop: [ALL]} is {@code pss-capabilities-restricted}.
  */
 final class PodSecurity {
-
-    /** PSS baseline: the container runtime's default capability set (NET_RAW excluded). */
-    private static final Set<String> DEFAULT_CAPABILITIES = Set.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER",
-            "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
 
     /** PSS baseline sysctls: namespaced and isolated from other pods (upstream 1.0, 1.27, 1.29, 1.32, 1.37 sets). */
     private static final Set<String> SAFE_SYSCTLS = Set.of("kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range",
@@ -99,9 +96,9 @@ final class PodSecurity {
             boolean droppedAll = false;
             for (JsonNode added : capabilities.path("add")) {
                 String capability = added.asText();
-                if (!DEFAULT_CAPABILITIES.contains(capability)) {
+                if (!Capabilities.PSS_BASELINE.contains(capability)) {
                     beyondDefault.add(capability);
-                } else if (!"NET_BIND_SERVICE".equals(capability)) {
+                } else if (!Capabilities.PSS_RESTRICTED_ADDABLE.equals(capability)) {
                     beyondRestricted.add(capability);
                 }
             }
