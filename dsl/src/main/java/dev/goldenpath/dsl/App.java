@@ -366,7 +366,7 @@ public record App(
         }
 
         /** A secret the app mounts or reads into environment variables; see {@link Secret}. */
-        public Builder secret(Secret.Builder secret) {
+        public Builder secret(Secret.Builder<?> secret) {
             secrets.add(secret == null ? null : secret.build());
             return this;
         }

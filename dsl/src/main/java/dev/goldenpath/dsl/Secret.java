@@ -102,23 +102,56 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
     /**
      * Builds a {@link Secret}: {@link SealedBuilder} from {@code GoldenPath.sealed(name)}, {@link ExternalBuilder} from
      * {@code GoldenPath.external(name)}. Each offers only what its backend has, so a sealed secret with a store or an
-     * external secret with ciphertext does not compile.
+     * external secret with ciphertext does not compile; how the app reads the Secret is the same for both.
+     *
+     * @param <B> the builder itself, so that a chain keeps its backend's methods
      */
-    public sealed interface Builder permits SealedBuilder, ExternalBuilder {
+    public abstract static sealed class Builder<B extends Builder<B>> permits SealedBuilder, ExternalBuilder {
+        final String name;
+        final List<Entry> entries = new ArrayList<>();
+        String type = "Opaque";
+        Optional<String> mountPath = Optional.empty();
+        final List<EnvFromSecret> env = new ArrayList<>();
+
+        Builder(String name) {
+            this.name = name;
+        }
+
+        abstract B self();
+
+        /** The Secret's type, e.g. {@code kubernetes.io/tls}. */
+        public B type(String secretType) {
+            this.type = secretType;
+            return self();
+        }
+
+        /** Mounts the Secret read-only at this path, one file per key. */
+        public B mountAt(String path) {
+            this.mountPath = Copies.optional(path);
+            return self();
+        }
+
+        /** Sets an environment variable from a key of the Secret. */
+        public B env(String variable, String key) {
+            env.add(new EnvFromSecret(variable, key));
+            return self();
+        }
 
         /** The secret as declared so far. Nothing is checked here: the platform validates all apps at once. */
-        Secret build();
+        public abstract Secret build();
     }
 
     /** A sealed secret: values sealed for the cluster's sealed-secrets controller, now or at render time. */
-    public static final class SealedBuilder implements Builder {
-        private final String name;
-        private final List<Entry> entries = new ArrayList<>();
-        private final Uses uses = new Uses();
+    public static final class SealedBuilder extends Builder<SealedBuilder> {
         private SealScope scope = SealScope.STRICT;
 
         SealedBuilder(String name) {
-            this.name = name;
+            super(name);
+        }
+
+        @Override
+        SealedBuilder self() {
+            return this;
         }
 
         /** An already sealed value (base64, as {@code kubeseal --raw} prints it), for every environment. */
@@ -165,41 +198,25 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
             return this;
         }
 
-        /** The Secret's type, e.g. {@code kubernetes.io/tls}. */
-        public SealedBuilder type(String secretType) {
-            uses.type = secretType;
-            return this;
-        }
-
-        /** Mounts the Secret read-only at this path, one file per key. */
-        public SealedBuilder mountAt(String path) {
-            uses.mountPath = Copies.optional(path);
-            return this;
-        }
-
-        /** Sets an environment variable from a key of the Secret. */
-        public SealedBuilder env(String variable, String key) {
-            uses.env.add(new EnvFromSecret(variable, key));
-            return this;
-        }
-
         @Override
         public Secret build() {
-            return new Secret(name, Backend.SEALED, entries, uses.type, scope, uses.mountPath, uses.env, Optional.empty(),
+            return new Secret(name, Backend.SEALED, entries, type, scope, mountPath, env, Optional.empty(),
                     EXTERNAL_DEFAULT_REFRESH);
         }
     }
 
     /** An external secret: the External Secrets Operator fetches its values from a platform secret store. */
-    public static final class ExternalBuilder implements Builder {
-        private final String name;
-        private final List<Entry> entries = new ArrayList<>();
-        private final Uses uses = new Uses();
+    public static final class ExternalBuilder extends Builder<ExternalBuilder> {
         private Optional<String> store = Optional.empty();
         private String refreshInterval = EXTERNAL_DEFAULT_REFRESH;
 
         ExternalBuilder(String name) {
-            this.name = name;
+            super(name);
+        }
+
+        @Override
+        ExternalBuilder self() {
+            return this;
         }
 
         /** The store key (path) and the property that hold the value of this Secret key. */
@@ -220,38 +237,13 @@ public record Secret(String name, Backend backend, List<Entry> entries, String t
             return this;
         }
 
-        /** The Secret's type, e.g. {@code kubernetes.io/tls}. */
-        public ExternalBuilder type(String secretType) {
-            uses.type = secretType;
-            return this;
-        }
-
-        /** Mounts the Secret read-only at this path, one file per key. */
-        public ExternalBuilder mountAt(String path) {
-            uses.mountPath = Copies.optional(path);
-            return this;
-        }
-
-        /** Sets an environment variable from a key of the Secret. */
-        public ExternalBuilder env(String variable, String key) {
-            uses.env.add(new EnvFromSecret(variable, key));
-            return this;
-        }
-
         @Override
         public Secret build() {
-            return new Secret(name, Backend.EXTERNAL, entries, uses.type, SealScope.STRICT, uses.mountPath, uses.env,
-                    store, refreshInterval);
+            return new Secret(name, Backend.EXTERNAL, entries, type, SealScope.STRICT, mountPath, env, store,
+                    refreshInterval);
         }
     }
 
     /** How often an external secret is refreshed unless it says otherwise. */
     static final String EXTERNAL_DEFAULT_REFRESH = "1h";
-
-    /** What both builders share: how the app reads the Secret. */
-    private static final class Uses {
-        private String type = "Opaque";
-        private Optional<String> mountPath = Optional.empty();
-        private final List<EnvFromSecret> env = new ArrayList<>();
-    }
 }

@@ -51,7 +51,7 @@ class NullArgumentsTest {
 
     /** GoldenPath's factories, every builder, and the "with" methods of the values they take. */
     private static final List<Class<?>> DSL = List.of(GoldenPath.class, Platform.Builder.class, Environment.Builder.class,
-            App.Builder.class, Secret.SealedBuilder.class, Secret.ExternalBuilder.class, Baseline.Builder.class, EnvironmentOverride.Builder.class, Team.class,
+            App.Builder.class, Secret.Builder.class, Secret.SealedBuilder.class, Secret.ExternalBuilder.class, Baseline.Builder.class, EnvironmentOverride.Builder.class, Team.class,
             Cluster.class, Port.class, Probe.class, Permission.class, Permission.Verbs.class, Dependency.Cidr.class,
             SecretStore.class, RuntimeProfile.class);
 
@@ -169,7 +169,7 @@ class NullArgumentsTest {
         if (value instanceof Permission.Verbs v) {
             return base().app(web().permissions(v.on("pods")));
         }
-        if (value instanceof Secret.Builder s) {
+        if (value instanceof Secret.Builder<?> s) {
             return base().app(web().secret(s));
         }
         if (value instanceof SecretStore s) {
@@ -213,7 +213,7 @@ class NullArgumentsTest {
             }
             return platform;
         }
-        Object receiver = owner == Secret.SealedBuilder.class ? sealed("db").fromEnvironment("password", "DB_PASSWORD").mountAt("/etc/db")
+        Object receiver = owner == Secret.SealedBuilder.class || owner == Secret.Builder.class ? sealed("db").fromEnvironment("password", "DB_PASSWORD").mountAt("/etc/db")
                 : owner == Secret.ExternalBuilder.class ? external("db").remote("password", "db", "password").mountAt("/etc/db")
                 : SAMPLES.getOrDefault(owner, () -> {
                     throw new IllegalArgumentException("no sample " + owner);

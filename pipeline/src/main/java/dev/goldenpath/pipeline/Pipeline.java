@@ -48,7 +48,7 @@ import java.util.function.Function;
 public final class Pipeline {
 
     /** What a pipeline is configured with; copied on every change, so a pipeline never changes. */
-    private static final class Settings implements Cloneable {
+    private static final class Options extends Settings<Options> {
         List<URL> classPath = List.of();
         ClassLoader parent;
         ClassLoader loader;
@@ -60,33 +60,22 @@ public final class Pipeline {
         Linter policy;
         Function<Platform, RenderedTree> previous = platform -> RenderedTree.empty();
         List<PlatformGenerator> generators = List.of();
-
-        @Override
-        protected Settings clone() {
-            try {
-                return (Settings) super.clone();
-            } catch (CloneNotSupportedException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 
-    private final Settings settings;
+    private final Options settings;
 
-    private Pipeline(Settings settings) {
+    private Pipeline(Options settings) {
         this.settings = settings;
     }
 
-    private Pipeline with(Consumer<Settings> change) {
-        Settings copy = settings.clone();
-        change.accept(copy);
-        return new Pipeline(copy);
+    private Pipeline with(Consumer<Options> change) {
+        return new Pipeline(settings.with(change));
     }
 
     /** Specs and generators found through {@code loader} (ServiceLoader, or the classes named in {@link #specs}). */
     public static Pipeline classLoader(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
-        Settings settings = new Settings();
+        Options settings = new Options();
         settings.loader = loader;
         return new Pipeline(settings);
     }
@@ -96,7 +85,7 @@ public final class Pipeline {
      * {@code parent} as the parent class loader (the one holding goldenpath itself).
      */
     public static Pipeline classPath(List<URL> classPath, ClassLoader parent) {
-        Settings settings = new Settings();
+        Options settings = new Options();
         settings.classPath = List.copyOf(classPath);
         settings.parent = Objects.requireNonNull(parent, "parent");
         return new Pipeline(settings);

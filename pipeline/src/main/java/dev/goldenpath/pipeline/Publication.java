@@ -32,7 +32,7 @@ public final class Publication {
     static final List<String> REVISION_VARIABLES = List.of("GITHUB_SHA", "CI_COMMIT_SHA");
 
     /** What a publication is configured with; copied on every change, so a publication never changes. */
-    private static final class Settings implements Cloneable {
+    private static final class Options extends Settings<Options> {
         Platform platform;
         String repository;
         String branch;
@@ -42,32 +42,21 @@ public final class Publication {
         boolean dryRun;
         String message;
         String sourceRevision;
-
-        @Override
-        protected Settings clone() {
-            try {
-                return (Settings) super.clone();
-            } catch (CloneNotSupportedException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 
-    private final Settings settings;
+    private final Options settings;
 
-    private Publication(Settings settings) {
+    private Publication(Options settings) {
         this.settings = settings;
     }
 
-    private Publication with(Consumer<Settings> change) {
-        Settings copy = settings.clone();
-        change.accept(copy);
-        return new Publication(copy);
+    private Publication with(Consumer<Options> change) {
+        return new Publication(settings.with(change));
     }
 
     /** Publishes {@code platform}: its gitRepository, its gitRevision, the repository root, no credentials. */
     public static Publication of(Platform platform) {
-        Settings settings = new Settings();
+        Options settings = new Options();
         settings.platform = Objects.requireNonNull(platform, "platform");
         settings.repository = platform.gitRepository();
         settings.branch = platform.gitRevision();
