@@ -15,6 +15,7 @@ import dev.goldenpath.generators.argocd.ApplicationSet.Generator;
 import dev.goldenpath.generators.argocd.ApplicationSet.PathItem;
 import dev.goldenpath.tree.RenderedTree;
 import dev.goldenpath.tree.TreeLayout;
+import dev.goldenpath.vocabulary.LabelKeys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -267,9 +268,7 @@ public final class ArgoCd {
     }
 
     private static Map<String, String> labels(Platform platform, Environment environment, String owner) {
-        Map<String, String> labels = new TreeMap<>();
-        labels.put(Labels.PART_OF, platform.name());
-        labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+        Map<String, String> labels = LabelKeys.managed(platform.name());
         labels.put(Labels.ENVIRONMENT, environment.name());
         labels.put(Labels.OWNER, owner);
         return labels;

@@ -11,6 +11,7 @@ import dev.goldenpath.generators.ResolvedPlatform;
 import dev.goldenpath.generators.mesh.MeshPolicies;
 import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.tree.TreeLayout;
+import dev.goldenpath.vocabulary.LabelKeys;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -97,10 +98,7 @@ public final class ClusterBaseline {
 
     /** Labels of a baseline object: recommended labels plus the required owner, environment and app. */
     static Map<String, String> labels(Platform platform, Environment environment, String component) {
-        Map<String, String> labels = new TreeMap<>();
-        labels.put(Labels.NAME, component);
-        labels.put(Labels.PART_OF, platform.name());
-        labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+        Map<String, String> labels = LabelKeys.recommended(component, platform.name());
         labels.put(Labels.OWNER, OWNER);
         labels.put(Labels.ENVIRONMENT, environment.name());
         labels.put(Labels.APP, component);

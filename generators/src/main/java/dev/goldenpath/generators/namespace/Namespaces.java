@@ -6,6 +6,7 @@ import dev.goldenpath.dsl.DeclaredWeakening;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
 import dev.goldenpath.generators.Labels;
+import dev.goldenpath.vocabulary.LabelKeys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.util.List;
@@ -61,8 +62,7 @@ public final class Namespaces {
         labels.put(WARN + "-version", version);
         TreeSet<String> teams = new TreeSet<>();
         instances.forEach(i -> teams.add(i.team().name()));
-        labels.put(Labels.PART_OF, platform.name());
-        labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+        labels.putAll(LabelKeys.managed(platform.name()));
         // Required labels (owner, environment, app): a namespace shared by several teams or apps is owned by
         // the platform and named after itself.
         labels.put(Labels.OWNER, teams.size() == 1 ? teams.first() : "platform");
