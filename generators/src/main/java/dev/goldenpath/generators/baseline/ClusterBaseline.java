@@ -119,12 +119,7 @@ public final class ClusterBaseline {
                                String reason) {
         String version = environment.podSecurityVersion();
         Map<String, String> labels = new TreeMap<>(labels(platform, environment, name));
-        labels.put(Namespaces.ENFORCE, level.labelValue());
-        labels.put(Namespaces.ENFORCE + "-version", version);
-        labels.put(Namespaces.AUDIT, PodSecurityLevel.RESTRICTED.labelValue());
-        labels.put(Namespaces.AUDIT + "-version", version);
-        labels.put(Namespaces.WARN, PodSecurityLevel.RESTRICTED.labelValue());
-        labels.put(Namespaces.WARN + "-version", version);
+        labels.putAll(Namespaces.podSecurity(level, version));
         Map<String, String> annotations = new TreeMap<>();
         if (level != PodSecurityLevel.RESTRICTED) {
             annotations.put(Labels.WEAKENING_PREFIX + "namespace-pod-security", reason);
