@@ -29,16 +29,6 @@ public record Violation(ViolationCode code, String path, String value, String ru
         Objects.requireNonNull(hint, "hint");
     }
 
-    /**
-     * A violation whose rule has no code yet ({@link ViolationCode#UNCLASSIFIED}).
-     *
-     * @deprecated name the rule: {@link #Violation(ViolationCode, String, String, String, String)}
-     */
-    @Deprecated
-    public Violation(String path, String value, String rule, String hint) {
-        this(ViolationCode.UNCLASSIFIED, path, value, rule, hint);
-    }
-
     /** {@code path: 'value': rule (hint)}, on one line; the code is not part of the text. */
     @Override
     public String toString() {

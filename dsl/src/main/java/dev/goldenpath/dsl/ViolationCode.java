@@ -322,12 +322,7 @@ public enum ViolationCode {
     /** Two teams or environments give the same Argo CD project and ApplicationSet name (found at render). */
     ARGOCD_PROJECT_NAME_COLLISION("argocd.project-name-collision"),
     /** Two apps, environments or clusters give the same Argo CD Application name (found at render). */
-    ARGOCD_APPLICATION_NAME_COLLISION("argocd.application-name-collision"),
-    /**
-     * A violation built without a code ({@link Violation#Violation(String, String, String, String)}), by code that
-     * has not named its rule yet. The DSL's own rules never use it.
-     */
-    UNCLASSIFIED("unclassified");
+    ARGOCD_APPLICATION_NAME_COLLISION("argocd.application-name-collision");
 
     private static final Map<String, ViolationCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ViolationCode::code, Function.identity()));

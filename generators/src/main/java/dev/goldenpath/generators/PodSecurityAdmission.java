@@ -1,10 +1,10 @@
 package dev.goldenpath.generators;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.lint.Finding;
 import dev.goldenpath.lint.LintReport;
 import dev.goldenpath.tree.TreeLayout;
+import dev.goldenpath.vocabulary.PodSecurityLabels;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ final class PodSecurityAdmission {
             String environment = TreeLayout.environment(paths.get(i)).orElse("");
             if (object.path("kind").asText().equals("Namespace") && TreeLayout.inPlatform(paths.get(i))) {
                 enforced.put(environment + "/" + object.path("metadata").path("name").asText(),
-                        object.path("metadata").path("labels").path(Namespaces.ENFORCE).asText("restricted"));
+                        object.path("metadata").path("labels").path(PodSecurityLabels.Mode.ENFORCE.label()).asText("restricted"));
             }
             namespaceOf.put(paths.get(i), object.path("metadata").path("namespace").asText());
         }

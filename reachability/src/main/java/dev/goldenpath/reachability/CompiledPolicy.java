@@ -1,5 +1,6 @@
 package dev.goldenpath.reachability;
 
+import dev.goldenpath.vocabulary.Cidr;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
@@ -110,7 +111,7 @@ record CompiledPolicy(String namespace, String name, Selector podSelector, boole
         @Override
         public boolean matches(Endpoint endpoint, Lookup lookup) {
             for (IpAddress ip : lookup.addresses(endpoint)) {
-                if (cidr.contains(ip) && except.stream().noneMatch(hole -> hole.contains(ip))) {
+                if (ip.in(cidr) && except.stream().noneMatch(ip::in)) {
                     return true;
                 }
             }
@@ -258,19 +259,19 @@ record CompiledPolicy(String namespace, String name, Selector podSelector, boole
 
     private static IpBlockPeer ipBlock(IPBlock block, String path, List<String> problems) {
         Problems.unknownFields(block.getAdditionalProperties(), path, problems);
-        Cidr cidr = Cidr.parse(block.getCidr()).orElse(null);
+        Cidr cidr = IpAddress.cidr(block.getCidr()).orElse(null);
         if (cidr == null) {
             problems.add(path + ".cidr: '" + block.getCidr() + "' is not a CIDR such as 192.168.1.0/24 or 2001:db8::/64");
         }
         List<Cidr> except = new ArrayList<>();
         List<String> holes = orEmpty(block.getExcept());
         for (int i = 0; i < holes.size(); i++) {
-            Cidr hole = Cidr.parse(holes.get(i)).orElse(null);
+            Cidr hole = IpAddress.cidr(holes.get(i)).orElse(null);
             if (hole == null) {
                 problems.add(path + ".except[" + i + "]: '" + holes.get(i) + "' is not a CIDR");
-            } else if (cidr != null && !cidr.covers(hole)) {
+            } else if (cidr != null && !cidr.contains(hole)) {
                 // IPBlock.except: "Except values will be rejected if they are outside the cidr range."
-                problems.add(path + ".except[" + i + "]: " + hole + " is outside cidr " + cidr);
+                problems.add(path + ".except[" + i + "]: " + holes.get(i) + " is outside cidr " + block.getCidr());
             } else {
                 except.add(hole);
             }

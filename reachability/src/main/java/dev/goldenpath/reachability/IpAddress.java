@@ -1,5 +1,7 @@
 package dev.goldenpath.reachability;
 
+import dev.goldenpath.vocabulary.Cidr;
+import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -93,40 +95,35 @@ final class IpAddress {
         return bytes.length * 8;
     }
 
-    /** Whether this address and {@code other} agree on their first {@code prefix} bits (same family only). */
-    boolean samePrefix(IpAddress other, int prefix) {
-        if (other.bytes.length != bytes.length) {
-            return false;
+    /**
+     * The block {@code text} denotes, or empty when it is not {@code address/prefix}: the address read as strictly as
+     * {@link #parse} reads one (Go's {@code net.ParseCIDR}); host bits after the prefix are ignored
+     * ({@code 10.0.0.5/8} is {@code 10.0.0.0/8}).
+     */
+    static Optional<Cidr> cidr(String text) {
+        if (text == null) {
+            return Optional.empty();
         }
-        int whole = prefix / 8;
-        for (int i = 0; i < whole; i++) {
-            if (bytes[i] != other.bytes[i]) {
-                return false;
-            }
+        int slash = text.indexOf('/');
+        if (slash < 0 || slash != text.lastIndexOf('/')) {
+            return Optional.empty();
         }
-        int rest = prefix % 8;
-        if (rest == 0) {
-            return true;
+        String bits = text.substring(slash + 1);
+        if (bits.isEmpty() || bits.length() > 3 || !bits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
         }
-        int mask = (0xff << (8 - rest)) & 0xff;
-        return (bytes[whole] & mask) == (other.bytes[whole] & mask);
+        int prefix = Integer.parseInt(bits);
+        return parse(text.substring(0, slash)).filter(address -> prefix <= address.bitLength())
+                .map(address -> new Cidr(address.value(), address.bitLength(), prefix));
     }
 
-    /** This address with every bit after {@code prefix} cleared. */
-    IpAddress masked(int prefix) {
-        byte[] copy = bytes.clone();
-        for (int bit = prefix; bit < copy.length * 8; bit++) {
-            copy[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
-        }
-        return new IpAddress(copy, Arrays.equals(copy, bytes) ? text : render(copy));
+    /** Whether this address lies in {@code block} (an address of the other family never does). */
+    boolean in(Cidr block) {
+        return block.bits() == bitLength() && block.contains(value());
     }
 
-    private static String render(byte[] bytes) {
-        try {
-            return InetAddress.getByAddress(bytes).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+    private BigInteger value() {
+        return new BigInteger(1, bytes);
     }
 
     @Override

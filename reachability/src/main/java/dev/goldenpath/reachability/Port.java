@@ -1,11 +1,11 @@
 package dev.goldenpath.reachability;
 
+import dev.goldenpath.vocabulary.NameSyntax;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A port an endpoint listens on, as a pod declares it in {@code containers[].ports}: a number, a
@@ -21,9 +21,6 @@ import java.util.regex.Pattern;
  * @param protocol the transport protocol
  */
 public record Port(String name, int number, Protocol protocol) implements Comparable<Port> {
-
-    /** Kubernetes' IANA_SVC_NAME: 1-15 of [a-z0-9-], at least one letter, no leading, trailing or double hyphen. */
-    private static final Pattern SERVICE_NAME = Pattern.compile("(?=.*[a-z])(?!-)(?!.*--)[a-z0-9-]{1,15}(?<!-)");
 
     public Port {
         Objects.requireNonNull(name, "name");
@@ -54,8 +51,9 @@ public record Port(String name, int number, Protocol protocol) implements Compar
         return !name.isEmpty();
     }
 
+    /** Kubernetes' IANA_SVC_NAME: 1-15 of [a-z0-9-], at least one letter, no leading, trailing or double hyphen. */
     static boolean isServiceName(String text) {
-        return SERVICE_NAME.matcher(text).matches();
+        return NameSyntax.isIanaServiceName(text);
     }
 
     /** Ordered by number, then protocol, then name. */

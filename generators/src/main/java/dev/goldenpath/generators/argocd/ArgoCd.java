@@ -6,6 +6,7 @@ import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.SpecException;
 import dev.goldenpath.dsl.Violation;
+import dev.goldenpath.dsl.ViolationCode;
 import dev.goldenpath.generators.Labels;
 import dev.goldenpath.generators.Manifests.Manifest;
 import dev.goldenpath.generators.RenderedObject;
@@ -14,6 +15,7 @@ import dev.goldenpath.generators.argocd.ApplicationSet.Generator;
 import dev.goldenpath.generators.argocd.ApplicationSet.PathItem;
 import dev.goldenpath.tree.RenderedTree;
 import dev.goldenpath.tree.TreeLayout;
+import dev.goldenpath.vocabulary.LabelKeys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -266,9 +268,7 @@ public final class ArgoCd {
     }
 
     private static Map<String, String> labels(Platform platform, Environment environment, String owner) {
-        Map<String, String> labels = new TreeMap<>();
-        labels.put(Labels.PART_OF, platform.name());
-        labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+        Map<String, String> labels = LabelKeys.managed(platform.name());
         labels.put(Labels.ENVIRONMENT, environment.name());
         labels.put(Labels.OWNER, owner);
         return labels;
@@ -332,20 +332,23 @@ public final class ArgoCd {
         void project(String name, String path) {
             String previous = projects.putIfAbsent(name, path);
             if (previous != null) {
-                violations.add(new Violation(path, name, "the Argo CD project and ApplicationSet name " + name
+                violations.add(new Violation(ViolationCode.ARGOCD_PROJECT_NAME_COLLISION, path, name,
+                        "the Argo CD project and ApplicationSet name " + name
                         + " is also the one of " + previous, "rename the team or the environment"));
             }
         }
 
         void application(String name, String path) {
             if (name.length() > MAX_APPLICATION_NAME) {
-                violations.add(new Violation(path, name, "the Argo CD Application name is longer than "
+                violations.add(new Violation(ViolationCode.NAME_ARGOCD_APPLICATION_TOO_LONG, path, name,
+                        "the Argo CD Application name is longer than "
                         + MAX_APPLICATION_NAME + " characters (Argo CD's tracking label holds it)",
                         "use shorter environment, app or cluster names"));
             }
             String previous = applications.putIfAbsent(name, path);
             if (previous != null) {
-                violations.add(new Violation(path, name, "the Argo CD Application name " + name
+                violations.add(new Violation(ViolationCode.ARGOCD_APPLICATION_NAME_COLLISION, path, name,
+                        "the Argo CD Application name " + name
                         + " is also the one of " + previous, "rename the app, environment or cluster"));
             }
         }

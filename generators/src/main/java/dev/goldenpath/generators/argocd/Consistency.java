@@ -13,6 +13,7 @@ import dev.goldenpath.generators.argocd.ConsistencyReport.GeneratedApplication;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.tree.RenderedTree;
 import dev.goldenpath.tree.TreeLayout;
+import dev.goldenpath.vocabulary.NameSyntax;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,8 +29,6 @@ import java.util.TreeSet;
  * tree, evaluates the generators like the controller, and compares the Applications with the spec.
  */
 final class Consistency {
-
-    private static final java.util.regex.Pattern DNS_LABEL = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
     private final Platform platform;
     private final RenderedTree tree;
@@ -240,8 +239,7 @@ final class Consistency {
             problems.add(where + ": Application " + name + " reads " + repoURL + " at " + revision + ", not the GitOps "
                     + "repository " + platform.gitRepository() + " at " + platform.gitRevision());
         }
-        if (name.isEmpty() || name.length() > ArgoCd.MAX_APPLICATION_NAME
-                || !DNS_LABEL.matcher(name).matches()) {
+        if (name.length() > ArgoCd.MAX_APPLICATION_NAME || !NameSyntax.isDns1123Label(name)) {
             problems.add(where + ": Application name '" + name + "' is not a DNS-1123 label of at most "
                     + ArgoCd.MAX_APPLICATION_NAME + " characters");
         }

@@ -11,6 +11,7 @@ import dev.goldenpath.generators.ResolvedPlatform;
 import dev.goldenpath.generators.mesh.MeshPolicies;
 import dev.goldenpath.generators.namespace.Namespaces;
 import dev.goldenpath.tree.TreeLayout;
+import dev.goldenpath.vocabulary.LabelKeys;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -97,10 +98,7 @@ public final class ClusterBaseline {
 
     /** Labels of a baseline object: recommended labels plus the required owner, environment and app. */
     static Map<String, String> labels(Platform platform, Environment environment, String component) {
-        Map<String, String> labels = new TreeMap<>();
-        labels.put(Labels.NAME, component);
-        labels.put(Labels.PART_OF, platform.name());
-        labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+        Map<String, String> labels = LabelKeys.recommended(component, platform.name());
         labels.put(Labels.OWNER, OWNER);
         labels.put(Labels.ENVIRONMENT, environment.name());
         labels.put(Labels.APP, component);
@@ -121,12 +119,7 @@ public final class ClusterBaseline {
                                String reason) {
         String version = environment.podSecurityVersion();
         Map<String, String> labels = new TreeMap<>(labels(platform, environment, name));
-        labels.put(Namespaces.ENFORCE, level.labelValue());
-        labels.put(Namespaces.ENFORCE + "-version", version);
-        labels.put(Namespaces.AUDIT, PodSecurityLevel.RESTRICTED.labelValue());
-        labels.put(Namespaces.AUDIT + "-version", version);
-        labels.put(Namespaces.WARN, PodSecurityLevel.RESTRICTED.labelValue());
-        labels.put(Namespaces.WARN + "-version", version);
+        labels.putAll(Namespaces.podSecurity(level, version));
         Map<String, String> annotations = new TreeMap<>();
         if (level != PodSecurityLevel.RESTRICTED) {
             annotations.put(Labels.WEAKENING_PREFIX + "namespace-pod-security", reason);

@@ -4,6 +4,7 @@ import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Labels;
+import dev.goldenpath.vocabulary.LabelKeys;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -65,9 +66,7 @@ final class Placement {
             problems.add(where + " is namespaced but names no namespace (fix: set metadata.namespace)");
         }
         noWeakeningAnnotations(metadata, where, problems);
-        Map<String, String> labels = new TreeMap<>();
-        labels.put(Labels.PART_OF, platform.name());
-        labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+        Map<String, String> labels = LabelKeys.managed(platform.name());
         labels.put(Labels.ENVIRONMENT, environment.name());
         label(metadata, labels, where, problems);
     }

@@ -6,12 +6,12 @@ import dev.goldenpath.generators.Labels;
 import dev.goldenpath.generators.network.Connections;
 import dev.goldenpath.generators.network.Edge;
 import dev.goldenpath.generators.network.Endpoint;
+import dev.goldenpath.vocabulary.LabelKeys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Istio policies derived from the same declarations as the NetworkPolicies: mutual TLS required in every namespace
@@ -26,7 +26,7 @@ public final class MeshPolicies {
     /** STRICT mutual TLS for every workload of the namespace. */
     public static HasMetadata strictMtls(Platform platform, String namespace) {
         return new PeerAuthentication(new ObjectMetaBuilder().withName("default").withNamespace(namespace)
-                .withLabels(Map.of(Labels.PART_OF, platform.name(), Labels.MANAGED_BY, Labels.MANAGER)).build(),
+                .withLabels(LabelKeys.managed(platform.name())).build(),
                 new PeerAuthentication.Spec(new PeerAuthentication.Mtls("STRICT")));
     }
 

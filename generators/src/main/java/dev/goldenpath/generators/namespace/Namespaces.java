@@ -6,6 +6,8 @@ import dev.goldenpath.dsl.DeclaredWeakening;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
 import dev.goldenpath.generators.Labels;
+import dev.goldenpath.vocabulary.LabelKeys;
+import dev.goldenpath.vocabulary.PodSecurityLabels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.util.List;
@@ -23,9 +25,6 @@ import java.util.TreeSet;
  */
 public final class Namespaces {
 
-    public static final String ENFORCE = "pod-security.kubernetes.io/enforce";
-    public static final String AUDIT = "pod-security.kubernetes.io/audit";
-    public static final String WARN = "pod-security.kubernetes.io/warn";
     /** The namespace label that opts a namespace into policy-controller's signature checks (the baseline's sigstore/). */
     public static final String SIGSTORE_INCLUDE = "policy.sigstore.dev/include";
 
@@ -44,6 +43,21 @@ public final class Namespaces {
     }
 
     /**
+     * The Pod Security Admission labels of a namespace, app or baseline: {@code enforce} at its level, {@code audit}
+     * and {@code warn} always at restricted (so a weakened pod still shows up), each mode checked against the
+     * environment's version.
+     */
+    public static Map<String, String> podSecurity(PodSecurityLevel enforce, String version) {
+        Map<String, String> labels = new TreeMap<>();
+        for (PodSecurityLabels.Mode mode : PodSecurityLabels.Mode.values()) {
+            PodSecurityLevel level = mode == PodSecurityLabels.Mode.ENFORCE ? enforce : PodSecurityLevel.RESTRICTED;
+            labels.put(mode.label(), level.labelValue());
+            labels.put(mode.versionLabel(), version);
+        }
+        return labels;
+    }
+
+    /**
      * The Namespace object.
      *
      * @param level     the level it enforces ({@link #level}, resolved once per namespace)
@@ -52,17 +66,10 @@ public final class Namespaces {
     public static HasMetadata namespace(Platform platform, Environment environment, String name, PodSecurityLevel level,
                                         List<AppInstance> instances) {
         String version = environment.podSecurityVersion();
-        Map<String, String> labels = new TreeMap<>();
-        labels.put(ENFORCE, level.labelValue());
-        labels.put(ENFORCE + "-version", version);
-        labels.put(AUDIT, PodSecurityLevel.RESTRICTED.labelValue());
-        labels.put(AUDIT + "-version", version);
-        labels.put(WARN, PodSecurityLevel.RESTRICTED.labelValue());
-        labels.put(WARN + "-version", version);
+        Map<String, String> labels = podSecurity(level, version);
         TreeSet<String> teams = new TreeSet<>();
         instances.forEach(i -> teams.add(i.team().name()));
-        labels.put(Labels.PART_OF, platform.name());
-        labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+        labels.putAll(LabelKeys.managed(platform.name()));
         // Required labels (owner, environment, app): a namespace shared by several teams or apps is owned by
         // the platform and named after itself.
         labels.put(Labels.OWNER, teams.size() == 1 ? teams.first() : "platform");

@@ -3,6 +3,7 @@ package dev.goldenpath.generators.network;
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Labels;
+import dev.goldenpath.vocabulary.LabelKeys;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -38,7 +39,7 @@ public final class NetworkPolicies {
                 .withNewMetadata()
                 .withName("default-deny")
                 .withNamespace(namespace)
-                .withLabels(Map.of(Labels.PART_OF, platform.name(), Labels.MANAGED_BY, Labels.MANAGER))
+                .withLabels(LabelKeys.managed(platform.name()))
                 .endMetadata()
                 .withNewSpec()
                 .withPodSelector(new LabelSelector())

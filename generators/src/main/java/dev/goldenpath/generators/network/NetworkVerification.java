@@ -8,13 +8,12 @@ import dev.goldenpath.reachability.Pod;
 import dev.goldenpath.reachability.Protocol;
 import dev.goldenpath.reachability.Reachability;
 import dev.goldenpath.tree.TreeLayout;
+import dev.goldenpath.vocabulary.Cidr;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -217,7 +216,7 @@ public final class NetworkVerification {
         candidates.add(block.cidr());
         candidates.addAll(block.except());
         for (int i = 0; i < candidates.size(); i++) {
-            String address = i == 0 ? outsideHoles(block) : address(candidates.get(i), BigInteger.ZERO);
+            String address = i == 0 ? outsideHoles(block) : asWritten(cidr(candidates.get(i)));
             External external = dev.goldenpath.reachability.Endpoint.external(address)
                     .named(block.role() + (i == 0 ? "" : "-hole" + i) + ":" + candidates.get(i));
             List<Edge.PortProtocol> ports = edgePorts.isEmpty()
@@ -232,14 +231,12 @@ public final class NetworkVerification {
     }
 
     private static String outsideHoles(Endpoint.IpBlock block) {
+        Cidr cidr = cidr(block.cidr());
+        List<Cidr> holes = block.except().stream().map(NetworkVerification::cidr).toList();
         for (BigInteger offset = BigInteger.ZERO; ; offset = offset.add(BigInteger.ONE)) {
-            String candidate = address(block.cidr(), offset);
-            boolean inHole = false;
-            for (String hole : block.except()) {
-                inHole |= contains(hole, candidate);
-            }
-            if (!inHole) {
-                return candidate;
+            BigInteger candidate = cidr.address().add(offset);
+            if (holes.stream().noneMatch(hole -> hole.bits() == cidr.bits() && hole.contains(candidate))) {
+                return cidr.format(candidate);
             }
             if (offset.bitLength() > 24) {
                 throw new IllegalStateException("no address outside the holes of " + block.cidr());
@@ -247,31 +244,12 @@ public final class NetworkVerification {
         }
     }
 
-    private static String address(String cidr, BigInteger offset) {
-        try {
-            byte[] base = InetAddress.getByName(cidr.substring(0, cidr.indexOf('/'))).getAddress();
-            byte[] raw = new BigInteger(1, base).add(offset).toByteArray();
-            byte[] bytes = new byte[base.length];
-            int copy = Math.min(raw.length, bytes.length);
-            System.arraycopy(raw, raw.length - copy, bytes, bytes.length - copy, copy);
-            return InetAddress.getByAddress(bytes).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not a CIDR: " + cidr, e);
-        }
+    /** The block's address as the spec wrote it (the DSL only accepts canonical blocks: its first address). */
+    private static String asWritten(Cidr cidr) {
+        return cidr.format(cidr.address());
     }
 
-    private static boolean contains(String cidr, String ip) {
-        try {
-            int prefix = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
-            byte[] base = InetAddress.getByName(cidr.substring(0, cidr.indexOf('/'))).getAddress();
-            byte[] address = InetAddress.getByName(ip).getAddress();
-            if (base.length != address.length) {
-                return false;
-            }
-            int shift = base.length * 8 - prefix;
-            return new BigInteger(1, base).shiftRight(shift).equals(new BigInteger(1, address).shiftRight(shift));
-        } catch (UnknownHostException e) {
-            return false;
-        }
+    private static Cidr cidr(String text) {
+        return Cidr.parse(text).orElseThrow(() -> new IllegalArgumentException("not a CIDR: " + text));
     }
 }

@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goldenpath.dsl.SpecException;
+import dev.goldenpath.dsl.Violation;
+import dev.goldenpath.dsl.ViolationCode;
 import dev.goldenpath.generators.argocd.Application.Destination;
 import dev.goldenpath.generators.argocd.AppProject.ClusterResource;
 import dev.goldenpath.generators.argocd.AppProject.GroupKind;
@@ -141,6 +143,32 @@ class ArgoCdRenderingTest {
                 () -> dev.goldenpath.generators.Renderer.secureByDefault().generate(platform));
         assertTrue(e.getMessage().contains("platform-production"), e.getMessage());
         assertTrue(e.getMessage().contains("teams[platform]"), e.getMessage());
+        assertEquals(List.of(ViolationCode.ARGOCD_PROJECT_NAME_COLLISION, ViolationCode.ARGOCD_PROJECT_NAME_COLLISION),
+                e.violations().stream().map(Violation::code).toList());
+    }
+
+    @Test
+    void twoAppsWhoseApplicationNamesCollideAreASpecViolationWithItsCode() {
+        // "prod" + "x-api" and "prod-x" + "api" both give the Application name prod-x-api.
+        var platform = dev.goldenpath.dsl.GoldenPath.platform("acme").gitRepository(REPO)
+                .environment(dev.goldenpath.dsl.GoldenPath.environment("prod")
+                        .cluster(dev.goldenpath.dsl.GoldenPath.cluster("prod", EU)).apiServer(6443, "10.20.0.10/32"))
+                .environment(dev.goldenpath.dsl.GoldenPath.environment("prod-x")
+                        .cluster(dev.goldenpath.dsl.GoldenPath.cluster("prod-x", US)).apiServer(6443, "10.30.0.10/32"))
+                .team(team("web").owner("web@acme.example"))
+                .app(app("x-api").team("web").image("registry.acme.example/web/x-api:1.0.0").port(8080)
+                        .readiness(httpGet("/ready")).onlyIn("prod"))
+                .app(app("api").team("web").image("registry.acme.example/web/api:1.0.0").port(8080)
+                        .readiness(httpGet("/ready")).onlyIn("prod-x"))
+                .build();
+
+        SpecException e = assertThrows(SpecException.class,
+                () -> dev.goldenpath.generators.Renderer.secureByDefault().generate(platform));
+
+        List<Violation> collisions = e.violations().stream()
+                .filter(v -> v.code() == ViolationCode.ARGOCD_APPLICATION_NAME_COLLISION).toList();
+        assertEquals(1, collisions.size(), e.getMessage());
+        assertEquals("prod-x-api", collisions.get(0).value());
     }
 
     @Test

@@ -169,6 +169,23 @@ class ConsistencyCheckTest {
     }
 
     @Test
+    void anApplicationNameThatIsNoDns1123LabelIsAnError() {
+        ApplicationSet set = read(TREE, WEB_STAGING, ApplicationSet.class);
+        ApplicationSet.Template template = set.spec().template();
+        ApplicationSet.TemplateMeta meta = template.metadata();
+        for (String name : List.of("Staging-{{.path.basename}}", "staging_{{.path.basename}}", "{{.path.basename}}-",
+                "staging-{{.path.basename}}-" + "x".repeat(50))) {
+            ApplicationSet changed = new ApplicationSet(set.getMetadata(), new ApplicationSet.Spec(set.spec().goTemplate(),
+                    set.spec().goTemplateOptions(), set.spec().generators(), new ApplicationSet.Template(
+                    new ApplicationSet.TemplateMeta(name, meta.namespace(), meta.labels(), meta.annotations(),
+                            meta.finalizers()), template.spec()), set.spec().syncPolicy()));
+            String frontend = name.replace("{{.path.basename}}", "frontend");
+            assertProblem(check(with(TREE, WEB_STAGING, changed)),
+                    "Application name '" + frontend + "' is not a DNS-1123 label of at most 63 characters");
+        }
+    }
+
+    @Test
     void aMissingTemplateParameterIsAnError() {
         ApplicationSet set = read(TREE, WEB_STAGING, ApplicationSet.class);
         Generator withoutNamespace = Generator.git(ApplicationSet.Git.directories(REPO, "main",
