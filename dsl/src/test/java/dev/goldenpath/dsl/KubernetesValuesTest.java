@@ -53,6 +53,9 @@ class KubernetesValuesTest {
     void refusesExternalBlocksWithImpossiblePrefixes() {
         violation(withApp(a -> a.callsExternal(cidr("10.0.0.0/40").allPorts())), "apps[api].callsExternal[10.0.0.0/40]", ViolationCode.NETWORK_CIDR_INVALID);
         violation(withApp(a -> a.callsExternal(cidr("2001:db8::/200").allPorts())), "apps[api].callsExternal[2001:db8::/200]", ViolationCode.NETWORK_CIDR_INVALID);
+        // The JDK would read these (10.1 is 10.0.0.1); the API server refuses the NetworkPolicy that holds them.
+        violation(withApp(a -> a.callsExternal(cidr("10.1/16").ports(443))), "apps[api].callsExternal[10.1/16]", ViolationCode.NETWORK_CIDR_INVALID);
+        violation(withApp(a -> a.callsExternal(cidr("192.168.01.0/24").ports(443))), "apps[api].callsExternal[192.168.01.0/24]", ViolationCode.NETWORK_CIDR_INVALID);
     }
 
     @Test

@@ -27,6 +27,13 @@ public record Cidr(BigInteger address, int bits, int prefix) {
 
     /** An IP literal only: never a name that {@link InetAddress} would resolve. */
     private static final Pattern LITERAL = Pattern.compile("^[0-9a-fA-F:.]+$");
+    /**
+     * Dotted IPv4 as Go's parser reads it: exactly four decimal octets. {@link InetAddress} also takes the BSD short
+     * forms ({@code 10.1} is 10.0.0.1) that the API server refuses, and leading zeros that other tools read as
+     * octal; both are refused here.
+     */
+    private static final Pattern DOTTED_QUAD =
+            Pattern.compile("^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$");
 
     public Cidr {
         if (bits != 32 && bits != 128) {
@@ -58,7 +65,8 @@ public record Cidr(BigInteger address, int bits, int prefix) {
         String prefixText = cidr.substring(slash + 1);
         if (!LITERAL.matcher(address).matches() || !address.contains(".") && !address.contains(":")
                 || prefixText.isEmpty() || prefixText.length() > 3
-                || !prefixText.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                || !prefixText.chars().allMatch(c -> c >= '0' && c <= '9')
+                || address.contains(".") && !DOTTED_QUAD.matcher(address.substring(address.lastIndexOf(':') + 1)).matches()) {
             return Optional.empty();
         }
         try {

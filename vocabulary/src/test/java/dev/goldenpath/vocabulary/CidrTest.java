@@ -29,6 +29,24 @@ class CidrTest {
         assertTrue(Cidr.parse(text).isEmpty(), text);
     }
 
+    /**
+     * The JDK reads BSD short forms ({@code 10.1} = 10.0.0.1) and leading zeros; Go's parser, and so the API server,
+     * refuses the short forms, and other tools read a leading zero as octal. A block that would render but not apply
+     * is refused, in IPv4 text and in the dotted tail of IPv6 text.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"10.1/16", "10.0.1/24", "1.2.3/24", "10/8", "1.2.3.04/32", "010.1.1.1/8", "1.2.3.256/32",
+        "1.2.3.-1/32", "::1.2.3.04/128", "::1.2.3/128", "0x1.2.3.4/32"})
+    void refusesShortFormsLeadingZerosAndOctetsOutOfRange(String text) {
+        assertTrue(Cidr.parse(text).isEmpty(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"100.64.0.0/10", "255.255.255.255/32", "192.0.2.10/31", "64:ff9b::/96", "64:ff9b::192.0.2.0/120"})
+    void readsEveryOctetFrom0To255(String text) {
+        assertTrue(Cidr.parse(text).isPresent(), text);
+    }
+
     @Test
     void hostBitsAreIgnoredAsKubernetesDoesButReportedAsNotCanonical() {
         Cidr block = cidr("10.1.2.3/8");
