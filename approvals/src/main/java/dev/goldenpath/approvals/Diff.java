@@ -1,10 +1,13 @@
 package dev.goldenpath.approvals;
 
-import java.util.ArrayList;
+import dev.goldenpath.vocabulary.LineDiff;
+import dev.goldenpath.vocabulary.LineDiff.Edit;
+import dev.goldenpath.vocabulary.LineDiff.Kind;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A small line diff (longest common subsequence) for failure messages: {@code -} approved, {@code +} received, two
+ * A line diff ({@link LineDiff}) for failure messages: {@code -} approved, {@code +} received, two
  * lines of context. Each hunk is headed by the file inside the folder snapshot and its line in that file
  * ({@code @@ deployment.yaml line 42 @@}), so a reviewer knows where to look without counting.
  */
@@ -16,45 +19,25 @@ final class Diff {
     private Diff() {
     }
 
-    /** One line of the diff: its kind ({@code ' '}, {@code '-'}, {@code '+'}), text, and index in the received text. */
-    private record Line(char kind, String text, int received, int approved) {
-    }
-
     static String unified(String approved, String received) {
         String[] a = approved.isEmpty() ? new String[0] : approved.split("\n", -1);
         String[] b = received.split("\n", -1);
-        int[][] lcs = new int[a.length + 1][b.length + 1];
-        for (int i = a.length - 1; i >= 0; i--) {
-            for (int j = b.length - 1; j >= 0; j--) {
-                lcs[i][j] = a[i].equals(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        List<Line> lines = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < a.length || j < b.length) {
-            if (i < a.length && j < b.length && a[i].equals(b[j])) {
-                lines.add(new Line(' ', a[i], j++, i++));
-            } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
-                lines.add(new Line('-', a[i], j, i++));
-            } else {
-                lines.add(new Line('+', b[j], j++, i));
-            }
-        }
+        // Approved is the text before, received the text after.
+        List<Edit> lines = LineDiff.between(Arrays.asList(a), Arrays.asList(b));
         StringBuilder out = new StringBuilder();
         int shown = 0;
         boolean inHunk = false;
         for (int k = 0; k < lines.size() && shown < MAX_LINES; k++) {
             if (near(lines, k)) {
                 if (!inHunk) {
-                    Line first = lines.get(k);
+                    Edit first = lines.get(k);
                     // Locate the hunk in the received text, or in the approved one for a pure removal at the end.
-                    out.append(first.kind() == '-' && first.received() >= b.length
-                            ? header(a, first.approved()) : header(b, first.received())).append('\n');
+                    out.append(first.kind() == Kind.REMOVE && first.after() >= b.length
+                            ? header(a, first.before()) : header(b, first.after())).append('\n');
                     inHunk = true;
                 }
-                Line line = lines.get(k);
-                out.append(line.kind()).append(' ').append(line.text()).append('\n');
+                Edit line = lines.get(k);
+                out.append(line.kind().marker()).append(' ').append(line.text()).append('\n');
                 shown++;
             } else {
                 inHunk = false;
@@ -78,10 +61,10 @@ final class Diff {
         return "@@ line " + (index + 1) + " @@";
     }
 
-    private static boolean near(List<Line> lines, int k) {
+    private static boolean near(List<Edit> lines, int k) {
         for (int d = -CONTEXT; d <= CONTEXT; d++) {
             int n = k + d;
-            if (n >= 0 && n < lines.size() && lines.get(n).kind() != ' ') {
+            if (n >= 0 && n < lines.size() && lines.get(n).kind() != Kind.KEEP) {
                 return true;
             }
         }

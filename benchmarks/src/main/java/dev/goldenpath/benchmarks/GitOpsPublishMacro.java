@@ -36,6 +36,10 @@ import java.util.stream.Stream;
 public final class GitOpsPublishMacro {
 
     private static final int FILES_PER_APP = 8;
+    /** The folder of the repository the publisher writes the synthetic tree to (not TreeLayout's: no environments). */
+    private static final String ROOT = "apps";
+    /** The one file an incremental round changes, relative to {@link #ROOT}. */
+    private static final String CHANGED = "app-00000/deployment.yaml";
     private static final String[] KINDS = {"deployment", "service", "serviceaccount", "networkpolicy",
         "poddisruptionbudget", "horizontalpodautoscaler", "configmap", "kustomization"};
 
@@ -78,14 +82,13 @@ public final class GitOpsPublishMacro {
 
     /** The tree with app 0's deployment at another version: one changed file. */
     static RenderedTree changeOneApp(RenderedTree tree, int round) {
-        String path = "app-00000/deployment.yaml";
-        return tree.filter(p -> !p.equals(path)).plus(RenderedTree.builder()
-                .add(path, manifest("app-00000", "deployment", "2.0." + round)).build());
+        return tree.filter(p -> !p.equals(CHANGED)).plus(RenderedTree.builder()
+                .add(CHANGED, manifest("app-00000", "deployment", "2.0." + round)).build());
     }
 
     private static void direct(Path dir, int apps, RenderedTree tree, int rounds) throws Exception {
         Files.createDirectories(dir);
-        Publisher publisher = GitOps.localBare(dir.resolve("gitops.git")).root("apps");
+        Publisher publisher = GitOps.localBare(dir.resolve("gitops.git")).root(ROOT);
         measurePublisher("direct", apps, tree, rounds, publisher);
         Path clone = dir.resolve("cli");
         git(dir, "clone", "--quiet", dir.resolve("gitops.git").toString(), clone.toString());
@@ -96,7 +99,7 @@ public final class GitOpsPublishMacro {
         Path repos = Files.createDirectories(dir.resolve("repos"));
         git(repos, "init", "--bare", "--quiet", "--initial-branch=main", "gitops.git");
         try (Daemon daemon = Daemon.serve(repos)) {
-            Publisher publisher = GitOps.repository(daemon.url("gitops.git")).root("apps").cache(dir.resolve("cache"));
+            Publisher publisher = GitOps.repository(daemon.url("gitops.git")).root(ROOT).cache(dir.resolve("cache"));
             measurePublisher("daemon", apps, tree, rounds, publisher);
             Path clone = dir.resolve("cli");
             git(dir, "clone", "--quiet", daemon.url("gitops.git"), clone.toString());
@@ -134,7 +137,7 @@ public final class GitOpsPublishMacro {
 
     private static void measureCli(String target, int apps, RenderedTree tree, int rounds, Path clone, boolean push)
             throws Exception {
-        Path file = clone.resolve("apps/app-00000/deployment.yaml");
+        Path file = clone.resolve(ROOT).resolve(CHANGED);
         List<Long> commits = new ArrayList<>();
         List<Long> pushes = new ArrayList<>();
         List<Long> totals = new ArrayList<>();

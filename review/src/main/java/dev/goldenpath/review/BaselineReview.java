@@ -1,6 +1,7 @@
 package dev.goldenpath.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.goldenpath.tree.TreeLayout;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -55,7 +56,7 @@ final class BaselineReview {
 
     private static Map<String, Manifest> baseline(List<Manifest> objects) {
         Map<String, Manifest> baseline = new TreeMap<>();
-        objects.stream().filter(m -> m.path().startsWith("platform/") && !COVERED.contains(m.kind())
+        objects.stream().filter(m -> TreeLayout.inPlatform(m.path()) && !COVERED.contains(m.kind())
                         && PodTemplates.of(m).isEmpty())
                 .forEach(m -> baseline.put(m.key(), m));
         return baseline;

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.goldenpath.lint.KubernetesYaml;
 import dev.goldenpath.tree.RenderedTree;
+import dev.goldenpath.tree.TreeLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -23,9 +23,6 @@ import org.yaml.snakeyaml.error.YAMLException;
  * later {@code kubectl apply} would.
  */
 final class Inventory {
-
-    /** Top-level folders whose second segment is the environment, in the layout goldenpath renders. */
-    private static final Set<String> ENVIRONMENT_FOLDERS = Set.of("apps", "platform", "argocd");
 
     /** Jackson's parser is several times faster, but it does not expand anchors, aliases and merge keys. */
     private static final ObjectMapper FAST = new YAMLMapper();
@@ -103,10 +100,12 @@ final class Inventory {
         return List.copyOf(objects.values());
     }
 
-    /** The environment a path belongs to: the second segment below apps/, platform/ or argocd/; else empty. */
+    /**
+     * The environment a file belongs to, as the layout reads it, else empty. Asked of the file's folder: a file lying
+     * directly in {@code apps/} is in no environment, whatever its name.
+     */
     static String environment(String path) {
-        String[] segments = path.split("/");
-        return segments.length >= 3 && ENVIRONMENT_FOLDERS.contains(segments[0]) ? segments[1] : "";
+        return TreeLayout.environment(TreeLayout.folderOf(path)).orElse("");
     }
 
     private static List<JsonNode> documents(String text) throws JsonProcessingException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.goldenpath.kube.KubernetesNames;
 import dev.goldenpath.kube.TypedCustomResource;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -142,7 +143,7 @@ public final class ExternalSecret extends TypedCustomResource<ExternalSecretSpec
                 problems.add("at least one data entry is required");
             }
             data.forEach((key, ref) -> {
-                if (key.length() > 253 || !Names.SECRET_KEY.matcher(key).matches()) {
+                if (KubernetesNames.secretKey(key).isPresent()) {
                     problems.add("secret key '" + key + "' is not a valid Secret key ([-._a-zA-Z0-9]+)");
                 }
                 if (ref.key().isBlank()) {

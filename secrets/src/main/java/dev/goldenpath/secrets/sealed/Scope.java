@@ -1,12 +1,12 @@
 package dev.goldenpath.secrets.sealed;
 
+import dev.goldenpath.kube.KubernetesNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where a sealed value may be unsealed, exactly as the sealed-secrets controller defines it
@@ -37,11 +37,6 @@ public record Scope(Kind kind, String namespace, String name) {
     public static final String NAMESPACE_WIDE_ANNOTATION = "sealedsecrets.bitnami.com/namespace-wide";
     /** Annotation that marks a SealedSecret cluster-wide (upstream {@code SealedSecretClusterWideAnnotation}). */
     public static final String CLUSTER_WIDE_ANNOTATION = "sealedsecrets.bitnami.com/cluster-wide";
-
-    // Kubernetes apimachinery validation: namespaces are DNS-1123 labels, Secret names DNS-1123 subdomains.
-    private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern DNS1123_SUBDOMAIN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     /** The three sealing scopes, named by their kubeseal {@code --scope} flag values. */
     public enum Kind {
@@ -144,10 +139,12 @@ public record Scope(Kind kind, String namespace, String name) {
         };
     }
 
+    // Kubernetes apimachinery validation (KubernetesNames): namespaces are DNS-1123 labels, Secret names DNS-1123
+    // subdomains.
     static void checkNamespace(String namespace, List<String> problems) {
         if (namespace.isEmpty()) {
             problems.add("namespace is required");
-        } else if (namespace.length() > 63 || !DNS1123_LABEL.matcher(namespace).matches()) {
+        } else if (KubernetesNames.label(namespace).isPresent()) {
             problems.add("namespace '" + namespace + "' is not a DNS-1123 label"
                     + " (lower-case alphanumerics and '-', at most 63 characters)");
         }
@@ -156,7 +153,7 @@ public record Scope(Kind kind, String namespace, String name) {
     static void checkName(String name, List<String> problems) {
         if (name.isEmpty()) {
             problems.add("name is required");
-        } else if (name.length() > 253 || !DNS1123_SUBDOMAIN.matcher(name).matches()) {
+        } else if (KubernetesNames.subdomain(name).isPresent()) {
             problems.add("name '" + name + "' is not a DNS-1123 subdomain"
                     + " (lower-case alphanumerics, '-' and '.', at most 253 characters)");
         }

@@ -1,9 +1,9 @@
 package dev.goldenpath.secrets.sealed;
 
+import dev.goldenpath.kube.KubernetesNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a Secret's {@code type} demands, so that a SealedSecret the controller cannot turn into a Secret
@@ -16,10 +16,6 @@ import java.util.regex.Pattern;
  * ({@code <domain>/<name>}) are qualified names, and a type like {@code "Opaque Secret!"} is a mistake.
  */
 final class SecretTypes {
-
-    private static final Pattern NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-    private static final Pattern DNS1123_SUBDOMAIN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     /** Keys each built-in type requires, every one of them (core.SecretType* and their data keys). */
     private static final Map<String, List<String>> REQUIRED_KEYS = Map.of(
@@ -41,12 +37,8 @@ final class SecretTypes {
             problems.add("type must not be blank (Opaque, kubernetes.io/tls, ...)");
             return;
         }
-        int slash = type.indexOf('/');
-        String prefix = slash < 0 ? null : type.substring(0, slash);
-        String name = slash < 0 ? type : type.substring(slash + 1);
-        boolean valid = name.length() <= 63 && NAME.matcher(name).matches()
-                && (prefix == null || prefix.length() <= 253 && DNS1123_SUBDOMAIN.matcher(prefix).matches());
-        if (!valid) {
+        // The grammar of label and annotation keys (apimachinery's IsQualifiedName).
+        if (KubernetesNames.qualifiedName(type).isPresent()) {
             problems.add("type '" + type + "' is not a qualified name ([prefix/]name: name at most 63 alphanumerics,"
                     + " '-', '_' or '.', prefix a DNS subdomain), e.g. Opaque, kubernetes.io/tls or"
                     + " example.com/api-credentials");
