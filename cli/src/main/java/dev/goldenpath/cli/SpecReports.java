@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.SpecException;
 import dev.goldenpath.dsl.Violation;
+import dev.goldenpath.lint.XmlText;
 import dev.goldenpath.pipeline.Renders;
 import java.util.List;
 
@@ -96,7 +97,7 @@ final class SpecReports {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuites name=\"goldenpath check\" tests=\"").append(count).append("\" failures=\"").append(count)
                 .append("\">\n");
-        xml.append("  <testsuite name=\"spec ").append(escape(problems.platform())).append("\" tests=\"").append(count)
+        xml.append("  <testsuite name=\"spec ").append(XmlText.escape(problems.platform())).append("\" tests=\"").append(count)
                 .append("\" failures=\"").append(count).append("\" errors=\"0\" skipped=\"0\">\n");
         for (Violation v : problems.violations()) {
             testCase(xml, problems, v.path(), v.code().code(), v.rule(), "code: " + v.code().code() + "\nvalue: '"
@@ -112,28 +113,8 @@ final class SpecReports {
 
     private static void testCase(StringBuilder xml, Problems problems, String name, String type, String message,
                                  String body) {
-        xml.append("    <testcase classname=\"").append(escape(problems.platform())).append("\" name=\"").append(escape(name))
-                .append("\">\n      <failure type=\"").append(escape(type)).append("\" message=\"").append(escape(message)).append("\">")
-                .append(escape(body)).append("</failure>\n    </testcase>\n");
-    }
-
-    /** XML text and attribute escaping; characters XML 1.0 cannot hold become U+FFFD. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    boolean legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-                    out.appendCodePoint(legal ? c : 0xFFFD);
-                }
-            }
-        });
-        return out.toString();
+        xml.append("    <testcase classname=\"").append(XmlText.escape(problems.platform())).append("\" name=\"").append(XmlText.escape(name))
+                .append("\">\n      <failure type=\"").append(XmlText.escape(type)).append("\" message=\"").append(XmlText.escape(message)).append("\">")
+                .append(XmlText.escape(body)).append("</failure>\n    </testcase>\n");
     }
 }

@@ -96,7 +96,7 @@ class FirstHourTest {
 
     @Test
     void junitEscapesWhatXmlCannotHoldAsIs() {
-        assertEquals("a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; \uFFFD", SpecReports.escape("a <b> & \"c\" 'd' \u0001"));
+        assertEquals("a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; \uFFFD", dev.goldenpath.lint.XmlText.escape("a <b> & \"c\" 'd' \u0001"));
     }
 
     @Test

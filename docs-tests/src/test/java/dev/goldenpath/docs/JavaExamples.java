@@ -48,6 +48,7 @@ final class JavaExamples {
             "import dev.goldenpath.gitops.*;",
             "import dev.goldenpath.lint.*;",
             "import dev.goldenpath.reachability.*;",
+            "import dev.goldenpath.vocabulary.Protocol;",
             "import dev.goldenpath.secrets.*;",
             "import dev.goldenpath.secrets.sealed.*;",
             "import dev.goldenpath.secrets.external.*;",

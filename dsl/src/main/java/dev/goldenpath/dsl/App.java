@@ -1,5 +1,7 @@
 package dev.goldenpath.dsl;
 
+import dev.goldenpath.vocabulary.Protocol;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.goldenpath.dsl;
 
+import dev.goldenpath.vocabulary.Protocol;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

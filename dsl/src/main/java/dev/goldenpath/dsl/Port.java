@@ -1,5 +1,7 @@
 package dev.goldenpath.dsl;
 
+import dev.goldenpath.vocabulary.Protocol;
+
 /**
  * A port the application listens on. Its name is what probes, Services and network policies refer to.
  *

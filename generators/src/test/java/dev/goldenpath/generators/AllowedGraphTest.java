@@ -18,7 +18,7 @@ import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.network.NetworkVerification;
 import dev.goldenpath.reachability.Edge;
-import dev.goldenpath.reachability.Protocol;
+import dev.goldenpath.vocabulary.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

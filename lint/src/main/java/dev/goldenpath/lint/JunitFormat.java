@@ -47,8 +47,8 @@ final class JunitFormat {
                 for (Finding finding : testCase.findings()) {
                     (report.fails(finding) ? failing : other).add(finding);
                 }
-                cases.append("    <testcase name=\"").append(escape(testCase.name())).append("\" classname=\"")
-                        .append(escape(suite.getKey())).append("\"");
+                cases.append("    <testcase name=\"").append(XmlText.escape(testCase.name())).append("\" classname=\"")
+                        .append(XmlText.escape(suite.getKey())).append("\"");
                 if (failing.isEmpty() && other.isEmpty()) {
                     cases.append("/>\n");
                     continue;
@@ -56,18 +56,18 @@ final class JunitFormat {
                 cases.append(">\n");
                 if (!failing.isEmpty()) {
                     suiteFailures++;
-                    cases.append("      <failure message=\"").append(escape(failing.size()
+                    cases.append("      <failure message=\"").append(XmlText.escape(failing.size()
                                     + (failing.size() == 1 ? " failing finding" : " failing findings")))
-                            .append("\" type=\"").append(escape(failing.get(0).ruleId())).append("\">");
+                            .append("\" type=\"").append(XmlText.escape(failing.get(0).ruleId())).append("\">");
                     for (Finding finding : failing) {
-                        cases.append(escape(line(finding))).append('\n');
+                        cases.append(XmlText.escape(line(finding))).append('\n');
                     }
                     cases.append("</failure>\n");
                 }
                 if (!other.isEmpty()) {
                     cases.append("      <system-out>");
                     for (Finding finding : other) {
-                        cases.append(escape(line(finding))).append('\n');
+                        cases.append(XmlText.escape(line(finding))).append('\n');
                     }
                     cases.append("</system-out>\n");
                 }
@@ -76,7 +76,7 @@ final class JunitFormat {
             int suiteTests = suite.getValue().size();
             tests += suiteTests;
             failures += suiteFailures;
-            body.append("  <testsuite name=\"").append(escape(suite.getKey())).append("\" tests=\"").append(suiteTests)
+            body.append("  <testsuite name=\"").append(XmlText.escape(suite.getKey())).append("\" tests=\"").append(suiteTests)
                     .append("\" failures=\"").append(suiteFailures).append("\" errors=\"0\" skipped=\"0\">\n")
                     .append(cases)
                     .append("  </testsuite>\n");
@@ -95,26 +95,5 @@ final class JunitFormat {
         return finding.location() + " [" + finding.ruleId() + "] " + status + ": " + finding.message()
                 + (finding.fieldPath().isEmpty() ? "" : " at " + finding.fieldPath())
                 + (finding.weakened() ? "" : " | fix: " + finding.fix());
-    }
-
-    /** XML 1.0 text and attribute escaping; characters XML cannot carry become U+FFFD. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || Character.isSurrogate(c);
-                    out.append(allowed ? c : '\uFFFD');
-                }
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.goldenpath.reachability;
 
+import dev.goldenpath.vocabulary.Protocol;
+
 import dev.goldenpath.vocabulary.Cidr;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;

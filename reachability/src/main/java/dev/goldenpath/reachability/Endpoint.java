@@ -1,5 +1,7 @@
 package dev.goldenpath.reachability;
 
+import dev.goldenpath.vocabulary.Protocol;
+
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodIP;

@@ -1,5 +1,7 @@
 package dev.goldenpath.reachability;
 
+import dev.goldenpath.vocabulary.Protocol;
+
 import dev.goldenpath.vocabulary.NameSyntax;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.goldenpath.reachability;
 
+import dev.goldenpath.vocabulary.Protocol;
+
 import dev.goldenpath.reachability.Verdict.Side;
 import dev.goldenpath.reachability.Verdict.Status;
 import io.fabric8.kubernetes.api.model.Namespace;

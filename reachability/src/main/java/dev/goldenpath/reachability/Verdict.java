@@ -1,5 +1,7 @@
 package dev.goldenpath.reachability;
 
+import dev.goldenpath.vocabulary.Protocol;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.goldenpath.reachability;
 
-import static dev.goldenpath.reachability.Protocol.TCP;
-import static dev.goldenpath.reachability.Protocol.UDP;
+import static dev.goldenpath.vocabulary.Protocol.TCP;
+import static dev.goldenpath.vocabulary.Protocol.UDP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

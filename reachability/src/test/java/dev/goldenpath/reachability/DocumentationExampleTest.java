@@ -1,6 +1,6 @@
 package dev.goldenpath.reachability;
 
-import static dev.goldenpath.reachability.Protocol.TCP;
+import static dev.goldenpath.vocabulary.Protocol.TCP;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -6,7 +6,7 @@ import static dev.goldenpath.reachability.Fixtures.FRONTEND;
 import static dev.goldenpath.reachability.Fixtures.INTERNET;
 import static dev.goldenpath.reachability.Fixtures.MONITOR;
 import static dev.goldenpath.reachability.Fixtures.cluster;
-import static dev.goldenpath.reachability.Protocol.TCP;
+import static dev.goldenpath.vocabulary.Protocol.TCP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

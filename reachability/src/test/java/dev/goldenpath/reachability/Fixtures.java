@@ -1,7 +1,7 @@
 package dev.goldenpath.reachability;
 
-import static dev.goldenpath.reachability.Protocol.TCP;
-import static dev.goldenpath.reachability.Protocol.UDP;
+import static dev.goldenpath.vocabulary.Protocol.TCP;
+import static dev.goldenpath.vocabulary.Protocol.UDP;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;

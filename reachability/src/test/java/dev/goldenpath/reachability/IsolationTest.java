@@ -1,12 +1,14 @@
 package dev.goldenpath.reachability;
 
+import dev.goldenpath.vocabulary.Protocol;
+
 import static dev.goldenpath.reachability.Fixtures.API;
 import static dev.goldenpath.reachability.Fixtures.DB;
 import static dev.goldenpath.reachability.Fixtures.FRONTEND;
 import static dev.goldenpath.reachability.Fixtures.INTERNET;
 import static dev.goldenpath.reachability.Fixtures.MONITOR;
 import static dev.goldenpath.reachability.Fixtures.cluster;
-import static dev.goldenpath.reachability.Protocol.TCP;
+import static dev.goldenpath.vocabulary.Protocol.TCP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

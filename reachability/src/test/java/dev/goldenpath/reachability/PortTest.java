@@ -5,9 +5,9 @@ import static dev.goldenpath.reachability.Fixtures.DB;
 import static dev.goldenpath.reachability.Fixtures.FRONTEND;
 import static dev.goldenpath.reachability.Fixtures.INTERNET;
 import static dev.goldenpath.reachability.Fixtures.cluster;
-import static dev.goldenpath.reachability.Protocol.SCTP;
-import static dev.goldenpath.reachability.Protocol.TCP;
-import static dev.goldenpath.reachability.Protocol.UDP;
+import static dev.goldenpath.vocabulary.Protocol.SCTP;
+import static dev.goldenpath.vocabulary.Protocol.TCP;
+import static dev.goldenpath.vocabulary.Protocol.UDP;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

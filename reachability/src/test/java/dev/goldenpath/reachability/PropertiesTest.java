@@ -1,5 +1,7 @@
 package dev.goldenpath.reachability;
 
+import dev.goldenpath.vocabulary.Protocol;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

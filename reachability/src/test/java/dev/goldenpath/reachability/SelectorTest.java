@@ -1,7 +1,7 @@
 package dev.goldenpath.reachability;
 
 import static dev.goldenpath.reachability.Fixtures.cluster;
-import static dev.goldenpath.reachability.Protocol.TCP;
+import static dev.goldenpath.vocabulary.Protocol.TCP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

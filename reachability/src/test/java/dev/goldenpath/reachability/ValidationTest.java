@@ -1,6 +1,8 @@
 package dev.goldenpath.reachability;
 
-import static dev.goldenpath.reachability.Protocol.TCP;
+import dev.goldenpath.vocabulary.Protocol;
+
+import static dev.goldenpath.vocabulary.Protocol.TCP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

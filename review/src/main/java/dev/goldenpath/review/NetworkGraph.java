@@ -8,7 +8,7 @@ import dev.goldenpath.reachability.Endpoint;
 import dev.goldenpath.reachability.External;
 import dev.goldenpath.reachability.Pod;
 import dev.goldenpath.reachability.Port;
-import dev.goldenpath.reachability.Protocol;
+import dev.goldenpath.vocabulary.Protocol;
 import dev.goldenpath.reachability.Reachability;
 import dev.goldenpath.reachability.ReachabilityException;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;

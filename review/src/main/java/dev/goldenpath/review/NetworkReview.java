@@ -2,7 +2,7 @@ package dev.goldenpath.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.goldenpath.reachability.Port;
-import dev.goldenpath.reachability.Protocol;
+import dev.goldenpath.vocabulary.Protocol;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

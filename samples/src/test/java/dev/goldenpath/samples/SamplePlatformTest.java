@@ -9,7 +9,7 @@ import dev.goldenpath.generators.Rendering;
 import dev.goldenpath.generators.network.NetworkVerification;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.reachability.Edge;
-import dev.goldenpath.reachability.Protocol;
+import dev.goldenpath.vocabulary.Protocol;
 import dev.goldenpath.lint.Finding;
 import dev.goldenpath.lint.LintReport;
 import dev.goldenpath.lint.Linter;

@@ -5,7 +5,7 @@ import dev.goldenpath.generators.Manifests;
 import dev.goldenpath.generators.ResolvedPlatform;
 import dev.goldenpath.reachability.External;
 import dev.goldenpath.reachability.Pod;
-import dev.goldenpath.reachability.Protocol;
+import dev.goldenpath.vocabulary.Protocol;
 import dev.goldenpath.reachability.Reachability;
 import dev.goldenpath.tree.TreeLayout;
 import dev.goldenpath.vocabulary.Cidr;

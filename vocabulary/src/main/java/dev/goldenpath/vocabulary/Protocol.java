@@ -1,4 +1,4 @@
-package dev.goldenpath.reachability;
+package dev.goldenpath.vocabulary;
 
 import java.util.Locale;
 
@@ -7,7 +7,7 @@ import java.util.Locale;
  * defaults to {@link #TCP} wherever a protocol is left out (NetworkPolicyPort.protocol, ContainerPort.protocol).
  *
  * <pre>{@code
- * import static dev.goldenpath.reachability.Protocol.TCP;
+ * import static dev.goldenpath.vocabulary.Protocol.TCP;
  * reachability.allows(frontend, api, 8080, TCP);
  * }</pre>
  */
