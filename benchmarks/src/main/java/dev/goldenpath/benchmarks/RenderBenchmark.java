@@ -3,7 +3,7 @@ package dev.goldenpath.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.Manifests;
+import dev.goldenpath.generators.resolved.Manifests;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.tree.RenderedTree;
 import java.util.concurrent.TimeUnit;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.goldenpath.benchmarks.SyntheticPlatforms.Shape;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.Manifests;
+import dev.goldenpath.generators.resolved.Manifests;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.Rendering;
 import java.io.IOException;

@@ -1,10 +1,16 @@
 package dev.goldenpath.generators;
 
+import dev.goldenpath.generators.resolved.ResolvedPlatform;
+
+import dev.goldenpath.generators.resolved.Manifests;
+
+import dev.goldenpath.generators.report.RenderException;
+
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.DeclaredWeakening;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.Manifests.Manifest;
+import dev.goldenpath.generators.resolved.Manifests.Manifest;
 import dev.goldenpath.generators.argocd.ArgoCd;
 import dev.goldenpath.generators.baseline.ClusterBaseline;
 import dev.goldenpath.generators.extension.Extensions;

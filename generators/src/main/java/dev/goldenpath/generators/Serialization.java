@@ -1,9 +1,15 @@
 package dev.goldenpath.generators;
 
+import dev.goldenpath.generators.yaml.RenderedObject;
+
+import dev.goldenpath.generators.resolved.Manifests;
+
+import dev.goldenpath.generators.report.RenderException;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.Weakening;
 import dev.goldenpath.generators.argocd.ArgoCd;
-import dev.goldenpath.generators.network.NetworkVerification;
+import dev.goldenpath.generators.NetworkVerification;
 import dev.goldenpath.generators.report.RenderReport;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.lint.LintReport;

@@ -1,5 +1,9 @@
 package dev.goldenpath.generators;
 
+import dev.goldenpath.generators.resolved.ResolvedPlatform;
+
+import dev.goldenpath.generators.resolved.Manifests;
+
 import static dev.goldenpath.dsl.GoldenPath.allPorts;
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
@@ -16,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.goldenpath.dsl.App;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.network.NetworkVerification;
+import dev.goldenpath.generators.NetworkVerification;
 import dev.goldenpath.reachability.Edge;
 import dev.goldenpath.vocabulary.Protocol;
 import java.util.ArrayList;

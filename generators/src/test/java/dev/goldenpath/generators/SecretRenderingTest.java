@@ -1,5 +1,7 @@
 package dev.goldenpath.generators;
 
+import dev.goldenpath.generators.report.RenderException;
+
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.environment;
 import static dev.goldenpath.dsl.GoldenPath.external;

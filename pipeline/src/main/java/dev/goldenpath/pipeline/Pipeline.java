@@ -1,7 +1,7 @@
 package dev.goldenpath.pipeline;
 
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.RenderException;
+import dev.goldenpath.generators.report.RenderException;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.extension.PlatformGenerator;
 import dev.goldenpath.generators.policy.PolicyViolationException;

@@ -1,7 +1,7 @@
 package dev.goldenpath.pipeline;
 
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.RenderException;
+import dev.goldenpath.generators.report.RenderException;
 import dev.goldenpath.generators.Rendering;
 import dev.goldenpath.generators.policy.PolicyViolationException;
 import dev.goldenpath.pipeline.Specs.InvalidSpec;

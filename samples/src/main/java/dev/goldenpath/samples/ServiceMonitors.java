@@ -1,7 +1,7 @@
 package dev.goldenpath.samples;
 
 import dev.goldenpath.dsl.Port;
-import dev.goldenpath.generators.Labels;
+import dev.goldenpath.generators.metadata.Labels;
 import dev.goldenpath.generators.extension.AppContext;
 import dev.goldenpath.generators.extension.PlatformGenerator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.goldenpath.approvals.ManifestApprovals;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.Rendering;
-import dev.goldenpath.generators.network.NetworkVerification;
+import dev.goldenpath.generators.NetworkVerification;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.reachability.Edge;
 import dev.goldenpath.vocabulary.Protocol;

@@ -8,7 +8,7 @@ import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Cluster;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.RenderedObject;
+import dev.goldenpath.generators.yaml.RenderedObject;
 import dev.goldenpath.generators.argocd.ConsistencyReport.GeneratedApplication;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.tree.RenderedTree;

@@ -8,7 +8,7 @@ import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Probe;
 import dev.goldenpath.dsl.RuntimeProfile;
 import dev.goldenpath.dsl.WritablePath;
-import dev.goldenpath.generators.Labels;
+import dev.goldenpath.generators.metadata.Labels;
 import dev.goldenpath.generators.yaml.Yaml;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

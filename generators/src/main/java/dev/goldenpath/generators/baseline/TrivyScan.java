@@ -6,7 +6,7 @@ import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Network;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
-import dev.goldenpath.generators.Labels;
+import dev.goldenpath.generators.metadata.Labels;
 import dev.goldenpath.generators.network.NetworkPolicies;
 import dev.goldenpath.generators.workload.SecureDefaults;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -1,6 +1,6 @@
 package dev.goldenpath.generators.extension;
 
-import dev.goldenpath.generators.Manifests.Manifest;
+import dev.goldenpath.generators.resolved.Manifests.Manifest;
 import dev.goldenpath.tree.TreeLayout;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;

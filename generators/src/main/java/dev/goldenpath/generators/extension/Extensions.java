@@ -5,7 +5,7 @@ import dev.goldenpath.dsl.App;
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.RenderException;
+import dev.goldenpath.generators.report.RenderException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -49,7 +49,7 @@ public final class Extensions {
          * One problem per added object that takes the place of another (the same file, or the same object in the
          * cluster), given every placed object of {@code apps/} and {@code platform/}.
          */
-        public List<String> clashes(List<dev.goldenpath.generators.Manifests.Manifest> placed) {
+        public List<String> clashes(List<dev.goldenpath.generators.resolved.Manifests.Manifest> placed) {
             return Clashes.of(placed, origins);
         }
     }

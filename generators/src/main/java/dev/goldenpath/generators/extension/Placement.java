@@ -3,7 +3,7 @@ package dev.goldenpath.generators.extension;
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.Labels;
+import dev.goldenpath.generators.metadata.Labels;
 import dev.goldenpath.vocabulary.LabelKeys;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;

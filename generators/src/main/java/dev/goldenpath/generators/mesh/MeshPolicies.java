@@ -2,7 +2,7 @@ package dev.goldenpath.generators.mesh;
 
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.Labels;
+import dev.goldenpath.generators.metadata.Labels;
 import dev.goldenpath.generators.network.Connections;
 import dev.goldenpath.generators.network.Edge;
 import dev.goldenpath.generators.network.Endpoint;

@@ -2,7 +2,7 @@ package dev.goldenpath.generators.network;
 
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.Labels;
+import dev.goldenpath.generators.metadata.Labels;
 import dev.goldenpath.vocabulary.LabelKeys;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;

@@ -3,7 +3,7 @@ package dev.goldenpath.generators.rbac;
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Permission;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.generators.Labels;
+import dev.goldenpath.generators.metadata.Labels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

@@ -4,7 +4,7 @@ import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.Secret;
 import dev.goldenpath.dsl.SecretStore;
-import dev.goldenpath.generators.Labels;
+import dev.goldenpath.generators.metadata.Labels;
 import dev.goldenpath.secrets.SecretValue;
 import dev.goldenpath.secrets.external.ExternalSecret;
 import dev.goldenpath.secrets.external.RemoteRef;

@@ -12,7 +12,7 @@ import dev.goldenpath.dsl.Secret;
 import dev.goldenpath.dsl.Toleration;
 import dev.goldenpath.dsl.Weakening;
 import dev.goldenpath.dsl.WritablePath;
-import dev.goldenpath.generators.Labels;
+import dev.goldenpath.generators.metadata.Labels;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;

@@ -19,7 +19,7 @@ import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.Toleration;
 import dev.goldenpath.dsl.Weakening;
-import dev.goldenpath.generators.Manifests;
+import dev.goldenpath.generators.resolved.Manifests;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.Rendering;
 import dev.goldenpath.generators.argocd.ArgoCd;
@@ -294,7 +294,7 @@ class BaselineRenderingTest {
     void rendersNothingTheBaselineTurnsOff() {
         Platform off = spec().baseline(baseline().withoutGatekeeper().withoutKyverno().withoutFalco().withoutTrivy()).build();
         List<Manifests.Manifest> objects = ClusterBaseline.render(off,
-                dev.goldenpath.generators.ResolvedPlatform.of(off).environments().get(0));
+                dev.goldenpath.generators.resolved.ResolvedPlatform.of(off).environments().get(0));
         assertEquals(List.of("PeerAuthentication"), objects.stream().map(m -> m.object().getKind()).toList());
     }
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.Weakening;
-import dev.goldenpath.generators.RenderException;
+import dev.goldenpath.generators.report.RenderException;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.policy.PolicyViolationException;
 import io.fabric8.kubernetes.api.model.SecurityContext;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.goldenpath.generators.RenderException;
+import dev.goldenpath.generators.report.RenderException;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.Rendering;
 import dev.goldenpath.lint.Linter;

@@ -1,8 +1,12 @@
-package dev.goldenpath.generators.network;
+package dev.goldenpath.generators;
+
+import dev.goldenpath.generators.network.Endpoint;
+
+import dev.goldenpath.generators.network.Edge;
 
 import dev.goldenpath.dsl.Environment;
-import dev.goldenpath.generators.Manifests;
-import dev.goldenpath.generators.ResolvedPlatform;
+import dev.goldenpath.generators.resolved.Manifests;
+import dev.goldenpath.generators.resolved.ResolvedPlatform;
 import dev.goldenpath.reachability.External;
 import dev.goldenpath.reachability.Pod;
 import dev.goldenpath.vocabulary.Protocol;

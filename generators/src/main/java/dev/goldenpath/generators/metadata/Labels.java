@@ -1,4 +1,4 @@
-package dev.goldenpath.generators;
+package dev.goldenpath.generators.metadata;
 
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.DeclaredWeakening;

@@ -1,4 +1,4 @@
-package dev.goldenpath.generators;
+package dev.goldenpath.generators.report;
 
 import java.util.List;
 

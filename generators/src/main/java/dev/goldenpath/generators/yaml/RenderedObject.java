@@ -1,4 +1,4 @@
-package dev.goldenpath.generators;
+package dev.goldenpath.generators.yaml;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.tree.TreeLayout;

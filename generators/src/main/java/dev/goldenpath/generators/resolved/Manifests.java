@@ -1,4 +1,4 @@
-package dev.goldenpath.generators;
+package dev.goldenpath.generators.resolved;
 
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Environment;
