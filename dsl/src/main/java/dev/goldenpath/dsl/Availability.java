@@ -13,4 +13,8 @@ import java.util.Optional;
  */
 public record Availability(int replicas, Rollout rollout, DisruptionBudget disruptionBudget,
                            Optional<Autoscaling> autoscaling) {
+
+    /** One replica, the default rollout and budget, no autoscaler: what kinds without replicas (jobs) carry. */
+    public static final Availability DEFAULT =
+            new Availability(1, Rollout.DEFAULT, DisruptionBudget.DEFAULT, Optional.empty());
 }

@@ -50,9 +50,37 @@ public final class GoldenPath {
         return new Team(name, "");
     }
 
-    /** Starts an app. */
+    /** Starts a service: a Deployment behind a ClusterIP Service, called by the apps that declare it. */
     public static App.Builder app(String name) {
         return new App.Builder(name);
+    }
+
+    /** Starts a worker: a Deployment with no Service and no ingress, for apps that only call out. */
+    public static WorkerBuilder worker(String name) {
+        return new WorkerBuilder(name);
+    }
+
+    /**
+     * Starts a scheduled job: a CronJob on this schedule (five cron fields such as {@code 0 2 * * *}, or a macro such
+     * as {@code @daily}).
+     */
+    public static ScheduledJobBuilder scheduledJob(String name, String schedule) {
+        return new ScheduledJobBuilder(name, schedule);
+    }
+
+    /** Starts a stateful service: a StatefulSet behind a headless Service, with a volume per pod. */
+    public static StatefulServiceBuilder statefulService(String name) {
+        return new StatefulServiceBuilder(name);
+    }
+
+    /** Starts a job that runs before each sync of its app: hand it to {@code beforeSync(..)}. */
+    public static SyncJobBuilder job(String name) {
+        return new SyncJobBuilder(name);
+    }
+
+    /** Starts an init container or sidecar: hand it to {@code initContainer(..)} or {@code sidecar(..)}. */
+    public static Container.Builder container(String name) {
+        return new Container.Builder(name);
     }
 
     /** A named TCP port. */

@@ -237,7 +237,7 @@ public final class Platform {
             return this;
         }
 
-        public Builder app(App.Builder app) {
+        public Builder app(WorkloadBuilder<?> app) {
             return app(app == null ? null : app.build());
         }
 

@@ -319,6 +319,16 @@ public enum ViolationCode {
     BASELINE_FALCO_PATH_INVALID("baseline.falco-path-invalid"),
     /** Allowing shells has no reason of the minimum length. */
     BASELINE_SHELL_REASON_TOO_SHORT("baseline.shell-reason-too-short"),
+    // issue 16, workload kinds (worker, scheduled job, sync job): new codes go below this line (the lead removes these markers when merging).
+
+    // issue 16, stateful service: new codes go below this line (the lead removes these markers when merging).
+
+    // issue 16, config files: new codes go below this line (the lead removes these markers when merging).
+
+    // issue 16, exposure: new codes go below this line (the lead removes these markers when merging).
+
+    // issue 16, init containers and sidecars: new codes go below this line (the lead removes these markers when merging).
+
     /** Two teams or environments give the same Argo CD project and ApplicationSet name (found at render). */
     ARGOCD_PROJECT_NAME_COLLISION("argocd.project-name-collision"),
     /** Two apps, environments or clusters give the same Argo CD Application name (found at render). */

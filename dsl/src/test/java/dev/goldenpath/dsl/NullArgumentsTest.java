@@ -51,7 +51,9 @@ class NullArgumentsTest {
 
     /** GoldenPath's factories, every builder, and the "with" methods of the values they take. */
     private static final List<Class<?>> DSL = List.of(GoldenPath.class, Platform.Builder.class, Environment.Builder.class,
-            App.Builder.class, Secret.Builder.class, Secret.SealedBuilder.class, Secret.ExternalBuilder.class, Baseline.Builder.class, EnvironmentOverride.Builder.class, Team.class,
+            App.Builder.class, WorkloadBuilder.class, ReplicatedBuilder.class, ServingBuilder.class, WorkerBuilder.class,
+            ScheduledJobBuilder.class, StatefulServiceBuilder.class, SyncJobBuilder.class, Container.Builder.class,
+            Secret.Builder.class, Secret.SealedBuilder.class, Secret.ExternalBuilder.class, Baseline.Builder.class, EnvironmentOverride.Builder.class, Team.class,
             Cluster.class, Port.class, Probe.class, Permission.class, Permission.Verbs.class, Dependency.Cidr.class,
             SecretStore.class, RuntimeProfile.class);
 
@@ -83,6 +85,10 @@ class NullArgumentsTest {
         SAMPLES.put(Environment.Builder.class, () -> environment("stage").apiServer(6443, "10.20.0.10/32").cluster("https://stage.example.com"));
         SAMPLES.put(Environment.class, () -> environment("stage").apiServer(6443, "10.20.0.10/32").cluster("https://stage.example.com").build());
         SAMPLES.put(App.Builder.class, () -> app("extra").team("payments").image(IMAGE).port(8080));
+        SAMPLES.put(WorkloadBuilder.class, () -> app("extra").team("payments").image(IMAGE).port(8080));
+        SAMPLES.put(Container.Builder.class, () -> GoldenPath.container("helper").image(IMAGE)
+                .resources(requests("50m", "32Mi"), limits("100m", "32Mi")));
+        SAMPLES.put(SyncJobBuilder.class, () -> GoldenPath.job("migrate").command("migrate"));
         SAMPLES.put(App.class, () -> app("extra").team("payments").image(IMAGE).port(8080).build());
         SAMPLES.put(Team.class, () -> team("extra").owner("extra@example.com"));
         SAMPLES.put(Cluster.class, () -> cluster("stage", "https://stage.example.com"));
@@ -127,8 +133,14 @@ class NullArgumentsTest {
         if (value instanceof Team t) {
             return base().team(t);
         }
-        if (value instanceof App.Builder a) {
+        if (value instanceof WorkloadBuilder<?> a) {
             return base().app(a);
+        }
+        if (value instanceof Container.Builder c) {
+            return base().app(web().sidecar(c));
+        }
+        if (value instanceof SyncJobBuilder j) {
+            return base().app(web().beforeSync(j));
         }
         if (value instanceof App a) {
             return base().app(a);
@@ -196,8 +208,23 @@ class NullArgumentsTest {
         if (owner == Platform.Builder.class) {
             return (Platform.Builder) invoke(method, base(), arguments);
         }
-        if (owner == App.Builder.class) {
-            return base().app((App.Builder) invoke(method, web(), arguments));
+        if (owner == App.Builder.class || owner == WorkloadBuilder.class || owner == ReplicatedBuilder.class
+                || owner == ServingBuilder.class) {
+            return base().app((WorkloadBuilder<?>) invoke(method, web(), arguments));
+        }
+        if (owner == WorkerBuilder.class) {
+            return base().app((WorkloadBuilder<?>) invoke(method, GoldenPath.worker("mailer").team("payments").image(IMAGE), arguments));
+        }
+        if (owner == ScheduledJobBuilder.class) {
+            return base().app((WorkloadBuilder<?>) invoke(method,
+                    GoldenPath.scheduledJob("nightly", "0 2 * * *").team("payments").image(IMAGE), arguments));
+        }
+        if (owner == StatefulServiceBuilder.class) {
+            return base().app((WorkloadBuilder<?>) invoke(method,
+                    GoldenPath.statefulService("db").team("payments").image(IMAGE).port(5432), arguments));
+        }
+        if (owner == Container.Builder.class || owner == SyncJobBuilder.class) {
+            return plug(invoke(method, SAMPLES.get(owner).get(), arguments));
         }
         if (owner == EnvironmentOverride.Builder.class) {
             List<Throwable> thrown = new ArrayList<>();

@@ -131,7 +131,8 @@ class SecretRulesTest {
     private static App withSecrets(App a, Secret... more) {
         List<Secret> secrets = new java.util.ArrayList<>(a.secrets());
         secrets.addAll(List.of(more));
-        return new App(a.name(), a.team(), a.container(), a.availability(), a.scheduling(), a.fsGroup(), a.metadata(),
-                a.placement(), a.traffic(), a.apiAccess(), secrets, a.weakenings(), a.runtimeProfile());
+        return new App(a.name(), a.team(), a.container(), a.workload(), a.availability(), a.scheduling(), a.fsGroup(),
+                a.metadata(), a.placement(), a.traffic(), a.apiAccess(), secrets, a.weakenings(), a.runtimeProfile(),
+                a.config(), a.companions(), a.beforeSync(), a.exposure());
     }
 }

@@ -1,0 +1,18 @@
+package dev.goldenpath.dsl;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A host name and path prefixes an app serves from outside the cluster, over HTTPS only.
+ *
+ * @param host         a fully qualified DNS name
+ * @param pathPrefixes path prefixes routed to the app ({@code /} for everything)
+ * @param port         the name of the app port the route reaches; empty means the first port
+ */
+public record Route(String host, List<String> pathPrefixes, Optional<String> port) {
+
+    public Route {
+        pathPrefixes = Copies.list(pathPrefixes);
+    }
+}
