@@ -129,147 +129,11 @@ public final class Workloads {
         spec.setMinReadySeconds(app.availability().rollout().minReadySeconds() > 0 ? app.availability().rollout().minReadySeconds() : null);
         spec.setTemplate(new PodTemplateSpec(
                 new ObjectMetaBuilder().withLabels(versioned).withAnnotations(annotations).build(),
-                podSpec(instance, token)));
+                Pods.spec(instance, token)));
         Deployment deployment = new Deployment();
         deployment.setMetadata(metadata(platform, instance, versioned, annotations));
         deployment.setSpec(spec);
         return deployment;
-    }
-
-    private static PodSpec podSpec(AppInstance instance, boolean token) {
-        App app = instance.app();
-        List<Volume> volumes = new ArrayList<>();
-        List<VolumeMount> mounts = new ArrayList<>();
-        Set<String> volumeNames = new HashSet<>();
-        for (WritablePath writable : app.container().writablePaths()) {
-            String name = volumeName(writable.path(), volumeNames);
-            // The root filesystem is read-only; each writable folder is a size-limited emptyDir (PSS restricted
-            // allows emptyDir), so a runaway writer cannot fill the node's disk.
-            volumes.add(new VolumeBuilder().withName(name)
-                    .withNewEmptyDir().withSizeLimit(new Quantity(writable.sizeLimit())).endEmptyDir().build());
-            mounts.add(new VolumeMountBuilder().withName(name).withMountPath(writable.path()).build());
-        }
-        for (Secret secret : app.secrets()) {
-            if (secret.mountPath().isPresent()) {
-                String name = volumeName("secret-" + secret.name(), volumeNames);
-                // Owner and group may read, nobody writes: the pod's user and its fsGroup.
-                volumes.add(new VolumeBuilder().withName(name)
-                        .withNewSecret().withSecretName(secret.name()).withDefaultMode(0440).endSecret().build());
-                mounts.add(new VolumeMountBuilder().withName(name).withMountPath(secret.mountPath().get())
-                        .withReadOnly(true).build());
-            }
-        }
-        PodSpecBuilder spec = new PodSpecBuilder()
-                .withServiceAccountName(instance.name())
-                .withAutomountServiceAccountToken(token)
-                // Service links inject every Service of the namespace as variables: noise, and an information leak.
-                .withEnableServiceLinks(false)
-                .withSecurityContext(SecureDefaults.pod(app))
-                .withContainers(container(instance, mounts))
-                .withVolumes(volumes)
-                .withRuntimeClassName(app.scheduling().runtimeClassName().orElse(null))
-                .withNodeSelector(app.scheduling().nodeSelector())
-                .withTolerations(app.scheduling().tolerations().stream().map(Workloads::toleration).toList());
-        if (instance.minimumReplicas() > 1) {
-            // Spread replicas over nodes so one node failure does not take the whole app down.
-            spec.withTopologySpreadConstraints(new TopologySpreadConstraintBuilder()
-                    .withMaxSkew(1)
-                    .withTopologyKey("kubernetes.io/hostname")
-                    .withWhenUnsatisfiable("ScheduleAnyway")
-                    .withLabelSelector(selector(instance))
-                    .build());
-        }
-        return spec.build();
-    }
-
-    private static Container container(AppInstance instance, List<VolumeMount> mounts) {
-        App app = instance.app();
-        Optional<Port> first = app.container().ports().stream().findFirst();
-        boolean probes = !app.weakens(Weakening.NO_PROBES);
-        return new ContainerBuilder()
-                .withName(app.name())
-                .withImage(instance.image())
-                // Images are pinned by tag or digest, so a cached image is the right one.
-                .withImagePullPolicy("IfNotPresent")
-                .withCommand(app.container().command())
-                .withArgs(app.container().args())
-                .withPorts(app.container().ports().stream().map(Workloads::containerPort).toList())
-                .withEnv(env(app))
-                .withResources(new ResourceRequirementsBuilder()
-                        .withRequests(Map.of("cpu", new Quantity(instance.resources().requests().cpu()),
-                                "memory", new Quantity(instance.resources().requests().memory())))
-                        .withLimits(Map.of("cpu", new Quantity(instance.resources().limits().cpu()),
-                                "memory", new Quantity(instance.resources().limits().memory())))
-                        .build())
-                .withLivenessProbe(probes ? probe(app.container().liveness().or(() -> first.map(p -> defaultProbe())), first) : null)
-                .withReadinessProbe(probes ? probe(app.container().readiness().or(() -> first.map(p -> defaultProbe())), first) : null)
-                .withStartupProbe(probe(app.container().startup(), first))
-                .withSecurityContext(SecureDefaults.container(app))
-                .withVolumeMounts(mounts)
-                // The last log lines become the termination message when the app writes none: faster triage.
-                .withTerminationMessagePolicy("FallbackToLogsOnError")
-                .build();
-    }
-
-    /** The default probe of an app with ports: a TCP connect to the first one. */
-    private static Probe defaultProbe() {
-        return Probe.of(new Probe.TcpSocket(Optional.empty()));
-    }
-
-    private static io.fabric8.kubernetes.api.model.Probe probe(Optional<Probe> declared, Optional<Port> first) {
-        if (declared.isEmpty()) {
-            return null;
-        }
-        Probe probe = declared.get();
-        ProbeBuilder builder = new ProbeBuilder()
-                .withInitialDelaySeconds(probe.initialDelaySeconds() > 0 ? probe.initialDelaySeconds() : null)
-                .withPeriodSeconds(probe.periodSeconds())
-                .withTimeoutSeconds(probe.timeoutSeconds())
-                .withFailureThreshold(probe.failureThreshold());
-        if (probe.action() instanceof Probe.HttpGet http) {
-            builder.withNewHttpGet().withPath(http.path())
-                    .withPort(new IntOrString(http.port().orElseGet(() -> first.orElseThrow().name()))).endHttpGet();
-        } else if (probe.action() instanceof Probe.TcpSocket tcp) {
-            builder.withNewTcpSocket()
-                    .withPort(new IntOrString(tcp.port().orElseGet(() -> first.orElseThrow().name()))).endTcpSocket();
-        } else if (probe.action() instanceof Probe.Exec exec) {
-            builder.withNewExec().withCommand(exec.command()).endExec();
-        }
-        return builder.build();
-    }
-
-    private static ContainerPort containerPort(Port port) {
-        return new ContainerPortBuilder()
-                .withName(port.name())
-                .withContainerPort(port.number())
-                .withProtocol(port.protocol().name())
-                .withHostPort(port.hostPort() == 0 ? null : port.hostPort())
-                .build();
-    }
-
-    /** Plain variables in declared order, then variables from secrets (by reference: the value never appears). */
-    private static List<io.fabric8.kubernetes.api.model.EnvVar> env(App app) {
-        List<io.fabric8.kubernetes.api.model.EnvVar> env = new ArrayList<>();
-        for (EnvVar variable : app.container().env()) {
-            env.add(new EnvVarBuilder().withName(variable.name()).withValue(variable.value()).build());
-        }
-        for (Secret secret : app.secrets()) {
-            for (Secret.EnvFromSecret variable : secret.env()) {
-                env.add(new EnvVarBuilder().withName(variable.variable())
-                        .withNewValueFrom().withNewSecretKeyRef(variable.key(), secret.name(), false).endValueFrom()
-                        .build());
-            }
-        }
-        return env;
-    }
-
-    private static io.fabric8.kubernetes.api.model.Toleration toleration(Toleration toleration) {
-        return new TolerationBuilder()
-                .withKey(toleration.key().isEmpty() ? null : toleration.key())
-                .withOperator(toleration.operator().kubernetesName())
-                .withValue(toleration.value().orElse(null))
-                .withEffect(toleration.effect().map(Toleration.Effect::kubernetesName).orElse(null))
-                .build();
     }
 
     private static DeploymentStrategy strategy(Rollout rollout) {
@@ -308,7 +172,7 @@ public final class Workloads {
                 .build();
     }
 
-    private static LabelSelector selector(AppInstance instance) {
+    static LabelSelector selector(AppInstance instance) {
         return new LabelSelectorBuilder().withMatchLabels(Labels.selector(instance)).build();
     }
 
@@ -316,17 +180,5 @@ public final class Workloads {
         return value.endsWith("%") ? new IntOrString(value) : new IntOrString(Integer.parseInt(value));
     }
 
-    /** A DNS-1123 volume name derived from the path, made unique within the pod. */
-    static String volumeName(String path, Set<String> taken) {
-        String base = path.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (base.isEmpty()) {
-            base = "data";
-        }
-        base = base.length() > 50 ? base.substring(0, 50).replaceAll("-+$", "") : base;
-        String name = base;
-        for (int i = 2; !taken.add(name); i++) {
-            name = base + "-" + i;
-        }
-        return name;
-    }
+
 }
