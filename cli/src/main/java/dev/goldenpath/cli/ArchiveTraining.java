@@ -173,7 +173,10 @@ public final class ArchiveTraining implements PlatformSpec {
                 .build();
     }
 
-    /** What platform teams' generators do most: change a generated object, add one written as YAML (a kind fabric8 has, one it has not). */
+    /**
+     * What platform teams' generators do most: change a generated object, add objects written as YAML (a kind fabric8
+     * models, and one it does not).
+     */
     private static final class Extensions implements PlatformGenerator {
         @Override
         public void contribute(AppContext app) {
