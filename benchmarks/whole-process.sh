@@ -12,6 +12,10 @@
 # APPS (default "5 100 1000"), LINT_MB (default "10 50"), RUNNERS (jar and/or launcher; default both),
 # JAVA (default $JAVA_HOME/bin/java or java), CLI_FOLDER (where goldenpath.jar and the launcher are, default
 # cli/target), WORK (scratch folder, default a new temporary one, removed at the end).
+# BASELINE: the folder of another build's goldenpath.jar and launcher (e.g. a copy of cli/target made at an older
+# commit). Each run is then followed by the same run of the baseline, so that a machine whose load changes slows both
+# alike; every measurement prints a line for each build ("build": "current" or "baseline") and one with the medians
+# of the run-by-run ratios current / baseline ("ratio_to_baseline").
 # Peak RSS comes from GNU time (/usr/bin/time); without it the figure is null.
 set -euo pipefail
 
@@ -21,6 +25,7 @@ jar=$cli_folder/goldenpath.jar
 launcher=$cli_folder/goldenpath
 specs=$root/benchmarks/target/classes
 samples=$root/samples/target/classes
+baseline=${BASELINE:-}
 runs=${RUNS:-5}
 cases=${CASES:-samples render publish lint}
 apps_list=${APPS:-5 100 1000}
@@ -34,6 +39,10 @@ export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v 
 
 needs=("$jar" "$specs/dev/goldenpath/benchmarks/WholeProcessSpec.class" "$samples")
 case " $runners " in *" launcher "*) needs+=("$launcher") ;; esac
+if [ -n "$baseline" ]; then
+    needs+=("$baseline/goldenpath.jar")
+    case " $runners " in *" launcher "*) needs+=("$baseline/goldenpath") ;; esac
+fi
 for needed in "${needs[@]}"; do
     [ -e "$needed" ] || { echo "whole-process.sh: $needed is missing: build cli and benchmarks first" >&2; exit 2; }
 done
@@ -45,10 +54,13 @@ fi
 gnu_time=
 if /usr/bin/time -f %e true >/dev/null 2>&1; then gnu_time=/usr/bin/time; fi
 
+# runner_command RUNNER BUILD: the command line of the runner, for this build (current) or the baseline's.
 runner_command() {
+    local folder=$cli_folder
+    if [ "$2" = baseline ]; then folder=$baseline; fi
     case $1 in
-        jar) echo "$java -jar $jar" ;;
-        launcher) echo "$launcher" ;;
+        jar) echo "$java -jar $folder/goldenpath.jar" ;;
+        launcher) echo "$folder/goldenpath" ;;
     esac
 }
 
@@ -76,22 +88,42 @@ stats() {
         printf "{\"median\": %s, \"min\": %s, \"max\": %s}", v[int((NR + 1) / 2)], v[1], v[NR] }'
 }
 
-# measure NAME APPS RUNNER SETUP_EACH -- COMMAND...: one warm-up, then $runs runs; prints the JSON line.
+# measure NAME APPS RUNNER SETUP_EACH -- ARGS...: one warm-up, then $runs runs of the runner's command line with ARGS
+# (with BASELINE, each followed by the baseline's); prints the JSON lines.
 measure() {
     local name=$1 apps=$2 runner=$3 before=$4; shift 5
-    local results=$work/results exit_codes i
-    : >"$results"
+    local builds=(current) build i exit_codes results
+    local -a cli
+    if [ -n "$baseline" ]; then builds+=(baseline); fi
+    for build in "${builds[@]}"; do : >"$work/results-$build"; done
     for ((i = 0; i <= runs; i++)); do
-        $before "$i"
-        if [ "$i" -eq 0 ]; then timed "$@" >/dev/null; continue; fi
-        timed "$@" >>"$results"
+        for build in "${builds[@]}"; do
+            $before "$i"
+            # shellcheck disable=SC2207
+            cli=($(runner_command "$runner" "$build"))
+            if [ "$i" -eq 0 ]; then timed "${cli[@]}" "$@" >/dev/null; continue; fi
+            timed "${cli[@]}" "$@" >>"$work/results-$build"
+        done
     done
-    exit_codes=$(awk '{ print $4 }' "$results" | sort -u | paste -sd, -)
-    printf '{"command": "%s", "apps": %s, "runner": "%s", "runs": %s, "exit": [%s], %s"wall_s": %s, "cpu_s": %s, "peak_rss_mb": %s}\n' \
-        "$name" "$apps" "$runner" "$runs" "$exit_codes" "${extra:-}" \
-        "$(awk '{ print $1 }' "$results" | stats)" \
-        "$(awk '{ print $2 }' "$results" | stats)" \
-        "$(awk '{ if ($3 == "null") print "null"; else printf "%.1f\n", $3 / 1024 }' "$results" | stats)"
+    for build in "${builds[@]}"; do
+        results=$work/results-$build
+        exit_codes=$(awk '{ print $4 }' "$results" | sort -u | paste -sd, -)
+        printf '{"command": "%s", "apps": %s, "runner": "%s", %s"runs": %s, "exit": [%s], %s"wall_s": %s, "cpu_s": %s, "peak_rss_mb": %s}\n' \
+            "$name" "$apps" "$runner" "${baseline:+\"build\": \"$build\", }" "$runs" "$exit_codes" "${extra:-}" \
+            "$(awk '{ print $1 }' "$results" | stats)" \
+            "$(awk '{ print $2 }' "$results" | stats)" \
+            "$(awk '{ if ($3 == "null") print "null"; else printf "%.1f\n", $3 / 1024 }' "$results" | stats)"
+    done
+    if [ -n "$baseline" ]; then
+        printf '{"command": "%s", "apps": %s, "runner": "%s", "ratio_to_baseline": {"wall": %s, "cpu": %s}}\n' \
+            "$name" "$apps" "$runner" \
+            "$(paste -d' ' "$work/results-current" "$work/results-baseline" | awk '{ printf "%.3f\n", $1 / $5 }' | median)" \
+            "$(paste -d' ' "$work/results-current" "$work/results-baseline" | awk '{ printf "%.3f\n", $2 / $6 }' | median)"
+    fi
+}
+
+median() {
+    sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "null"; else print v[int((NR + 1) / 2)] }'
 }
 
 nothing() { :; }
@@ -142,18 +174,16 @@ lint_input() {
 }
 
 for runner in $runners; do
-    # shellcheck disable=SC2207
-    cli=($(runner_command "$runner"))
     for case in $cases; do
         case $case in
             samples)
                 measure render-samples 5 "$runner" nothing -- \
-                    "${cli[@]}" render -cp "$samples" --spec dev.goldenpath.samples.AcmeSpec -d "$work/samples" ;;
+                    render -cp "$samples" --spec dev.goldenpath.samples.AcmeSpec -d "$work/samples" ;;
             render)
                 for apps in $apps_list; do
                     export GOLDENPATH_BENCH_APPS=$apps
                     measure render "$apps" "$runner" nothing -- \
-                        "${cli[@]}" render -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec \
+                        render -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec \
                         -d "$work/render-$apps"
                 done
                 unset GOLDENPATH_BENCH_APPS ;;
@@ -163,7 +193,7 @@ for runner in $runners; do
                     seed_repository "$work/gitops-$apps.git" "$apps"
                     extra="\"repository_files\": $(git --git-dir="$work/gitops-$apps.git" ls-tree -r main | wc -l), "
                     measure publish-one-file "$apps" "$runner" next_release -- \
-                        "${cli[@]}" publish -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec \
+                        publish -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec \
                         --repository "$work/gitops-$apps.git" --branch main --root whole -m "one file"
                 done
                 extra=
@@ -172,7 +202,7 @@ for runner in $runners; do
                 for megabytes in $lint_sizes; do
                     input=$(lint_input "$megabytes")
                     extra="\"input_mb\": $(( $(wc -c <"$input") / 1048576 )), "
-                    measure "lint-${megabytes}mb" 0 "$runner" nothing -- "${cli[@]}" check "$input"
+                    measure "lint-${megabytes}mb" 0 "$runner" nothing -- check "$input"
                     extra=
                 done ;;
             *) echo "whole-process.sh: unknown case '$case'" >&2; exit 2 ;;

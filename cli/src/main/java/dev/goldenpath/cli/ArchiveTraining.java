@@ -1,9 +1,13 @@
 package dev.goldenpath.cli;
 
+import static dev.goldenpath.dsl.GoldenPath.allow;
 import static dev.goldenpath.dsl.GoldenPath.app;
+import static dev.goldenpath.dsl.GoldenPath.baseline;
+import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static dev.goldenpath.dsl.GoldenPath.environment;
 import static dev.goldenpath.dsl.GoldenPath.external;
 import static dev.goldenpath.dsl.GoldenPath.httpGet;
+import static dev.goldenpath.dsl.GoldenPath.keyless;
 import static dev.goldenpath.dsl.GoldenPath.limits;
 import static dev.goldenpath.dsl.GoldenPath.platform;
 import static dev.goldenpath.dsl.GoldenPath.port;
@@ -15,6 +19,11 @@ import static dev.goldenpath.dsl.GoldenPath.vault;
 
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PlatformSpec;
+import dev.goldenpath.generators.Renderer;
+import dev.goldenpath.generators.extension.AppContext;
+import dev.goldenpath.generators.extension.PlatformGenerator;
+import io.fabric8.kubernetes.api.model.PodDNSConfigBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -77,6 +86,12 @@ public final class ArchiveTraining implements PlatformSpec {
             expect(failures, Goldenpath.FINDINGS, "diff", "--spec", spec, "--checkout", rendered.concat("/training"));
             expect(failures, Goldenpath.OK, "graph", "--spec", spec);
             expect(failures, Goldenpath.USAGE, "render", "--no-such-option");
+            // Platform generators come from the user's class path, which training has not: the library runs one.
+            try {
+                Renderer.secureByDefault().generator(new Extensions()).render(new ArchiveTraining().build());
+            } catch (RuntimeException e) {
+                failures.add("render with a platform generator: " + e);
+            }
             return failures;
         } finally {
             webReplicas = 2;
@@ -118,6 +133,8 @@ public final class ArchiveTraining implements PlatformSpec {
                         .apiServer(6443, "10.10.0.10/32"))
                 .environment(environment("production").cluster("https://kubernetes.default.svc")
                         .apiServer(6443, "10.20.0.10/32"))
+                .baseline(baseline().signedImages(keyless("https://token.actions.githubusercontent.com",
+                        "https://github.com/example/ci/.github/workflows/release.yml@refs/heads/main")))
                 .secretStore(vault("vault", "https://vault.example.com:8200").kubernetesAuth("kubernetes", "training"))
                 .team(team("web").owner("web@example.com"))
                 .team(team("data").owner("data@example.com"))
@@ -141,7 +158,9 @@ public final class ArchiveTraining implements PlatformSpec {
                         .resources(requests("100m", "128Mi"), limits("500m", "256Mi"))
                         .env("LOG_LEVEL", "info")
                         .calls("store", 5432)
-                        .permissions(read("configmaps"))
+                        .callsExternal(cidr("203.0.113.0/24").ports(443))
+                        .permissions(read("configmaps"), allow("get", "list").on("pods"))
+                        .in("production", o -> o.resources(requests("200m", "128Mi"), limits("1", "256Mi")))
                         .secret(external("api-token").store("vault").remote("token", "web/api", "token")
                                 .env("API_TOKEN", "token")))
                 .app(app("store")
@@ -152,5 +171,38 @@ public final class ArchiveTraining implements PlatformSpec {
                         .writablePath("/var/lib/store", "1Gi")
                         .secret(sealed("store-db").ciphertext("password", CIPHERTEXT).mountAt("/etc/store/db")))
                 .build();
+    }
+
+    /**
+     * What platform teams' generators do most: change a generated object, add objects written as YAML (a kind fabric8
+     * models, and one it does not).
+     */
+    private static final class Extensions implements PlatformGenerator {
+        @Override
+        public void contribute(AppContext app) {
+            if (!app.instance().name().equals("web")) {
+                return;
+            }
+            app.customize(Deployment.class, deployment -> deployment.getSpec().getTemplate().getSpec()
+                    .setDnsConfig(new PodDNSConfigBuilder().addNewOption("ndots", "2").build()));
+            app.addYaml("""
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: web-settings
+                    data:
+                      LOG_LEVEL: info
+                    """);
+            app.addYaml("""
+                    apiVersion: cert-manager.io/v1
+                    kind: Certificate
+                    metadata:
+                      name: web-tls
+                    spec:
+                      secretName: web-tls
+                      dnsNames: [web.example.com]
+                      issuerRef: {kind: ClusterIssuer, name: internal-ca}
+                    """);
+        }
     }
 }

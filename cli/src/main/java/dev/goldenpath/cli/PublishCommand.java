@@ -91,6 +91,7 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Commands.guard(console, "publish", () -> {
+            GitConfiguration.loadInBackground();
             Renders renders = SpecRun.render(console, specs, sealing);
             if (!renders.passed()) {
                 if (output == OutputFormat.JSON) {

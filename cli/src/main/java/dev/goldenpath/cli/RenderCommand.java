@@ -6,7 +6,10 @@ import dev.goldenpath.generators.Rendering;
 import dev.goldenpath.pipeline.Renders;
 import dev.goldenpath.pipeline.Renders.RenderedPlatform;
 import dev.goldenpath.pipeline.TreeFolders;
+import dev.goldenpath.tree.RenderedTree;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,37 +59,23 @@ final class RenderCommand implements Callable<Integer> {
             // The last render in DIR keeps the ciphertext of secrets that did not change.
             Renders renders = SpecRun.render(console, specs, sealing, Optional.empty(),
                     platform -> TreeFolders.read(dir.resolve(platform.name())));
-            ObjectNode json = Json.object();
-            ArrayNode platforms = json.putArray("platforms");
+            List<Written> written = new ArrayList<>();
             if (renders.passed()) {
                 for (RenderedPlatform rendered : renders.rendered()) {
-                    String name = rendered.platform().name();
-                    Path target = dir.resolve(name);
-                    Rendering rendering = rendered.rendering();
-                    int written = rendering.tree().writeTo(target);
-                    int removed = clean ? TreeFolders.removeOthers(target, rendering.tree().paths()) : 0;
+                    Path target = dir.resolve(rendered.platform().name());
+                    RenderedTree tree = rendered.rendering().tree();
+                    int files = tree.writeTo(target);
+                    int removed = clean ? TreeFolders.removeOthers(target, tree.paths()) : 0;
+                    written.add(new Written(rendered, target, files, removed));
                     if (output == OutputFormat.TEXT) {
-                        console.out().println("rendered " + name + ": " + rendering.summary());
-                        console.out().println("  " + target + ": " + Commands.files(written) + " written"
+                        console.out().println("rendered " + rendered.platform().name() + ": " + rendered.rendering().summary());
+                        console.out().println("  " + target + ": " + Commands.files(files) + " written"
                                 + (clean ? ", " + removed + " removed" : ""));
                     }
-                    platforms.addObject()
-                            .put("platform", name)
-                            .put("directory", target.toString())
-                            .put("instances", rendering.instances())
-                            .put("objects", rendering.objects().size())
-                            .put("files", rendering.tree().size())
-                            .put("bytes", rendering.tree().totalBytes())
-                            .put("declaredWeakenings", rendering.report().weakenings().size())
-                            .put("written", written)
-                            .put("removed", removed)
-                            .put("digest", rendering.tree().digest());
                 }
             }
-            json.put("passed", renders.passed());
-            SpecRun.addProblems(renders, json);
             if (output == OutputFormat.JSON) {
-                console.out().print(Json.write(json));
+                console.out().print(Json.write(json(renders, written)));
             }
             if (!renders.passed()) {
                 SpecRun.printProblems(renders, console.err());
@@ -94,5 +83,39 @@ final class RenderCommand implements Callable<Integer> {
             }
             return Goldenpath.OK;
         });
+    }
+
+    /** The JSON document; only for {@code -o json}: a text run does not pay for its SHA-256 digest of every tree. */
+    private static ObjectNode json(Renders renders, List<Written> written) {
+        ObjectNode json = Json.object();
+        ArrayNode platforms = json.putArray("platforms");
+        for (Written platform : written) {
+            Rendering rendering = platform.rendering();
+            platforms.addObject()
+                    .put("platform", platform.name())
+                    .put("directory", platform.target().toString())
+                    .put("instances", rendering.instances())
+                    .put("objects", rendering.objects().size())
+                    .put("files", rendering.tree().size())
+                    .put("bytes", rendering.tree().totalBytes())
+                    .put("declaredWeakenings", rendering.report().weakenings().size())
+                    .put("written", platform.files())
+                    .put("removed", platform.removed())
+                    .put("digest", rendering.tree().digest());
+        }
+        json.put("passed", renders.passed());
+        SpecRun.addProblems(renders, json);
+        return json;
+    }
+
+    /** One platform's tree written to {@code target}: how many files were written and removed. */
+    private record Written(RenderedPlatform rendered, Path target, int files, int removed) {
+        String name() {
+            return rendered.platform().name();
+        }
+
+        Rendering rendering() {
+            return rendered.rendering();
+        }
     }
 }

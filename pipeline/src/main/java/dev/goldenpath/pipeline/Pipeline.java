@@ -147,7 +147,10 @@ public final class Pipeline {
         return with(s -> s.generators = List.copyOf(more));
     }
 
-    /** The tree each platform rendered last time: secrets whose values did not change keep their ciphertext there. */
+    /**
+     * The tree each platform rendered last time: secrets sealed at render time whose values did not change keep their
+     * ciphertext there. Asked only for platforms that have such secrets.
+     */
     public Pipeline previous(Function<Platform, RenderedTree> lastRender) {
         Objects.requireNonNull(lastRender, "lastRender");
         return with(s -> s.previous = lastRender);
@@ -184,7 +187,8 @@ public final class Pipeline {
         for (Platform built : loaded.platforms()) {
             String specClass = loaded.specClasses().get(built.name());
             try {
-                rendered.add(new RenderedPlatform(built, specClass, renderer.previous(settings.previous.apply(built)).render(built)));
+                RenderedTree previous = Sealing.atRenderTime(built) ? settings.previous.apply(built) : RenderedTree.empty();
+                rendered.add(new RenderedPlatform(built, specClass, renderer.previous(previous).render(built)));
             } catch (PolicyViolationException e) {
                 policyFailures.add(new PolicyFailure(built, specClass, e));
             } catch (RenderException e) {

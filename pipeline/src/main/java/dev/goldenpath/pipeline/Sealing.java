@@ -1,5 +1,7 @@
 package dev.goldenpath.pipeline;
 
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.Secret;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.pipeline.PipelineException.Reason;
 import dev.goldenpath.secrets.sealed.Sealer;
@@ -40,6 +42,19 @@ final class Sealing {
         } finally {
             key.ifPresent(SealingKey::destroy);
         }
+    }
+
+    /**
+     * Whether a secret of {@code platform} is sealed at render time ({@code fromEnvironment}, {@code fromFile}): only
+     * those keep ciphertext from the previous render, so only such platforms need it read (start-up: a render of
+     * ciphertext-only specs does not read back the folder it writes).
+     */
+    static boolean atRenderTime(Platform platform) {
+        return platform.apps().stream()
+                .flatMap(app -> app.secrets().stream())
+                .flatMap(secret -> secret.entries().stream())
+                .anyMatch(entry -> entry.source() instanceof Secret.FromEnvironment
+                        || entry.source() instanceof Secret.FromFile);
     }
 
     private static Optional<SealingKey> key(Optional<Path> file, Function<String, String> variables) {

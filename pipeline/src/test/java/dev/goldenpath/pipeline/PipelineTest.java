@@ -126,6 +126,34 @@ class PipelineTest {
     }
 
     @Test
+    void readsThePreviousRenderOnlyOfPlatformsThatSealAtRenderTime() throws Exception {
+        Path certificate = Files.writeString(tmp.resolve("production.pem"), TestCertificates.controllerCertificate());
+        Path key = tmp.resolve("sealing.key");
+        SealingKey generated = SealingKey.generate();
+        Files.writeString(key, generated.toBase64());
+        generated.destroy();
+        Pipeline both = pipeline()
+                .environmentVariables(Map.of("DB_PASSWORD", PASSWORD)::get)
+                .sealingCertificate("production", certificate)
+                .sealingKey(key);
+        Renders first = both.render();
+        assertTrue(first.passed(), first.problems()::toString);
+        Map<String, RenderedTree> trees = new java.util.TreeMap<>();
+        first.rendered().forEach(r -> trees.put(r.platform().name(), r.rendering().tree()));
+
+        List<String> asked = new java.util.ArrayList<>();
+        Renders again = both.previous(platform -> {
+            asked.add(platform.name());
+            return trees.get(platform.name());
+        }).render();
+
+        // shop seals nothing at render time: its last render has no ciphertext to give, so it is not read.
+        assertEquals(List.of("depot"), asked);
+        again.rendered().forEach(r -> assertEquals(trees.get(r.platform().name()).digest(), r.rendering().tree().digest(),
+                r.platform().name()));
+    }
+
+    @Test
     void anUnusableCertificateOrKeyIsASealingProblemThatNeverQuotesTheKey() throws Exception {
         Path notACertificate = Files.writeString(tmp.resolve("cert.pem"), "hello");
         PipelineException certificate = assertThrows(PipelineException.class, () -> pipeline().platform("depot")
