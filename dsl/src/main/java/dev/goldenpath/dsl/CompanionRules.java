@@ -35,6 +35,15 @@ record CompanionRules(Platform platform, Problems problems) {
             FieldPath sidecarPath = sidecarPath(path, sidecar);
             container(app, sidecar, sidecarPath, names);
             new ProbeRules(problems).sidecar(app, sidecar, sidecarPath);
+            if (app.workload() instanceof Workload.Worker || app.workload() instanceof Workload.ScheduledJob) {
+                // No Service and default-deny ingress: a listening sidecar could never be called, and a port the
+                // network proof cannot place is a port nobody reviews.
+                for (Port port : sidecar.container().ports()) {
+                    problems.add(ViolationCode.SIDECAR_PORTS_NOT_SERVED, sidecarPath.field("ports").key(port.name()),
+                            port.number(), "a worker or scheduled job has no Service and takes no traffic, so nothing "
+                                    + "can call its sidecar", "remove the port, or make the app an app(..) that declares its callers");
+                }
+            }
         }
         for (NamedContainer init : app.companions().initContainers()) {
             FieldPath initPath = initContainerPath(path, init);

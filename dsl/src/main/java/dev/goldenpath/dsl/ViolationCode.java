@@ -342,6 +342,8 @@ public enum ViolationCode {
     INIT_CONTAINER_PORTS("init-container.ports"),
     /** A scheduled job has a sidecar in an environment without native sidecars, where it keeps the Job from completing. */
     SIDECAR_BLOCKS_JOB_COMPLETION("sidecar.blocks-job-completion"),
+    /** A worker's or scheduled job's sidecar declares a port: those kinds have no Service and no ingress. */
+    SIDECAR_PORTS_NOT_SERVED("sidecar.ports-not-served"),
 
     /** Two teams or environments give the same Argo CD project and ApplicationSet name (found at render). */
     ARGOCD_PROJECT_NAME_COLLISION("argocd.project-name-collision"),

@@ -214,6 +214,14 @@ class CompanionRulesTest {
     }
 
     @Test
+    void aWorkersSidecarHasNoPortsBecauseNothingMayCallAWorker() {
+        assertEquals(List.of("sidecar.ports-not-served apps[consumer].sidecar[proxy].ports[proxy]"),
+                codesAndPaths(platformWith(GoldenPath.worker("consumer").team("payments").image(IMAGE)
+                        .liveness(exec("/bin/alive")).readiness(exec("/bin/ready")).sidecar(proxy()))).stream()
+                        .filter(v -> v.startsWith("sidecar.")).toList());
+    }
+
+    @Test
     void everyCompanionMistakeComesInOneExceptionWithTheOtherMistakes() {
         SpecException e = assertThrows(SpecException.class, platformWith(
                 RuleFixtures.appNamed("web").port(8080).replicas(-1)
