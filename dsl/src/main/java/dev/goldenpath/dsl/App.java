@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -65,6 +66,29 @@ public record App(
     /** True when the app gives up this secure default (with a reason). */
     public boolean weakens(Weakening weakening) {
         return weakening(weakening).isPresent();
+    }
+
+    /**
+     * Every port the app's pod listens on: the main container's, then each sidecar's (init containers have none). These
+     * are the app's ports for its Service, its callers and its NetworkPolicies.
+     */
+    public List<Port> ports() {
+        if (companions.sidecars().isEmpty()) {
+            return container.ports();
+        }
+        List<Port> ports = new ArrayList<>(container.ports());
+        companions.sidecars().forEach(sidecar -> ports.addAll(sidecar.container().ports()));
+        return Copies.list(ports);
+    }
+
+    /** The Linux capabilities any container of the pod adds (main, sidecars, init containers): what its namespace must admit. */
+    public List<String> addedCapabilities() {
+        if (companions.all().isEmpty()) {
+            return container.addedCapabilities();
+        }
+        List<String> added = new ArrayList<>(container.addedCapabilities());
+        companions.all().forEach(companion -> added.addAll(companion.container().addedCapabilities()));
+        return Copies.list(added);
     }
 
     /** Builds a service ({@code GoldenPath.app(name)}): a Deployment behind a ClusterIP Service. */

@@ -60,6 +60,7 @@ public record Container(String image, List<Port> ports, Resources resources, Lis
         private OptionalLong runAsGroup = OptionalLong.empty();
         private final List<String> addedCapabilities = new ArrayList<>();
         private boolean resourcesDeclared;
+        private final List<String> secrets = new ArrayList<>();
 
         Builder(String name) {
             this.name = name;
@@ -163,6 +164,21 @@ public record Container(String image, List<Port> ports, Resources resources, Lis
         public Builder addCapabilities(String... capabilities) {
             Copies.addAll(addedCapabilities, capabilities);
             return this;
+        }
+
+        /**
+         * Gives this init container or sidecar the app's secrets of these names, as the main container gets them
+         * (mounted where the secret says, read into its variables). Without it a companion gets none of the app's
+         * secrets: a log shipper has no business with the database password.
+         */
+        public Builder secrets(String... secretNames) {
+            Copies.addAll(secrets, secretNames);
+            return this;
+        }
+
+        /** The app's secrets this container is given. */
+        List<String> secrets() {
+            return secrets;
         }
 
         /** Whether {@link #resources} was called: an init container or sidecar must say what it needs. */

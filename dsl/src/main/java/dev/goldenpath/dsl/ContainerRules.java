@@ -11,8 +11,13 @@ import java.util.Set;
 record ContainerRules(Problems problems) {
 
     void env(App app, FieldPath path) {
+        env(app.container(), path);
+    }
+
+    /** The variables of one container of the pod (the main one, a sidecar, an init container). */
+    void env(Container container, FieldPath path) {
         Set<String> names = new HashSet<>();
-        for (EnvVar variable : app.container().env()) {
+        for (EnvVar variable : container.env()) {
             FieldPath envPath = path.field("env").key(variable.name());
             if (!Names.ENV_VAR_NAME.matcher(variable.name()).matches()) {
                 problems.add(ViolationCode.ENV_NAME_INVALID, envPath, variable.name(),
@@ -28,8 +33,13 @@ record ContainerRules(Problems problems) {
 
     /** Each writable path becomes an emptyDir mount: a normalized absolute folder, once, with a size limit. */
     void writablePaths(App app, FieldPath path) {
+        writablePaths(app.container(), path);
+    }
+
+    /** The writable paths of one container of the pod: each container's are its own emptyDirs. */
+    void writablePaths(Container container, FieldPath path) {
         Set<String> seen = new HashSet<>();
-        for (WritablePath writable : app.container().writablePaths()) {
+        for (WritablePath writable : container.writablePaths()) {
             String p = writable.path();
             FieldPath writablePath = path.field("writablePaths").key(p);
             if (!p.startsWith("/") || p.equals("/") || p.contains("//") || p.endsWith("/")
@@ -48,11 +58,26 @@ record ContainerRules(Problems problems) {
         }
     }
 
-    /** PSS restricted: capabilities are dropped (ALL) and only NET_BIND_SERVICE may be added back. */
+    /**
+     * PSS restricted: capabilities are dropped (ALL) and only NET_BIND_SERVICE may be added back, in every container of
+     * the pod; the app's ADDED_CAPABILITIES weakening allows more in any container that adds them.
+     */
     void capabilities(App app, FieldPath path) {
+        boolean beyondRestricted = capabilities(app, app.container(), path);
+        for (NamedContainer companion : app.companions().sidecars()) {
+            beyondRestricted |= capabilities(app, companion.container(), CompanionRules.sidecarPath(path, companion));
+        }
+        for (NamedContainer companion : app.companions().initContainers()) {
+            beyondRestricted |= capabilities(app, companion.container(), CompanionRules.initContainerPath(path, companion));
+        }
+        unusedWeakenings(app, path, beyondRestricted);
+    }
+
+    /** The capabilities one container adds; whether any goes beyond what PSS restricted allows. */
+    private boolean capabilities(App app, Container container, FieldPath path) {
         Set<String> seen = new HashSet<>();
         boolean beyondRestricted = false;
-        for (String capability : app.container().addedCapabilities()) {
+        for (String capability : container.addedCapabilities()) {
             FieldPath capPath = path.field("addedCapabilities").key(capability);
             if (!Names.CAPABILITY.matcher(capability).matches() || capability.startsWith("CAP_") || capability.equals("ALL")) {
                 problems.add(ViolationCode.CONTAINER_CAPABILITY_INVALID,
@@ -74,13 +99,17 @@ record ContainerRules(Problems problems) {
                 }
             }
         }
+        return beyondRestricted;
+    }
+
+    private void unusedWeakenings(App app, FieldPath path, boolean beyondRestricted) {
         if (!beyondRestricted && app.weakens(Weakening.ADDED_CAPABILITIES)) {
             problems.add(ViolationCode.WEAKENING_UNUSED,
                     path.weakening(Weakening.ADDED_CAPABILITIES), "ADDED_CAPABILITIES",
                     "the app adds no capability beyond NET_BIND_SERVICE, so the weakening is unused",
                     "remove .weaken(ADDED_CAPABILITIES, ...)");
         }
-        if (app.weakens(Weakening.HOST_PORTS) && app.container().ports().stream().noneMatch(p -> p.hostPort() != 0)) {
+        if (app.weakens(Weakening.HOST_PORTS) && app.ports().stream().noneMatch(p -> p.hostPort() != 0)) {
             problems.add(ViolationCode.WEAKENING_UNUSED, path.weakening(Weakening.HOST_PORTS), "HOST_PORTS",
                     "no port has a host port, so the weakening is unused", "remove .weaken(HOST_PORTS, ...)");
         }

@@ -15,9 +15,13 @@ import java.util.List;
  * @param apiServerCidrs   where the API server's endpoints are: the egress target of apps with API permissions
  *                         (NetworkPolicy sees the endpoints after the Service's address is translated)
  * @param apiServerPort    the API server endpoints' port (6443 on most clusters)
+ * @param nativeSidecars   whether the clusters run sidecars as native sidecars (init containers with
+ *                         {@code restartPolicy: Always}, Kubernetes 1.29 and later); false renders them as regular
+ *                         containers
  */
 public record Environment(String name, List<Cluster> clusters, String namespacePattern, String podSecurityVersion,
-                          List<String> apiServerCidrs, int apiServerPort) {
+                          List<String> apiServerCidrs, int apiServerPort,
+                          boolean nativeSidecars) {
 
     /** Namespaces per team and environment unless the environment says otherwise. */
     public static final String DEFAULT_NAMESPACE_PATTERN = "{team}-{environment}";
@@ -35,6 +39,7 @@ public record Environment(String name, List<Cluster> clusters, String namespaceP
         private String podSecurityVersion = "latest";
         private List<String> apiServerCidrs = List.of();
         private int apiServerPort = 6443;
+        private boolean nativeSidecars = true;
 
         Builder(String name) {
             this.name = name;
@@ -74,8 +79,19 @@ public record Environment(String name, List<Cluster> clusters, String namespaceP
             return this;
         }
 
+        /**
+         * Whether the clusters support native sidecars (default true: the SidecarContainers feature is on by default
+         * from Kubernetes 1.29 and GA in 1.33). Set false for older clusters: sidecars are then rendered as regular
+         * containers, which keep a Job from completing, so a scheduled job with a sidecar is refused there.
+         */
+        public Builder nativeSidecars(boolean supported) {
+            this.nativeSidecars = supported;
+            return this;
+        }
+
         public Environment build() {
-            return new Environment(name, clusters, namespacePattern, podSecurityVersion, apiServerCidrs, apiServerPort);
+            return new Environment(name, clusters, namespacePattern, podSecurityVersion, apiServerCidrs, apiServerPort,
+                    nativeSidecars);
         }
     }
 }

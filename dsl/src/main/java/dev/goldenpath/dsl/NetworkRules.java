@@ -53,7 +53,7 @@ record NetworkRules(Platform platform, Problems problems) {
 
     private void callers(App app, FieldPath path) {
         Set<Integer> ownPorts = new HashSet<>();
-        app.container().ports().forEach(p -> ownPorts.add(p.number()));
+        app.ports().forEach(p -> ownPorts.add(p.number()));
         for (Caller caller : app.traffic().callers()) {
             FieldPath cPath;
             if (caller instanceof Caller.App other) {
@@ -80,7 +80,7 @@ record NetworkRules(Platform platform, Problems problems) {
                 }
             }
             duplicates(cPath.field("ports"), caller.ports());
-            if (caller.ports().isEmpty() && app.container().ports().isEmpty()) {
+            if (caller.ports().isEmpty() && app.ports().isEmpty()) {
                 problems.add(ViolationCode.PORT_NONE_EXPOSED,
                         cPath, "all ports", "the app exposes no port, so nothing can call it", "declare a port");
             }
@@ -95,7 +95,7 @@ record NetworkRules(Platform platform, Problems problems) {
             return;
         }
         Set<Integer> calleePorts = new HashSet<>();
-        callee.get().container().ports().forEach(p -> calleePorts.add(p.number()));
+        callee.get().ports().forEach(p -> calleePorts.add(p.number()));
         for (int port : other.ports()) {
             if (!calleePorts.contains(port)) {
                 problems.add(ViolationCode.PORT_NOT_EXPOSED,

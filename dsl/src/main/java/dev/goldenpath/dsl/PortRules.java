@@ -5,14 +5,22 @@ import java.util.Set;
 
 /**
  * An app's ports: IANA service names, numbers from 1 to 65535, each port and protocol once, and no host port
- * unless declared (PSS baseline: HostPorts).
+ * unless declared (PSS baseline: HostPorts). A sidecar's ports are ports of the app's pod: names and numbers are unique
+ * across the main container and every sidecar (a Service port and a NetworkPolicy name one port of the pod).
  */
 record PortRules(Problems problems) {
 
     void app(App app, FieldPath path) {
         Set<String> names = new HashSet<>();
         Set<String> numbers = new HashSet<>();
-        for (Port port : app.container().ports()) {
+        container(app, app.container(), path, names, numbers);
+        for (NamedContainer sidecar : app.companions().sidecars()) {
+            container(app, sidecar.container(), CompanionRules.sidecarPath(path, sidecar), names, numbers);
+        }
+    }
+
+    private void container(App app, Container container, FieldPath path, Set<String> names, Set<String> numbers) {
+        for (Port port : container.ports()) {
             FieldPath portPath = path.field("ports").key(port.name());
             problems.addIf(ViolationCode.PORT_NAME_INVALID,
                     portPath.field("name"), port.name(), Names.portName(port.name()), "use e.g. 'http' or 'grpc'");

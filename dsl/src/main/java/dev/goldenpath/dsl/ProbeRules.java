@@ -1,5 +1,7 @@
 package dev.goldenpath.dsl;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,13 +11,12 @@ import java.util.Optional;
 record ProbeRules(Problems problems) {
 
     void app(App app, FieldPath path) {
-        probe(app, path.field("liveness"), app.container().liveness());
-        probe(app, path.field("readiness"), app.container().readiness());
-        probe(app, path.field("startup"), app.container().startup());
+        probes(app.container(), path, "the app");
         // Apps with ports get a TCP probe on their first port by default (see the generators' probe defaults).
         boolean probed = app.container().liveness().isPresent() || app.container().readiness().isPresent() || !app.container().ports().isEmpty();
         if (app.weakens(Weakening.NO_PROBES)) {
-            if (app.container().liveness().isPresent() || app.container().readiness().isPresent() || app.container().startup().isPresent()) {
+            if (declaresProbes(app.container())
+                    || app.companions().sidecars().stream().anyMatch(sidecar -> declaresProbes(sidecar.container()))) {
                 problems.add(ViolationCode.WEAKENING_UNUSED, path.weakening(Weakening.NO_PROBES), "NO_PROBES",
                         "the app declares probes, so NO_PROBES is unused", "remove .weaken(NO_PROBES, ...) or the probes");
             }
@@ -26,7 +27,56 @@ record ProbeRules(Problems problems) {
         }
     }
 
-    private void probe(App app, FieldPath path, Optional<Probe> declared) {
+    /**
+     * A sidecar runs for the pod's whole life, so it is probed like the main container: a TCP check of its first port
+     * by default, its own probes otherwise; one with neither needs the app's NO_PROBES weakening (which then leaves
+     * every container of the pod without probes).
+     */
+    void sidecar(App app, NamedContainer sidecar, FieldPath path) {
+        Container container = sidecar.container();
+        probes(container, path, "the container");
+        boolean probed = container.liveness().isPresent() || container.readiness().isPresent() || !container.ports().isEmpty();
+        if (!probed && !app.weakens(Weakening.NO_PROBES)) {
+            problems.add(ViolationCode.PROBE_MISSING, path.field("liveness"), "none",
+                    "a sidecar without ports gets no default probe, and without probes Kubernetes cannot see it is broken",
+                    "declare .liveness(exec(...)) and .readiness(exec(...)) on the sidecar, or .weaken(NO_PROBES, \"<reason>\") on the app");
+        }
+    }
+
+    /**
+     * An init container runs to completion: the API server refuses liveness, readiness and startup probes on it
+     * (only a native sidecar, an init container with restartPolicy Always, may have them).
+     */
+    void initContainer(NamedContainer init, FieldPath path) {
+        Container container = init.container();
+        List.of(Map.entry("liveness", container.liveness()), Map.entry("readiness", container.readiness()),
+                Map.entry("startup", container.startup())).forEach(probe -> probe.getValue().ifPresent(p ->
+                problems.add(ViolationCode.INIT_CONTAINER_PROBE, path.field(probe.getKey()), describe(p),
+                        "an init container runs to completion, so Kubernetes refuses probes on it",
+                        "remove the probe; if the container must run beside the app, declare it with .sidecar(..)")));
+    }
+
+    private static String describe(Probe probe) {
+        if (probe.action() instanceof Probe.HttpGet http) {
+            return "httpGet " + http.path();
+        } else if (probe.action() instanceof Probe.Exec exec) {
+            return "exec " + String.join(" ", exec.command());
+        }
+        return "tcpSocket";
+    }
+
+    private static boolean declaresProbes(Container container) {
+        return container.liveness().isPresent() || container.readiness().isPresent() || container.startup().isPresent();
+    }
+
+    /** The declared probes of one container; {@code who} names it in messages ("the app", "the container"). */
+    private void probes(Container container, FieldPath path, String who) {
+        probe(container, who, path.field("liveness"), container.liveness());
+        probe(container, who, path.field("readiness"), container.readiness());
+        probe(container, who, path.field("startup"), container.startup());
+    }
+
+    private void probe(Container container, String who, FieldPath path, Optional<Probe> declared) {
         if (declared.isEmpty()) {
             return;
         }
@@ -47,15 +97,15 @@ record ProbeRules(Problems problems) {
                     "use e.g. exec(\"/bin/healthcheck\")");
         }
         boolean network = !(probe.action() instanceof Probe.Exec);
-        if (network && port.isEmpty() && app.container().ports().isEmpty()) {
+        if (network && port.isEmpty() && container.ports().isEmpty()) {
             problems.add(ViolationCode.PROBE_NO_PORT,
-                    path.field("port"), "first port", "the probe checks the first port, but the app has none",
+                    path.field("port"), "first port", "the probe checks the first port, but " + who + " has none",
                     "declare .port(...) or use an exec probe");
         }
-        port.filter(p -> app.container().ports().stream().noneMatch(q -> q.name().equals(p))).ifPresent(p ->
+        port.filter(p -> container.ports().stream().noneMatch(q -> q.name().equals(p))).ifPresent(p ->
                 problems.add(ViolationCode.PROBE_PORT_UNKNOWN,
-                        path.field("port"), p, "the probe refers to a port the app does not declare",
-                        "use one of " + app.container().ports().stream().map(Port::name).toList()));
+                        path.field("port"), p, "the probe refers to a port " + who + " does not declare",
+                        "use one of " + container.ports().stream().map(Port::name).toList()));
         if (probe.periodSeconds() < 1 || probe.timeoutSeconds() < 1 || probe.failureThreshold() < 1
                 || probe.initialDelaySeconds() < 0) {
             problems.add(ViolationCode.PROBE_TIMING_INVALID,

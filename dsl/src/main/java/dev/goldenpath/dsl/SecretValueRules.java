@@ -57,7 +57,22 @@ record SecretValueRules(Platform platform, Problems problems) {
     }
 
     void app(App app, FieldPath path) {
-        for (EnvVar variable : app.container().env()) {
+        container(app.container(), path);
+        app.metadata().annotations().forEach((key, value) -> {
+            if (Credentials.credentialValue(value)) {
+                problems.add(ViolationCode.SECRET_PLAINTEXT_CREDENTIAL,
+                        path.field("annotations").key(key), REDACTED, "the value looks like a credential and would "
+                        + "be rendered in plaintext on every object", "remove it; secrets belong in sealed(..) or external(..)");
+            }
+        });
+        for (Secret secret : app.secrets()) {
+            type(secret, path.field("secrets").key(secret.name()));
+        }
+    }
+
+    /** Plain variables, command and arguments of one container of the pod: no credential in plaintext. */
+    void container(Container container, FieldPath path) {
+        for (EnvVar variable : container.env()) {
             FieldPath value = path.field("env").key(variable.name()).field("value");
             if (variable.value().isEmpty() || Credentials.reference(variable.value())) {
                 continue;
@@ -74,18 +89,8 @@ record SecretValueRules(Platform platform, Problems problems) {
                         + "token) and would be rendered in plaintext", "move it into sealed(..) or external(..)");
             }
         }
-        words(path.field("command"), app.container().command());
-        words(path.field("args"), app.container().args());
-        app.metadata().annotations().forEach((key, value) -> {
-            if (Credentials.credentialValue(value)) {
-                problems.add(ViolationCode.SECRET_PLAINTEXT_CREDENTIAL,
-                        path.field("annotations").key(key), REDACTED, "the value looks like a credential and would "
-                        + "be rendered in plaintext on every object", "remove it; secrets belong in sealed(..) or external(..)");
-            }
-        });
-        for (Secret secret : app.secrets()) {
-            type(secret, path.field("secrets").key(secret.name()));
-        }
+        words(path.field("command"), container.command());
+        words(path.field("args"), container.args());
     }
 
     private void words(FieldPath path, List<String> words) {

@@ -328,6 +328,22 @@ public enum ViolationCode {
     // issue 16, exposure: new codes go below this line (the lead removes these markers when merging).
 
     // issue 16, init containers and sidecars: new codes go below this line (the lead removes these markers when merging).
+    /** An init container or sidecar name is not a DNS-1123 label. */
+    CONTAINER_NAME_INVALID("container.name-invalid"),
+    /** Two containers of a pod have the same name (the main container has the app's name). */
+    CONTAINER_NAME_DUPLICATE("container.name-duplicate"),
+    /** An init container or sidecar declares no requests and limits. */
+    CONTAINER_RESOURCES_MISSING("container.resources-missing"),
+    /** An init container or sidecar is given a secret the app does not declare. */
+    CONTAINER_SECRET_UNKNOWN("container.secret-unknown"),
+    /** An init container declares a probe (it runs to completion; Kubernetes refuses the probe). */
+    INIT_CONTAINER_PROBE("init-container.probe"),
+    /** An init container declares a port (it runs before the app; nothing may call it). */
+    INIT_CONTAINER_PORTS("init-container.ports"),
+    /** A scheduled job has a sidecar in an environment without native sidecars, where it keeps the Job from completing. */
+    SIDECAR_BLOCKS_JOB_COMPLETION("sidecar.blocks-job-completion"),
+    /** A worker's or scheduled job's sidecar declares a port: those kinds have no Service and no ingress. */
+    SIDECAR_PORTS_NOT_SERVED("sidecar.ports-not-served"),
 
     /** Two teams or environments give the same Argo CD project and ApplicationSet name (found at render). */
     ARGOCD_PROJECT_NAME_COLLISION("argocd.project-name-collision"),

@@ -31,7 +31,8 @@ record WorkloadRules(Platform platform, Problems problems) {
         id(path.field("runAsGroup"), app.container().runAsGroup().orElse(App.DEFAULT_USER), root);
         id(path.field("fsGroup"), app.fsGroup().orElse(App.DEFAULT_USER), root);
         // The weakening only allows uid or gid 0; it never switches the app to root by itself.
-        boolean usesRoot = app.container().runAsUser().orElse(-1) == 0 || app.container().runAsGroup().orElse(-1) == 0 || app.fsGroup().orElse(-1) == 0;
+        boolean usesRoot = app.container().runAsUser().orElse(-1) == 0 || app.container().runAsGroup().orElse(-1) == 0 || app.fsGroup().orElse(-1) == 0
+                || CompanionRules.usesRoot(app);
         if (root && !usesRoot) {
             problems.add(ViolationCode.WEAKENING_UNUSED, path.weakening(Weakening.RUN_AS_ROOT), "RUN_AS_ROOT",
                     "no id is 0, so the weakening is unused (it allows root, it does not switch the app to root)",
@@ -39,7 +40,7 @@ record WorkloadRules(Platform platform, Problems problems) {
         }
     }
 
-    private void id(FieldPath path, long id, boolean rootAllowed) {
+    void id(FieldPath path, long id, boolean rootAllowed) {
         if (id < 0 || id > 2147483647L) {
             problems.add(ViolationCode.WORKLOAD_USER_ID_OUT_OF_RANGE,
                     path, id, "ids are from 0 to 2147483647", "use e.g. " + App.DEFAULT_USER);

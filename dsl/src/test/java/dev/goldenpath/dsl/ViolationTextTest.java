@@ -6,6 +6,7 @@ import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.baseline;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static dev.goldenpath.dsl.GoldenPath.cluster;
+import static dev.goldenpath.dsl.GoldenPath.container;
 import static dev.goldenpath.dsl.GoldenPath.cosignKey;
 import static dev.goldenpath.dsl.GoldenPath.environment;
 import static dev.goldenpath.dsl.GoldenPath.exec;
@@ -61,7 +62,8 @@ class ViolationTextTest {
                 message(emptyPlatform()),
                 message(brokenApps()),
                 message(brokenSecretsAndEnvironments()),
-                message(longNamesAndLargeValues())));
+                message(longNamesAndLargeValues()),
+                message(brokenCompanions())));
         String expected = expected();
         if (!expected.equals(actual + "\n")) {
             // For review: diff this file against the expected one.
@@ -81,7 +83,8 @@ class ViolationTextTest {
                 codes(emptyPlatform()),
                 codes(brokenApps()),
                 codes(brokenSecretsAndEnvironments()),
-                codes(longNamesAndLargeValues())));
+                codes(longNamesAndLargeValues()),
+                codes(brokenCompanions())));
         String expected = resource("violation-codes.txt");
         if (!expected.equals(actual + "\n")) {
             Files.writeString(Path.of("target", "violation-codes.actual.txt"), actual + "\n");
@@ -278,6 +281,21 @@ class ViolationTextTest {
                         .roleName(("r".repeat(60) + ".").repeat(4) + "r")
                         .weaken(Weakening.CLUSTER_ROLE, "the app lists nodes to place its shards")
                         .secret(external("remote").remote("password", "a/b", "p").store(longStore).mountAt("/etc/remote")));
+    }
+
+    /** Init containers and sidecars that break the rules of names, resources, probes, ports, images and secrets. */
+    private static Platform.Builder brokenCompanions() {
+        return valid()
+                .app(app("web").team("payments").image(IMAGE).port(8080)
+                        .sidecar(container("Log_Shipper").image("fluent-bit:latest").port(24224)
+                                .env("API_TOKEN", "hunter2hunter2").addCapabilities("NET_ADMIN"))
+                        .sidecar(container("web").image(IMAGE).port(port("admin", 8080))
+                                .resources(requests("50m", "32Mi"), limits("100m", "16Mi")))
+                        .initContainer(container("migrate").image(IMAGE).port("debug", 9229).runAsUser(0)
+                                .liveness(httpGet("/healthz")).secrets("db")
+                                .resources(requests("50m", "32Mi"), limits("100m", "64Mi"))))
+                .app(app("nightly").team("payments").image(IMAGE).port(8080)
+                        .calls("web", 24224, 9229));
     }
 
     /** A valid platform with two environments; only prod says where its API server is. */

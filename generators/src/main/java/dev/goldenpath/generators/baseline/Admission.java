@@ -165,6 +165,8 @@ final class Admission {
         TreeSet<String> globs = new TreeSet<>(signatures.registries());
         if (globs.isEmpty()) {
             instances.forEach(i -> globs.add(registry(i.image()) + "/**"));
+            // Init containers and sidecars run images too: their registries are signed-image registries as well.
+            instances.forEach(i -> i.app().companions().all().forEach(c -> globs.add(registry(c.container().image()) + "/**")));
         }
         ClusterImagePolicy.Authority authority = signatures.keyless()
                 ? new ClusterImagePolicy.Authority("keyless", null,

@@ -7,7 +7,6 @@ import dev.goldenpath.dsl.App;
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Probe;
 import dev.goldenpath.dsl.RuntimeProfile;
-import dev.goldenpath.dsl.WritablePath;
 import dev.goldenpath.generators.metadata.Labels;
 import dev.goldenpath.generators.yaml.Yaml;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +103,7 @@ final class FalcoRules {
     /** The default profile, with no writable path below a protected folder: covered by the shared rules. */
     static boolean onDefaultProfile(AppInstance instance) {
         return instance.app().runtimeProfile().equals(RuntimeProfile.DEFAULT)
-                && instance.app().container().writablePaths().stream().noneMatch(w -> w.path().equals("/etc") || w.path().startsWith("/etc/"));
+                && writablePaths(instance.app()).stream().noneMatch(w -> w.equals("/etc") || w.startsWith("/etc/"));
     }
 
     /** One shell rule and one /etc rule for every managed pod of the platform, except the apps with their own rules. */
@@ -180,7 +179,7 @@ final class FalcoRules {
             List<String> below = profile.protectedPaths().stream()
                     .map(p -> "fd.name startswith " + quote(p.equals("/") ? "/" : p + "/")).toList();
             // The app's declared writable paths (emptyDir mounts) are where it is meant to write.
-            List<String> writable = instance.app().container().writablePaths().stream().map(WritablePath::path)
+            List<String> writable = writablePaths(instance.app()).stream()
                     .filter(w -> profile.protectedPaths().stream().anyMatch(p -> w.equals(p) || w.startsWith(p + "/")))
                     .sorted().map(w -> "fd.name startswith " + quote(w + "/")).toList();
             String condition = OPEN_WRITE + " and " + app + " and (" + String.join(" or ", below) + ")"
@@ -194,13 +193,31 @@ final class FalcoRules {
         }
     }
 
-    /** The declared processes plus the executables of the app's exec probes (declared in the spec as well). */
+    /**
+     * The writable folders of every container of the app's pod (main, sidecars, init containers): the profile and its
+     * rules cover the whole pod, since Falco tells the app's containers apart only by the pod's labels.
+     */
+    static List<String> writablePaths(App app) {
+        List<String> paths = new ArrayList<>();
+        app.container().writablePaths().forEach(w -> paths.add(w.path()));
+        app.companions().all().forEach(c -> c.container().writablePaths().forEach(w -> paths.add(w.path())));
+        return paths.stream().distinct().toList();
+    }
+
+    /**
+     * The declared processes plus the executables of the exec probes of the app's main container and sidecars
+     * (declared in the spec as well).
+     */
     static List<String> allowedProcesses(App app) {
         if (app.runtimeProfile().allowedProcesses().isEmpty()) {
             return List.of();
         }
         TreeSet<String> allowed = new TreeSet<>(app.runtimeProfile().allowedProcesses());
-        for (Optional<Probe> probe : List.of(app.container().liveness(), app.container().readiness(), app.container().startup())) {
+        List<Optional<Probe>> probes = new ArrayList<>(List.of(app.container().liveness(), app.container().readiness(),
+                app.container().startup()));
+        app.companions().sidecars().forEach(s -> probes.addAll(List.of(s.container().liveness(), s.container().readiness(),
+                s.container().startup())));
+        for (Optional<Probe> probe : probes) {
             probe.map(Probe::action).filter(a -> a instanceof Probe.Exec).map(a -> ((Probe.Exec) a).command())
                     .filter(c -> !c.isEmpty()).map(c -> c.get(0))
                     // Only what can be quoted safely in a condition; anything else stays an alert.

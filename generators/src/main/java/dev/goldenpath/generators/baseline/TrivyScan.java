@@ -100,6 +100,7 @@ final class TrivyScan {
         TreeSet<Integer> ports = new TreeSet<>(List.of(443));
         List<String> images = new ArrayList<>();
         instances.forEach(i -> images.add(i.image()));
+        instances.forEach(i -> i.app().companions().all().forEach(c -> images.add(c.container().image())));
         Baseline baseline = platform.baseline();
         if (baseline.falco().enabled()) {
             images.add(baseline.falco().image());

@@ -36,7 +36,7 @@ public final class Namespaces {
         PodSecurityLevel level = PodSecurityLevel.RESTRICTED;
         for (AppInstance instance : instances) {
             for (DeclaredWeakening weakening : instance.app().weakenings()) {
-                level = level.atLeast(weakening.weakening().requiredLevel(instance.app().container().addedCapabilities()));
+                level = level.atLeast(weakening.weakening().requiredLevel(instance.app().addedCapabilities()));
             }
         }
         return level;
@@ -91,7 +91,7 @@ public final class Namespaces {
             StringBuilder reasons = new StringBuilder();
             for (AppInstance instance : instances) {
                 for (DeclaredWeakening weakening : instance.app().weakenings()) {
-                    if (weakening.weakening().requiredLevel(instance.app().container().addedCapabilities()) != PodSecurityLevel.RESTRICTED) {
+                    if (weakening.weakening().requiredLevel(instance.app().addedCapabilities()) != PodSecurityLevel.RESTRICTED) {
                         reasons.append(reasons.length() == 0 ? "" : "; ").append(instance.name()).append(" ")
                                 .append(weakening.weakening()).append(": ").append(weakening.reason());
                     }

@@ -110,7 +110,7 @@ public final class Connections {
     /** The callee's declared ports with these numbers; all of its ports when none are named. */
     private static List<Edge.PortProtocol> ports(App callee, List<Integer> numbers) {
         List<Edge.PortProtocol> ports = new ArrayList<>();
-        for (Port port : callee.container().ports()) {
+        for (Port port : callee.ports()) {
             if (numbers.isEmpty() || numbers.contains(port.number())) {
                 ports.add(new Edge.PortProtocol(port.number(), port.protocol().name()));
             }

@@ -87,13 +87,15 @@ final class Pods {
                         .withReadOnly(true).build());
             }
         }
+        CompanionContainers companions = CompanionContainers.of(instance, volumes, volumeNames, mounts);
         PodSpecBuilder spec = new PodSpecBuilder()
                 .withServiceAccountName(instance.name())
                 .withAutomountServiceAccountToken(token)
                 // Service links inject every Service of the namespace as variables: noise, and an information leak.
                 .withEnableServiceLinks(false)
                 .withSecurityContext(SecureDefaults.pod(app))
-                .withContainers(container(instance, mounts))
+                .withInitContainers(companions.initContainers())
+                .withContainers(companions.containers(container(instance, mounts)))
                 .withVolumes(volumes)
                 .withRuntimeClassName(app.scheduling().runtimeClassName().orElse(null))
                 .withNodeSelector(app.scheduling().nodeSelector())
@@ -140,11 +142,11 @@ final class Pods {
     }
 
     /** The default probe of an app with ports: a TCP connect to the first one. */
-    private static Probe defaultProbe() {
+    static Probe defaultProbe() {
         return Probe.of(new Probe.TcpSocket(Optional.empty()));
     }
 
-    private static io.fabric8.kubernetes.api.model.Probe probe(Optional<Probe> declared, Optional<Port> first) {
+    static io.fabric8.kubernetes.api.model.Probe probe(Optional<Probe> declared, Optional<Port> first) {
         if (declared.isEmpty()) {
             return null;
         }
@@ -166,7 +168,7 @@ final class Pods {
         return builder.build();
     }
 
-    private static ContainerPort containerPort(Port port) {
+    static ContainerPort containerPort(Port port) {
         return new ContainerPortBuilder()
                 .withName(port.name())
                 .withContainerPort(port.number())

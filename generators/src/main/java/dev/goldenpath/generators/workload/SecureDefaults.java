@@ -78,6 +78,24 @@ public final class SecureDefaults {
     }
 
     /**
+     * The security context of an init container or sidecar: every restriction on, the capabilities it adds itself (its
+     * app's ADDED_CAPABILITIES weakening allowed them), and its own uid and gid stated on the container (default
+     * {@value App#DEFAULT_USER}) so that it never inherits the main container's identity. The app's switch weakenings
+     * (PRIVILEGE_ESCALATION, WRITABLE_ROOT_FILESYSTEM) stay with the main container: least privilege.
+     */
+    public static SecurityContext companion(dev.goldenpath.dsl.Container container) {
+        long user = container.runAsUser().orElse(App.DEFAULT_USER);
+        long group = container.runAsGroup().orElse(user);
+        List<String> added = new ArrayList<>(container.addedCapabilities());
+        added.sort(null);
+        SecurityContext context = container(added, false, true, user != 0);
+        // PSS restricted "Running as Non-root user": a per-container runAsUser must not be 0 (RUN_AS_ROOT allows it).
+        context.setRunAsUser(user);
+        context.setRunAsGroup(group);
+        return context;
+    }
+
+    /**
      * The container-level security context: every restriction on, apart from the capabilities added back, privilege
      * escalation and a writable root filesystem where a weakening allows them.
      *

@@ -78,14 +78,14 @@ public final class Workloads {
                 .withAutomountServiceAccountToken(token)
                 .build());
         objects.add(deployment(platform, instance, token));
-        if (!app.container().ports().isEmpty()) {
+        if (!app.ports().isEmpty()) {
             objects.add(new ServiceBuilder()
                     .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
                     .withNewSpec()
                     // ClusterIP only: exposure beyond the cluster goes through an ingress controller, never NodePort.
                     .withType("ClusterIP")
                     .withSelector(Labels.selector(instance))
-                    .withPorts(app.container().ports().stream().map(p -> new ServicePortBuilder()
+                    .withPorts(app.ports().stream().map(p -> new ServicePortBuilder()
                             .withName(p.name())
                             .withPort(p.number())
                             .withTargetPort(new IntOrString(p.name()))
