@@ -205,10 +205,12 @@ final class Consistency {
                 continue;
             }
             ObjectNode template = Yaml.toTree(spec.template());
+            java.util.Set<JsonNode> templated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            templated(template, templated);
             for (int i = 0; i < spec.generators().size(); i++) {
                 for (Map<String, Object> params : generators.evaluate(spec.generators().get(i), where + ".generators[" + i + "]")) {
                     try {
-                        JsonNode application = render(template, params);
+                        JsonNode application = render(template, params, templated);
                         result.add(application(name, application, where));
                     } catch (IllegalArgumentException e) {
                         problems.add(where + ": template with " + params + ": " + e.getMessage());
@@ -249,22 +251,43 @@ final class Consistency {
                 spec.path("source").path("path").asText(""), server, destination.path("namespace").asText(""));
     }
 
-    // Every string of the template, keys included, rendered with the parameters.
-    private static JsonNode render(JsonNode node, Map<String, Object> params) {
+    // Every string of the template, keys included, rendered with the parameters. Subtrees without a template action
+    // are the same for every Application: they are shared, not copied (the result is only read).
+    private static JsonNode render(JsonNode node, Map<String, Object> params, java.util.Set<JsonNode> templated) {
+        if (!templated.contains(node)) {
+            return node;
+        }
         if (node.isTextual()) {
             return TextNode.valueOf(GoTemplate.render(node.asText(), params));
         }
         if (node instanceof ObjectNode object) {
             ObjectNode out = object.objectNode();
-            object.properties().forEach(e -> out.set(GoTemplate.render(e.getKey(), params), render(e.getValue(), params)));
+            object.properties().forEach(e -> out.set(GoTemplate.render(e.getKey(), params),
+                    render(e.getValue(), params, templated)));
             return out;
         }
-        if (node instanceof ArrayNode array) {
-            ArrayNode out = array.arrayNode();
-            array.forEach(element -> out.add(render(element, params)));
-            return out;
+        ArrayNode out = ((ArrayNode) node).arrayNode();
+        node.forEach(element -> out.add(render(element, params, templated)));
+        return out;
+    }
+
+    // Marks the nodes that hold a template action in a string or a key, themselves or below; answers whether this one does.
+    private static boolean templated(JsonNode node, java.util.Set<JsonNode> templated) {
+        boolean any = node.isTextual() && GoTemplate.templated(node.asText());
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                any |= GoTemplate.templated(field.getKey());
+                any |= templated(field.getValue(), templated);
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (JsonNode element : array) {
+                any |= templated(element, templated);
+            }
         }
-        return node;
+        if (any) {
+            templated.add(node);
+        }
+        return any;
     }
 
     private void compare(GeneratedApplication application, Expected expected) {
