@@ -48,13 +48,29 @@ final class Serialization {
                     Renderer.MAX_OBJECT_BYTES));
         }).toList();
         List<RenderedObject> rendered = checked.stream().map(Checked::object).toList();
-        // The network proof reads only the objects: it runs beside the policy check and the Argo CD proof, which
-        // are sequential work too (on two cores a render without writing took about a third less wall time).
+        // The network proof and the Argo CD proof read only what is written: they run beside the policy check (on
+        // two cores a render without writing took about a third less wall time). The tree the Argo CD proof reads
+        // lacks only the weakenings page, written from the policy check's report: a file under docs/, which no app
+        // or platform folder holds.
         ForkJoinTask<List<String>> network = ForkJoinPool.commonPool().submit(() -> networkProof(rendered));
+        RenderedTree.Builder tree = RenderedTree.builder();
+        Kustomizations kustomizations = new Kustomizations();
+        for (RenderedObject object : rendered) {
+            tree.add(object.path(), object.bytes());
+            kustomizations.add(object.path());
+        }
+        kustomizations.addTo(tree);
+        manifests.documents().forEach(tree::add);
+        RenderedTree withoutPage = tree.build();
+        Map<String, RenderedObject> byPath = new HashMap<>();
+        rendered.forEach(o -> byPath.put(o.path(), o));
+        ForkJoinTask<ConsistencyReport> argo = ForkJoinPool.commonPool()
+                .submit(() -> ArgoCd.check(manifests.platform(), withoutPage, byPath));
         try {
-            return checkAndBuild(checked, rendered, network);
+            return check(checked, rendered, tree, network, argo);
         } finally {
-            // A failed check must not leave the proof running: wait for it (its result is then irrelevant).
+            // A failed check must not leave a proof running: wait for both (their results are then irrelevant).
+            argo.quietlyJoin();
             network.quietlyJoin();
         }
     }
@@ -63,8 +79,9 @@ final class Serialization {
     private record Checked(RenderedObject object, List<String> beyondLimits) {
     }
 
-    private Rendering checkAndBuild(List<Checked> checked, List<RenderedObject> rendered,
-                                    ForkJoinTask<List<String>> network) {
+    // The checks in the order their failures are reported: policy, Pod Security admission, limits, network, Argo CD.
+    private Rendering check(List<Checked> checked, List<RenderedObject> rendered, RenderedTree.Builder tree,
+                            ForkJoinTask<List<String>> network, ForkJoinTask<ConsistencyReport> argo) {
         List<String> paths = rendered.stream().map(RenderedObject::path).toList();
         List<ObjectNode> trees = rendered.stream().map(RenderedObject::tree).toList();
         // The policy check runs on exactly what is written, before anything is written.
@@ -75,31 +92,20 @@ final class Serialization {
         if (!inadmissible.isEmpty()) {
             throw new RenderException(inadmissible);
         }
-        // The API server's limits, checked on exactly what is written in the pass above.
+        // The API server's limits, checked on exactly what is written in the serialization pass.
         List<String> beyondLimits = checked.stream().flatMap(c -> c.beyondLimits().stream()).toList();
         if (!beyondLimits.isEmpty()) {
             throw new RenderException(beyondLimits);
         }
-        RenderedTree.Builder tree = RenderedTree.builder();
-        Kustomizations kustomizations = new Kustomizations();
-        for (RenderedObject object : rendered) {
-            tree.add(object.path(), object.bytes());
-            kustomizations.add(object.path());
-        }
-        kustomizations.addTo(tree);
-        manifests.documents().forEach(tree::add);
-        // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders: read from the
-        // records, not parsed again from the files just written. The tree it reads lacks only the weakenings page,
-        // a file under docs/ that no app or platform folder holds.
-        Map<String, RenderedObject> byPath = new HashMap<>();
-        rendered.forEach(o -> byPath.put(o.path(), o));
-        ConsistencyReport argo = ArgoCd.check(manifests.platform(), tree.build(), byPath);
+        // Joined first: a proof still waiting in the pool is run by this thread (ForkJoinTask.join takes it back).
+        ConsistencyReport applications = argo.join();
         // The emitted NetworkPolicies of each environment allow exactly its declared graph.
         List<String> holes = network.join();
         if (!holes.isEmpty()) {
             throw new RenderException(holes);
         }
-        argo.orThrow();
+        // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders.
+        applications.orThrow();
         // Read from exactly what is written, so the page lists every weakening the tree holds.
         List<RenderReport.Entry> dslOnly = manifests.report().weakenings().stream()
                 .filter(e -> e.ruleIds().stream().allMatch(Weakening.DSL_ONLY_RULE_IDS::contains))

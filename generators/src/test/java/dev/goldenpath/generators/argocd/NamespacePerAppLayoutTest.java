@@ -100,6 +100,7 @@ class NamespacePerAppLayoutTest {
         // still names each Namespace it may create (filepath.Match has no alternation): about 66 bytes a namespace.
         sizes.forEach((path, size) -> assertTrue(size < (path.contains("platform") ? LIMIT : LIMIT / 2),
                 path + " is " + size + " bytes"));
+        System.out.println("Argo CD objects of " + apps + " apps, each in its namespace (bytes): " + sizes);
         AppProject team = ArgoTrees.read(tree.build(), "argocd/staging/appproject-everyone-staging.yaml", AppProject.class);
         assertEquals(1, team.spec().destinations().size());
         assertEquals(apps, Alternation.expand(team.spec().destinations().get(0).namespace()).orElseThrow().size());
