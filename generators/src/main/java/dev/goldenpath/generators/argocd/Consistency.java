@@ -16,11 +16,9 @@ import dev.goldenpath.tree.TreeLayout;
 import dev.goldenpath.vocabulary.NameSyntax;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
