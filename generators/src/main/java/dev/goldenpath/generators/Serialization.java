@@ -48,10 +48,10 @@ final class Serialization {
                     Renderer.MAX_OBJECT_BYTES));
         }).toList();
         List<RenderedObject> rendered = checked.stream().map(Checked::object).toList();
-        // The network proof and the Argo CD proof read only what is written: they run beside the policy check (on
-        // two cores a render without writing took about a third less wall time). The tree the Argo CD proof reads
-        // lacks only the weakenings page, written from the policy check's report: a file under docs/, which no app
-        // or platform folder holds.
+        // The network proof and the Argo CD proof read only what is written: they run beside the policy check, which
+        // is sequential work too (docs/benchmarks.md, issue 18). The tree the Argo CD proof reads lacks only the
+        // weakenings page, written from the policy check's report: a file under docs/, which no app or platform
+        // folder holds.
         ForkJoinTask<List<String>> network = ForkJoinPool.commonPool().submit(() -> networkProof(rendered));
         RenderedTree.Builder tree = RenderedTree.builder();
         Kustomizations kustomizations = new Kustomizations();
