@@ -29,13 +29,20 @@ final class ObjectLimits {
             "autoscaling", "rbac.authorization.k8s.io", "security.istio.io");
     private static final Set<String> RBAC_KINDS = Set.of("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding");
 
-    private final String where;
-    private final List<String> problems = new ArrayList<>();
+    private final String path;
+    private final JsonNode object;
+    private final List<String> problems = new ArrayList<>(0);
 
     private ObjectLimits(String path, JsonNode object) {
+        this.path = path;
+        this.object = object;
+    }
+
+    // Which object a problem is about; made only when there is one (most objects break no limit).
+    private String where() {
         JsonNode metadata = object.path("metadata");
         String namespace = metadata.path("namespace").asText("");
-        this.where = path + ": " + object.path("kind").asText() + " "
+        return path + ": " + object.path("kind").asText() + " "
                 + (namespace.isEmpty() ? "" : namespace + "/") + metadata.path("name").asText();
     }
 
@@ -113,7 +120,7 @@ final class ObjectLimits {
                     + annotation.getValue().asText().getBytes(StandardCharsets.UTF_8).length;
         }
         if (bytes > MAX_ANNOTATION_BYTES) {
-            problems.add(where + ": " + field + ": the annotations hold " + bytes + " bytes, over the " + MAX_ANNOTATION_BYTES
+            problems.add(where() + ": " + field + ": the annotations hold " + bytes + " bytes, over the " + MAX_ANNOTATION_BYTES
                     + " bytes (256 KiB) the API server allows for all annotations of an object; shorten the weakening reasons"
                     + " or the app's annotations");
         }
@@ -124,25 +131,40 @@ final class ObjectLimits {
             if (keysToo) {
                 rule(field, label.getKey(), KubernetesNames::qualifiedName, "use a key like 'example.com/name'");
             }
-            rule(field + "[" + label.getKey() + "]", label.getValue().asText(), KubernetesNames::labelValue,
-                    "a label value holds at most 63 characters of letters, digits, '-', '_' and '.': shorten the name it"
-                            + " comes from");
+            String value = label.getValue().asText();
+            Optional<String> problem = KubernetesNames.labelValue(value);
+            if (problem.isPresent()) {
+                problems.add(where() + ": " + field + "[" + label.getKey() + "]: " + shown(value) + " " + problem.get()
+                        + "; a label value holds at most 63 characters of letters, digits, '-', '_' and '.': shorten"
+                        + " the name it comes from");
+            }
         }
     }
 
     /** Every {@code matchLabels} below {@code node}: the values are label values. */
     private void selectors(String field, JsonNode node) {
+        selectors(new StringBuilder(field), node);
+    }
+
+    // The field's path is one buffer, extended and cut back while walking: a string per node cost more than the check.
+    private void selectors(StringBuilder field, JsonNode node) {
+        int length = field.length();
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> child : node.properties()) {
                 if (child.getKey().equals("matchLabels")) {
                     labels(field + ".matchLabels", child.getValue(), true);
-                } else if (!child.getKey().equals("template") && !child.getKey().equals("jobTemplate")) {
-                    selectors(field + "." + child.getKey(), child.getValue());
+                } else if (child.getValue().isContainerNode() && !child.getKey().equals("template")
+                        && !child.getKey().equals("jobTemplate")) {
+                    selectors(field.append('.').append(child.getKey()), child.getValue());
+                    field.setLength(length);
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                selectors(field + "[" + i + "]", node.get(i));
+                if (node.get(i).isContainerNode()) {
+                    selectors(field.append('[').append(i).append(']'), node.get(i));
+                    field.setLength(length);
+                }
             }
         }
     }
@@ -178,7 +200,7 @@ final class ObjectLimits {
     }
 
     private void rule(String field, String value, Function<String, Optional<String>> check, String fix) {
-        check.apply(value).ifPresent(problem -> problems.add(where + ": " + field + ": " + shown(value) + " " + problem
+        check.apply(value).ifPresent(problem -> problems.add(where() + ": " + field + ": " + shown(value) + " " + problem
                 + "; " + fix));
     }
 

@@ -9,7 +9,7 @@ import dev.goldenpath.generators.report.RenderException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.dsl.Weakening;
 import dev.goldenpath.generators.argocd.ArgoCd;
-import dev.goldenpath.generators.NetworkVerification;
+import dev.goldenpath.generators.argocd.ConsistencyReport;
 import dev.goldenpath.generators.report.RenderReport;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.lint.LintReport;
@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * One serialization: every placed object becomes a {@link RenderedObject} (its path, tree and bytes, made once), and
@@ -38,10 +40,48 @@ final class Serialization {
     }
 
     Rendering run() {
-        List<RenderedObject> rendered = manifests.objects().parallelStream().map(placed -> {
+        // One parallel pass: each object's tree, bytes and the API server's limits (names, labels, annotations, size).
+        List<Checked> checked = manifests.objects().parallelStream().map(placed -> {
             ObjectNode tree = Yaml.toTree(placed.object());
-            return new RenderedObject(placed.path(), placed.object(), tree, Yaml.write(tree));
+            RenderedObject object = new RenderedObject(placed.path(), placed.object(), tree, Yaml.write(tree));
+            return new Checked(object, ObjectLimits.check(object.path(), tree, object.bytes().length,
+                    Renderer.MAX_OBJECT_BYTES));
         }).toList();
+        List<RenderedObject> rendered = checked.stream().map(Checked::object).toList();
+        // The network proof and the Argo CD proof read only what is written: they run beside the policy check, which
+        // is sequential work too (docs/benchmarks.md, issue 18). The tree the Argo CD proof reads lacks only the
+        // weakenings page, written from the policy check's report: a file under docs/, which no app or platform
+        // folder holds.
+        ForkJoinTask<List<String>> network = ForkJoinPool.commonPool().submit(() -> networkProof(rendered));
+        RenderedTree.Builder tree = RenderedTree.builder();
+        Kustomizations kustomizations = new Kustomizations();
+        for (RenderedObject object : rendered) {
+            tree.add(object.path(), object.bytes());
+            kustomizations.add(object.path());
+        }
+        kustomizations.addTo(tree);
+        manifests.documents().forEach(tree::add);
+        RenderedTree withoutPage = tree.build();
+        Map<String, RenderedObject> byPath = new HashMap<>();
+        rendered.forEach(o -> byPath.put(o.path(), o));
+        ForkJoinTask<ConsistencyReport> argo = ForkJoinPool.commonPool()
+                .submit(() -> ArgoCd.check(manifests.platform(), withoutPage, byPath));
+        try {
+            return check(checked, rendered, tree, network, argo);
+        } finally {
+            // A failed check must not leave a proof running: wait for both (their results are then irrelevant).
+            argo.quietlyJoin();
+            network.quietlyJoin();
+        }
+    }
+
+    /** One object as written, with every limit it breaks. */
+    private record Checked(RenderedObject object, List<String> beyondLimits) {
+    }
+
+    // The checks in the order their failures are reported: policy, Pod Security admission, limits, network, Argo CD.
+    private Rendering check(List<Checked> checked, List<RenderedObject> rendered, RenderedTree.Builder tree,
+                            ForkJoinTask<List<String>> network, ForkJoinTask<ConsistencyReport> argo) {
         List<String> paths = rendered.stream().map(RenderedObject::path).toList();
         List<ObjectNode> trees = rendered.stream().map(RenderedObject::tree).toList();
         // The policy check runs on exactly what is written, before anything is written.
@@ -52,38 +92,26 @@ final class Serialization {
         if (!inadmissible.isEmpty()) {
             throw new RenderException(inadmissible);
         }
-        // The API server's limits (names, labels, annotations, object size), on exactly what is written.
-        List<String> beyondLimits = rendered.parallelStream()
-                .flatMap(o -> ObjectLimits.check(o.path(), o.tree(), o.bytes().length, Renderer.MAX_OBJECT_BYTES).stream())
-                .toList();
+        // The API server's limits, checked on exactly what is written in the serialization pass.
+        List<String> beyondLimits = checked.stream().flatMap(c -> c.beyondLimits().stream()).toList();
         if (!beyondLimits.isEmpty()) {
             throw new RenderException(beyondLimits);
         }
+        // Joined first: a proof still waiting in the pool is run by this thread (ForkJoinTask.join takes it back).
+        ConsistencyReport applications = argo.join();
         // The emitted NetworkPolicies of each environment allow exactly its declared graph.
-        List<String> holes = networkProof(rendered);
+        List<String> holes = network.join();
         if (!holes.isEmpty()) {
             throw new RenderException(holes);
         }
-        RenderedTree.Builder tree = RenderedTree.builder();
-        Kustomizations kustomizations = new Kustomizations();
-        for (RenderedObject object : rendered) {
-            tree.add(object.path(), object.bytes());
-            kustomizations.add(object.path());
-        }
-        kustomizations.addTo(tree);
+        // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders.
+        applications.orThrow();
         // Read from exactly what is written, so the page lists every weakening the tree holds.
         List<RenderReport.Entry> dslOnly = manifests.report().weakenings().stream()
                 .filter(e -> e.ruleIds().stream().allMatch(Weakening.DSL_ONLY_RULE_IDS::contains))
                 .toList();
         tree.add(TreeLayout.WEAKENINGS_PAGE, WeakeningsPage.markdown(paths, trees, dslOnly));
-        manifests.documents().forEach(tree::add);
-        RenderedTree built = tree.build();
-        // The ApplicationSets, evaluated as Argo CD would, deploy exactly the rendered app folders: read from the
-        // records, not parsed again from the files just written.
-        Map<String, RenderedObject> byPath = new HashMap<>();
-        rendered.forEach(o -> byPath.put(o.path(), o));
-        ArgoCd.check(manifests.platform(), built, byPath).orThrow();
-        return new Rendering(built, manifests.report(), lint, trees, manifests.instances());
+        return new Rendering(tree.build(), manifests.report(), lint, trees, manifests.instances());
     }
 
     /** Every difference between the allowed and the declared graph, in every environment, one line each. */

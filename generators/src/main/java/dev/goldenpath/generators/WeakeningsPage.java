@@ -62,12 +62,8 @@ final class WeakeningsPage {
         SortedMap<Row, SortedSet<String>> rows = new TreeMap<>();
         for (int i = 0; i < objects.size(); i++) {
             JsonNode object = objects.get(i);
-            String environment = environment(paths.get(i));
             String kind = object.path("kind").asText();
             JsonNode metadata = object.path("metadata");
-            String name = metadata.path("name").asText();
-            String namespace = kind.equals("Namespace") ? name : metadata.path("namespace").asText("");
-            String label = kind + " " + (namespace.isEmpty() || kind.equals("Namespace") ? name : namespace + "/" + name);
             Map<String, String> exceptions = new TreeMap<>();
             JsonNode spec = object.path("spec");
             for (JsonNode at : List.of(metadata, spec.path("template").path("metadata"),
@@ -81,6 +77,13 @@ final class WeakeningsPage {
             if (kind.equals("Namespace") && !enforce.equals("restricted")) {
                 exceptions.putIfAbsent(NAMESPACE_RULE, "(no reason recorded)");
             }
+            if (exceptions.isEmpty()) {
+                continue; // most objects weaken nothing: no label or environment to work out for them
+            }
+            String environment = environment(paths.get(i));
+            String name = metadata.path("name").asText();
+            String namespace = kind.equals("Namespace") ? name : metadata.path("namespace").asText("");
+            String label = kind + " " + (namespace.isEmpty() || kind.equals("Namespace") ? name : namespace + "/" + name);
             exceptions.forEach((rule, reason) -> {
                 String shown = rule.equals(NAMESPACE_RULE) && kind.equals("Namespace")
                         ? rule + " (enforce: " + enforce + ")" : rule;

@@ -143,18 +143,18 @@ public final class ArgoCd {
             objects.addAll(byFolder.getOrDefault(folder, List.of()));
         }
         // Destinations: each instance's namespace on each cluster it runs on, and nothing else.
-        SortedSet<List<String>> destinations = new TreeSet<>(Comparator.comparing((List<String> d) -> d.get(0))
-                .thenComparing(d -> d.get(1)));
+        SortedMap<String, SortedSet<String>> destinations = new TreeMap<>();
         for (AppInstance instance : instances) {
             for (Cluster cluster : instance.clusters()) {
-                destinations.add(List.of(cluster.server(), instance.namespace()));
+                destinations.computeIfAbsent(cluster.server(), s -> new TreeSet<>()).add(instance.namespace());
             }
         }
+        List<Application.Destination> allowed = new ArrayList<>();
+        destinations.forEach((server, namespaces) -> allowed.addAll(Destinations.of(server, namespaces)));
         String description = ProjectDescription.team(team, environment.name(),
                 instances.stream().map(AppInstance::name).toList());
         return new AppProject(metadata(platform, projectName(team, environment), environment, team, true),
-                new AppProject.Spec(description, List.of(platform.gitRepository()),
-                        destinations.stream().map(d -> Application.Destination.server(d.get(0), d.get(1))).toList(),
+                new AppProject.Spec(description, List.of(platform.gitRepository()), allowed,
                         clusterResources(objects), namespacedKinds(objects), AppProject.OrphanedResources.WARN));
     }
 
@@ -166,7 +166,7 @@ public final class ArgoCd {
             // The platform Application has no destination namespace (its objects name theirs): Argo CD matches
             // that empty namespace against a destination without one.
             destinations.add(Application.Destination.server(cluster.server(), null));
-            namespaces.forEach(n -> destinations.add(Application.Destination.server(cluster.server(), n)));
+            destinations.addAll(Destinations.of(cluster.server(), namespaces));
         }
         String description = ProjectDescription.platform(environment.name());
         return new AppProject(metadata(platform, platformProjectName(environment), environment, "platform", true),
@@ -177,24 +177,22 @@ public final class ArgoCd {
     private static ApplicationSet teamApplicationSet(Platform platform, Environment environment, String team,
                                                      List<AppInstance> instances, Names names) {
         boolean multiCluster = environment.clusters().size() > 1;
-        // One generator per (clusters, namespace) group: the folders are literal paths, the namespace a literal
-        // value of the generator, the clusters literal list elements.
-        Map<List<String>, List<AppInstance>> groups = new LinkedHashMap<>();
+        // One generator per (clusters, namespace) group: the folders are literal paths, the namespace a value of the
+        // generator, the clusters literal list elements. Apps alone in a namespace named after them share one
+        // generator whose namespace is derived from the folder (DerivedNamespace): a namespace per app is one
+        // generator, not one per app.
         for (AppInstance instance : instances) {
-            List<String> key = new ArrayList<>(instance.clusters().stream().map(Cluster::name).toList());
-            key.add(0, instance.namespace());
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(instance);
             for (Cluster cluster : instance.clusters()) {
                 names.application(applicationName(environment, instance.name(), multiCluster ? cluster.name() : null),
                         "apps[" + instance.name() + "]");
             }
         }
         List<Generator> generators = new ArrayList<>();
-        for (List<AppInstance> group : groups.values()) {
+        for (DerivedNamespace.Group group : DerivedNamespace.groups(instances)) {
             ApplicationSet.Git git = new ApplicationSet.Git(platform.gitRepository(), platform.gitRevision(),
-                    group.stream().map(i -> PathItem.include(appFolder(i))).toList(), List.of(), null,
-                    Map.of("namespace", group.get(0).namespace()));
-            generators.add(fanOut(Generator.git(git), group.get(0).clusters(), multiCluster));
+                    group.instances().stream().map(i -> PathItem.include(appFolder(i))).toList(), List.of(), null,
+                    Map.of("namespace", group.namespace()));
+            generators.add(fanOut(Generator.git(git), group.instances().get(0).clusters(), multiCluster));
         }
         Application.Spec spec = new Application.Spec(projectName(team, environment),
                 new Application.Source(platform.gitRepository(), platform.gitRevision(), "{{.path.path}}"),

@@ -16,11 +16,9 @@ import dev.goldenpath.tree.TreeLayout;
 import dev.goldenpath.vocabulary.NameSyntax;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -41,8 +39,8 @@ final class Consistency {
     private final Map<String, String> environments = new TreeMap<>();
     /** Each project's allow-lists, indexed once (ProjectBounds). */
     private final Map<String, ProjectBounds> projectBounds = new java.util.HashMap<>();
-    /** The cluster-scoped grants each project's Applications actually use. */
-    private final Map<String, java.util.Set<AppProject.ClusterResource>> usedGrants = new TreeMap<>();
+    /** What each project's Applications use, and the rules every project follows. */
+    private final LockedDown lockedDown;
 
     /** The objects the tree was written from, by path: read instead of parsing the files again. */
     private final Map<String, RenderedObject> emitted;
@@ -52,6 +50,7 @@ final class Consistency {
         this.tree = tree;
         this.emitted = emitted;
         platform.instances().forEach(i -> instances.put(ArgoCd.appFolder(i), i));
+        this.lockedDown = new LockedDown(platform, problems);
     }
 
     /** What one (folder, server) pair should be deployed as. */
@@ -86,7 +85,8 @@ final class Consistency {
                         + " (" + target.substring(arrow + 4) + ", project " + what.project() + ")");
             }
         });
-        lockedDown();
+        lockedDown.check(projects, applicationSets, p -> projectBounds.computeIfAbsent(p.getMetadata().getName(),
+                n -> new ProjectBounds(p.spec())));
         generated.sort(Comparator.comparing(GeneratedApplication::name));
         return new ConsistencyReport(generated, new TreeSet<>(problems).stream().toList());
     }
@@ -203,10 +203,12 @@ final class Consistency {
                 continue;
             }
             ObjectNode template = Yaml.toTree(spec.template());
+            java.util.Set<JsonNode> templated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            templated(template, templated);
             for (int i = 0; i < spec.generators().size(); i++) {
                 for (Map<String, Object> params : generators.evaluate(spec.generators().get(i), where + ".generators[" + i + "]")) {
                     try {
-                        JsonNode application = render(template, params);
+                        JsonNode application = render(template, params, templated);
                         result.add(application(name, application, where));
                     } catch (IllegalArgumentException e) {
                         problems.add(where + ": template with " + params + ": " + e.getMessage());
@@ -247,22 +249,43 @@ final class Consistency {
                 spec.path("source").path("path").asText(""), server, destination.path("namespace").asText(""));
     }
 
-    // Every string of the template, keys included, rendered with the parameters.
-    private static JsonNode render(JsonNode node, Map<String, Object> params) {
+    // Every string of the template, keys included, rendered with the parameters. Subtrees without a template action
+    // are the same for every Application: they are shared, not copied (the result is only read).
+    private static JsonNode render(JsonNode node, Map<String, Object> params, java.util.Set<JsonNode> templated) {
+        if (!templated.contains(node)) {
+            return node;
+        }
         if (node.isTextual()) {
             return TextNode.valueOf(GoTemplate.render(node.asText(), params));
         }
         if (node instanceof ObjectNode object) {
             ObjectNode out = object.objectNode();
-            object.properties().forEach(e -> out.set(GoTemplate.render(e.getKey(), params), render(e.getValue(), params)));
+            object.properties().forEach(e -> out.set(GoTemplate.render(e.getKey(), params),
+                    render(e.getValue(), params, templated)));
             return out;
         }
-        if (node instanceof ArrayNode array) {
-            ArrayNode out = array.arrayNode();
-            array.forEach(element -> out.add(render(element, params)));
-            return out;
+        ArrayNode out = ((ArrayNode) node).arrayNode();
+        node.forEach(element -> out.add(render(element, params, templated)));
+        return out;
+    }
+
+    // Marks the nodes that hold a template action in a string or a key, themselves or below; answers whether this one does.
+    private static boolean templated(JsonNode node, java.util.Set<JsonNode> templated) {
+        boolean any = node.isTextual() && GoTemplate.templated(node.asText());
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                any |= GoTemplate.templated(field.getKey());
+                any |= templated(field.getValue(), templated);
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (JsonNode element : array) {
+                any |= templated(element, templated);
+            }
         }
-        return node;
+        if (any) {
+            templated.add(node);
+        }
+        return any;
     }
 
     private void compare(GeneratedApplication application, Expected expected) {
@@ -313,6 +336,7 @@ final class Consistency {
         if (!bounds.sourceAllowed(platform.gitRepository())) {
             problems.add(where + ": the project does not allow the GitOps repository " + platform.gitRepository());
         }
+        lockedDown.usesDestination(application.project(), application.server(), application.namespace());
         if (!bounds.destinationAllowed(application.server(), application.namespace())) {
             problems.add(where + ": the project does not allow destination " + application.server() + " namespace '"
                     + application.namespace() + "'");
@@ -329,11 +353,12 @@ final class Consistency {
             String namespace = object.path("metadata").path("namespace").asText("");
             if (namespace.isEmpty()) {
                 Optional<AppProject.ClusterResource> grant = bounds.clusterGrant(group, kind, name);
-                grant.ifPresent(g -> usedGrants.computeIfAbsent(application.project(), p -> new java.util.HashSet<>()).add(g));
+                grant.ifPresent(g -> lockedDown.usesGrant(application.project(), g));
                 if (grant.isEmpty()) {
                     problems.add(where + ": the project does not allow cluster-scoped " + kind + " " + name + " (" + path + ")");
                 }
             } else {
+                lockedDown.usesDestination(application.project(), application.server(), namespace);
                 if (!bounds.destinationAllowed(application.server(), namespace)) {
                     problems.add(where + ": the project does not allow namespace " + namespace + " on "
                             + application.server() + " (" + path + ")");
@@ -343,44 +368,5 @@ final class Consistency {
                 }
             }
         }
-    }
-
-    // The locked-down rules every rendered project follows, whether or not an Application uses it.
-    private void lockedDown() {
-        for (AppProject project : projects.values()) {
-            String where = "AppProject " + project.getMetadata().getName();
-            AppProject.Spec spec = project.spec();
-            if (!spec.sourceRepos().equals(List.of(platform.gitRepository()))) {
-                problems.add(where + ": sourceRepos must be exactly the GitOps repository, is " + spec.sourceRepos());
-            }
-            if (spec.orphanedResources() == null || !Boolean.TRUE.equals(spec.orphanedResources().warn())) {
-                problems.add(where + ": orphaned-resource warnings must be on");
-            }
-            for (Application.Destination destination : spec.destinations()) {
-                if (destination.server() == null || destination.server().contains("*")
-                        || destination.namespace() != null && destination.namespace().contains("*")) {
-                    problems.add(where + ": destination " + destination + " is a wildcard");
-                }
-            }
-            for (AppProject.ClusterResource resource : spec.clusterResourceWhitelist()) {
-                if (!usedGrants.getOrDefault(project.getMetadata().getName(), java.util.Set.of()).contains(resource)) {
-                    problems.add(where + ": allows cluster-scoped " + resource.kind() + " " + resource.name()
-                            + ", which no folder of its Applications holds");
-                }
-                if (resource.name() == null || resource.name().isEmpty() || !GoGlob.isLiteral(resource.name())
-                        || !GoGlob.isLiteral(resource.kind()) || !GoGlob.isLiteral(resource.group())) {
-                    problems.add(where + ": cluster-scoped " + resource.kind() + " is allowed by pattern, not by name");
-                }
-            }
-        }
-        SortedSet<String> used = new TreeSet<>();
-        applicationSets.values().forEach(s -> {
-            if (s.spec().template() != null && s.spec().template().spec() != null) {
-                used.add(String.valueOf(s.spec().template().spec().project()));
-            }
-        });
-        Map<String, AppProject> unused = new LinkedHashMap<>(projects);
-        unused.keySet().removeAll(used);
-        unused.keySet().forEach(p -> problems.add("AppProject " + p + " is used by no ApplicationSet"));
     }
 }

@@ -48,8 +48,10 @@ final class ProjectBounds {
                 continue; // a destination by cluster name: the rendered Applications name their server
             }
             String namespace = orEmpty(destination.namespace());
-            if (literal(destination.server()) && literal(namespace)) {
-                literalDestinations.computeIfAbsent(destination.server(), s -> new HashSet<>()).add(namespace);
+            Optional<Set<String>> namespaces = Alternation.expand(namespace);
+            if (literal(destination.server()) && namespaces.isPresent()) {
+                // A literal or an alternation of literals (Alternation): exactly these names, looked up.
+                literalDestinations.computeIfAbsent(destination.server(), s -> new HashSet<>()).addAll(namespaces.get());
             } else {
                 patternDestinations.add(new PatternPair(glob(destination.server()), glob(namespace)));
             }
@@ -76,6 +78,14 @@ final class ProjectBounds {
                         name.isEmpty() ? n -> true : glob(name)));
             }
         }
+    }
+
+    /**
+     * Every (server, namespace) the project allows by name or by an alternation of names, by server: what the check
+     * requires some Application of the project to use, so that a project allows exactly the namespaces used.
+     */
+    Map<String, Set<String>> listedDestinations() {
+        return literalDestinations;
     }
 
     /** Whether the project's Applications may read this repository. */

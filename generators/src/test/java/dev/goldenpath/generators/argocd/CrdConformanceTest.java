@@ -58,6 +58,32 @@ class CrdConformanceTest {
     }
 
     @Test
+    void aTeamWithANamespacePerAppConformsToo() {
+        requireCrds();
+        // More namespaces than a project lists one by one: a derived namespace and alternations of namespaces.
+        dev.goldenpath.dsl.Platform.Builder spec = ArgoTrees.spec();
+        for (int a = 0; a < Destinations.LISTED + 4; a++) {
+            spec.app(dev.goldenpath.dsl.GoldenPath.app("svc" + a).team("web").namespace("{app}-{environment}")
+                    .image("registry.acme.example/web/svc:1.0.0").port(8080)
+                    .readiness(dev.goldenpath.dsl.GoldenPath.httpGet("/ready")));
+        }
+        RenderedTree tree = ArgoTrees.render(spec.build());
+        List<String> problems = new ArrayList<>();
+        for (String path : tree.paths()) {
+            if (path.startsWith("argocd/") && !path.endsWith("/kustomization.yaml")) {
+                violations(Yaml.read(tree.bytes(path).orElseThrow())).forEach(v -> problems.add(path + ": " + v));
+            }
+        }
+        assertEquals(List.of(), problems);
+        String project = new String(tree.bytes("argocd/staging/appproject-web-staging.yaml").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(project.contains("namespace: \"{staging,svc0-staging,svc1-staging,svc10-staging,"), project);
+        String set = new String(tree.bytes("argocd/staging/applicationset-web-staging.yaml").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(set.contains("namespace: \"{{.path.basename}}-staging\""), set);
+    }
+
+    @Test
     void theTemplateIsAValidApplication() {
         requireCrds();
         RenderedTree tree = ArgoTrees.render(ArgoTrees.spec().build());

@@ -14,20 +14,23 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.tree.RenderedTree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * One team with a namespace per app: its project lists hundreds of destinations, looked up by name, and the check
- * still matches real patterns as Argo CD does (Go {@code path.Match}; a malformed pattern matches nothing).
+ * One team with a namespace per app: its ApplicationSet derives each namespace from the folder in one generator, its
+ * project allows exactly its hundreds of namespaces in one alternation (looked up by name), and the check still
+ * matches real patterns as Argo CD does (a malformed pattern matches nothing) and refuses what cannot be proven exact.
  */
 class ManyNamespacesTest {
 
     private static final int APPS = 300;
     private static final String SERVER = "https://staging.k8s.example.com:6443";
     private static final String PROJECT = "argocd/staging/appproject-everyone-staging.yaml";
+    private static final String APPLICATION_SET = "argocd/staging/applicationset-everyone-staging.yaml";
     private static final Platform PLATFORM = spec();
     private static final RenderedTree TREE = ArgoTrees.render(PLATFORM);
 
@@ -69,12 +72,84 @@ class ManyNamespacesTest {
     }
 
     @Test
-    void theRenderedProjectListsEveryNamespaceByNameAndAdmitsEveryApp() {
+    void theRenderedProjectAllowsExactlyEveryNamespaceInOneAlternationAndAdmitsEveryApp() {
         AppProject project = read(TREE, PROJECT, AppProject.class);
-        assertEquals(APPS, project.spec().destinations().size());
-        assertTrue(project.spec().destinations().stream().allMatch(d -> GoGlob.isLiteral(d.namespace())));
+        assertEquals(1, project.spec().destinations().size());
+        String pattern = project.spec().destinations().get(0).namespace();
+        assertTrue(pattern.startsWith("{app0,app1,app10,app100,app101,") && pattern.endsWith(",app99}-staging"), pattern);
+        Set<String> namespaces = new TreeSet<>();
+        for (int a = 0; a < APPS; a++) {
+            namespaces.add("app" + a + "-staging");
+        }
+        assertEquals(namespaces, new TreeSet<>(Alternation.expand(pattern).orElseThrow()));
         ConsistencyReport report = ArgoCd.check(PLATFORM, TREE).orThrow();
         assertEquals(APPS + 1, report.applications().size());
+        // Each Application deploys its folder into the namespace named after it.
+        assertTrue(report.applications().stream().filter(a -> a.path().startsWith("apps/"))
+                .allMatch(a -> a.namespace().equals(a.path().substring("apps/staging/".length()) + "-staging")));
+    }
+
+    @Test
+    void theTeamsApplicationSetHasOneGeneratorThatDerivesTheNamespaceFromTheFolder() {
+        ApplicationSet set = read(TREE, APPLICATION_SET, ApplicationSet.class);
+        assertEquals(1, set.spec().generators().size());
+        ApplicationSet.Git git = set.spec().generators().get(0).git();
+        assertEquals(APPS, git.directories().size());
+        assertTrue(git.directories().stream().allMatch(d -> GoGlob.isLiteral(d.path()) && !d.excluded()));
+        assertEquals(Map.of("namespace", "{{.path.basename}}-staging"), git.values());
+    }
+
+    @Test
+    void aDerivedNamespaceThatMissesTheInstancesNamespaceFailsTheCheck() {
+        ApplicationSet set = read(TREE, APPLICATION_SET, ApplicationSet.class);
+        ApplicationSet.Git git = set.spec().generators().get(0).git();
+        ApplicationSet.Git wrong = new ApplicationSet.Git(git.repoURL(), git.revision(), git.directories(), List.of(),
+                null, Map.of("namespace", "{{.path.basename}}-production"));
+        ConsistencyReport report = ArgoCd.check(PLATFORM, ArgoTrees.with(TREE, APPLICATION_SET,
+                ArgoTrees.withGenerators(set, List.of(ApplicationSet.Generator.git(wrong)))));
+        assertTrue(report.problems().contains("ApplicationSet everyone-staging: Application staging-app7 deploys "
+                + "apps/staging/app7 to namespace 'app7-production', but its namespace is 'app7-staging'"),
+                String.join("\n", report.problems()));
+    }
+
+    @Test
+    void anAlternationAllowsExactlyItsNames() {
+        List<String> names = new ArrayList<>();
+        for (int a = 0; a < APPS; a++) {
+            if (a != 137) {
+                names.add("app" + a + "-staging");
+            }
+        }
+        // One name missing: exactly its app is refused.
+        ConsistencyReport missing = ArgoCd.check(PLATFORM, withDestinations(List.of(
+                Application.Destination.server(SERVER, Alternation.of(names)))));
+        assertEquals(Set.of("app137-staging"), refused(missing));
+        // One name too many (another team's namespace): the project allows more than its Applications use.
+        names.add("app137-staging");
+        names.add("payments-staging");
+        ConsistencyReport extra = ArgoCd.check(PLATFORM, withDestinations(List.of(
+                Application.Destination.server(SERVER, Alternation.of(names)))));
+        assertEquals(List.of("AppProject everyone-staging: allows namespace payments-staging on " + SERVER
+                + ", which none of its Applications deploys to"), extra.problems());
+    }
+
+    @Test
+    void aListedNamespaceNoApplicationUsesIsReported() {
+        List<Application.Destination> destinations = literalsExcept(0, 0);
+        destinations.add(Application.Destination.server(SERVER, "kube-system"));
+        assertEquals(List.of("AppProject everyone-staging: allows namespace kube-system on " + SERVER
+                + ", which none of its Applications deploys to"),
+                ArgoCd.check(PLATFORM, withDestinations(destinations)).problems());
+    }
+
+    @Test
+    void aBracePatternWhoseMatchesCannotBeListedIsNotExact() {
+        List<Application.Destination> destinations = literalsExcept(0, 0);
+        destinations.add(Application.Destination.server(SERVER, "app{1,2}{3,4}-staging"));
+        ConsistencyReport report = ArgoCd.check(PLATFORM, withDestinations(destinations));
+        assertEquals(List.of("AppProject everyone-staging: destination namespace app{1,2}{3,4}-staging is a pattern"
+                + " whose matches cannot be listed (only one alternation of literal names, a{b,c}d, is exact)"),
+                report.problems());
     }
 
     @Test

@@ -175,7 +175,7 @@ class BlockYamlTest {
         assertTrue(fast * 10 >= objects.size() * 9, fast + " of " + objects.size() + " objects without the mapper");
     }
 
-    private static Platform richPlatform() {
+    static Platform richPlatform() {
         byte[] sealed = new byte[2 + 256 + 48];
         new Random(3).nextBytes(sealed);
         sealed[0] = 1;
