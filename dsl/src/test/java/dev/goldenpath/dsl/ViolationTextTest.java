@@ -61,7 +61,8 @@ class ViolationTextTest {
                 message(emptyPlatform()),
                 message(brokenApps()),
                 message(brokenSecretsAndEnvironments()),
-                message(longNamesAndLargeValues())));
+                message(longNamesAndLargeValues()),
+                message(brokenWorkloadKinds())));
         String expected = expected();
         if (!expected.equals(actual + "\n")) {
             // For review: diff this file against the expected one.
@@ -81,7 +82,8 @@ class ViolationTextTest {
                 codes(emptyPlatform()),
                 codes(brokenApps()),
                 codes(brokenSecretsAndEnvironments()),
-                codes(longNamesAndLargeValues())));
+                codes(longNamesAndLargeValues()),
+                codes(brokenWorkloadKinds())));
         String expected = resource("violation-codes.txt");
         if (!expected.equals(actual + "\n")) {
             Files.writeString(Path.of("target", "violation-codes.actual.txt"), actual + "\n");
@@ -278,6 +280,24 @@ class ViolationTextTest {
                         .roleName(("r".repeat(60) + ".").repeat(4) + "r")
                         .weaken(Weakening.CLUSTER_ROLE, "the app lists nodes to place its shards")
                         .secret(external("remote").remote("password", "a/b", "p").store(longStore).mountAt("/etc/remote")));
+    }
+
+    /** Workers, scheduled jobs and jobs run before sync (issue 16): every rule of their kinds broken once. */
+    private static Platform.Builder brokenWorkloadKinds() {
+        return valid()
+                .app(app("caller").team("payments").image(IMAGE).port(8080).calls("mailer", 8080)
+                        .beforeSync(GoldenPath.job("migrate").image("tools:latest").env("1BAD", "x").backoffLimit(101)
+                                .activeDeadlineSeconds(0))
+                        .beforeSync(GoldenPath.job("migrate"))
+                        .beforeSync(GoldenPath.job("Bad_Job"))
+                        .beforeSync(GoldenPath.job("mailer")))
+                .app(GoldenPath.worker("mailer").team("payments").image(IMAGE))
+                .app(GoldenPath.worker("caller-mailer").team("payments").image(IMAGE).liveness(exec("/bin/alive")))
+                .app(GoldenPath.scheduledJob("n".repeat(53), "0 24 * * 7").team("payments").image(IMAGE)
+                        .timeZone("+02:00").startingDeadlineSeconds(5).history(-1, 101).ttlSecondsAfterFinished(-1)
+                        .readiness(exec("/bin/ready")).in("prod", o -> o.replicas(2)))
+                .app(GoldenPath.scheduledJob("tz", "TZ=Europe/Berlin 0 2 * * *").team("payments").image(IMAGE)
+                        .timeZone("Local").weaken(Weakening.NO_PROBES, "jobs exit when they are done"));
     }
 
     /** A valid platform with two environments; only prod says where its API server is. */
