@@ -47,9 +47,10 @@ record WorkloadKindRules(Platform platform, Problems problems) {
                     run.activeDeadlineSeconds(), "a run's deadline must be at least 1 second",
                     "use the longest a run may take, e.g. 3600 (the default)");
         }
-        if (run.ttlSecondsAfterFinished().isPresent() && run.ttlSecondsAfterFinished().getAsLong() < 0) {
-            problems.add(ViolationCode.JOB_TTL_INVALID, path.field("ttlSecondsAfterFinished"),
-                    run.ttlSecondsAfterFinished().getAsLong(), "a finished run's time to live must be 0 or more seconds",
+        long ttl = run.ttlSecondsAfterFinished().orElse(0);
+        if (ttl < 0 || ttl > Integer.MAX_VALUE) {
+            problems.add(ViolationCode.JOB_TTL_INVALID, path.field("ttlSecondsAfterFinished"), ttl,
+                    "a finished run's time to live must be from 0 to 2147483647 seconds (batch/v1: int32)",
                     "use e.g. 86400 (a day, the default)");
         }
     }
