@@ -4,6 +4,7 @@ import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static dev.goldenpath.dsl.GoldenPath.environment;
 import static dev.goldenpath.dsl.GoldenPath.exec;
+import static dev.goldenpath.dsl.GoldenPath.external;
 import static dev.goldenpath.dsl.GoldenPath.job;
 import static dev.goldenpath.dsl.GoldenPath.limits;
 import static dev.goldenpath.dsl.GoldenPath.platform;
@@ -11,6 +12,7 @@ import static dev.goldenpath.dsl.GoldenPath.port;
 import static dev.goldenpath.dsl.GoldenPath.requests;
 import static dev.goldenpath.dsl.GoldenPath.scheduledJob;
 import static dev.goldenpath.dsl.GoldenPath.team;
+import static dev.goldenpath.dsl.GoldenPath.vault;
 import static dev.goldenpath.dsl.GoldenPath.worker;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.Weakening;
 import dev.goldenpath.generators.resolved.Manifests;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.lint.Finding;
@@ -301,6 +304,35 @@ class WorkloadKindsRenderingTest {
         String policy = tree.text("apps/prod/postgres/authorizationpolicy.yaml").orElseThrow();
         assertTrue(policy.contains("cluster.local/ns/payments-prod/sa/ledger"), policy);
         assertFalse(policy.contains("sa/ledger-migrate-schema"), policy);
+    }
+
+    @Test
+    void aSyncJobOfAWeakenedAppWithSecretsCarriesTheDeclarationAndTheSecrets() {
+        RenderedTree tree = render(spec()
+                .secretStore(vault("vault", "https://vault.example.com"))
+                .app(app("vendor").team("payments").image("registry.example.com/payments/vendor:1.0.0").port(8080)
+                        .writablePath("/tmp")
+                        .secret(external("vendor-db").store("vault").remote("password", "payments/vendor", "password")
+                                .env("DB_PASSWORD", "password").mountAt("/etc/vendor/db"))
+                        .weaken(Weakening.WRITABLE_ROOT_FILESYSTEM, "vendor binary rewrites /etc at start; PAY-311")
+                        .beforeSync(job("migrate").command("/usr/local/bin/vendor", "migrate")))
+                .build());
+        Job job = object(tree, "apps/prod/vendor/job-vendor-migrate.yaml", Job.class);
+        Deployment deployment = object(tree, "apps/prod/vendor/deployment.yaml", Deployment.class);
+        PodSpec pod = job.getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().get(0);
+        Container app = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals(false, container.getSecurityContext().getReadOnlyRootFilesystem());
+        assertEquals(deployment.getSpec().getTemplate().getMetadata().getAnnotations(),
+                job.getSpec().getTemplate().getMetadata().getAnnotations(), "the weakening's declaration comes along");
+        assertEquals(app.getVolumeMounts(), container.getVolumeMounts());
+        assertEquals(deployment.getSpec().getTemplate().getSpec().getVolumes(), pod.getVolumes());
+        EnvVar password = container.getEnv().stream().filter(v -> v.getName().equals("DB_PASSWORD")).findFirst().orElseThrow();
+        assertEquals("vendor-db", password.getValueFrom().getSecretKeyRef().getName());
+        LintReport report = Linter.defaults().lint(tree);
+        assertEquals(List.of(), report.failing());
+        assertTrue(report.findings().stream().filter(f -> f.file().equals("apps/prod/vendor/job-vendor-migrate.yaml"))
+                .allMatch(Finding::weakened), report::toString);
     }
 
     @Test
