@@ -21,6 +21,9 @@ final class CronSchedule {
     static final List<String> MACROS = List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight",
             "@hourly");
 
+    /** The tz database names the JDK knows (a copy: the JDK returns a new set on every call). */
+    private static final Set<String> AVAILABLE_ZONES = java.time.ZoneId.getAvailableZoneIds();
+
     private static final List<Field> FIELDS = List.of(
             new Field("minute", 0, 59, Map.of()),
             new Field("hour", 0, 23, Map.of()),
@@ -149,6 +152,4 @@ final class CronSchedule {
     static boolean knownTimeZone(String zone) {
         return !zone.startsWith("SystemV/") && AVAILABLE_ZONES.contains(zone);
     }
-
-    private static final Set<String> AVAILABLE_ZONES = java.time.ZoneId.getAvailableZoneIds();
 }

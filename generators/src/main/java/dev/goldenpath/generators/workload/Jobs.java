@@ -60,6 +60,13 @@ public final class Jobs {
      */
     static final String ISTIO_NATIVE_SIDECAR = "sidecar.istio.io/nativeSidecar";
 
+    /**
+     * One retry is one new pod: restartPolicy Never keeps each failed attempt's pod and logs for inspection (OnFailure
+     * restarts the container in place and keeps only the previous attempt's log), and a Job's pod failure policy
+     * needs it.
+     */
+    private static final String RESTART_POLICY = "Never";
+
     private Jobs() {
     }
 
@@ -86,13 +93,6 @@ public final class Jobs {
         cronJob.setSpec(spec);
         return cronJob;
     }
-
-    /**
-     * One retry is one new pod: restartPolicy Never keeps each failed attempt's pod and logs for inspection (OnFailure
-     * restarts the container in place and keeps only the previous attempt's log), and a Job's pod failure policy
-     * needs it.
-     */
-    private static final String RESTART_POLICY = "Never";
 
     /** The Jobs the app runs before each sync, in declared order. */
     static List<HasMetadata> beforeSync(Platform platform, AppInstance instance, boolean token) {
