@@ -94,6 +94,9 @@ record NetworkRules(Platform platform, Problems problems) {
                     path, other.app(), "unknown app", "declare the app or use one of " + appNames());
             return;
         }
+        if (WorkloadKindRules.takesNoConnections(callee.get())) {
+            return; // WorkloadKindRules says why nothing calls a worker or a scheduled job
+        }
         Set<Integer> calleePorts = new HashSet<>();
         callee.get().ports().forEach(p -> calleePorts.add(p.number()));
         for (int port : other.ports()) {

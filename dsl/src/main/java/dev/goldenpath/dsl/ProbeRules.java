@@ -14,6 +14,9 @@ record ProbeRules(Problems problems) {
         probes(app.container(), path, "the app");
         // Apps with ports get a TCP probe on their first port by default (see the generators' probe defaults).
         boolean probed = app.container().liveness().isPresent() || app.container().readiness().isPresent() || !app.container().ports().isEmpty();
+        if (app.workload() instanceof Workload.ScheduledJob) {
+            return; // runs to completion: the Job's exit code is its health (ScheduledJobRules checks its probes)
+        }
         if (app.weakens(Weakening.NO_PROBES)) {
             if (declaresProbes(app.container())
                     || app.companions().sidecars().stream().anyMatch(sidecar -> declaresProbes(sidecar.container()))) {

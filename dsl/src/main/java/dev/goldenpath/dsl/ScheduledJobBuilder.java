@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -8,7 +9,7 @@ import java.util.OptionalLong;
  */
 public final class ScheduledJobBuilder extends WorkloadBuilder<ScheduledJobBuilder> {
     private final String schedule;
-    private String timeZone;
+    private Optional<String> timeZone = Optional.empty();
     private Workload.ConcurrencyPolicy concurrency = Workload.ConcurrencyPolicy.FORBID;
     private long startingDeadlineSeconds;
     private int successfulJobsHistoryLimit;
@@ -36,7 +37,7 @@ public final class ScheduledJobBuilder extends WorkloadBuilder<ScheduledJobBuild
 
     /** Reads the schedule in this IANA time zone, e.g. {@code Europe/Berlin} (default: the controller's, UTC). */
     public ScheduledJobBuilder timeZone(String zone) {
-        this.timeZone = zone;
+        this.timeZone = Copies.optional(zone);
         return this;
     }
 
@@ -79,7 +80,7 @@ public final class ScheduledJobBuilder extends WorkloadBuilder<ScheduledJobBuild
 
     @Override
     Workload workload() {
-        return new Workload.ScheduledJob(schedule, Copies.optional(timeZone), concurrency, startingDeadlineSeconds,
+        return new Workload.ScheduledJob(schedule, timeZone, concurrency, startingDeadlineSeconds,
                 successfulJobsHistoryLimit, failedJobsHistoryLimit,
                 new Workload.JobRun(backoffLimit, activeDeadlineSeconds, ttlSecondsAfterFinished));
     }

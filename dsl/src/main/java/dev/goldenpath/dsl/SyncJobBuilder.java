@@ -4,7 +4,8 @@ import java.util.OptionalLong;
 
 /**
  * Builds a job that runs before each sync of its app ({@code GoldenPath.job(name)}, handed to
- * {@code beforeSync(..)}): by default the app's image, three retries, at most an hour.
+ * {@code beforeSync(..)}): by default the app's image and resources, three retries, at most an hour. It runs with the
+ * app's environment variables, secrets, config files and egress; it has no ports, probes or sidecars.
  */
 public final class SyncJobBuilder {
     private final Container.Builder container;
@@ -59,7 +60,7 @@ public final class SyncJobBuilder {
     }
 
     SyncJob build() {
-        return new SyncJob(container.name(), container.build(),
+        return new SyncJob(container.name(), container.build(), container.resourcesDeclared(),
                 new Workload.JobRun(backoffLimit, activeDeadlineSeconds, ttlSecondsAfterFinished));
     }
 }

@@ -62,5 +62,6 @@ final class Validator {
         new RbacRules(platform, problems).app(app, path);
         new SecretRules(platform, problems).app(app, path);
         new CompanionRules(platform, problems).app(app, path);
+        new WorkloadKindRules(platform, problems).app(app, path);
     }
 }

@@ -320,6 +320,38 @@ public enum ViolationCode {
     /** Allowing shells has no reason of the minimum length. */
     BASELINE_SHELL_REASON_TOO_SHORT("baseline.shell-reason-too-short"),
     // issue 16, workload kinds (worker, scheduled job, sync job): new codes go below this line (the lead removes these markers when merging).
+    /** An app calls a worker or a scheduled job, which take no connections. */
+    WORKLOAD_CALLEE_NOT_SERVING("workload.callee-not-serving"),
+    /** A scheduled job's schedule is not one the CronJob controller accepts. */
+    SCHEDULED_JOB_SCHEDULE_INVALID("scheduled-job.schedule-invalid"),
+    /** A scheduled job's schedule starts with TZ= or CRON_TZ=, which Kubernetes refuses. */
+    SCHEDULED_JOB_SCHEDULE_TIME_ZONE("scheduled-job.schedule-time-zone"),
+    /** A scheduled job's time zone is not an IANA time zone name. */
+    SCHEDULED_JOB_TIME_ZONE_UNKNOWN("scheduled-job.time-zone-unknown"),
+    /** A scheduled job's starting deadline is shorter than the controller's 10 second check interval. */
+    SCHEDULED_JOB_STARTING_DEADLINE_TOO_SHORT("scheduled-job.starting-deadline-too-short"),
+    /** A scheduled job keeps a negative or an excessive number of finished runs. */
+    SCHEDULED_JOB_HISTORY_LIMIT_INVALID("scheduled-job.history-limit-invalid"),
+    /** A scheduled job's name is longer than the 52 characters a CronJob name may have. */
+    SCHEDULED_JOB_NAME_TOO_LONG("scheduled-job.name-too-long"),
+    /** A job's backoff limit is negative or excessive. */
+    JOB_BACKOFF_LIMIT_INVALID("job.backoff-limit-invalid"),
+    /** A job's active deadline is not positive. */
+    JOB_ACTIVE_DEADLINE_INVALID("job.active-deadline-invalid"),
+    /** A job's TTL after finishing is negative. */
+    JOB_TTL_INVALID("job.ttl-invalid"),
+    /** An environment override sets replicas on a scheduled job, which has none. */
+    JOB_REPLICAS_OVERRIDE("job.replicas-override"),
+    /** A scheduled job declares a readiness probe, which nothing reads. */
+    JOB_READINESS_PROBE("job.readiness-probe"),
+    /** A job run before sync is not named as a DNS-1123 label. */
+    SYNC_JOB_NAME_INVALID("sync-job.name-invalid"),
+    /** Two jobs run before sync of one app have the same name. */
+    SYNC_JOB_DUPLICATE("sync-job.duplicate"),
+    /** The Job name of a job run before sync (app name, '-', job name) is longer than 63 characters. */
+    SYNC_JOB_NAME_TOO_LONG("sync-job.name-too-long"),
+    /** The Job name of a job run before sync is an app's name or another job's. */
+    SYNC_JOB_NAME_CLASH("sync-job.name-clash"),
 
     // issue 16, stateful service: new codes go below this line (the lead removes these markers when merging).
 

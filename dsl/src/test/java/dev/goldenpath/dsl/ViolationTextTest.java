@@ -63,7 +63,8 @@ class ViolationTextTest {
                 message(brokenApps()),
                 message(brokenSecretsAndEnvironments()),
                 message(longNamesAndLargeValues()),
-                message(brokenCompanions())));
+                message(brokenCompanions()),
+                message(brokenWorkloadKinds())));
         String expected = expected();
         if (!expected.equals(actual + "\n")) {
             // For review: diff this file against the expected one.
@@ -84,7 +85,8 @@ class ViolationTextTest {
                 codes(brokenApps()),
                 codes(brokenSecretsAndEnvironments()),
                 codes(longNamesAndLargeValues()),
-                codes(brokenCompanions())));
+                codes(brokenCompanions()),
+                codes(brokenWorkloadKinds())));
         String expected = resource("violation-codes.txt");
         if (!expected.equals(actual + "\n")) {
             Files.writeString(Path.of("target", "violation-codes.actual.txt"), actual + "\n");
@@ -296,6 +298,24 @@ class ViolationTextTest {
                                 .resources(requests("50m", "32Mi"), limits("100m", "64Mi"))))
                 .app(app("nightly").team("payments").image(IMAGE).port(8080)
                         .calls("web", 24224, 9229));
+    }
+
+    /** Workers, scheduled jobs and jobs run before sync (issue 16): every rule of their kinds broken once. */
+    private static Platform.Builder brokenWorkloadKinds() {
+        return valid()
+                .app(app("caller").team("payments").image(IMAGE).port(8080).calls("mailer", 8080)
+                        .beforeSync(GoldenPath.job("migrate").image("tools:latest").env("1BAD", "x").backoffLimit(101)
+                                .activeDeadlineSeconds(0))
+                        .beforeSync(GoldenPath.job("migrate"))
+                        .beforeSync(GoldenPath.job("Bad_Job"))
+                        .beforeSync(GoldenPath.job("mailer")))
+                .app(GoldenPath.worker("mailer").team("payments").image(IMAGE))
+                .app(GoldenPath.worker("caller-mailer").team("payments").image(IMAGE).liveness(exec("/bin/alive")))
+                .app(GoldenPath.scheduledJob("n".repeat(53), "0 24 * * 7").team("payments").image(IMAGE)
+                        .timeZone("+02:00").startingDeadlineSeconds(5).history(-1, 101).ttlSecondsAfterFinished(-1)
+                        .readiness(exec("/bin/ready")).in("prod", o -> o.replicas(2)))
+                .app(GoldenPath.scheduledJob("tz", "TZ=Europe/Berlin 0 2 * * *").team("payments").image(IMAGE)
+                        .timeZone("Local").weaken(Weakening.NO_PROBES, "jobs exit when they are done"));
     }
 
     /** A valid platform with two environments; only prod says where its API server is. */

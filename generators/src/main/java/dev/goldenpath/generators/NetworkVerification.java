@@ -4,7 +4,9 @@ import dev.goldenpath.generators.network.Endpoint;
 
 import dev.goldenpath.generators.network.Edge;
 
+import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Environment;
+import dev.goldenpath.generators.network.Connections;
 import dev.goldenpath.generators.resolved.Manifests;
 import dev.goldenpath.generators.resolved.ResolvedPlatform;
 import dev.goldenpath.reachability.External;
@@ -16,6 +18,8 @@ import dev.goldenpath.vocabulary.Cidr;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -121,6 +125,15 @@ public final class NetworkVerification {
      */
     public static Result check(ResolvedPlatform.Environment environment, Collection<? extends HasMetadata> objects) {
         Reachability.Builder cluster = Reachability.builder();
+        // The platform's own CronJobs (the baseline's scan) are no app: only the apps' and their sync jobs' count.
+        Set<String> workloads = new TreeSet<>();
+        for (AppInstance instance : environment.instances()) {
+            workloads.add(instance.namespace() + "/" + instance.name());
+            instance.app().beforeSync().forEach(job -> {
+                Endpoint.App pods = Connections.syncJob(instance, job);
+                workloads.add(pods.namespace() + "/" + pods.app());
+            });
+        }
         Set<String> namespaces = new TreeSet<>();
         Map<String, Pod> appPods = new TreeMap<>();
         List<NetworkPolicy> policies = new ArrayList<>();
@@ -133,6 +146,15 @@ public final class NetworkVerification {
             } else if (object instanceof Deployment deployment) {
                 Pod pod = dev.goldenpath.reachability.Endpoint.pod(deployment.getMetadata().getNamespace(),
                         deployment.getMetadata().getName(), deployment.getSpec().getTemplate());
+                appPods.put(pod.id(), pod);
+            } else if (object instanceof CronJob cronJob && workloads.contains(id(cronJob))) {
+                Pod pod = dev.goldenpath.reachability.Endpoint.pod(cronJob.getMetadata().getNamespace(),
+                        cronJob.getMetadata().getName(), cronJob.getSpec().getJobTemplate().getSpec().getTemplate());
+                appPods.put(pod.id(), pod);
+            } else if (object instanceof Job job && workloads.contains(id(job))) {
+                // A job run before sync: its pods are the endpoint named by the Job (Connections.syncJob).
+                Pod pod = dev.goldenpath.reachability.Endpoint.pod(job.getMetadata().getNamespace(),
+                        job.getMetadata().getName(), job.getSpec().getTemplate());
                 appPods.put(pod.id(), pod);
             }
         }
@@ -188,6 +210,10 @@ public final class NetworkVerification {
             }
         }
         return new Result(environment.name(), declared, allowed);
+    }
+
+    private static String id(HasMetadata object) {
+        return object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
     }
 
     private static String id(Endpoint endpoint, Map<String, List<External>> externals) {

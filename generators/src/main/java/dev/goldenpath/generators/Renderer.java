@@ -17,6 +17,7 @@ import dev.goldenpath.generators.extension.Extensions;
 import dev.goldenpath.generators.extension.PlatformGenerator;
 import dev.goldenpath.generators.mesh.MeshPolicies;
 import dev.goldenpath.generators.namespace.Namespaces;
+import dev.goldenpath.generators.network.Connections;
 import dev.goldenpath.generators.network.Edge;
 import dev.goldenpath.generators.network.MermaidDiagram;
 import dev.goldenpath.generators.network.NetworkPolicies;
@@ -188,6 +189,8 @@ public final class Renderer {
                     List<HasMetadata> objects = new ArrayList<>(
                             Workloads.render(platform, instance, !instance.app().apiAccess().permissions().isEmpty()));
                     objects.add(NetworkPolicies.forApp(platform, instance, edges));
+                    instance.app().beforeSync().forEach(job -> objects.add(NetworkPolicies.forSyncJob(platform, instance, job,
+                            environments.get(instance.environment().name()).edgesOf(Connections.syncJob(instance, job)))));
                     objects.addAll(Roles.render(platform, instance));
                     if (platform.network().mesh()) {
                         objects.add(MeshPolicies.forApp(platform, instance, edges));

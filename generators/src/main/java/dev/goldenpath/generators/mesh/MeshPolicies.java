@@ -40,9 +40,9 @@ public final class MeshPolicies {
             }
             AuthorizationPolicy.Source source;
             if (edge.from() instanceof Endpoint.App app) {
-                // Each app runs as its own ServiceAccount, named after it: its SPIFFE identity.
+                // Each app runs as its own ServiceAccount, named after it (its jobs run before sync too): its SPIFFE identity.
                 source = new AuthorizationPolicy.Source(
-                        List.of("cluster.local/ns/" + app.namespace() + "/sa/" + app.app()), List.of());
+                        List.of("cluster.local/ns/" + app.namespace() + "/sa/" + app.serviceAccount()), List.of());
             } else if (edge.from() instanceof Endpoint.Namespace namespace) {
                 source = new AuthorizationPolicy.Source(List.of(), List.of(namespace.namespace()));
             } else if (edge.from() instanceof Endpoint.Pods pods) {

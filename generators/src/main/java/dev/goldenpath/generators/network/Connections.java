@@ -7,6 +7,7 @@ import dev.goldenpath.dsl.Dependency;
 import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.Port;
+import dev.goldenpath.dsl.SyncJob;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,17 +41,8 @@ public final class Connections {
         for (AppInstance instance : byName.values()) {
             App app = instance.app();
             Endpoint self = endpoint(instance);
-            for (Dependency dependency : app.traffic().dependencies()) {
-                if (dependency instanceof Dependency.App other) {
-                    AppInstance callee = byName.get(other.app());
-                    if (callee != null) {
-                        add(endpoints, merged, allPorts, self, endpoint(callee), ports(callee.app(), other.ports()));
-                    }
-                } else if (dependency instanceof Dependency.External external) {
-                    Endpoint block = new Endpoint.IpBlock("external", external.cidr(), external.except());
-                    add(endpoints, merged, allPorts, self, block, external.ports().stream()
-                            .map(p -> new Edge.PortProtocol(p, "TCP")).toList());
-                }
+            for (Endpoint client : clients(instance)) {
+                egress(platform, environment, byName, endpoints, merged, allPorts, instance, client);
             }
             for (Caller caller : app.traffic().callers()) {
                 List<Edge.PortProtocol> ports = ports(app, caller.ports());
@@ -67,24 +59,59 @@ public final class Connections {
                             new Endpoint.Pods("ingress-controller", controller.namespace(), controller.podLabels()), self, ports);
                 }
             }
-            if (app.traffic().dnsEgress()) {
-                var dns = platform.network().dns();
-                // DNS answers over UDP and falls back to TCP for large responses: both are needed.
-                add(endpoints, merged, allPorts, self, new Endpoint.Pods("dns", dns.namespace(), dns.podLabels()),
-                        List.of(new Edge.PortProtocol(53, "TCP"), new Edge.PortProtocol(53, "UDP")));
-            }
-            if (!app.apiAccess().permissions().isEmpty()) {
-                for (String cidr : environment.apiServerCidrs()) {
-                    add(endpoints, merged, allPorts, self, new Endpoint.IpBlock("kubernetes-api", cidr, List.of()),
-                            List.of(new Edge.PortProtocol(environment.apiServerPort(), "TCP")));
-                }
-            }
         }
         List<Edge> edges = new ArrayList<>();
         merged.forEach((from, targets) -> targets.forEach((to, ports) -> edges.add(new Edge(endpoints.get(from),
                 endpoints.get(to), allPorts.get(from).getOrDefault(to, false) ? List.of() : List.copyOf(ports)))));
         edges.sort(Comparator.comparing((Edge e) -> e.from().key()).thenComparing(e -> e.to().key()));
         return List.copyOf(edges);
+    }
+
+    /**
+     * The app's egress from one of its clients: the app's own pods, or the pods of a job it runs before sync, which
+     * call exactly what the app calls.
+     */
+    private static void egress(Platform platform, Environment environment, Map<String, AppInstance> byName,
+                               Map<String, Endpoint> endpoints, Map<String, Map<String, SortedSet<Edge.PortProtocol>>> merged,
+                               Map<String, Map<String, Boolean>> allPorts, AppInstance instance, Endpoint client) {
+        App app = instance.app();
+        for (Dependency dependency : app.traffic().dependencies()) {
+            if (dependency instanceof Dependency.App other) {
+                AppInstance callee = byName.get(other.app());
+                if (callee != null) {
+                    add(endpoints, merged, allPorts, client, endpoint(callee), ports(callee.app(), other.ports()));
+                }
+            } else if (dependency instanceof Dependency.External external) {
+                Endpoint block = new Endpoint.IpBlock("external", external.cidr(), external.except());
+                add(endpoints, merged, allPorts, client, block, external.ports().stream()
+                        .map(p -> new Edge.PortProtocol(p, "TCP")).toList());
+            }
+        }
+        if (app.traffic().dnsEgress()) {
+            var dns = platform.network().dns();
+            // DNS answers over UDP and falls back to TCP for large responses: both are needed.
+            add(endpoints, merged, allPorts, client, new Endpoint.Pods("dns", dns.namespace(), dns.podLabels()),
+                    List.of(new Edge.PortProtocol(53, "TCP"), new Edge.PortProtocol(53, "UDP")));
+        }
+        if (!app.apiAccess().permissions().isEmpty()) {
+            for (String cidr : environment.apiServerCidrs()) {
+                add(endpoints, merged, allPorts, client, new Endpoint.IpBlock("kubernetes-api", cidr, List.of()),
+                        List.of(new Edge.PortProtocol(environment.apiServerPort(), "TCP")));
+            }
+        }
+    }
+
+    /** The app's pods and the pods of each job it runs before sync. */
+    private static List<Endpoint> clients(AppInstance instance) {
+        List<Endpoint> clients = new ArrayList<>();
+        clients.add(endpoint(instance));
+        instance.app().beforeSync().forEach(job -> clients.add(syncJob(instance, job)));
+        return clients;
+    }
+
+    /** The pods of a job the app runs before sync: named by the Job, running as the app's service account. */
+    public static Endpoint.App syncJob(AppInstance instance, SyncJob job) {
+        return new Endpoint.App(instance.namespace(), job.qualifiedName(instance.name()), instance.name());
     }
 
     /**

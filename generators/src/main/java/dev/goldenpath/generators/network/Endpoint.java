@@ -10,8 +10,21 @@ public sealed interface Endpoint permits Endpoint.App, Endpoint.Namespace, Endpo
     /** A stable, readable key: used for sorting and as the diagram's node id. */
     String key();
 
-    /** An app instance of the platform. */
-    record App(String namespace, String app) implements Endpoint {
+    /**
+     * Pods of the platform selected by {@code app.kubernetes.io/name}: an app instance's, or those of a job it runs
+     * before sync.
+     *
+     * @param namespace      their namespace
+     * @param app            their {@code app.kubernetes.io/name}: the app's name, or the sync job's Job name
+     * @param serviceAccount the service account they run as (their mesh identity): the app's
+     */
+    record App(String namespace, String app, String serviceAccount) implements Endpoint {
+
+        /** An app instance's pods, which run as the app's own service account. */
+        public App(String namespace, String app) {
+            this(namespace, app, app);
+        }
+
         public String key() {
             return "app:" + namespace + "/" + app;
         }

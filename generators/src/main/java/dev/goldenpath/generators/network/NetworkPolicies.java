@@ -2,6 +2,7 @@ package dev.goldenpath.generators.network;
 
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.SyncJob;
 import dev.goldenpath.generators.metadata.Labels;
 import dev.goldenpath.vocabulary.LabelKeys;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -50,7 +51,18 @@ public final class NetworkPolicies {
 
     /** The app's allowances: one ingress rule per declared client, one egress rule per declared server. */
     public static NetworkPolicy forApp(Platform platform, AppInstance instance, List<Edge> edges) {
-        Endpoint self = Connections.endpoint(instance);
+        return forPods(platform, instance, (Endpoint.App) Connections.endpoint(instance), edges);
+    }
+
+    /**
+     * The allowances of the pods of a job the app runs before sync: the app's egress (its edges from
+     * {@link Connections#syncJob}) and no ingress, selecting only the job's pods.
+     */
+    public static NetworkPolicy forSyncJob(Platform platform, AppInstance instance, SyncJob job, List<Edge> edges) {
+        return forPods(platform, instance, Connections.syncJob(instance, job), edges);
+    }
+
+    private static NetworkPolicy forPods(Platform platform, AppInstance instance, Endpoint.App self, List<Edge> edges) {
         List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
         List<NetworkPolicyEgressRule> egress = new ArrayList<>();
         for (Edge edge : edges) {
@@ -69,13 +81,13 @@ public final class NetworkPolicies {
         }
         return new NetworkPolicyBuilder()
                 .withMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-                        .withName(instance.name())
+                        .withName(self.app())
                         .withNamespace(instance.namespace())
                         .withLabels(Labels.of(platform, instance))
                         .withAnnotations(Labels.annotations(instance))
                         .build())
                 .withNewSpec()
-                .withPodSelector(new LabelSelectorBuilder().withMatchLabels(Labels.selector(instance)).build())
+                .withPodSelector(new LabelSelectorBuilder().withMatchLabels(Map.of(Labels.NAME, self.app())).build())
                 // Both types, always: with no rules of a type the app is isolated for it, which the default deny
                 // already says; stating it here keeps the app isolated even if the default deny is removed.
                 .withPolicyTypes("Ingress", "Egress")

@@ -101,6 +101,11 @@ public record ResolvedPlatform(Platform platform, List<AppInstance> instances, L
             return edgesByEndpoint.getOrDefault(Connections.endpoint(instance), List.of());
         }
 
+        /** The edges that touch this endpoint, e.g. the pods of a job an app runs before sync. */
+        public List<Edge> edgesOf(Endpoint endpoint) {
+            return edgesByEndpoint.getOrDefault(endpoint, List.of());
+        }
+
         /** The instances of each team, by team name, each list sorted by app name. */
         public SortedMap<String, List<AppInstance>> byTeam() {
             SortedMap<String, List<AppInstance>> byTeam = new TreeMap<>();

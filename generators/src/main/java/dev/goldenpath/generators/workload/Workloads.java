@@ -11,6 +11,7 @@ import dev.goldenpath.dsl.Rollout;
 import dev.goldenpath.dsl.Secret;
 import dev.goldenpath.dsl.Toleration;
 import dev.goldenpath.dsl.Weakening;
+import dev.goldenpath.dsl.Workload;
 import dev.goldenpath.dsl.WritablePath;
 import dev.goldenpath.generators.metadata.Labels;
 import io.fabric8.kubernetes.api.model.Container;
@@ -77,6 +78,12 @@ public final class Workloads {
                 // CIS 5.1.6: mount service-account tokens only where the API is really used.
                 .withAutomountServiceAccountToken(token)
                 .build());
+        if (app.workload() instanceof Workload.ScheduledJob schedule) {
+            // A CronJob and nothing else: no Service (no ports), no replicas, so no disruption budget or autoscaler.
+            objects.add(Jobs.cronJob(platform, instance, schedule, token));
+            objects.addAll(Jobs.beforeSync(platform, instance, token));
+            return objects;
+        }
         objects.add(deployment(platform, instance, token));
         if (!app.ports().isEmpty()) {
             objects.add(new ServiceBuilder()
@@ -112,6 +119,7 @@ public final class Workloads {
                         .build())
                 .endSpec()
                 .build()));
+        objects.addAll(Jobs.beforeSync(platform, instance, token));
         return objects;
     }
 
@@ -132,6 +140,7 @@ public final class Workloads {
                 Pods.spec(instance, token)));
         Deployment deployment = new Deployment();
         deployment.setMetadata(metadata(platform, instance, versioned, annotations));
+        Jobs.waitForSyncJobs(instance, deployment.getMetadata());
         deployment.setSpec(spec);
         return deployment;
     }
