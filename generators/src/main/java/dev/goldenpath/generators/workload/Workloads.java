@@ -11,6 +11,7 @@ import dev.goldenpath.dsl.Rollout;
 import dev.goldenpath.dsl.Secret;
 import dev.goldenpath.dsl.Toleration;
 import dev.goldenpath.dsl.Weakening;
+import dev.goldenpath.dsl.Workload;
 import dev.goldenpath.dsl.WritablePath;
 import dev.goldenpath.generators.metadata.Labels;
 import io.fabric8.kubernetes.api.model.Container;
@@ -77,7 +78,12 @@ public final class Workloads {
                 // CIS 5.1.6: mount service-account tokens only where the API is really used.
                 .withAutomountServiceAccountToken(token)
                 .build());
-        objects.add(deployment(platform, instance, token));
+        Workload.StatefulService stateful = app.workload() instanceof Workload.StatefulService s ? s : null;
+        objects.add(stateful != null ? StatefulSets.statefulSet(platform, instance, stateful, token)
+                : deployment(platform, instance, token));
+        if (stateful != null) {
+            objects.add(StatefulSets.headlessService(platform, instance, stateful));
+        }
         if (!app.container().ports().isEmpty()) {
             objects.add(new ServiceBuilder()
                     .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
