@@ -50,7 +50,7 @@ final class AmountRules {
             } else if (bytes.stripTrailingZeros().scale() > 0) {
                 problems.add(ViolationCode.STATEFUL_SIZE_NOT_WHOLE_BYTES,
                         path, amount, "a volume's size is a whole number of bytes, " + amount + " is "
-                                + bytes.stripTrailingZeros().toPlainString(), "use a binary unit, e.g. 10Gi");
+                                + bytes.stripTrailingZeros().toPlainString() + " bytes", "use a binary unit, e.g. 10Gi");
             }
         });
         size(problems, path, amount);
