@@ -36,7 +36,8 @@ final class SpecWalk {
             Map.entry("App.apiAccess", ""), Map.entry("App.workload", ""), Map.entry("App.config", ""),
             Map.entry("App.companions", ""), Map.entry("App.exposure", ""), Map.entry("Exposure.routes", "expose"),
             Map.entry("Config.files", "configFile"), Map.entry("Config.variables", "configEnv"),
-            Map.entry("Companions.initContainers", "initContainer"), Map.entry("Companions.sidecars", "sidecar"));
+            Map.entry("Companions.initContainers", "initContainer"), Map.entry("Companions.sidecars", "sidecar"),
+            Map.entry("StatefulService.peerPorts", "peersCallEachOther"));
 
     /** Records that have a default the spec falls back to when one is missing (the rules then see the default). */
     private static final Map<Class<?>, Object> DEFAULTS = Map.of(

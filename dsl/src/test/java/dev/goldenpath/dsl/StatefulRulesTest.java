@@ -139,6 +139,19 @@ class StatefulRulesTest {
     }
 
     @Test
+    void aMissingPeerPortIsNamedByTheDslMethod() {
+        SpecException e = assertThrows(SpecException.class, () -> platform("acme")
+                .gitRepository("https://git.example.com/gitops.git")
+                .environment(environment("prod").cluster("https://kubernetes.default.svc").apiServer(6443, "10.0.0.1/32"))
+                .team(team("payments").owner("payments@example.com"))
+                .app(statefulService("db").team("payments").image(IMAGE).port(5432).volume("data", "/data", "1Gi")
+                        .peersCallEachOther(5432, (int[]) null))
+                .build());
+        assertEquals(List.of("apps[db].peersCallEachOther[1]"), e.violations().stream()
+                .filter(v -> v.code() == ViolationCode.SPEC_VALUE_MISSING).map(Violation::path).toList());
+    }
+
+    @Test
     void everyMistakeComesInOneExceptionWithTheOthers() {
         SpecException e = assertThrows(SpecException.class, () -> platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")

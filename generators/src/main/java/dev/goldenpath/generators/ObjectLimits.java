@@ -13,9 +13,9 @@ import java.util.function.Function;
 /**
  * The API server's limits on every rendered object, checked on exactly what is written so that nothing is committed
  * that a cluster would refuse: names (DNS-1123 subdomain, label or DNS-1035 label by kind, and the shorter limits of
- * CronJob and Job names that their controllers derive labels from), namespaces, label keys and values (on the object,
- * its pod template and in label selectors), annotation keys and their total size (256 KiB), container, port and
- * volume names, and the size of the whole object.
+ * CronJob, Job and StatefulSet names that their controllers derive labels from), namespaces, label keys and values
+ * (on the object, its pod template, its claim templates and in label selectors), annotation keys and their total size
+ * (256 KiB), container, port and volume names, and the size of the whole object.
  */
 final class ObjectLimits {
 
