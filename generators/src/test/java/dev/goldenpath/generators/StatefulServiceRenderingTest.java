@@ -186,6 +186,26 @@ class StatefulServiceRenderingTest {
     }
 
     @Test
+    void withTheMeshPeersAreAuthorizedByTheirOwnIdentityOnTheirPorts() {
+        Platform platform = platform("acme")
+                .gitRepository("https://git.example.com/gitops.git")
+                .environment(environment("prod").cluster("https://kubernetes.default.svc").apiServer(6443, "10.0.0.1/32"))
+                .team(team("payments").owner("payments@example.com"))
+                .istioMesh()
+                .app(app("orders-api").team("payments").image("registry.example.com/orders-api:1.0.0").port(8080))
+                .app(ordersDb().peersCallEachOther(5433))
+                .build();
+        String policy = Renderer.secureByDefault().render(platform).tree()
+                .text(FOLDER + "/authorizationpolicy.yaml").orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode rules = Yaml.read(policy.getBytes(StandardCharsets.UTF_8)).path("spec").path("rules");
+        List<String> grants = new java.util.ArrayList<>();
+        rules.forEach(rule -> grants.add(rule.path("from").get(0).path("source").path("principals").get(0).asText()
+                + " " + rule.path("to").get(0).path("operation").path("ports")));
+        assertEquals(List.of("cluster.local/ns/payments-prod/sa/orders-api [\"5432\"]",
+                "cluster.local/ns/payments-prod/sa/orders-db [\"5433\"]"), grants);
+    }
+
+    @Test
     void anAppThatCallsItselfIsProvenOnTwoPods() {
         Platform platform = platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")
