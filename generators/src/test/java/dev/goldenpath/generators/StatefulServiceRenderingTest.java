@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.StatefulServiceBuilder;
 import dev.goldenpath.dsl.Workload;
+import dev.goldenpath.generators.resolved.Manifests;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.lint.LintReport;
 import dev.goldenpath.lint.Linter;
@@ -233,6 +234,62 @@ class StatefulServiceRenderingTest {
         String project = first.paths().stream().filter(p -> p.startsWith("argocd/prod/") && p.contains("appproject"))
                 .map(p -> first.text(p).orElseThrow()).reduce("", String::concat);
         assertTrue(project.contains("StatefulSet"), project);
+    }
+
+    /**
+     * Platforms mixing apps and stateful services, with random callers, peers, replicas and volumes: every render passes
+     * its own proofs (policy, Pod Security, limits, Argo CD, network), the linter finds nothing in the apps' folders,
+     * and the network evaluator's allowed graph is the declared one in every environment.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void randomMixesOfAppsAndStatefulServicesPassEveryProof(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        dev.goldenpath.dsl.Platform.Builder spec = platform("acme")
+                .gitRepository("https://git.example.com/gitops.git")
+                .environment(environment("prod").cluster("https://kubernetes.default.svc").apiServer(6443, "10.0.0.1/32"))
+                .environment(environment("staging").cluster("https://staging.example.com").apiServer(6443, "10.1.0.1/32"))
+                .team(team("payments").owner("payments@example.com"))
+                .team(team("web").owner("web@example.com"));
+        int count = 3 + random.nextInt(5);
+        for (int i = 0; i < count; i++) {
+            String team = random.nextBoolean() ? "payments" : "web";
+            String callee = "svc-" + random.nextInt(count);
+            if (random.nextBoolean()) {
+                StatefulServiceBuilder db = statefulService("svc-" + i).team(team)
+                        .image("registry.example.com/db:1." + i).port("client", 5432).port("peer", 7000)
+                        .replicas(random.nextInt(4))
+                        .calls(callee, 5432);
+                String size = (1 + random.nextInt(50)) + "Gi";
+                if (random.nextBoolean()) {
+                    db.volume("data", "/var/lib/data", size, "fast-ssd");
+                } else {
+                    db.volume("data", "/var/lib/data", size);
+                }
+                if (random.nextBoolean()) {
+                    db.volume("wal", "/var/lib/wal", "512Mi").writablePath("/tmp");
+                }
+                if (random.nextBoolean()) {
+                    db.peersCallEachOther(7000);
+                }
+                if (random.nextBoolean()) {
+                    db.parallelPodManagement();
+                }
+                spec.app(db);
+            } else {
+                spec.app(app("svc-" + i).team(team).image("registry.example.com/app:1." + i).port("client", 5432)
+                        .port("peer", 7000).replicas(1 + random.nextInt(3)).calls(callee, 5432));
+            }
+        }
+        Platform platform = spec.build();
+        Rendering rendering = Renderer.secureByDefault().render(platform);
+        LintReport report = Linter.defaults().lint(rendering.tree());
+        assertEquals(List.of(), report.findings().stream().filter(f -> f.file().startsWith("apps/")).toList());
+        Manifests manifests = Renderer.secureByDefault().generate(platform);
+        for (dev.goldenpath.dsl.Environment environment : platform.environments()) {
+            NetworkVerification.Result result = NetworkVerification.check(manifests, environment);
+            assertTrue(result.exact(), result::toString);
+        }
     }
 
     @Test
