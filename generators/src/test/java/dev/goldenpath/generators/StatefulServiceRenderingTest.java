@@ -94,6 +94,9 @@ class StatefulServiceRenderingTest {
         List<PersistentVolumeClaim> claims = statefulSet.getSpec().getVolumeClaimTemplates();
         assertEquals(List.of("data", "wal"), claims.stream().map(c -> c.getMetadata().getName()).toList());
         PersistentVolumeClaim data = claims.get(0);
+        // Written with apiVersion and kind, as the API server returns the template: no endless diff in Argo CD.
+        String written = tree.text(FOLDER + "/statefulset.yaml").orElseThrow();
+        assertTrue(written.contains("  volumeClaimTemplates:\n    - apiVersion: v1\n      kind: PersistentVolumeClaim\n"), written);
         assertEquals(List.of("ReadWriteOnce"), data.getSpec().getAccessModes());
         assertEquals("20Gi", data.getSpec().getResources().getRequests().get("storage").toString());
         assertEquals("fast-ssd", data.getSpec().getStorageClassName());

@@ -97,7 +97,10 @@ final class StatefulSets {
         labels.put(Labels.OWNER, instance.team().name());
         labels.put(Labels.ENVIRONMENT, instance.environment().name());
         labels.put(Labels.APP, instance.name());
+        // With apiVersion and kind (fabric8 sets both), as the API server returns the template: without them Argo CD
+        // reports the StatefulSet OutOfSync for ever (argo-cd issues 11143, 16707).
         return new PersistentVolumeClaimBuilder()
+                .withApiVersion("v1").withKind("PersistentVolumeClaim")
                 .withNewMetadata().withName(volume.name()).withLabels(labels).endMetadata()
                 .withNewSpec()
                 .withAccessModes(ACCESS_MODE)
