@@ -17,6 +17,9 @@ final class AmountRules {
     /** More memory, or disk for an emptyDir, than any node has: 64 TiB. */
     private static final BigDecimal MAX_BYTES = BigDecimal.valueOf(1L << 46);
 
+    /** The smallest volume a stateful service may claim: 1 MiB. */
+    private static final BigDecimal MIN_CLAIM = BigDecimal.valueOf(1L << 20);
+
     private AmountRules() {
     }
 
@@ -32,6 +35,25 @@ final class AmountRules {
                 ViolationCode.RESOURCES_AMOUNT_TOO_LARGE,
                 path, amount,
                 "more than 64Ti: no node has that much disk", "use what the app really writes, e.g. 1Gi"));
+    }
+
+    /**
+     * A stateful service's volume size ({@code requests.storage} of its claims): a whole number of bytes, at least
+     * {@code 1Mi} (below it a unit was forgotten: {@code "10"} is 10 bytes) and at most 64Ti.
+     */
+    static void claimSize(Problems problems, FieldPath path, String amount) {
+        Quantities.parse(amount).ifPresent(bytes -> {
+            if (bytes.compareTo(MIN_CLAIM) < 0) {
+                problems.add(ViolationCode.STATEFUL_SIZE_TOO_SMALL,
+                        path, amount, "a volume holds at least 1Mi (a plain number is bytes)",
+                        amount.matches("[0-9]+") ? "add the unit, e.g. " + amount + "Gi" : "use e.g. 10Gi");
+            } else if (bytes.stripTrailingZeros().scale() > 0) {
+                problems.add(ViolationCode.STATEFUL_SIZE_NOT_WHOLE_BYTES,
+                        path, amount, "a volume's size is a whole number of bytes, " + amount + " is "
+                                + bytes.stripTrailingZeros().toPlainString() + " bytes", "use a binary unit, e.g. 10Gi");
+            }
+        });
+        size(problems, path, amount);
     }
 
     private static void cpu(Problems problems, FieldPath path, String amount) {

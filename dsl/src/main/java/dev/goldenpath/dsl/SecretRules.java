@@ -32,8 +32,7 @@ record SecretRules(Platform platform, Problems problems) {
 
     void app(App app, FieldPath path) {
         Set<String> names = new HashSet<>();
-        Set<String> mounts = new HashSet<>();
-        app.container().writablePaths().forEach(w -> mounts.add(w.path()));
+        Set<String> mounts = MountPaths.beforeSecrets(app);
         Set<String> variables = new HashSet<>();
         app.container().env().forEach(e -> variables.add(e.name()));
         for (Secret secret : app.secrets()) {

@@ -37,7 +37,8 @@ final class SpecWalk {
             Map.entry("App.companions", ""), Map.entry("App.exposure", ""), Map.entry("Exposure.routes", "expose"),
             Map.entry("Config.files", "configFile"), Map.entry("Config.variables", "configEnv"),
             Map.entry("Companions.initContainers", "initContainer"), Map.entry("Companions.sidecars", "sidecar"),
-            Map.entry("NamedContainer.container", ""));
+            Map.entry("NamedContainer.container", ""),
+            Map.entry("StatefulService.peerPorts", "peersCallEachOther"));
 
     /** Records that have a default the spec falls back to when one is missing (the rules then see the default). */
     private static final Map<Class<?>, Object> DEFAULTS = Map.of(

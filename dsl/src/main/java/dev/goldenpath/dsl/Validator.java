@@ -52,6 +52,7 @@ final class Validator {
         container.writablePaths(app, path);
         metadata.labels(path.field("labels"), app.metadata().labels());
         workload.app(app, path);
+        new StatefulRules(problems).app(app, path);
         metadata.app(app, path);
         new SecretValueRules(platform, problems).app(app, path);
         new SchedulingRules(platform, problems).app(app, path);

@@ -354,6 +354,32 @@ public enum ViolationCode {
     SYNC_JOB_NAME_CLASH("sync-job.name-clash"),
 
     // issue 16, stateful service: new codes go below this line (the lead removes these markers when merging).
+    /** A stateful service declares no volume: it keeps nothing on disk, so it is an app(..). */
+    STATEFUL_NO_VOLUME("stateful.no-volume"),
+    /** A stateful service's name is longer than the 52 characters a StatefulSet's pods can carry in their labels. */
+    STATEFUL_NAME_TOO_LONG("stateful.name-too-long"),
+    /** A volume's name is not a DNS-1123 label. */
+    STATEFUL_VOLUME_NAME_INVALID("stateful.volume-name-invalid"),
+    /** Two volumes of a stateful service have the same name. */
+    STATEFUL_VOLUME_DUPLICATE("stateful.volume-duplicate"),
+    /** A volume's mount path is not an absolute, normalized folder other than '/'. */
+    STATEFUL_MOUNT_PATH_INVALID("stateful.mount-path-invalid"),
+    /** A volume is mounted where a writable path, another volume or a config file already is. */
+    STATEFUL_MOUNT_PATH_TAKEN("stateful.mount-path-taken"),
+    /** A volume's size is below the 1Mi minimum. */
+    STATEFUL_SIZE_TOO_SMALL("stateful.size-too-small"),
+    /** A volume's size is not a whole number of bytes. */
+    STATEFUL_SIZE_NOT_WHOLE_BYTES("stateful.size-not-whole-bytes"),
+    /** A storage class name is not a DNS-1123 subdomain. */
+    STATEFUL_STORAGE_CLASS_INVALID("stateful.storage-class-invalid"),
+    /** A stateful service declares recreate(), which a StatefulSet does not have. */
+    STATEFUL_ROLLOUT_RECREATE("stateful.rollout-recreate"),
+    /** A stateful service's rollout has a surge, which a StatefulSet does not have. */
+    STATEFUL_ROLLOUT_SURGE("stateful.rollout-surge"),
+    /** A stateful service's rollout allows other than one unavailable pod. */
+    STATEFUL_ROLLOUT_UNAVAILABLE("stateful.rollout-unavailable"),
+    /** A stateful service declares an autoscaler. */
+    STATEFUL_AUTOSCALING("stateful.autoscaling"),
 
     // issue 16, config files: new codes go below this line (the lead removes these markers when merging).
 

@@ -51,17 +51,26 @@ public sealed interface Workload permits Workload.Service, Workload.Worker, Work
      * @param podManagement   whether pods start and stop one by one or all at once
      * @param whenDeleted     what happens to the claims when the StatefulSet is deleted
      * @param whenScaled      what happens to the claims of pods removed by scaling down
+     * @param peerPorts       the ports on which the service's own pods call each other (a clustered database's
+     *                        replication or gossip ports); empty: its pods do not reach each other
      */
     record StatefulService(List<VolumeClaim> volumes, PodManagement podManagement, VolumeRetention whenDeleted,
-                           VolumeRetention whenScaled) implements Workload {
+                           VolumeRetention whenScaled, List<Integer> peerPorts) implements Workload {
+
+        /**
+         * How a StatefulSet replaces its pods, and the only rollout a stateful service takes: one pod at a time, highest
+         * ordinal first, no surge (a StatefulSet has no surge: a pod's name and volume exist once).
+         */
+        public static final Rollout ROLLOUT = new Rollout(false, "0", "1", 0);
+
+        /** No volume yet, ordered pod management, every claim retained, no peer traffic. */
+        public static final StatefulService DEFAULT = new StatefulService(List.of(), PodManagement.ORDERED,
+                VolumeRetention.RETAIN, VolumeRetention.RETAIN, List.of());
 
         public StatefulService {
             volumes = Copies.list(volumes);
+            peerPorts = Copies.list(peerPorts);
         }
-
-        /** No volume yet, ordered pod management, every claim retained. */
-        public static final StatefulService DEFAULT =
-                new StatefulService(List.of(), PodManagement.ORDERED, VolumeRetention.RETAIN, VolumeRetention.RETAIN);
     }
 
     /** What a CronJob does when a run is still going at the next start. */

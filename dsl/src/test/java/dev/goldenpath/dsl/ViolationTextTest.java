@@ -19,6 +19,7 @@ import static dev.goldenpath.dsl.GoldenPath.minAvailable;
 import static dev.goldenpath.dsl.GoldenPath.platform;
 import static dev.goldenpath.dsl.GoldenPath.port;
 import static dev.goldenpath.dsl.GoldenPath.read;
+import static dev.goldenpath.dsl.GoldenPath.recreate;
 import static dev.goldenpath.dsl.GoldenPath.requests;
 import static dev.goldenpath.dsl.GoldenPath.rollingUpdate;
 import static dev.goldenpath.dsl.GoldenPath.runtimeProfile;
@@ -64,7 +65,8 @@ class ViolationTextTest {
                 message(brokenSecretsAndEnvironments()),
                 message(longNamesAndLargeValues()),
                 message(brokenCompanions()),
-                message(brokenWorkloadKinds())));
+                message(brokenWorkloadKinds()),
+                message(brokenStatefulServices())));
         String expected = expected();
         if (!expected.equals(actual + "\n")) {
             // For review: diff this file against the expected one.
@@ -86,7 +88,8 @@ class ViolationTextTest {
                 codes(brokenSecretsAndEnvironments()),
                 codes(longNamesAndLargeValues()),
                 codes(brokenCompanions()),
-                codes(brokenWorkloadKinds())));
+                codes(brokenWorkloadKinds()),
+                codes(brokenStatefulServices())));
         String expected = resource("violation-codes.txt");
         if (!expected.equals(actual + "\n")) {
             Files.writeString(Path.of("target", "violation-codes.actual.txt"), actual + "\n");
@@ -316,6 +319,25 @@ class ViolationTextTest {
                         .readiness(exec("/bin/ready")).in("prod", o -> o.replicas(2)))
                 .app(GoldenPath.scheduledJob("tz", "TZ=Europe/Berlin 0 2 * * *").team("payments").image(IMAGE)
                         .timeZone("Local").weaken(Weakening.NO_PROBES, "jobs exit when they are done"));
+    }
+
+    /** Stateful services: volumes, sizes, storage classes, names, rollouts, autoscaling and peers (issue 16). */
+    private static Platform.Builder brokenStatefulServices() {
+        return valid()
+                .app(GoldenPath.statefulService("ledger-db").team("payments").image(IMAGE).port(5432).onlyIn("prod")
+                        .writablePath("/tmp")
+                        .configFile("/etc/ledger/ledger.conf", "level=info")
+                        .volume("Data_1", "relative", "ten gigs", "Fast_SSD")
+                        .volume("wal", "/tmp", "10")
+                        .volume("wal", "/etc/ledger", "1.0000001Gi")
+                        .volume("archive", "/var/lib/archive", "65Ti")
+                        .rollout(recreate())
+                        .autoscale(2, 4, 70)
+                        .peersCallEachOther(5432, 7000, 5432)
+                        .secret(sealed("ledger-creds").ciphertext("password", SEALED).mountAt("/var/lib/archive")))
+                .app(GoldenPath.statefulService("s".repeat(53)).team("payments").image(IMAGE).port(5432).onlyIn("prod")
+                        .rollout(rollingUpdate("25%", "0")))
+                .app(GoldenPath.statefulService("cache").team("payments").image(IMAGE).port(6379).onlyIn("prod"));
     }
 
     /** A valid platform with two environments; only prod says where its API server is. */

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ public final class NetworkVerification {
 
     /**
      * Checks one environment: its declared graph against what these objects (the environment's emitted Namespaces,
-     * NetworkPolicies and Deployments; others are ignored) allow.
+     * NetworkPolicies, Deployments and StatefulSets; others are ignored) allow.
      */
     public static Result check(ResolvedPlatform.Environment environment, Collection<? extends HasMetadata> objects) {
         Reachability.Builder cluster = Reachability.builder();
@@ -136,6 +137,7 @@ public final class NetworkVerification {
         }
         Set<String> namespaces = new TreeSet<>();
         Map<String, Pod> appPods = new TreeMap<>();
+        Map<String, Pod> replicas = new TreeMap<>();
         List<NetworkPolicy> policies = new ArrayList<>();
         for (HasMetadata object : objects) {
             if (object instanceof Namespace namespace) {
@@ -156,8 +158,21 @@ public final class NetworkVerification {
                 Pod pod = dev.goldenpath.reachability.Endpoint.pod(job.getMetadata().getNamespace(),
                         job.getMetadata().getName(), job.getSpec().getTemplate());
                 appPods.put(pod.id(), pod);
+            } else if (object instanceof StatefulSet statefulSet) {
+                Pod pod = dev.goldenpath.reachability.Endpoint.pod(statefulSet.getMetadata().getNamespace(),
+                        statefulSet.getMetadata().getName(), statefulSet.getSpec().getTemplate());
+                appPods.put(pod.id(), pod);
+                // A StatefulSet's pods must reach each other exactly when the spec declares peers: judged on two pods.
+                replicas.put(pod.id(), secondPod(pod));
             }
         }
+        for (Edge edge : environment.edges()) {
+            // An app that calls itself is judged on two of its pods: a pod reaching itself is never a network connection.
+            if (edge.from().equals(edge.to()) && appPods.containsKey(id(edge.from(), Map.of()))) {
+                replicas.computeIfAbsent(id(edge.from(), Map.of()), k -> secondPod(appPods.get(k)));
+            }
+        }
+        replicas.values().forEach(pod -> appPods.put(pod.id(), pod));
         Map<String, Pod> otherPods = new LinkedHashMap<>();
         Map<String, List<External>> externals = new LinkedHashMap<>();
         SortedSet<dev.goldenpath.reachability.Edge> declared = new TreeSet<>();
@@ -200,7 +215,15 @@ public final class NetworkVerification {
                 ports = portsOf(edge.to(), appPods, otherPods);
             }
             for (Edge.PortProtocol port : ports) {
-                declared.add(new dev.goldenpath.reachability.Edge(from, to, port.port(), Protocol.of(port.protocol())));
+                // An edge of an app judged on two pods holds for both (and, to itself, between them).
+                for (String source : podsOf(from, replicas)) {
+                    for (String destination : podsOf(to, replicas)) {
+                        if (!source.equals(destination)) {
+                            declared.add(new dev.goldenpath.reachability.Edge(source, destination, port.port(),
+                                    Protocol.of(port.protocol())));
+                        }
+                    }
+                }
             }
         }
         SortedSet<dev.goldenpath.reachability.Edge> allowed = new TreeSet<>();
@@ -214,6 +237,17 @@ public final class NetworkVerification {
 
     private static String id(HasMetadata object) {
         return object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+    }
+
+    /** A second pod of the same app: same labels and ports, named {@code <app>[1]} (no app name holds '['). */
+    private static Pod secondPod(Pod pod) {
+        return new Pod(pod.namespace(), pod.name() + "[1]", pod.labels(), pod.ips(), pod.ports());
+    }
+
+    /** The pods an id stands for: the app's two pods when it is judged on two, else the one. */
+    private static List<String> podsOf(String id, Map<String, Pod> replicas) {
+        Pod second = replicas.get(id);
+        return second == null ? List.of(id) : List.of(id, second.id());
     }
 
     private static String id(Endpoint endpoint, Map<String, List<External>> externals) {

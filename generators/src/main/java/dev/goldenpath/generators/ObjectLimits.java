@@ -13,9 +13,9 @@ import java.util.function.Function;
 /**
  * The API server's limits on every rendered object, checked on exactly what is written so that nothing is committed
  * that a cluster would refuse: names (DNS-1123 subdomain, label or DNS-1035 label by kind, and the shorter limits of
- * CronJob and Job names that their controllers derive labels from), namespaces, label keys and values (on the object,
- * its pod template and in label selectors), annotation keys and their total size (256 KiB), container, port and
- * volume names, and the size of the whole object.
+ * CronJob, Job and StatefulSet names that their controllers derive labels from), namespaces, label keys and values
+ * (on the object, its pod template, its claim templates and in label selectors), annotation keys and their total size
+ * (256 KiB), container, port and volume names, and the size of the whole object.
  */
 final class ObjectLimits {
 
@@ -23,6 +23,12 @@ final class ObjectLimits {
     static final int MAX_ANNOTATION_BYTES = 256 * 1024;
     /** A CronJob's Jobs are named {@code <cronjob>-<11 digits>} and that name must fit a label value (batch validation). */
     static final int MAX_CRONJOB_NAME = 52;
+
+    /**
+     * The StatefulSet controller labels each pod {@code controller-revision-hash: <name>-<hash>} (a hash of up to 10
+     * characters) and {@code statefulset.kubernetes.io/pod-name: <name>-<ordinal>}: label values of at most 63.
+     */
+    static final int MAX_STATEFULSET_NAME = 52;
 
     /** API groups whose selectors are label selectors (the built-in kinds and Istio's). */
     private static final Set<String> SELECTOR_GROUPS = Set.of("", "apps", "batch", "policy", "networking.k8s.io",
@@ -82,6 +88,13 @@ final class ObjectLimits {
         }
         selectors("spec", spec);
         podTemplate("spec.template", spec.path("template"));
+        int c = 0;
+        for (JsonNode claim : spec.path("volumeClaimTemplates")) {
+            // The claim names a pod volume (a DNS-1123 label) and the PVCs '<claim>-<statefulset>-<ordinal>'.
+            String at = "spec.volumeClaimTemplates[" + c++ + "].metadata";
+            rule(at + ".name", claim.path("metadata").path("name").asText(""), KubernetesNames::label, "use a shorter volume name");
+            metadata(at, claim.path("metadata"));
+        }
         JsonNode job = spec.path("jobTemplate");
         if (!job.isMissingNode()) {
             metadata("spec.jobTemplate.metadata", job.path("metadata"));
@@ -102,6 +115,10 @@ final class ObjectLimits {
             if (group.equals("batch") && kind.equals("CronJob")) {
                 rule("metadata.name", name, n -> n.length() > MAX_CRONJOB_NAME ? Optional.of("is " + n.length()
                         + " characters, over the " + MAX_CRONJOB_NAME + " of a CronJob name (its Jobs add 11)") : Optional.empty(), fix);
+            } else if (group.equals("apps") && kind.equals("StatefulSet")) {
+                rule("metadata.name", name, n -> n.length() > MAX_STATEFULSET_NAME ? Optional.of("is " + n.length()
+                        + " characters, over the " + MAX_STATEFULSET_NAME + " of a StatefulSet name (its pods are labelled"
+                        + " '<name>-<revision hash>')") : Optional.empty(), fix);
             } else if (group.equals("batch") && kind.equals("Job")) {
                 // The Job controller labels its pods with the Job's name (batch.kubernetes.io/job-name).
                 rule("metadata.name", name, KubernetesNames::label, fix);

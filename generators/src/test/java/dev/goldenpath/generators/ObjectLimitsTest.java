@@ -155,6 +155,20 @@ class ObjectLimitsTest {
     }
 
     @Test
+    void statefulSetNamesLeaveRoomForTheirPodsLabelsAndClaimTemplatesAreChecked() {
+        assertTrue(problems(object("apps/v1", "StatefulSet", "s".repeat(53), "ns", "{}")).get(0)
+                .contains("over the 52 of a StatefulSet name"));
+        assertEquals(List.of(), problems(object("apps/v1", "StatefulSet", "s".repeat(52), "ns", "{}")));
+        ObjectNode statefulSet = object("apps/v1", "StatefulSet", "db", "ns", """
+                {"volumeClaimTemplates": [{"metadata": {"name": "Data_1", "labels": {"app": "%s"}}}]}"""
+                .formatted("v".repeat(64)));
+        List<String> problems = problems(statefulSet);
+        assertEquals(2, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("spec.volumeClaimTemplates[0].metadata.name: 'Data_1'"), problems.get(0));
+        assertTrue(problems.get(1).contains("spec.volumeClaimTemplates[0].metadata.labels[app]"), problems.get(1));
+    }
+
+    @Test
     void annotationsAreMeasuredInBytesAcrossKeysAndValues() {
         ObjectNode map = object("v1", "ConfigMap", "c", "ns", "{}");
         ObjectNode annotations = ((ObjectNode) map.path("metadata")).putObject("annotations");

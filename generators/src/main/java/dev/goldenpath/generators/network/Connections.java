@@ -8,6 +8,7 @@ import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.Port;
 import dev.goldenpath.dsl.SyncJob;
+import dev.goldenpath.dsl.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,6 +59,10 @@ public final class Connections {
                     add(endpoints, merged, allPorts,
                             new Endpoint.Pods("ingress-controller", controller.namespace(), controller.podLabels()), self, ports);
                 }
+            }
+            if (app.workload() instanceof Workload.StatefulService stateful && !stateful.peerPorts().isEmpty()) {
+                // .peersCallEachOther(..): the service's own pods reach each other, on exactly those ports.
+                add(endpoints, merged, allPorts, self, self, ports(app, stateful.peerPorts()));
             }
         }
         List<Edge> edges = new ArrayList<>();

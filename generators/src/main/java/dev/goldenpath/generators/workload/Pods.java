@@ -68,7 +68,10 @@ final class Pods {
         App app = instance.app();
         List<Volume> volumes = new ArrayList<>();
         List<VolumeMount> mounts = new ArrayList<>();
+        // A stateful service's claims name their pod volumes themselves: reserved first, so derived names avoid them.
         Set<String> volumeNames = new HashSet<>();
+        StatefulSets.volumes(app).forEach(v -> volumeNames.add(v.name()));
+        mounts.addAll(StatefulSets.mounts(app));
         for (WritablePath writable : app.container().writablePaths()) {
             String name = volumeName(writable.path(), volumeNames);
             // The root filesystem is read-only; each writable folder is a size-limited emptyDir (PSS restricted

@@ -84,7 +84,12 @@ public final class Workloads {
             objects.addAll(Jobs.beforeSync(platform, instance, token));
             return objects;
         }
-        objects.add(deployment(platform, instance, token));
+        Workload.StatefulService stateful = app.workload() instanceof Workload.StatefulService s ? s : null;
+        objects.add(stateful != null ? StatefulSets.statefulSet(platform, instance, stateful, token)
+                : deployment(platform, instance, token));
+        if (stateful != null) {
+            objects.add(StatefulSets.headlessService(platform, instance, stateful));
+        }
         if (!app.ports().isEmpty()) {
             objects.add(new ServiceBuilder()
                     .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
