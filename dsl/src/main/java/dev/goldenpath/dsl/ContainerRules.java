@@ -32,9 +32,7 @@ record ContainerRules(Problems problems) {
         for (WritablePath writable : app.container().writablePaths()) {
             String p = writable.path();
             FieldPath writablePath = path.field("writablePaths").key(p);
-            if (!p.startsWith("/") || p.equals("/") || p.contains("//") || p.endsWith("/")
-                    || p.contains("/./") || p.contains("/../") || p.endsWith("/..") || p.endsWith("/.")
-                    || p.contains(":")) {
+            if (!MountPaths.normalizedAbsolute(p)) {
                 problems.add(ViolationCode.CONTAINER_WRITABLE_PATH_INVALID,
                         writablePath, p, "a writable path must be an absolute, normalized folder other than '/'",
                         "use e.g. '/tmp' or '/var/cache/app'");

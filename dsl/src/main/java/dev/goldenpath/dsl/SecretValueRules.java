@@ -58,21 +58,7 @@ record SecretValueRules(Platform platform, Problems problems) {
 
     void app(App app, FieldPath path) {
         for (EnvVar variable : app.container().env()) {
-            FieldPath value = path.field("env").key(variable.name()).field("value");
-            if (variable.value().isEmpty() || Credentials.reference(variable.value())) {
-                continue;
-            }
-            if (Credentials.secretName(variable.name())) {
-                problems.add(ViolationCode.SECRET_PLAINTEXT_ENV,
-                        value, REDACTED, "a literal value under a secret-looking name would be rendered "
-                                + "in plaintext into the Deployment and the git repository",
-                        "declare the value as a secret: .secret(sealed(\"<name>\").fromEnvironment(..).env(\""
-                                + variable.name() + "\", \"<key>\")) or external(..)");
-            } else if (Credentials.credentialValue(variable.value())) {
-                problems.add(ViolationCode.SECRET_PLAINTEXT_CREDENTIAL,
-                        value, REDACTED, "the value looks like a credential (a private key or an access "
-                        + "token) and would be rendered in plaintext", "move it into sealed(..) or external(..)");
-            }
+            variable(path.field("env").key(variable.name()).field("value"), variable);
         }
         words(path.field("command"), app.container().command());
         words(path.field("args"), app.container().args());
@@ -85,6 +71,24 @@ record SecretValueRules(Platform platform, Problems problems) {
         });
         for (Secret secret : app.secrets()) {
             type(secret, path.field("secrets").key(secret.name()));
+        }
+    }
+
+    /** A plain variable's value (from {@code .env(..)} or {@code .configEnv(..)}): never a literal secret. */
+    void variable(FieldPath value, EnvVar variable) {
+        if (variable.value().isEmpty() || Credentials.reference(variable.value())) {
+            return;
+        }
+        if (Credentials.secretName(variable.name())) {
+            problems.add(ViolationCode.SECRET_PLAINTEXT_ENV,
+                    value, REDACTED, "a literal value under a secret-looking name would be rendered "
+                            + "in plaintext into the Deployment and the git repository",
+                    "declare the value as a secret: .secret(sealed(\"<name>\").fromEnvironment(..).env(\""
+                            + variable.name() + "\", \"<key>\")) or external(..)");
+        } else if (Credentials.credentialValue(variable.value())) {
+            problems.add(ViolationCode.SECRET_PLAINTEXT_CREDENTIAL,
+                    value, REDACTED, "the value looks like a credential (a private key or an access "
+                    + "token) and would be rendered in plaintext", "move it into sealed(..) or external(..)");
         }
     }
 

@@ -61,5 +61,6 @@ final class Validator {
         new NetworkRules(platform, problems).app(app, path);
         new RbacRules(platform, problems).app(app, path);
         new SecretRules(platform, problems).app(app, path);
+        new ConfigRules(platform, problems).app(app, path);
     }
 }
