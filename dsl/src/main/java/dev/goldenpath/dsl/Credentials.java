@@ -120,7 +120,7 @@ final class Credentials {
             int stop = end < 0 ? text.length() : end;
             Matcher assignment = ASSIGNMENT.matcher(text.substring(start, stop));
             if (assignment.matches() && secretKey(assignment.group(1)) && literal(assignment.group(2))) {
-                return Optional.of(new Finding(line, "'" + assignment.group(1) + "', a secret by its name, set to a literal value"));
+                return Optional.of(new Finding(line, "'" + assignment.group(1) + "', a secret by its name, to a literal value"));
             }
             if (end < 0) {
                 break;

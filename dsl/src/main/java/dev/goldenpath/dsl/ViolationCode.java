@@ -336,7 +336,7 @@ public enum ViolationCode {
     CONFIG_NOT_TEXT("config.not-text"),
     /** A config file sets a secret-looking key (password, client secret, API key) to a literal value. */
     CONFIG_SECRET_ASSIGNMENT("config.secret-assignment"),
-    /** An app's config files and variables hold more than a ConfigMap may (1 MiB, as the API server counts). */
+    /** An app's config files and variables would not fit one rendered ConfigMap (900 KiB of YAML, under the API's 1 MiB). */
     CONFIG_TOO_LARGE("config.too-large"),
 
     // issue 16, exposure: new codes go below this line (the lead removes these markers when merging).
