@@ -2,8 +2,12 @@ package dev.goldenpath.generators.workload;
 
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.environment;
+import static dev.goldenpath.dsl.GoldenPath.exec;
 import static dev.goldenpath.dsl.GoldenPath.platform;
+import static dev.goldenpath.dsl.GoldenPath.scheduledJob;
+import static dev.goldenpath.dsl.GoldenPath.statefulService;
 import static dev.goldenpath.dsl.GoldenPath.team;
+import static dev.goldenpath.dsl.GoldenPath.worker;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -157,6 +161,96 @@ class ConfigMapsTest {
         // A key and a value are not interchangeable: the encoding is unambiguous.
         assertNotEquals(ConfigMaps.hash(new Config(List.of(), List.of(new dev.goldenpath.dsl.EnvVar("A", "BC")))),
                 ConfigMaps.hash(new Config(List.of(), List.of(new dev.goldenpath.dsl.EnvVar("AB", "C")))));
+    }
+
+    /** The example of docs/dsl-reference.md, "Config files": the name and the file it shows. */
+    @Test
+    void theDocumentedExampleRendersAsShown() {
+        Platform shop = platform("shop")
+                .gitRepository("https://git.example.com/shop/gitops.git")
+                .environment(environment("production").cluster("https://kubernetes.default.svc").apiServer(6443, "10.20.0.10/32"))
+                .team(team("web").owner("web-team@shop.example"))
+                .app(app("web").team("web").image("registry.shop.example/web:2.3.1").port(8080)
+                        .configFile("/etc/nginx/conf.d/default.conf", """
+                                server {
+                                    listen 8080;
+                                    location / { root /usr/share/nginx/html; }
+                                }
+                                """)
+                        .configFile("/etc/web/features.yaml", "checkout: v2\n")
+                        .configEnv("LOG_LEVEL", "info"))
+                .build();
+        RenderedTree tree = render(shop);
+        String text = tree.text("apps/production/web/configmap-web-config-562a06ef34.yaml").orElseThrow();
+        assertTrue(text.endsWith("""
+                data:
+                  LOG_LEVEL: info
+                  default.conf: |
+                    server {
+                        listen 8080;
+                        location / { root /usr/share/nginx/html; }
+                    }
+                  features.yaml: |
+                    checkout: v2
+                immutable: true
+                """), text);
+        assertTrue(tree.text("apps/production/web/deployment.yaml").orElseThrow().contains("""
+                      volumes:
+                        - configMap:
+                            defaultMode: 288
+                            items:
+                              - key: default.conf
+                                path: default.conf
+                              - key: features.yaml
+                                path: features.yaml
+                            name: web-config-562a06ef34
+                          name: config
+                """));
+    }
+
+    @Test
+    void everyWorkloadKindMountsItsConfig() {
+        Platform platform = platform("shop")
+                .gitRepository("https://git.example.com/gitops.git")
+                .environment(environment("prod").cluster("https://kubernetes.default.svc").apiServer(6443, "10.0.0.1/32"))
+                .team(team("web").owner("web@example.com"))
+                .app(app("web").team("web").image("registry.example.com/web:1.0.0").port(8080)
+                        .configFile("/etc/app/app.conf", "kind: app\n").configEnv("MODE", "app"))
+                .app(worker("consumer").team("web").image("registry.example.com/consumer:1.0.0")
+                        .liveness(exec("/bin/check")).readiness(exec("/bin/check"))
+                        .configFile("/etc/app/app.conf", "kind: worker\n").configEnv("MODE", "worker"))
+                .app(scheduledJob("nightly", "0 3 * * *").timeZone("Etc/UTC").team("web")
+                        .image("registry.example.com/nightly:1.0.0").liveness(exec("/bin/check")).readiness(exec("/bin/check"))
+                        .configFile("/etc/app/app.conf", "kind: job\n").configEnv("MODE", "job"))
+                .app(statefulService("store").team("web").image("registry.example.com/store:1.0.0").port(5432)
+                        .configFile("/etc/app/app.conf", "kind: stateful\n").configEnv("MODE", "stateful"))
+                .build();
+        RenderedTree tree = render(platform);
+        for (String app : List.of("web", "consumer", "nightly", "store")) {
+            String folder = TreeLayout.appFolder("prod", app);
+            String configMap = tree.paths().stream().filter(p -> p.startsWith(folder + "/configmap-")).findFirst().orElseThrow();
+            String name = Yaml.read(tree.bytes(configMap).orElseThrow()).path("metadata").path("name").asText();
+            int pods = 0;
+            for (String path : tree.paths()) {
+                if (!path.startsWith(folder + "/") || path.endsWith("kustomization.yaml")) {
+                    continue;
+                }
+                JsonNode spec = Yaml.read(tree.bytes(path).orElseThrow()).path("spec");
+                JsonNode template = spec.has("jobTemplate") ? spec.path("jobTemplate").path("spec").path("template")
+                        : spec.path("template");
+                if (template.isMissingNode()) {
+                    continue;
+                }
+                pods++;
+                JsonNode pod = template.path("spec");
+                assertTrue(pod.path("volumes").toString().contains("\"name\":\"" + name + "\""), path);
+                JsonNode main = pod.path("containers").get(0);
+                assertTrue(main.path("volumeMounts").toString().contains("\"mountPath\":\"/etc/app/app.conf\""), path);
+                assertTrue(main.path("env").toString().contains("\"configMapKeyRef\":{\"key\":\"MODE\",\"name\":\""
+                        + name + "\"}"), path + " " + main.path("env"));
+            }
+            assertTrue(pods >= 1, app + " renders a pod template");
+        }
     }
 
     @Test
