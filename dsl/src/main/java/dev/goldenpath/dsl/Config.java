@@ -96,12 +96,17 @@ public record Config(List<ConfigFile> files, List<EnvVar> variables) {
     public long encodedBytes() {
         long bytes = 0;
         for (Entry entry : entries()) {
-            bytes += 16 + utf8Length(entry.key()) + utf8Length(entry.value());
-            String value = entry.value();
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                bytes += c == '\n' ? 4 : c == '\t' || c == '\r' || c == '"' || c == '\\' ? 1 : c == '\uFEFF' ? 5 : 0;
-            }
+            bytes += encodedBytes(entry.key(), entry.value());
+        }
+        return bytes;
+    }
+
+    /** The estimate of {@link #encodedBytes()} for one key and value of a YAML mapping (data, or annotations). */
+    static long encodedBytes(String key, String value) {
+        long bytes = 16 + utf8Length(key) + utf8Length(value);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            bytes += c == '\n' ? 4 : c == '\t' || c == '\r' || c == '"' || c == '\\' ? 1 : c == '\uFEFF' ? 5 : 0;
         }
         return bytes;
     }

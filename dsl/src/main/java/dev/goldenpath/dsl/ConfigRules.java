@@ -29,7 +29,7 @@ record ConfigRules(Platform platform, Problems problems) {
         }
         variables(app, path);
         long annotations = app.metadata().annotations().entrySet().stream()
-                .mapToLong(a -> 8 + Config.utf8Length(a.getKey()) + Config.utf8Length(a.getValue())).sum();
+                .mapToLong(a -> Config.encodedBytes(a.getKey(), a.getValue())).sum();
         long encoded = config.encodedBytes() + annotations + Config.METADATA_RESERVE_BYTES;
         if (!config.isEmpty() && encoded > Config.MAX_DOCUMENT_BYTES) {
             problems.add(ViolationCode.CONFIG_TOO_LARGE, path.field("configFile"), config.bytes() + " bytes",
