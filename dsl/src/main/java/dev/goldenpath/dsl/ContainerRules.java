@@ -42,7 +42,7 @@ record ContainerRules(Problems problems) {
         for (WritablePath writable : container.writablePaths()) {
             String p = writable.path();
             FieldPath writablePath = path.field("writablePaths").key(p);
-            if (!MountPaths.isFolder(p)) {
+            if (!MountPaths.normalizedAbsolute(p)) {
                 problems.add(ViolationCode.CONTAINER_WRITABLE_PATH_INVALID,
                         writablePath, p, "a writable path must be an absolute, normalized folder other than '/'",
                         "use e.g. '/tmp' or '/var/cache/app'");

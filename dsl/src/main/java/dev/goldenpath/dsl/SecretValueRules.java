@@ -73,24 +73,28 @@ record SecretValueRules(Platform platform, Problems problems) {
     /** Plain variables, command and arguments of one container of the pod: no credential in plaintext. */
     void container(Container container, FieldPath path) {
         for (EnvVar variable : container.env()) {
-            FieldPath value = path.field("env").key(variable.name()).field("value");
-            if (variable.value().isEmpty() || Credentials.reference(variable.value())) {
-                continue;
-            }
-            if (Credentials.secretName(variable.name())) {
-                problems.add(ViolationCode.SECRET_PLAINTEXT_ENV,
-                        value, REDACTED, "a literal value under a secret-looking name would be rendered "
-                                + "in plaintext into the Deployment and the git repository",
-                        "declare the value as a secret: .secret(sealed(\"<name>\").fromEnvironment(..).env(\""
-                                + variable.name() + "\", \"<key>\")) or external(..)");
-            } else if (Credentials.credentialValue(variable.value())) {
-                problems.add(ViolationCode.SECRET_PLAINTEXT_CREDENTIAL,
-                        value, REDACTED, "the value looks like a credential (a private key or an access "
-                        + "token) and would be rendered in plaintext", "move it into sealed(..) or external(..)");
-            }
+            variable(path.field("env").key(variable.name()).field("value"), variable);
         }
         words(path.field("command"), container.command());
         words(path.field("args"), container.args());
+    }
+
+    /** A plain variable's value (from {@code .env(..)} or {@code .configEnv(..)}): never a literal secret. */
+    void variable(FieldPath value, EnvVar variable) {
+        if (variable.value().isEmpty() || Credentials.reference(variable.value())) {
+            return;
+        }
+        if (Credentials.secretName(variable.name())) {
+            problems.add(ViolationCode.SECRET_PLAINTEXT_ENV,
+                    value, REDACTED, "a literal value under a secret-looking name would be rendered "
+                            + "in plaintext into the Deployment and the git repository",
+                    "declare the value as a secret: .secret(sealed(\"<name>\").fromEnvironment(..).env(\""
+                            + variable.name() + "\", \"<key>\")) or external(..)");
+        } else if (Credentials.credentialValue(variable.value())) {
+            problems.add(ViolationCode.SECRET_PLAINTEXT_CREDENTIAL,
+                    value, REDACTED, "the value looks like a credential (a private key or an access "
+                    + "token) and would be rendered in plaintext", "move it into sealed(..) or external(..)");
+        }
     }
 
     private void words(FieldPath path, List<String> words) {

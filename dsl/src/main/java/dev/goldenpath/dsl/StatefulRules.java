@@ -69,7 +69,7 @@ record StatefulRules(Problems problems) {
     }
 
     private void mountPath(App app, String mount, FieldPath path, Set<String> taken) {
-        if (!MountPaths.isFolder(mount)) {
+        if (!MountPaths.normalizedAbsolute(mount)) {
             problems.add(ViolationCode.STATEFUL_MOUNT_PATH_INVALID, path, mount,
                     "a volume is mounted at an absolute, normalized folder other than '/'", "use e.g. /var/lib/data");
             return;

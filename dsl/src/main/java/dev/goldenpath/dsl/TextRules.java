@@ -14,9 +14,12 @@ final class TextRules implements BiConsumer<String, String> {
     /** Values that may legitimately be long documents: env values, annotation values, a PEM key. */
     static final int MAX_DOCUMENT_LENGTH = 256 * 1024;
 
-    private static final java.util.regex.Pattern ENV_VALUE = java.util.regex.Pattern.compile("^apps\\[[^\\]]*\\]\\.env\\[.*\\]\\.value$");
+    private static final java.util.regex.Pattern ENV_VALUE = java.util.regex.Pattern.compile("^apps\\[[^\\]]*\\]\\.(env|configEnv)\\[.*\\]\\.value$");
     private static final java.util.regex.Pattern DOCUMENT =
-            java.util.regex.Pattern.compile("^apps\\[[^\\]]*\\]\\.(env\\[.*\\]\\.value|annotations\\[.*\\])$");
+            java.util.regex.Pattern.compile("^apps\\[[^\\]]*\\]\\.((env|configEnv)\\[.*\\]\\.value|annotations\\[.*\\])$");
+    /** Config file content is checked whole by ConfigRules: line breaks allowed, 1 MiB, never echoed. */
+    private static final java.util.regex.Pattern CONFIG_CONTENT =
+            java.util.regex.Pattern.compile("^apps\\[[^\\]]*\\]\\.configFile\\[.*\\]\\.content$");
 
     private final Problems problems;
 
@@ -28,6 +31,9 @@ final class TextRules implements BiConsumer<String, String> {
     public void accept(String path, String text) {
         if (text.length() <= MAX_LENGTH && printableAscii(text)) {
             return; // the common case, kept fast: nothing to check
+        }
+        if (CONFIG_CONTENT.matcher(path).matches()) {
+            return;
         }
         boolean document = multiLine(path);
         String shown = ENV_VALUE.matcher(path).matches() ? "<redacted>" : shown(text);
@@ -72,7 +78,7 @@ final class TextRules implements BiConsumer<String, String> {
         return DOCUMENT.matcher(path).matches() || path.equals("baseline.imageSignatures.publicKey");
     }
 
-    private static boolean bidiControl(char c) {
+    static boolean bidiControl(char c) {
         return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F'
                 || c == '\u061C';
     }

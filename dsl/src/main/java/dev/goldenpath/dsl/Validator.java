@@ -64,5 +64,6 @@ final class Validator {
         new SecretRules(platform, problems).app(app, path);
         new CompanionRules(platform, problems).app(app, path);
         new WorkloadKindRules(platform, problems).app(app, path);
+        new ConfigRules(platform, problems).app(app, path);
     }
 }

@@ -382,6 +382,20 @@ public enum ViolationCode {
     STATEFUL_AUTOSCALING("stateful.autoscaling"),
 
     // issue 16, config files: new codes go below this line (the lead removes these markers when merging).
+    /** A config file's path is not an absolute, normalized file path. */
+    CONFIG_PATH_INVALID("config.path-invalid"),
+    /** Two config files have the same path. */
+    CONFIG_PATH_DUPLICATE("config.path-duplicate"),
+    /** A config file's path is, or lies inside, or holds another mount: a writable path, a secret, another file. */
+    CONFIG_PATH_CLASH("config.path-clash"),
+    /** A config file's classpath resource does not exist. */
+    CONFIG_RESOURCE_NOT_FOUND("config.resource-not-found"),
+    /** A config file is not text: not UTF-8, or it holds control characters other than tabs and line breaks. */
+    CONFIG_NOT_TEXT("config.not-text"),
+    /** A config file sets a secret-looking key (password, client secret, API key) to a literal value. */
+    CONFIG_SECRET_ASSIGNMENT("config.secret-assignment"),
+    /** An app's config files and variables would not fit one rendered ConfigMap (900 KiB of YAML, under the API's 1 MiB). */
+    CONFIG_TOO_LARGE("config.too-large"),
 
     // issue 16, exposure: new codes go below this line (the lead removes these markers when merging).
 

@@ -266,8 +266,10 @@ public abstract sealed class WorkloadBuilder<B extends WorkloadBuilder<B>> permi
     }
 
     /**
-     * A config file at this absolute path with this text: an immutable ConfigMap named with a hash of its content,
-     * mounted read-only. Text that looks like a credential is refused: use {@code sealed(..)}.
+     * A config file at this absolute path with this text, e.g.
+     * {@code .configFile("/etc/nginx/conf.d/default.conf", "server { listen 8080; }\n")}: rendered into the app's
+     * immutable ConfigMap, named with a hash of its content (a change rolls the pods), and mounted read-only at exactly
+     * this path. Text only; anything that looks like a credential is refused: use {@code sealed(..)} and refer to it.
      */
     public B configFile(String path, String content) {
         configFiles.add(new ConfigFile(path, content, "text"));
@@ -275,15 +277,20 @@ public abstract sealed class WorkloadBuilder<B extends WorkloadBuilder<B>> permi
     }
 
     /**
-     * A config file at this absolute path with the content of a classpath resource (read as UTF-8 when the spec is
-     * built, with the class loader of the calling thread).
+     * A config file at this absolute path with the content of a classpath resource, e.g.
+     * {@code .configFileFromResource("/etc/app/application.yaml", "config/application.yaml")} for
+     * {@code src/main/resources/config/application.yaml}. Read as UTF-8 now, with the calling thread's context class
+     * loader; a missing or binary resource is reported by {@code build()}, naming the resource.
      */
     public B configFileFromResource(String path, String resource) {
         configFiles.add(ConfigResources.read(path, resource));
         return self();
     }
 
-    /** An environment variable read from the app's config (its immutable ConfigMap), not from the pod spec. */
+    /**
+     * An environment variable whose value lives in the app's config (its immutable ConfigMap, read by key), not in the
+     * pod spec, e.g. {@code .configEnv("LOG_LEVEL", "info")}. Secrets do not go here: declare a secret instead.
+     */
     public B configEnv(String variable, String value) {
         configVariables.add(new EnvVar(variable, value));
         return self();

@@ -66,7 +66,8 @@ class ViolationTextTest {
                 message(longNamesAndLargeValues()),
                 message(brokenCompanions()),
                 message(brokenWorkloadKinds()),
-                message(brokenStatefulServices())));
+                message(brokenStatefulServices()),
+                message(brokenConfig())));
         String expected = expected();
         if (!expected.equals(actual + "\n")) {
             // For review: diff this file against the expected one.
@@ -89,7 +90,8 @@ class ViolationTextTest {
                 codes(longNamesAndLargeValues()),
                 codes(brokenCompanions()),
                 codes(brokenWorkloadKinds()),
-                codes(brokenStatefulServices())));
+                codes(brokenStatefulServices()),
+                codes(brokenConfig())));
         String expected = resource("violation-codes.txt");
         if (!expected.equals(actual + "\n")) {
             Files.writeString(Path.of("target", "violation-codes.actual.txt"), actual + "\n");
@@ -338,6 +340,26 @@ class ViolationTextTest {
                 .app(GoldenPath.statefulService("s".repeat(53)).team("payments").image(IMAGE).port(5432).onlyIn("prod")
                         .rollout(rollingUpdate("25%", "0")))
                 .app(GoldenPath.statefulService("cache").team("payments").image(IMAGE).port(6379).onlyIn("prod"));
+    }
+
+    /** Config files in the wrong place, not text, secret-looking or too large, and config variables like bad env. */
+    private static Platform.Builder brokenConfig() {
+        return valid()
+                .app(app("conf").team("payments").image(IMAGE).port(8080).onlyIn("prod")
+                        .env("LOG_LEVEL", "info")
+                        .writablePath("/tmp")
+                        .configFile("etc/app.conf", "x")
+                        .configFile("/etc/app/app.conf", "a")
+                        .configFile("/etc/app/app.conf", "b")
+                        .configFile("/tmp/cache.conf", "c")
+                        .configFileFromResource("/etc/app/missing.yaml", "config/missing.yaml")
+                        .configFile("/etc/app/binary", "a\u0000b")
+                        .configFile("/etc/app/key.pem", "-----BEGIN " + "PRIVATE KEY-----\nMIIE\n")
+                        .configFile("/etc/app/app.properties", "port=8080\ndb.password=hunter2hunter2\n")
+                        .configEnv("LOG_LEVEL", "debug")
+                        .configEnv("UPSTREAM", AWS_KEY))
+                .app(app("huge").team("payments").image(IMAGE).port(8080).onlyIn("prod")
+                        .configFile("/etc/huge/data", "x".repeat(1024 * 1024)));
     }
 
     /** A valid platform with two environments; only prod says where its API server is. */

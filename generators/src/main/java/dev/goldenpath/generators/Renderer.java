@@ -24,6 +24,7 @@ import dev.goldenpath.generators.network.NetworkPolicies;
 import dev.goldenpath.generators.rbac.Roles;
 import dev.goldenpath.generators.report.RenderReport;
 import dev.goldenpath.generators.secrets.SecretObjects;
+import dev.goldenpath.generators.workload.ConfigMaps;
 import dev.goldenpath.generators.workload.Workloads;
 import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.secrets.sealed.SealedSecret;
@@ -195,6 +196,7 @@ public final class Renderer {
                     if (platform.network().mesh()) {
                         objects.add(MeshPolicies.forApp(platform, instance, edges));
                     }
+                    ConfigMaps.render(platform, instance).ifPresent(objects::add);
                     objects.addAll(SecretObjects.render(platform, instance,
                             Optional.ofNullable(sealers.get(instance.environment().name())),
                             name -> previousSealedSecret(instance, name), problems, variables));

@@ -90,6 +90,10 @@ final class Pods {
                         .withReadOnly(true).build());
             }
         }
+        ConfigMaps.volume(app, volumeNames).ifPresent(config -> {
+            volumes.add(config);
+            mounts.addAll(ConfigMaps.mounts(app, config.getName()));
+        });
         CompanionContainers companions = CompanionContainers.of(instance, volumes, volumeNames, mounts);
         PodSpecBuilder spec = new PodSpecBuilder()
                 .withServiceAccountName(instance.name())
@@ -186,6 +190,7 @@ final class Pods {
         for (EnvVar variable : app.container().env()) {
             env.add(new EnvVarBuilder().withName(variable.name()).withValue(variable.value()).build());
         }
+        env.addAll(ConfigMaps.env(app));
         for (Secret secret : app.secrets()) {
             for (Secret.EnvFromSecret variable : secret.env()) {
                 env.add(new EnvVarBuilder().withName(variable.variable())
