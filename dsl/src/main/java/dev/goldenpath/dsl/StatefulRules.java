@@ -58,7 +58,7 @@ record StatefulRules(Problems problems) {
                 problems.add(ViolationCode.STATEFUL_VOLUME_DUPLICATE, volumePath, volume.name(),
                         "two volumes have the same name", "rename one of them");
             }
-            mountPath(app, volume.mountPath(), volumePath.field("mountPath"), taken);
+            mountPath(volume.mountPath(), volumePath.field("mountPath"), taken);
             new ResourceRules(problems).quantity(volumePath.field("size"), volume.size(), "10Gi")
                     .ifPresent(bytes -> AmountRules.claimSize(problems, volumePath.field("size"), volume.size()));
             volume.storageClass().filter(c -> !Names.DNS1123_SUBDOMAIN.matcher(c).matches() || c.length() > 253)
@@ -68,7 +68,7 @@ record StatefulRules(Problems problems) {
         }
     }
 
-    private void mountPath(App app, String mount, FieldPath path, Set<String> taken) {
+    private void mountPath(String mount, FieldPath path, Set<String> taken) {
         if (!MountPaths.normalizedAbsolute(mount)) {
             problems.add(ViolationCode.STATEFUL_MOUNT_PATH_INVALID, path, mount,
                     "a volume is mounted at an absolute, normalized folder other than '/'", "use e.g. /var/lib/data");
@@ -78,14 +78,7 @@ record StatefulRules(Problems problems) {
             problems.add(ViolationCode.STATEFUL_MOUNT_PATH_TAKEN, path, mount,
                     "a writable path or another volume is mounted at this folder", "mount the volume elsewhere");
         }
-        for (ConfigFile file : app.config().files()) {
-            if (file.path().equals(mount) || file.path().startsWith(mount + "/") && file.path().indexOf('/', mount.length() + 1) < 0) {
-                problems.add(ViolationCode.STATEFUL_MOUNT_PATH_TAKEN, path, mount,
-                        "config file " + file.path() + " is mounted " + (file.path().equals(mount) ? "at" : "in")
-                                + " this folder, so one would hide the other",
-                        "mount the volume elsewhere, or move the config file");
-            }
-        }
+        // A config file at or inside the volume's folder is reported once, by ConfigRules (MountPaths.folders).
     }
 
     /** StatefulSets replace pods one at a time, highest ordinal first: no Recreate, no surge, one unavailable. */
