@@ -326,6 +326,24 @@ public enum ViolationCode {
     // issue 16, config files: new codes go below this line (the lead removes these markers when merging).
 
     // issue 16, exposure: new codes go below this line (the lead removes these markers when merging).
+    /** An exposed host is not a lowercase, fully qualified DNS name (or is a wildcard or an IP address). */
+    EXPOSURE_HOST_INVALID("exposure.host-invalid"),
+    /** A path prefix is not a plain '/'-separated prefix (dot segments, regex characters, a trailing '/'). */
+    EXPOSURE_PATH_INVALID("exposure.path-invalid"),
+    /** An app routes the same host and path prefix twice. */
+    EXPOSURE_ROUTE_DUPLICATE("exposure.route-duplicate"),
+    /** A route names a port the app does not declare. */
+    EXPOSURE_PORT_UNKNOWN("exposure.port-unknown"),
+    /** An exposed app declares no port. */
+    EXPOSURE_NO_PORT("exposure.no-port"),
+    /** A route reaches a port that is not TCP. */
+    EXPOSURE_PORT_NOT_TCP("exposure.port-not-tcp"),
+    /** An app is exposed in an environment that declares neither a Gateway nor an ingress class. */
+    EXPOSURE_NO_GATEWAY("exposure.no-gateway"),
+    /** Two apps of an environment route the same host and path prefix. */
+    EXPOSURE_COLLISION("exposure.collision"),
+    /** A Gateway, listener, ingress class or issuer name is not a DNS-1123 subdomain. */
+    EXPOSURE_NAME_INVALID("exposure.name-invalid"),
 
     // issue 16, init containers and sidecars: new codes go below this line (the lead removes these markers when merging).
 

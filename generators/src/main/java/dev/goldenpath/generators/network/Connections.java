@@ -67,6 +67,10 @@ public final class Connections {
                             new Endpoint.Pods("ingress-controller", controller.namespace(), controller.podLabels()), self, ports);
                 }
             }
+            if (!app.exposure().routes().isEmpty()) {
+                ExposureEdges.entrance(platform, environment).ifPresent(entrance ->
+                        add(endpoints, merged, allPorts, entrance, self, ExposureEdges.ports(app)));
+            }
             if (app.traffic().dnsEgress()) {
                 var dns = platform.network().dns();
                 // DNS answers over UDP and falls back to TCP for large responses: both are needed.
