@@ -41,6 +41,7 @@ record ExposureRules(Platform platform, Problems problems) {
         }
         if (!routes.isEmpty()) {
             environments(app, path);
+            certificateSecret(app, path);
         }
         gatewayNamespace(app, path);
     }
@@ -94,6 +95,18 @@ record ExposureRules(Platform platform, Problems problems) {
                                 + "\").gateway(gateway(\"<namespace>\", \"<name>\")) or .ingressClass(ingressClass(\"<class>\")),"
                                 + " or deploy the app elsewhere with .onlyIn(..)");
             }
+        }
+    }
+
+    /** cert-manager writes the Secret {@code <app>-tls} where an issuer is declared: the app's own must not take it. */
+    private void certificateSecret(App app, FieldPath path) {
+        String name = app.name() + "-tls";
+        boolean issued = platform.environments().stream().anyMatch(e -> Instances.deployedIn(app, e)
+                && e.ingressClass().flatMap(IngressClass::issuer).isPresent());
+        if (issued && app.secrets().stream().anyMatch(s -> s.name().equals(name))) {
+            problems.add(ViolationCode.SECRET_DUPLICATE, path.field("secrets").key(name), name,
+                    "cert-manager writes the exposed app's certificate to the Secret " + name
+                            + ": two controllers would fight over one Secret", "give the app's own secret another name");
         }
     }
 

@@ -130,6 +130,15 @@ class ExposureRulesTest {
     }
 
     @Test
+    void refusesAnAppSecretNamedLikeTheCertificatesSecret() {
+        App app = app(a -> a.expose("shop.acme.example")
+                .secret(GoldenPath.sealed("api-tls").fromEnvironment("password", "PASSWORD").mountAt("/etc/tls")));
+        assertEquals(List.of("secret.duplicate apps[api].secrets[api-tls] api-tls"), summary(violations(app)));
+        // Where no issuer writes it (a Gateway environment only), the name is free.
+        assertEquals(List.of(), violations(List.of(PROD), app));
+    }
+
+    @Test
     void refusesAnAppInTheGatewaysNamespace() {
         App app = app(a -> a.namespace("gateways"));
         assertEquals(List.of("namespace.owned-by-other apps[api].namespace gateways"), summary(violations(List.of(PROD), app)));
