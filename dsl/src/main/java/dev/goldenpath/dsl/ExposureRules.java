@@ -18,6 +18,11 @@ import java.util.Set;
  */
 record ExposureRules(Platform platform, Problems problems) {
 
+    /** An HTTPRoute rule's matches ({@code maxItems: 64}). */
+    static final int MAX_PREFIXES_PER_HOST = 64;
+    /** An HTTPRoute's rules ({@code maxItems: 16}), one per backend port. */
+    static final int MAX_PORTS_PER_HOST = 16;
+
     /** One app's routes: their syntax, their port, and where they can be served. */
     void app(App app, FieldPath path) {
         List<Route> routes = app.exposure().routes();
@@ -39,6 +44,7 @@ record ExposureRules(Platform platform, Problems problems) {
             }
             port(app, route, routePath);
         }
+        perHost(app, path);
         if (!routes.isEmpty()) {
             environments(app, path);
             certificateSecret(app, path);
@@ -96,6 +102,28 @@ record ExposureRules(Platform platform, Problems problems) {
                                 + " or deploy the app elsewhere with .onlyIn(..)");
             }
         }
+    }
+
+    /**
+     * One host of an app is one HTTPRoute: at most 16 rules (one per backend port) of at most 64 matches (the CRD's
+     * {@code maxItems}, and at most 128 matches in all).
+     */
+    private void perHost(App app, FieldPath path) {
+        Map<String, Set<String>> prefixes = new LinkedHashMap<>();
+        Map<String, Set<String>> ports = new LinkedHashMap<>();
+        for (Route route : app.exposure().routes()) {
+            prefixes.computeIfAbsent(route.host(), h -> new HashSet<>()).addAll(route.pathPrefixes());
+            ports.computeIfAbsent(route.host(), h -> new HashSet<>()).add(route.port().orElse(""));
+        }
+        prefixes.forEach((host, hostPrefixes) -> {
+            if (hostPrefixes.size() > MAX_PREFIXES_PER_HOST || ports.get(host).size() > MAX_PORTS_PER_HOST) {
+                problems.add(ViolationCode.EXPOSURE_HOST_TOO_MANY_ROUTES, path.field("expose"), host,
+                        "the app routes " + hostPrefixes.size() + " path prefixes to " + ports.get(host).size()
+                                + " ports of this host; one HTTPRoute holds at most " + MAX_PREFIXES_PER_HOST
+                                + " prefixes and " + MAX_PORTS_PER_HOST + " ports",
+                        "route a shorter common prefix (a prefix covers every path below it)");
+            }
+        });
     }
 
     /** cert-manager writes the Secret {@code <app>-tls} where an issuer is declared: the app's own must not take it. */

@@ -344,6 +344,8 @@ public enum ViolationCode {
     EXPOSURE_COLLISION("exposure.collision"),
     /** A Gateway, listener, ingress class or issuer name is not a DNS-1123 subdomain. */
     EXPOSURE_NAME_INVALID("exposure.name-invalid"),
+    /** An app routes more path prefixes or ports on one host than one HTTPRoute holds. */
+    EXPOSURE_HOST_TOO_MANY_ROUTES("exposure.host-too-many-routes"),
 
     // issue 16, init containers and sidecars: new codes go below this line (the lead removes these markers when merging).
 

@@ -130,6 +130,14 @@ class ExposureRulesTest {
     }
 
     @Test
+    void refusesMorePrefixesOnOneHostThanOneHttpRouteHolds() {
+        String[] prefixes = java.util.stream.IntStream.rangeClosed(0, 64).mapToObj(i -> "/p" + i).toArray(String[]::new);
+        App app = app(a -> a.expose("shop.acme.example", prefixes).expose("www.acme.example", "/a", "/b"));
+        assertEquals(List.of("exposure.host-too-many-routes apps[api].expose shop.acme.example"), summary(violations(app)));
+        assertEquals(List.of(), violations(app(a -> a.expose("shop.acme.example", java.util.Arrays.copyOf(prefixes, 64)))));
+    }
+
+    @Test
     void refusesAnAppSecretNamedLikeTheCertificatesSecret() {
         App app = app(a -> a.expose("shop.acme.example")
                 .secret(GoldenPath.sealed("api-tls").fromEnvironment("password", "PASSWORD").mountAt("/etc/tls")));

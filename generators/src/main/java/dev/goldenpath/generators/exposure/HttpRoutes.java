@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRefBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatchBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRuleBuilder;
@@ -28,8 +27,6 @@ import java.util.TreeSet;
  */
 final class HttpRoutes {
 
-    /** An HTTPRoute rule holds at most this many matches (the CRD's {@code maxItems}). */
-    private static final int MATCHES_PER_RULE = 64;
     private static final String GATEWAY_GROUP = "gateway.networking.k8s.io";
 
     private HttpRoutes() {
@@ -51,20 +48,13 @@ final class HttpRoutes {
     private static HTTPRoute route(Platform platform, AppInstance instance, Gateway gateway, String host,
                                    Map<Integer, TreeSet<String>> ports) {
         List<HTTPRouteRule> rules = new ArrayList<>();
-        ports.forEach((port, prefixes) -> {
-            List<String> all = List.copyOf(prefixes);
-            for (int from = 0; from < all.size(); from += MATCHES_PER_RULE) {
-                List<HTTPRouteMatch> matches = all.subList(from, Math.min(all.size(), from + MATCHES_PER_RULE)).stream()
-                        .map(prefix -> new HTTPRouteMatchBuilder().withNewPath()
-                                .withType("PathPrefix").withValue(prefix).endPath().build())
-                        .toList();
-                rules.add(new HTTPRouteRuleBuilder()
-                        .withMatches(matches)
-                        // The app's own ClusterIP Service, in the route's namespace: no ReferenceGrant needed.
-                        .withBackendRefs(new HTTPBackendRefBuilder().withName(instance.name()).withPort(port).build())
-                        .build());
-            }
-        });
+        // One rule per backend port; the DSL keeps a host within one HTTPRoute's bounds (16 rules, 64 matches each).
+        ports.forEach((port, prefixes) -> rules.add(new HTTPRouteRuleBuilder()
+                .withMatches(prefixes.stream().map(prefix -> new HTTPRouteMatchBuilder().withNewPath()
+                        .withType("PathPrefix").withValue(prefix).endPath().build()).toList())
+                // The app's own ClusterIP Service, in the route's namespace: no ReferenceGrant needed.
+                .withBackendRefs(new HTTPBackendRefBuilder().withName(instance.name()).withPort(port).build())
+                .build()));
         return new HTTPRouteBuilder()
                 .withMetadata(Exposures.metadata(platform, instance, instance.name() + "-" + host))
                 .withNewSpec()
