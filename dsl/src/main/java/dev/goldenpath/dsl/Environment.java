@@ -2,6 +2,7 @@ package dev.goldenpath.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A stage apps are deployed to ({@code staging}, {@code production}), mapped to one or more clusters.
@@ -15,13 +16,17 @@ import java.util.List;
  * @param apiServerCidrs   where the API server's endpoints are: the egress target of apps with API permissions
  *                         (NetworkPolicy sees the endpoints after the Service's address is translated)
  * @param apiServerPort    the API server endpoints' port (6443 on most clusters)
+ * @param gateway          the Gateway API Gateway exposed apps' HTTPRoutes attach to; empty when the environment uses
+ *                         an ingress class or exposes nothing
+ * @param ingressClass     the ingress class exposed apps' Ingresses use; empty when the environment uses a Gateway or
+ *                         exposes nothing
  * @param nativeSidecars   whether the clusters run sidecars as native sidecars (init containers with
  *                         {@code restartPolicy: Always}, Kubernetes 1.29 and later); false renders them as regular
  *                         containers
  */
 public record Environment(String name, List<Cluster> clusters, String namespacePattern, String podSecurityVersion,
-                          List<String> apiServerCidrs, int apiServerPort,
-                          boolean nativeSidecars) {
+                          List<String> apiServerCidrs, int apiServerPort, Optional<Gateway> gateway,
+                          Optional<IngressClass> ingressClass, boolean nativeSidecars) {
 
     /** Namespaces per team and environment unless the environment says otherwise. */
     public static final String DEFAULT_NAMESPACE_PATTERN = "{team}-{environment}";
@@ -39,6 +44,8 @@ public record Environment(String name, List<Cluster> clusters, String namespaceP
         private String podSecurityVersion = "latest";
         private List<String> apiServerCidrs = List.of();
         private int apiServerPort = 6443;
+        private Optional<Gateway> gateway = Optional.empty();
+        private Optional<IngressClass> ingressClass = Optional.empty();
         private boolean nativeSidecars = true;
 
         Builder(String name) {
@@ -89,9 +96,29 @@ public record Environment(String name, List<Cluster> clusters, String namespaceP
             return this;
         }
 
+        /**
+         * Exposed apps' HTTPRoutes attach to this Gateway (instead of an ingress class):
+         * {@code .gateway(gateway("gateways", "public"))}.
+         */
+        public Builder gateway(Gateway platformGateway) {
+            this.gateway = Copies.optional(platformGateway);
+            this.ingressClass = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Exposed apps get Ingresses of this class (instead of a Gateway's routes), served by the platform's ingress
+         * controller: {@code .ingressClass(ingressClass("nginx").issuer(clusterIssuer("letsencrypt")))}.
+         */
+        public Builder ingressClass(IngressClass ingressClass) {
+            this.ingressClass = Copies.optional(ingressClass);
+            this.gateway = Optional.empty();
+            return this;
+        }
+
         public Environment build() {
             return new Environment(name, clusters, namespacePattern, podSecurityVersion, apiServerCidrs, apiServerPort,
-                    nativeSidecars);
+                    gateway, ingressClass, nativeSidecars);
         }
     }
 }

@@ -230,4 +230,29 @@ public final class GoldenPath {
     public static RuntimeProfile runtimeProfile() {
         return RuntimeProfile.DEFAULT;
     }
+
+    /**
+     * The platform's Gateway API Gateway {@code namespace/name}, for {@code environment(..).gateway(..)}: routes attach
+     * to its listener {@code https} and the gateway's pods are those labelled
+     * {@code gateway.networking.k8s.io/gateway-name: <name>} in its namespace, unless {@code .listener(..)} and
+     * {@code .pods(..)} say otherwise.
+     */
+    public static Gateway gateway(String namespace, String name) {
+        return Gateway.of(namespace, name);
+    }
+
+    /** The ingress class exposed apps' Ingresses use, for {@code environment(..).ingressClass(..)}. */
+    public static IngressClass ingressClass(String name) {
+        return new IngressClass(name, Optional.empty());
+    }
+
+    /** A cert-manager {@code ClusterIssuer}, for {@code ingressClass(..).issuer(..)}. */
+    public static Issuer clusterIssuer(String name) {
+        return new Issuer(Issuer.Kind.CLUSTER_ISSUER, name);
+    }
+
+    /** A cert-manager {@code Issuer}, present in every app namespace that uses it, for {@code ingressClass(..).issuer(..)}. */
+    public static Issuer issuer(String name) {
+        return new Issuer(Issuer.Kind.ISSUER, name);
+    }
 }

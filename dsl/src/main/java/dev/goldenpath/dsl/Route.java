@@ -15,4 +15,12 @@ public record Route(String host, List<String> pathPrefixes, Optional<String> por
     public Route {
         pathPrefixes = Copies.list(pathPrefixes);
     }
+
+    /** The app port the route reaches: the named one, else the first; empty when the app has no such port. */
+    public Optional<Port> backendPort(List<Port> appPorts) {
+        if (port.isEmpty()) {
+            return appPorts.stream().findFirst();
+        }
+        return appPorts.stream().filter(p -> p.name().equals(port.get())).findFirst();
+    }
 }

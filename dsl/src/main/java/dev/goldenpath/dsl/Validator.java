@@ -32,6 +32,7 @@ final class Validator {
         }
         new BaselineRules(platform, problems).check();
         new NetworkRules(platform, problems).environments();
+        new ExposureRules(platform, problems).platformWide();
         new NamespaceRules(platform, problems).check();
         new SecretValueRules(platform, problems).stores();
         return problems.list();
@@ -60,6 +61,7 @@ final class Validator {
         new EnvironmentRules(platform, problems).app(app, path);
         new WeakeningRules(problems).app(app, path);
         new NetworkRules(platform, problems).app(app, path);
+        new ExposureRules(platform, problems).app(app, path);
         new RbacRules(platform, problems).app(app, path);
         new SecretRules(platform, problems).app(app, path);
         new CompanionRules(platform, problems).app(app, path);

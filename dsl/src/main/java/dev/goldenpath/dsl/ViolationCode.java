@@ -319,7 +319,7 @@ public enum ViolationCode {
     BASELINE_FALCO_PATH_INVALID("baseline.falco-path-invalid"),
     /** Allowing shells has no reason of the minimum length. */
     BASELINE_SHELL_REASON_TOO_SHORT("baseline.shell-reason-too-short"),
-    // issue 16, workload kinds (worker, scheduled job, sync job): new codes go below this line (the lead removes these markers when merging).
+    // Workload kinds (worker, scheduled job, sync job).
     /** An app calls a worker or a scheduled job, which take no connections. */
     WORKLOAD_CALLEE_NOT_SERVING("workload.callee-not-serving"),
     /** A scheduled job's schedule is not one the CronJob controller accepts. */
@@ -353,7 +353,7 @@ public enum ViolationCode {
     /** The Job name of a job run before sync is an app's name or another job's. */
     SYNC_JOB_NAME_CLASH("sync-job.name-clash"),
 
-    // issue 16, stateful service: new codes go below this line (the lead removes these markers when merging).
+    // Stateful service.
     /** A stateful service declares no volume: it keeps nothing on disk, so it is an app(..). */
     STATEFUL_NO_VOLUME("stateful.no-volume"),
     /** A stateful service's name is longer than the 52 characters a StatefulSet's pods can carry in their labels. */
@@ -381,7 +381,7 @@ public enum ViolationCode {
     /** A stateful service declares an autoscaler. */
     STATEFUL_AUTOSCALING("stateful.autoscaling"),
 
-    // issue 16, config files: new codes go below this line (the lead removes these markers when merging).
+    // Config files.
     /** A config file's path is not an absolute, normalized file path. */
     CONFIG_PATH_INVALID("config.path-invalid"),
     /** Two config files have the same path. */
@@ -397,9 +397,29 @@ public enum ViolationCode {
     /** An app's config files and variables would not fit one rendered ConfigMap (900 KiB of YAML, under the API's 1 MiB). */
     CONFIG_TOO_LARGE("config.too-large"),
 
-    // issue 16, exposure: new codes go below this line (the lead removes these markers when merging).
+    // Exposure.
+    /** An exposed host is not a lowercase, fully qualified DNS name (or is a wildcard or an IP address). */
+    EXPOSURE_HOST_INVALID("exposure.host-invalid"),
+    /** A path prefix is not a plain '/'-separated prefix (dot segments, regex characters, a trailing '/'). */
+    EXPOSURE_PATH_INVALID("exposure.path-invalid"),
+    /** An app routes the same host and path prefix twice. */
+    EXPOSURE_ROUTE_DUPLICATE("exposure.route-duplicate"),
+    /** A route names a port the app does not declare. */
+    EXPOSURE_PORT_UNKNOWN("exposure.port-unknown"),
+    /** An exposed app declares no port. */
+    EXPOSURE_NO_PORT("exposure.no-port"),
+    /** A route reaches a port that is not TCP. */
+    EXPOSURE_PORT_NOT_TCP("exposure.port-not-tcp"),
+    /** An app is exposed in an environment that declares neither a Gateway nor an ingress class. */
+    EXPOSURE_NO_GATEWAY("exposure.no-gateway"),
+    /** Two apps of an environment route the same host and path prefix. */
+    EXPOSURE_COLLISION("exposure.collision"),
+    /** A Gateway, listener, ingress class or issuer name is not a DNS-1123 subdomain. */
+    EXPOSURE_NAME_INVALID("exposure.name-invalid"),
+    /** An app routes more path prefixes or ports on one host than one HTTPRoute holds. */
+    EXPOSURE_HOST_TOO_MANY_ROUTES("exposure.host-too-many-routes"),
 
-    // issue 16, init containers and sidecars: new codes go below this line (the lead removes these markers when merging).
+    // Init containers and sidecars.
     /** An init container or sidecar name is not a DNS-1123 label. */
     CONTAINER_NAME_INVALID("container.name-invalid"),
     /** Two containers of a pod have the same name (the main container has the app's name). */

@@ -55,7 +55,7 @@ class NullArgumentsTest {
             ScheduledJobBuilder.class, StatefulServiceBuilder.class, SyncJobBuilder.class, Container.Builder.class,
             Secret.Builder.class, Secret.SealedBuilder.class, Secret.ExternalBuilder.class, Baseline.Builder.class, EnvironmentOverride.Builder.class, Team.class,
             Cluster.class, Port.class, Probe.class, Permission.class, Permission.Verbs.class, Dependency.Cidr.class,
-            SecretStore.class, RuntimeProfile.class);
+            SecretStore.class, RuntimeProfile.class, Gateway.class, IngressClass.class);
 
     private static final Map<Class<?>, Supplier<Object>> SAMPLES = new HashMap<>();
 
@@ -98,6 +98,9 @@ class NullArgumentsTest {
         SAMPLES.put(RuntimeProfile.class, () -> RuntimeProfile.DEFAULT);
         SAMPLES.put(Permission.class, () -> read("pods"));
         SAMPLES.put(Permission.Verbs.class, () -> GoldenPath.allow("get"));
+        SAMPLES.put(Gateway.class, () -> GoldenPath.gateway("gateways", "public"));
+        SAMPLES.put(IngressClass.class, () -> GoldenPath.ingressClass("nginx"));
+        SAMPLES.put(Issuer.class, () -> GoldenPath.clusterIssuer("letsencrypt"));
     }
 
     /** A platform with one deliberate mistake (replicas -1), so that a test can check it is still reported. */
@@ -195,6 +198,15 @@ class NullArgumentsTest {
         }
         if (value instanceof RuntimeProfile r) {
             return base().app(web().runtimeProfile(r));
+        }
+        if (value instanceof Gateway g) {
+            return base().environment(environment("stage").apiServer(6443, "10.20.0.10/32").cluster("https://stage.example.com").gateway(g));
+        }
+        if (value instanceof IngressClass i) {
+            return base().environment(environment("stage").apiServer(6443, "10.20.0.10/32").cluster("https://stage.example.com").ingressClass(i));
+        }
+        if (value instanceof Issuer i) {
+            return plug(GoldenPath.ingressClass("nginx").issuer(i));
         }
         throw new IllegalArgumentException("no place for " + value.getClass());
     }

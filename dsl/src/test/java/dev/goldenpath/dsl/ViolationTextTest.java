@@ -67,7 +67,8 @@ class ViolationTextTest {
                 message(brokenCompanions()),
                 message(brokenWorkloadKinds()),
                 message(brokenStatefulServices()),
-                message(brokenConfig())));
+                message(brokenConfig()),
+                message(brokenExposure())));
         String expected = expected();
         if (!expected.equals(actual + "\n")) {
             // For review: diff this file against the expected one.
@@ -91,7 +92,8 @@ class ViolationTextTest {
                 codes(brokenCompanions()),
                 codes(brokenWorkloadKinds()),
                 codes(brokenStatefulServices()),
-                codes(brokenConfig())));
+                codes(brokenConfig()),
+                codes(brokenExposure())));
         String expected = resource("violation-codes.txt");
         if (!expected.equals(actual + "\n")) {
             Files.writeString(Path.of("target", "violation-codes.actual.txt"), actual + "\n");
@@ -363,6 +365,23 @@ class ViolationTextTest {
     }
 
     /** A valid platform with two environments; only prod says where its API server is. */
+    /** Issue 16, exposure: hosts, prefixes, ports, the environment's way in and collisions between apps. */
+    private static Platform.Builder brokenExposure() {
+        return valid()
+                .environment(environment("edge").cluster("https://edge.example.com:6443")
+                        .gateway(GoldenPath.gateway("Gateways", "public").listener("HTTPS").pods("gateways", Map.of())))
+                .environment(environment("dev").cluster("https://dev.example.com:6443")
+                        .ingressClass(GoldenPath.ingressClass("nginx").issuer(GoldenPath.clusterIssuer("Lets_Encrypt"))))
+                .app(app("shop").team("payments").image(IMAGE).port(8080).port(udpPort("dns", 5353))
+                        .expose("*.acme.example", "/api/", "/a/../b")
+                        .expose("shop.acme.example", "/", "/")
+                        .exposePort("admin", "shop.acme.example", "/admin")
+                        .exposePort("dns", "dns.acme.example"))
+                .app(app("cart").team("payments").image(IMAGE).port(8080).onlyIn("dev")
+                        .expose("shop.acme.example", "/")
+                        .namespace("gateways"));
+    }
+
     private static Platform.Builder valid() {
         return platform("acme")
                 .gitRepository("https://git.example.com/gitops.git")

@@ -13,6 +13,7 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.resolved.Manifests.Manifest;
 import dev.goldenpath.generators.argocd.ArgoCd;
 import dev.goldenpath.generators.baseline.ClusterBaseline;
+import dev.goldenpath.generators.exposure.Exposures;
 import dev.goldenpath.generators.extension.Extensions;
 import dev.goldenpath.generators.extension.PlatformGenerator;
 import dev.goldenpath.generators.mesh.MeshPolicies;
@@ -189,6 +190,7 @@ public final class Renderer {
                     List<Edge> edges = environments.get(instance.environment().name()).edgesOf(instance);
                     List<HasMetadata> objects = new ArrayList<>(
                             Workloads.render(platform, instance, !instance.app().apiAccess().permissions().isEmpty()));
+                    objects.addAll(Exposures.render(platform, instance));
                     objects.add(NetworkPolicies.forApp(platform, instance, edges));
                     instance.app().beforeSync().forEach(job -> objects.add(NetworkPolicies.forSyncJob(platform, instance, job,
                             environments.get(instance.environment().name()).edgesOf(Connections.syncJob(instance, job)))));

@@ -9,15 +9,20 @@ import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static dev.goldenpath.dsl.GoldenPath.leaderElection;
 import static dev.goldenpath.dsl.GoldenPath.read;
 import static dev.goldenpath.dsl.GoldenPath.cluster;
+import static dev.goldenpath.dsl.GoldenPath.container;
 import static dev.goldenpath.dsl.GoldenPath.environment;
 import static dev.goldenpath.dsl.GoldenPath.exec;
 import static dev.goldenpath.dsl.GoldenPath.external;
+import static dev.goldenpath.dsl.GoldenPath.gateway;
 import static dev.goldenpath.dsl.GoldenPath.httpGet;
+import static dev.goldenpath.dsl.GoldenPath.job;
 import static dev.goldenpath.dsl.GoldenPath.limits;
 import static dev.goldenpath.dsl.GoldenPath.platform;
 import static dev.goldenpath.dsl.GoldenPath.port;
 import static dev.goldenpath.dsl.GoldenPath.requests;
+import static dev.goldenpath.dsl.GoldenPath.scheduledJob;
 import static dev.goldenpath.dsl.GoldenPath.sealed;
+import static dev.goldenpath.dsl.GoldenPath.statefulService;
 import static dev.goldenpath.dsl.GoldenPath.team;
 import static dev.goldenpath.dsl.GoldenPath.tolerationExists;
 import static dev.goldenpath.dsl.GoldenPath.vault;
@@ -29,7 +34,8 @@ import dev.goldenpath.dsl.Weakening;
 import dev.goldenpath.generators.Renderer;
 
 /**
- * The sample platform: two teams, five apps, two environments, sealed and external secrets. The {@code production} namespace holds the
+ * The sample platform: two teams, seven apps of every kind (services, a scheduled job, a stateful service, a job
+ * before sync, a sidecar, a config file), two environments, sealed and external secrets. The {@code production} namespace holds the
  * reference scenario: {@code frontend} accepts traffic only from {@code api-gateway} on 8080, requests
  * 250m/64Mi, limits 500m/128Mi, runs as user 1000 with fsGroup 2000 on a read-only root filesystem.
  */
@@ -51,12 +57,14 @@ public final class AcmePlatform {
                         "https://github.com/acme/ci/.github/workflows/release.yml@refs/heads/main")))
                 .environment(environment("staging")
                         .cluster(cluster("staging", "https://staging.k8s.acme.example:6443").label("tier", "staging"))
-                        .apiServer(6443, "10.10.0.10/32"))
+                        .apiServer(6443, "10.10.0.10/32")
+                        .gateway(gateway("gateways", "public")))
                 .environment(environment("production")
                         .podSecurityVersion("v1.33")
                         .cluster(cluster("prod-eu", "https://kubernetes.default.svc").label("region", "eu"))
                         .cluster(cluster("prod-us", "https://prod-us.k8s.acme.example:6443").label("region", "us"))
-                        .apiServer(6443, "10.20.0.10/32", "10.20.0.11/32", "10.20.0.12/32"))
+                        .apiServer(6443, "10.20.0.10/32", "10.20.0.11/32", "10.20.0.12/32")
+                        .gateway(gateway("gateways", "public")))
                 .secretStore(vault("vault", "https://vault.acme.example:8200").kubernetesAuth("kubernetes", "acme-apps"))
                 .team(team("web").owner("web-team@acme.example"))
                 .team(team("payments").owner("payments@acme.example"))
@@ -72,7 +80,12 @@ public final class AcmePlatform {
                         .writablePath("/tmp", "64Mi")
                         .readiness(httpGet("/ready"))
                         .liveness(httpGet("/healthz"))
+                        // A config file: an immutable ConfigMap named by its content's hash, mounted read-only.
+                        .configFile("/etc/frontend/features.yaml", "checkout: v2\nrecommendations: true\n")
+                        .configEnv("LOG_LEVEL", "info")
                         .calledBy("api-gateway", 8080)
+                        // Exposed over HTTPS only: an HTTPRoute on the environment's Gateway, and its pods' ingress.
+                        .expose("www.acme.example")
                         .in("production", o -> o.replicas(3)))
                 .app(app("api-gateway")
                         .team("web")
@@ -110,6 +123,13 @@ public final class AcmePlatform {
                         .readiness(httpGet("/ready"))
                         .writablePath("/tmp")
                         .calls("ledger", 5432)
+                        // A sidecar: a native sidecar (restartPolicy Always) hardened and probed like the app.
+                        .sidecar(container("audit-shipper")
+                                .image("registry.acme.example/platform/audit-shipper:1.4.0")
+                                .resources(requests("20m", "32Mi"), limits("100m", "64Mi"))
+                                .liveness(exec("/usr/local/bin/audit-shipper", "health"))
+                                .readiness(exec("/usr/local/bin/audit-shipper", "ready"))
+                                .writablePath("/var/spool/audit", "256Mi"))
                         .callsExternal(cidr("203.0.113.0/24").except("203.0.113.128/25").ports(443))
                         .permissions(read("configmaps").named("payments-config"), leaderElection())
                         .secret(external("card-processor").store("vault")
@@ -126,10 +146,34 @@ public final class AcmePlatform {
                         .liveness(exec("/usr/local/bin/ledger", "health"))
                         .writablePath("/var/lib/ledger", "10Gi")
                         .secret(sealed("ledger-db").sealedValues(SEALED_VALUES).mountAt("/etc/ledger/db"))
+                        // Runs before each sync of a new version, with ledger's identity, secrets and egress.
+                        .beforeSync(job("migrate-schema").command("/usr/local/bin/ledger", "migrate"))
+                        .calls("ledger-archive", 7070)
                         // Falco alerts on any other process, and on writes below /usr and /bin (not /etc: see above).
                         .runtimeProfile(runtimeProfile().allowProcesses("/usr/local/bin/ledger").protect("/usr", "/bin"))
                         .weaken(Weakening.WRITABLE_ROOT_FILESYSTEM,
-                                "vendor binary rewrites /etc/ledger at start; fix tracked in PAY-311 (approved by security)"));
+                                "vendor binary rewrites /etc/ledger at start; fix tracked in PAY-311 (approved by security)"))
+                // A scheduled job: a CronJob read in Berlin time, runs never overlapping.
+                .app(scheduledJob("nightly-settlement", "30 2 * * *")
+                        .team("payments")
+                        .image("registry.acme.example/payments/payments-api:1.4.2")
+                        .command("/usr/local/bin/settle", "--day=yesterday")
+                        .timeZone("Europe/Berlin")
+                        .resources(requests("100m", "128Mi"), limits("500m", "256Mi"))
+                        .calls("payments-api", 8080))
+                // A stateful service: a StatefulSet with a 50Gi volume per pod, its members gossiping on 7946.
+                .app(statefulService("ledger-archive")
+                        .team("payments")
+                        .image("registry.acme.example/payments/ledger-archive:1.2.0")
+                        .port(port("archive", 7070))
+                        .port(port("gossip", 7946))
+                        .replicas(3)
+                        .resources(requests("250m", "512Mi"), limits("1", "512Mi"))
+                        .readiness(httpGet("/ready", "archive"))
+                        .volume("data", "/var/lib/archive", "50Gi", "fast-ssd")
+                        .writablePath("/tmp")
+                        .peersCallEachOther(7946)
+                        .in("staging", o -> o.replicas(1)));
     }
 
     /** The validated sample platform. */

@@ -64,6 +64,10 @@ public final class Connections {
                 // .peersCallEachOther(..): the service's own pods reach each other, on exactly those ports.
                 add(endpoints, merged, allPorts, self, self, ports(app, stateful.peerPorts()));
             }
+            if (!app.exposure().routes().isEmpty()) {
+                ExposureEdges.entrance(platform, environment).ifPresent(entrance ->
+                        add(endpoints, merged, allPorts, entrance, self, ExposureEdges.ports(app)));
+            }
         }
         List<Edge> edges = new ArrayList<>();
         merged.forEach((from, targets) -> targets.forEach((to, ports) -> edges.add(new Edge(endpoints.get(from),

@@ -15,7 +15,7 @@ import java.util.stream.StreamSupport;
  */
 final class CelRules {
 
-    private static final Map<String, Predicate<JsonNode>> KNOWN = Map.of(
+    private static final Map<String, Predicate<JsonNode>> KNOWN = withGatewayApi(Map.of(
             // Istio AuthorizationPolicy spec: at most one of selector, targetRef, targetRefs.
             "(has(self.selector) ? 1 : 0) + (has(self.targetRef) ? 1 : 0) + (has(self.targetRefs) ? 1 : 0) <= 1",
             self -> (self.has("selector") ? 1 : 0) + (self.has("targetRef") ? 1 : 0) + (self.has("targetRefs") ? 1 : 0) <= 1,
@@ -34,7 +34,14 @@ final class CelRules {
             "has(self.portLevelMtls) ? (((has(self.selector) && has(self.selector.matchLabels)) ? self.selector.matchLabels : {})"
                     + ".size() > 0) : true",
             self -> !self.has("portLevelMtls") || self.path("selector").path("matchLabels").size() > 0,
-            "self.all(key, 0 < int(key) && int(key) <= 65535)", self -> keys(self).allMatch(CelRules::port));
+            "self.all(key, 0 < int(key) && int(key) <= 65535)", self -> keys(self).allMatch(CelRules::port)));
+
+    /** The rules above and the Gateway API's ({@link GatewayApiCelRules}). */
+    private static Map<String, Predicate<JsonNode>> withGatewayApi(Map<String, Predicate<JsonNode>> rules) {
+        Map<String, Predicate<JsonNode>> all = new java.util.HashMap<>(rules);
+        all.putAll(GatewayApiCelRules.rules());
+        return Map.copyOf(all);
+    }
 
     private final Set<String> notChecked = new TreeSet<>();
 

@@ -220,9 +220,10 @@ class ConfigMapsTest {
                         .liveness(exec("/bin/check")).readiness(exec("/bin/check"))
                         .configFile("/etc/app/app.conf", "kind: worker\n").configEnv("MODE", "worker"))
                 .app(scheduledJob("nightly", "0 3 * * *").timeZone("Etc/UTC").team("web")
-                        .image("registry.example.com/nightly:1.0.0").liveness(exec("/bin/check")).readiness(exec("/bin/check"))
+                        .image("registry.example.com/nightly:1.0.0").liveness(exec("/bin/check"))
                         .configFile("/etc/app/app.conf", "kind: job\n").configEnv("MODE", "job"))
                 .app(statefulService("store").team("web").image("registry.example.com/store:1.0.0").port(5432)
+                        .volume("data", "/var/lib/store", "1Gi")
                         .configFile("/etc/app/app.conf", "kind: stateful\n").configEnv("MODE", "stateful"))
                 .build();
         RenderedTree tree = render(platform);
