@@ -3,9 +3,13 @@ package dev.goldenpath.benchmarks;
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
 import static dev.goldenpath.dsl.GoldenPath.cluster;
+import static dev.goldenpath.dsl.GoldenPath.container;
 import static dev.goldenpath.dsl.GoldenPath.environment;
+import static dev.goldenpath.dsl.GoldenPath.exec;
 import static dev.goldenpath.dsl.GoldenPath.external;
+import static dev.goldenpath.dsl.GoldenPath.gateway;
 import static dev.goldenpath.dsl.GoldenPath.httpGet;
+import static dev.goldenpath.dsl.GoldenPath.job;
 import static dev.goldenpath.dsl.GoldenPath.leaderElection;
 import static dev.goldenpath.dsl.GoldenPath.limits;
 import static dev.goldenpath.dsl.GoldenPath.maxUnavailable;
@@ -14,11 +18,14 @@ import static dev.goldenpath.dsl.GoldenPath.port;
 import static dev.goldenpath.dsl.GoldenPath.read;
 import static dev.goldenpath.dsl.GoldenPath.requests;
 import static dev.goldenpath.dsl.GoldenPath.runtimeProfile;
+import static dev.goldenpath.dsl.GoldenPath.scheduledJob;
 import static dev.goldenpath.dsl.GoldenPath.sealed;
-import static dev.goldenpath.dsl.GoldenPath.team;
+import static dev.goldenpath.dsl.GoldenPath.statefulService;
 import static dev.goldenpath.dsl.GoldenPath.tcpSocket;
+import static dev.goldenpath.dsl.GoldenPath.team;
 import static dev.goldenpath.dsl.GoldenPath.tolerationExists;
 import static dev.goldenpath.dsl.GoldenPath.vault;
+import static dev.goldenpath.dsl.GoldenPath.worker;
 
 import dev.goldenpath.dsl.App;
 import dev.goldenpath.dsl.Environment;
@@ -56,7 +63,13 @@ public final class SyntheticPlatforms {
          * and external secrets, permissions, external egress, ingress controller and namespace callers, runtime
          * profiles, tolerations, weakenings, overrides per environment, the mesh, two environments.
          */
-        MIX;
+        MIX,
+        /**
+         * Every workload kind, cycled over the apps in teams of ten: services exposed through a Gateway, workers,
+         * scheduled jobs, stateful services with volumes and peers, services with a job before sync, a config file,
+         * an init container and a native sidecar; each team's apps call the team's first service.
+         */
+        KINDS;
 
         /** The shape's name on the command line and in the JSON lines, e.g. {@code one-team}. */
         public String label() {
@@ -90,6 +103,7 @@ public final class SyntheticPlatforms {
             case MANY_ENVS -> manyEnvironments(apps);
             case FAN_IN -> fanIn(apps, environments);
             case MIX -> mix(apps);
+            case KINDS -> kinds(apps);
         };
     }
 
@@ -239,6 +253,55 @@ public final class SyntheticPlatforms {
                 app.calls("app" + (a - a % 10), 8080);
             }
             platform.app(app);
+        }
+        return platform;
+    }
+
+    private static Platform.Builder kinds(int apps) {
+        Platform.Builder platform = platform("bench").gitRepository("https://git.example.com/bench/gitops.git")
+                .environment(environment("prod").cluster("https://prod.k8s.example.com").apiServer(6443, "10.0.1.1/32")
+                        .gateway(gateway("gateways", "public")));
+        int teams = Math.max(1, apps / 10);
+        for (int t = 0; t < teams; t++) {
+            platform.team(team("team" + t).owner("team" + t + "@example.com"));
+        }
+        for (int a = 0; a < apps; a++) {
+            String team = "team" + (a % teams);
+            String image = "registry.example.com/" + team + "/app" + a + ":1." + (a % 7) + ".0";
+            String hub = "app" + (a - a % 10);
+            boolean callsHub = a % 10 != 0;
+            switch (a % 6) {
+                case 0 -> platform.app(plain(a, team).expose("app" + a + ".example.com", "/", "/api")
+                        .configFile("/etc/app/app.yaml", "app: " + a + "\nlevel: info\n"));
+                case 1 -> {
+                    var worker = worker("app" + a).team(team).image(image)
+                            .resources(requests("100m", "128Mi"), limits("500m", "256Mi"))
+                            .liveness(exec("/bin/alive")).readiness(exec("/bin/ready")).configEnv("QUEUE", "q" + a);
+                    platform.app(callsHub ? worker.calls(hub, 8080) : worker);
+                }
+                case 2 -> {
+                    var job = scheduledJob("app" + a, (a % 60) + " 2 * * *").team(team).image(image)
+                            .timeZone("Europe/Berlin").resources(requests("100m", "128Mi"), limits("500m", "256Mi"));
+                    platform.app(callsHub ? job.calls(hub, 8080) : job);
+                }
+                case 3 -> platform.app(statefulService("app" + a).team(team).image(image)
+                        .port(port("db", 5432)).port(port("gossip", 7946)).replicas(3)
+                        .resources(requests("250m", "512Mi"), limits("1", "512Mi"))
+                        .volume("data", "/var/lib/data", "10Gi", "fast-ssd").peersCallEachOther(7946));
+                case 4 -> {
+                    var app = plain(a, team).beforeSync(job("migrate").command("/usr/local/bin/app", "migrate"));
+                    platform.app(callsHub ? app.calls(hub, 8080) : app);
+                }
+                default -> {
+                    var app = plain(a, team)
+                            .initContainer(container("wait").image(image).command("/bin/wait")
+                                    .resources(requests("10m", "16Mi"), limits("50m", "32Mi")))
+                            .sidecar(container("shipper").image("registry.example.com/platform/shipper:1.0.0")
+                                    .resources(requests("20m", "32Mi"), limits("100m", "64Mi"))
+                                    .liveness(exec("/bin/alive")).readiness(exec("/bin/ready")));
+                    platform.app(callsHub ? app.calls(hub, 8080) : app);
+                }
+            }
         }
         return platform;
     }

@@ -27,7 +27,7 @@ class MainJobTest {
         assertFalse(first.nothingToCommit());
         assertTrue(Files.isRegularFile(out.resolve("apps/production/frontend/deployment.yaml")));
         String printed = console.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.contains("5 apps in 2 environments (10 app instances)"), printed);
+        assertTrue(printed.contains("7 apps in 2 environments (14 app instances)"), printed);
         assertTrue(printed.contains(first.commitId().orElseThrow().substring(0, 12)), printed);
 
         PublishResult second = RenderSamples.run(out, bare, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

@@ -22,9 +22,9 @@ class SampleConformanceTest {
         CrdConformance.Result result = crds.get().check(Renderer.secureByDefault().render(AcmePlatform.build()).tree());
         assertEquals(List.of(), result.violations());
         assertEquals(Set.of(), result.celNotChecked());
-        // Both environments: Argo CD, the mesh, secrets of both kinds and the whole baseline.
+        // Both environments: Argo CD, the mesh, secrets of both kinds, frontend's route and the whole baseline.
         assertEquals(Map.ofEntries(Map.entry("AppProject", 6), Map.entry("ApplicationSet", 6),
-                Map.entry("AuthorizationPolicy", 10), Map.entry("ClusterImagePolicy", 2), Map.entry("ClusterPolicy", 4),
+                Map.entry("AuthorizationPolicy", 14), Map.entry("HTTPRoute", 2), Map.entry("ClusterImagePolicy", 2), Map.entry("ClusterPolicy", 4),
                 Map.entry("ConstraintTemplate", 2), Map.entry("ExternalSecret", 2), Map.entry("K8sRequiredLabels", 2),
                 Map.entry("PeerAuthentication", 6), Map.entry("SealedSecret", 4), Map.entry("SecretStore", 2)),
                 result.checked());

@@ -19,6 +19,8 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class SamplePlatformTest {
@@ -32,9 +34,10 @@ class SamplePlatformTest {
     }
 
     @Test
-    void rendersTwoTeamsFiveAppsTwoEnvironments() {
-        assertEquals(10, RENDERING.instances());
-        assertEquals(List.of("api-gateway", "frontend", "ledger", "myapp", "payments-api"),
+    void rendersTwoTeamsSevenAppsOfEveryKindTwoEnvironments() {
+        assertEquals(14, RENDERING.instances());
+        assertEquals(List.of("api-gateway", "frontend", "ledger-archive", "ledger", "myapp", "nightly-settlement",
+                        "payments-api"),
                 TREE.paths().stream().filter(p -> p.startsWith("apps/production/") && p.endsWith("/kustomization.yaml"))
                         .map(p -> p.split("/")[2]).toList());
     }
@@ -45,8 +48,11 @@ class SamplePlatformTest {
         assertEquals(List.of(), report.failing(), report::toString);
         List<String> weakened = report.weakened().stream().filter(f -> f.file().startsWith("apps/"))
                 .map(f -> f.ruleId() + " " + f.object()).distinct().sorted().toList();
+        // ledger's job before sync runs ledger's binary, so it carries ledger's declared weakening (and reason).
         assertEquals(List.of("read-only-root-filesystem Deployment payments-production/ledger",
-                "read-only-root-filesystem Deployment payments-staging/ledger"), weakened);
+                "read-only-root-filesystem Deployment payments-staging/ledger",
+                "read-only-root-filesystem Job payments-production/ledger-migrate-schema",
+                "read-only-root-filesystem Job payments-staging/ledger-migrate-schema"), weakened);
         for (Finding finding : report.weakened()) {
             if (finding.file().startsWith("apps/")) {
                 assertTrue(finding.weakeningReason().contains("PAY-311"));
@@ -60,12 +66,22 @@ class SamplePlatformTest {
     }
 
     @Test
-    void frontendAcceptsTrafficOnlyFromApiGatewayOn8080() {
+    void frontendAcceptsTrafficOnlyFromApiGatewayAndThePlatformGatewayOn8080() {
         NetworkPolicy frontend = Yaml.read(TREE.bytes("apps/production/frontend/networkpolicy.yaml").orElseThrow(), NetworkPolicy.class);
-        assertEquals(1, frontend.getSpec().getIngress().size());
-        var rule = frontend.getSpec().getIngress().get(0);
-        assertEquals("api-gateway", rule.getFrom().get(0).getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
-        assertEquals(8080, rule.getPorts().get(0).getPort().getIntVal());
+        assertEquals(2, frontend.getSpec().getIngress().size());
+        Set<String> peers = new TreeSet<>();
+        for (var rule : frontend.getSpec().getIngress()) {
+            assertEquals(1, rule.getPorts().size());
+            assertEquals(8080, rule.getPorts().get(0).getPort().getIntVal());
+            var from = rule.getFrom().get(0);
+            peers.add(from.getNamespaceSelector() == null ? "" : from.getNamespaceSelector().getMatchLabels()
+                    .getOrDefault("kubernetes.io/metadata.name", ""));
+            peers.add(String.valueOf(from.getPodSelector().getMatchLabels()));
+        }
+        // api-gateway's pods (same namespace) and the pods of the Gateway it exposes frontend through (expose(..)).
+        assertTrue(peers.contains("{app.kubernetes.io/name=api-gateway}"), peers::toString);
+        assertTrue(peers.contains("gateways") && peers.contains("{gateway.networking.k8s.io/gateway-name=public}"),
+                peers::toString);
         String deployment = TREE.text("apps/production/frontend/deployment.yaml").orElseThrow();
         assertTrue(deployment.contains("runAsUser: 1000"));
         assertTrue(deployment.contains("fsGroup: 2000"));
