@@ -51,7 +51,7 @@ class CommandLineTest {
         Path out = tmp.resolve("out");
         Run run = Run.of("render", "--spec", SAMPLE, "--dir", out.toString());
         assertEquals(0, run.exit(), run::toString);
-        assertTrue(run.out().startsWith("rendered acme: 10 app instances"), run.out());
+        assertTrue(run.out().startsWith("rendered acme: 14 app instances"), run.out());
         Path frontend = out.resolve("acme/apps/production/frontend");
         assertTrue(Files.isRegularFile(frontend.resolve("deployment.yaml")));
         assertTrue(Files.readString(frontend.resolve("kustomization.yaml")).contains("deployment.yaml"));
