@@ -270,7 +270,8 @@ public final class SyntheticPlatforms {
             String image = "registry.example.com/" + team + "/app" + a + ":1." + (a % 7) + ".0";
             String hub = "app" + (a - a % 10);
             boolean callsHub = a % 10 != 0;
-            switch (a % 6) {
+            // The first app of every ten is a service (the others call it); the rest cycle through the kinds.
+            switch (a % 10 % 6) {
                 case 0 -> platform.app(plain(a, team).expose("app" + a + ".example.com", "/", "/api")
                         .configFile("/etc/app/app.yaml", "app: " + a + "\nlevel: info\n"));
                 case 1 -> {
