@@ -2,6 +2,7 @@ package dev.goldenpath.dsl;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,10 +43,28 @@ public final class Platform {
     }
 
     private final Parts parts;
+    /** The first app of each name: rules look callees up by name for every edge, so not by a scan of every app. */
+    private final Map<String, App> appIndex = new HashMap<>();
+    /** The first team of each name, for the same reason: every app names its team. */
+    private final Map<String, Team> teamIndex = new HashMap<>();
 
     /** Only {@link Builder#build()} (after validation) and the validator's clean copy create platforms. */
     Platform(Parts parts) {
         this.parts = parts;
+        if (parts.apps() != null) {
+            for (App app : parts.apps()) {
+                if (app != null && app.name() != null) {
+                    appIndex.putIfAbsent(app.name(), app);
+                }
+            }
+        }
+        if (parts.teams() != null) {
+            for (Team team : parts.teams()) {
+                if (team != null && team.name() != null) {
+                    teamIndex.putIfAbsent(team.name(), team);
+                }
+            }
+        }
     }
 
     Parts parts() {
@@ -126,11 +145,11 @@ public final class Platform {
     }
 
     public Optional<Team> team(String teamName) {
-        return teams().stream().filter(t -> t.name().equals(teamName)).findFirst();
+        return Optional.ofNullable(teamIndex.get(teamName));
     }
 
     public Optional<App> app(String appName) {
-        return apps().stream().filter(a -> a.name().equals(appName)).findFirst();
+        return Optional.ofNullable(appIndex.get(appName));
     }
 
     /** Every app in every environment it is deployed to, sorted by environment then app name. */

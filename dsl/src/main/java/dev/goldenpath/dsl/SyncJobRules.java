@@ -17,6 +17,10 @@ record SyncJobRules(Platform platform, Problems problems) {
     static final int MAX_NAME = 63;
 
     void app(App app, FieldPath path) {
+        if (app.beforeSync().isEmpty()) {
+            // Most apps run no job: the names taken across the platform are computed only for those that do.
+            return;
+        }
         Set<String> names = new HashSet<>();
         Map<String, String> taken = takenNames(app);
         for (SyncJob job : app.beforeSync()) {
