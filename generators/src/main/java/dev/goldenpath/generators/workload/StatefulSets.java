@@ -6,7 +6,6 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.Workload;
 import dev.goldenpath.generators.metadata.Labels;
 import dev.goldenpath.vocabulary.LabelKeys;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -14,7 +13,6 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -129,12 +127,7 @@ final class StatefulSets {
                 .withClusterIP("None")
                 .withPublishNotReadyAddresses(stateful.peerPorts().isEmpty() ? null : true)
                 .withSelector(Labels.selector(instance))
-                .withPorts(app.container().ports().stream().map(p -> new ServicePortBuilder()
-                        .withName(p.name())
-                        .withPort(p.number())
-                        .withTargetPort(new IntOrString(p.name()))
-                        .withProtocol(p.protocol().name())
-                        .build()).toList())
+                .withPorts(Workloads.servicePorts(app))
                 .endSpec()
                 .build();
     }

@@ -33,6 +33,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
@@ -97,12 +98,7 @@ public final class Workloads {
                     // ClusterIP only: exposure beyond the cluster goes through an ingress controller, never NodePort.
                     .withType("ClusterIP")
                     .withSelector(Labels.selector(instance))
-                    .withPorts(app.ports().stream().map(p -> new ServicePortBuilder()
-                            .withName(p.name())
-                            .withPort(p.number())
-                            .withTargetPort(new IntOrString(p.name()))
-                            .withProtocol(p.protocol().name())
-                            .build()).toList())
+                    .withPorts(servicePorts(app))
                     .endSpec()
                     .build());
         }
@@ -184,6 +180,16 @@ public final class Workloads {
                 .withLabels(labels)
                 .withAnnotations(annotations)
                 .build();
+    }
+
+    /** The Service ports of every port of the pod (the main container's and its sidecars'), targeted by name. */
+    static List<ServicePort> servicePorts(App app) {
+        return app.ports().stream().map(p -> new ServicePortBuilder()
+                .withName(p.name())
+                .withPort(p.number())
+                .withTargetPort(new IntOrString(p.name()))
+                .withProtocol(p.protocol().name())
+                .build()).toList();
     }
 
     static LabelSelector selector(AppInstance instance) {
