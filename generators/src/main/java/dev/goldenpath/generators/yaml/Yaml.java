@@ -26,9 +26,19 @@ import java.util.Map;
  */
 public final class Yaml {
 
-    private static final ObjectMapper TREE = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    /** The tree mapper: only values without a tree writer ({@link ModelTrees}) need it, so it is made on first use. */
+    private static final class Tree {
+        static final ObjectMapper TREE = new ObjectMapper()
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+        static {
+            JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
+                    JsonInclude.Include.NON_NULL);
+            TREE.configOverride(Map.class).setInclude(nonEmpty);
+            TREE.configOverride(Collection.class).setInclude(nonEmpty);
+        }
+    }
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -43,29 +53,40 @@ public final class Yaml {
     private static final BlockYaml BLOCK = new BlockYaml(YAML);
 
     static {
-        JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_NULL);
-        TREE.configOverride(Map.class).setInclude(nonEmpty);
-        TREE.configOverride(Collection.class).setInclude(nonEmpty);
+        ModelTrees.useJackson(Yaml::throughJackson);
     }
 
     private Yaml() {
     }
 
-    /** The object as a JSON tree: what the YAML holds, and what the policy check reads. */
+    /**
+     * The object as a JSON tree: what the YAML holds, and what the policy check reads. fabric8 model objects go
+     * through tree writers written at build time ({@link ModelTrees}); anything else through Jackson
+     * ({@link #throughJackson}), with the same result.
+     */
     public static ObjectNode toTree(Object object) {
-        // Built while serializing (TreeGenerator), not through valueToTree's token buffer and a second pruning walk.
-        TreeGenerator generator = new TreeGenerator(TREE);
+        JsonNode tree = ModelTrees.value(object);
+        if (!(tree instanceof ObjectNode node)) {
+            throw new IllegalArgumentException("not an object: " + object.getClass().getName());
+        }
+        return node;
+    }
+
+    /** What {@link #toTree} must equal for any value: Jackson's tree, built while serializing ({@link TreeGenerator}). */
+    static JsonNode throughJackson(Object object) {
+        // Not through valueToTree's token buffer and a second pruning walk.
+        TreeGenerator generator = new TreeGenerator(Tree.TREE);
         try {
-            TREE.writeValue(generator, object);
+            Tree.TREE.writeValue(generator, object);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException("could not convert " + object.getClass().getSimpleName() + " to a tree", e);
         }
-        return (ObjectNode) generator.root();
+        return generator.root();
     }
 
     /** What {@link #toTree} must equal: Jackson's {@code valueToTree}, pruned (checked in YamlTest). */
     static ObjectNode throughTokens(Object object) {
-        ObjectNode tree = TREE.valueToTree(object);
+        ObjectNode tree = Tree.TREE.valueToTree(object);
         prune(tree);
         return tree;
     }

@@ -22,7 +22,10 @@ class YamlTest {
         assertTrue(manifests.objects().size() > 50, "a rich platform: " + manifests.objects().size());
         for (Manifests.Manifest manifest : manifests.objects()) {
             ObjectNode expected = Yaml.throughTokens(manifest.object());
+            long before = ModelTrees.jacksonCount();
             ObjectNode actual = Yaml.toTree(manifest.object());
+            // Every object goldenpath renders has a tree writer written at build time.
+            assertEquals(before, ModelTrees.jacksonCount(), manifest.path() + " went to Jackson");
             assertEquals(expected, actual, manifest.path());
             // ObjectNode.equals ignores field order; the bytes written do not.
             assertEquals(expected.toString(), actual.toString(), manifest.path());
