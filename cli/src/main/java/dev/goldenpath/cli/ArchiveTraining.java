@@ -4,18 +4,25 @@ import static dev.goldenpath.dsl.GoldenPath.allow;
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.baseline;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
+import static dev.goldenpath.dsl.GoldenPath.container;
 import static dev.goldenpath.dsl.GoldenPath.environment;
+import static dev.goldenpath.dsl.GoldenPath.exec;
 import static dev.goldenpath.dsl.GoldenPath.external;
+import static dev.goldenpath.dsl.GoldenPath.gateway;
 import static dev.goldenpath.dsl.GoldenPath.httpGet;
+import static dev.goldenpath.dsl.GoldenPath.job;
 import static dev.goldenpath.dsl.GoldenPath.keyless;
 import static dev.goldenpath.dsl.GoldenPath.limits;
 import static dev.goldenpath.dsl.GoldenPath.platform;
 import static dev.goldenpath.dsl.GoldenPath.port;
 import static dev.goldenpath.dsl.GoldenPath.read;
 import static dev.goldenpath.dsl.GoldenPath.requests;
+import static dev.goldenpath.dsl.GoldenPath.scheduledJob;
 import static dev.goldenpath.dsl.GoldenPath.sealed;
+import static dev.goldenpath.dsl.GoldenPath.statefulService;
 import static dev.goldenpath.dsl.GoldenPath.team;
 import static dev.goldenpath.dsl.GoldenPath.vault;
+import static dev.goldenpath.dsl.GoldenPath.worker;
 
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PlatformSpec;
@@ -123,16 +130,20 @@ public final class ArchiveTraining implements PlatformSpec {
         return bytes;
     }
 
-    /** Two teams, three apps that call each other, two environments: the shapes most platforms have. */
+    /**
+     * Two teams, apps that call each other, two environments: the shapes most platforms have, and every workload kind
+     * (a worker, a scheduled job, a stateful service, a job before sync, a sidecar, a config file, an exposed host),
+     * so that the archive holds what rendering each of them loads.
+     */
     @Override
     public Platform build() {
         return platform("training")
                 .gitRepository("https://git.example.com/training/gitops.git")
                 .istioMesh()
                 .environment(environment("staging").cluster("https://staging.k8s.example.com")
-                        .apiServer(6443, "10.10.0.10/32"))
+                        .apiServer(6443, "10.10.0.10/32").gateway(gateway("gateways", "public")))
                 .environment(environment("production").cluster("https://kubernetes.default.svc")
-                        .apiServer(6443, "10.20.0.10/32"))
+                        .apiServer(6443, "10.20.0.10/32").gateway(gateway("gateways", "public")))
                 .baseline(baseline().signedImages(keyless("https://token.actions.githubusercontent.com",
                         "https://github.com/example/ci/.github/workflows/release.yml@refs/heads/main")))
                 .secretStore(vault("vault", "https://vault.example.com:8200").kubernetesAuth("kubernetes", "training"))
@@ -148,7 +159,12 @@ public final class ArchiveTraining implements PlatformSpec {
                         .readiness(httpGet("/ready"))
                         .liveness(httpGet("/healthz"))
                         .writablePath("/tmp")
-                        .calledByIngressController(8080)
+                        .configFile("/etc/web/features.yaml", "checkout: v2\n")
+                        .configEnv("LOG_FORMAT", "json")
+                        .expose("web.example.com")
+                        .sidecar(container("log-shipper").image("registry.example.com/web/log-shipper:1.0.0")
+                                .resources(requests("10m", "32Mi"), limits("100m", "64Mi"))
+                                .liveness(exec("/bin/log-shipper", "health")))
                         .calls("api", 8080))
                 .app(app("api")
                         .team("web")
@@ -169,7 +185,31 @@ public final class ArchiveTraining implements PlatformSpec {
                         .port(port("postgres", 5432))
                         .resources(requests("250m", "256Mi"), limits("1", "512Mi"))
                         .writablePath("/var/lib/store", "1Gi")
-                        .secret(sealed("store-db").ciphertext("password", CIPHERTEXT).mountAt("/etc/store/db")))
+                        .secret(sealed("store-db").ciphertext("password", CIPHERTEXT).mountAt("/etc/store/db"))
+                        .beforeSync(job("migrate").command("/usr/local/bin/store", "migrate")))
+                .app(worker("indexer")
+                        .team("data")
+                        .image("registry.example.com/data/indexer:1.0.0")
+                        .resources(requests("100m", "128Mi"), limits("500m", "256Mi"))
+                        .liveness(exec("/bin/indexer", "alive"))
+                        .calls("store", 5432))
+                .app(scheduledJob("nightly-report", "30 2 * * *")
+                        .team("data")
+                        .image("registry.example.com/data/report:1.0.0")
+                        .timeZone("Europe/Berlin")
+                        .resources(requests("100m", "128Mi"), limits("500m", "256Mi"))
+                        .calls("api", 8080))
+                .app(statefulService("archive")
+                        .team("data")
+                        .image("registry.example.com/data/archive:1.0.0")
+                        .port(port("archive", 7070))
+                        .port(port("gossip", 7946))
+                        .replicas(3)
+                        .resources(requests("250m", "512Mi"), limits("1", "512Mi"))
+                        .readiness(httpGet("/ready", "archive"))
+                        .volume("data", "/var/lib/archive", "10Gi", "standard")
+                        .peersCallEachOther(7946)
+                        .calledBy("indexer", 7070))
                 .build();
     }
 
