@@ -25,7 +25,10 @@ import java.util.TreeSet;
  */
 final class Generators {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: only reading a generator's file needs it (an ObjectMapper costs a small render a tenth). */
+    private static final class Json {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private final RenderedTree tree;
     private final List<Cluster> clusters;
@@ -186,9 +189,9 @@ final class Generators {
         }
         List<Map<String, Object>> result = new ArrayList<>();
         if (content.isObject()) {
-            result.add(JSON.convertValue(content, Map.class));
+            result.add(Json.JSON.convertValue(content, Map.class));
         } else if (content.isArray()) {
-            content.forEach(element -> result.add(JSON.convertValue(element, Map.class)));
+            content.forEach(element -> result.add(Json.JSON.convertValue(element, Map.class)));
         } else {
             problems.add(where + ": " + file + " holds neither an object nor a list of objects");
         }

@@ -1,12 +1,9 @@
 package dev.goldenpath.generators.yaml;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +33,8 @@ final class BlockYaml {
     private static final int MAX_SIMPLE_KEY = 100;
     private static final Set<String> RESERVED = Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null");
 
-    private final ObjectMapper mapper;
+    /** The mapper's bytes for a tree (its streaming equivalent, {@link Yaml#stream}). */
+    private final java.util.function.Function<JsonNode, byte[]> mapper;
     private final Map<String, String> values = new ConcurrentHashMap<>();
     private final Map<String, String> keys = new ConcurrentHashMap<>();
 
@@ -49,7 +47,7 @@ final class BlockYaml {
         }
     }
 
-    BlockYaml(ObjectMapper mapper) {
+    BlockYaml(java.util.function.Function<JsonNode, byte[]> mapper) {
         this.mapper = mapper;
     }
 
@@ -163,12 +161,7 @@ final class BlockYaml {
         } else {
             probe.put("k", text);
         }
-        String written;
-        try {
-            written = mapper.writeValueAsString(probe);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("could not write YAML", e);
-        }
+        String written = new String(mapper.apply(probe), StandardCharsets.UTF_8);
         String rendered = key ? (written.endsWith(": 0\n") ? written.substring(0, written.length() - 4) : "")
                 : (written.startsWith("k: ") ? written.substring(3, written.length() - 1) : "");
         boolean oneLine = rendered.indexOf('\n') < 0 && !rendered.startsWith("? ") && !rendered.startsWith("|")

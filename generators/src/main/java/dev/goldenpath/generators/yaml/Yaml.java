@@ -40,17 +40,26 @@ public final class Yaml {
         }
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+    /** How the YAML looks: the generator features of every document goldenpath writes. */
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .build())
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+            .build();
 
-    /** The same bytes as {@link #YAML} for the shapes rendered objects have, several times faster. */
-    private static final BlockYaml BLOCK = new BlockYaml(YAML);
+    /**
+     * The YAML mapper, for reading and as the reference writer; made on first use: writing a render's trees needs
+     * only the {@link #FACTORY}'s generator (an ObjectMapper's first construction alone is a tenth of a small render).
+     */
+    private static final class Mapper {
+        static final ObjectMapper YAML = new ObjectMapper(FACTORY)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    /** The same bytes as the mapper for the shapes rendered objects have, several times faster. */
+    private static final BlockYaml BLOCK = new BlockYaml(Yaml::stream);
 
     static {
         ModelTrees.useJackson(Yaml::throughJackson);
@@ -99,22 +108,74 @@ public final class Yaml {
     /** One YAML document for a tree built by {@link #toTree(Object)}. */
     public static byte[] write(JsonNode tree) {
         byte[] fast = BLOCK.write(tree);
-        return fast != null ? fast : jackson(tree);
+        return fast != null ? fast : stream(tree);
     }
 
-    /** The document as Jackson's YAML mapper writes it: what {@link BlockYaml} must equal. */
+    /** The document as Jackson's YAML mapper writes it: what {@link BlockYaml} and {@link #stream} must equal. */
     static byte[] jackson(JsonNode tree) {
         try {
-            return YAML.writeValueAsBytes(tree);
+            return Mapper.YAML.writeValueAsBytes(tree);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("could not write YAML", e);
+        }
+    }
+
+    /**
+     * The document the mapper writes ({@link #jackson}), through the factory's generator without a mapper: the tree's
+     * tokens, in its order, as {@code JsonNode.serialize} gives them to the generator.
+     */
+    static byte[] stream(JsonNode tree) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
+        try (com.fasterxml.jackson.core.JsonGenerator generator = FACTORY.createGenerator(bytes,
+                com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            tokens(generator, tree);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("could not write YAML", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void tokens(com.fasterxml.jackson.core.JsonGenerator generator, JsonNode node)
+            throws java.io.IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                generator.writeStartObject(node);
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    generator.writeFieldName(field.getKey());
+                    tokens(generator, field.getValue());
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray(node, node.size());
+                for (JsonNode element : node) {
+                    tokens(generator, element);
+                }
+                generator.writeEndArray();
+            }
+            case STRING -> generator.writeString(node.textValue());
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            case NULL -> generator.writeNull();
+            case BINARY -> generator.writeBinary(node.binaryValue());
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> generator.writeNumber(node.intValue());
+                    case LONG -> generator.writeNumber(node.longValue());
+                    case FLOAT -> generator.writeNumber(node.floatValue());
+                    case DOUBLE -> generator.writeNumber(node.doubleValue());
+                    case BIG_INTEGER -> generator.writeNumber(node.bigIntegerValue());
+                    case BIG_DECIMAL -> generator.writeNumber(node.decimalValue());
+                    default -> throw new IllegalArgumentException("a number of type " + node.numberType());
+                }
+            }
+            default -> throw new IllegalArgumentException("a " + node.getNodeType() + " node has no YAML here");
         }
     }
 
     /** Parses one YAML document, e.g. to read rendered output back in tests. */
     public static JsonNode read(byte[] yaml) {
         try {
-            return YAML.readTree(yaml);
+            return Mapper.YAML.readTree(yaml);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException("could not parse YAML", e);
         }
@@ -123,7 +184,7 @@ public final class Yaml {
     /** Reads a tree (as {@link #read(byte[])} or {@link #toTree(Object)} give it) into a model class. */
     public static <T> T read(JsonNode tree, Class<T> type) {
         try {
-            return YAML.treeToValue(tree, type);
+            return Mapper.YAML.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("could not read the tree as " + type.getSimpleName(), e);
         }
@@ -132,7 +193,7 @@ public final class Yaml {
     /** Parses one YAML document into a model class. */
     public static <T> T read(byte[] yaml, Class<T> type) {
         try {
-            return YAML.readValue(yaml, type);
+            return Mapper.YAML.readValue(yaml, type);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException("could not parse YAML as " + type.getSimpleName(), e);
         }
