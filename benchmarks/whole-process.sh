@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of the command line (docs/benchmarks.md, "Whole process"): start-up included, as users and
-# CI run it. Times renders and publishes of 5, 100 and 1 000 apps, the 5-app samples, and the linter on 10 MB and
-# 50 MB of workloads, each with `java -jar cli/target/goldenpath.jar` and with the `cli/target/goldenpath` launcher.
+# CI run it. Times renders and publishes of 5, 100 and 1 000 apps, the 5-app samples, a render that writes nothing
+# (`check` of a spec) of 1 000 apps in one team with a namespace per app, and the linter on 10 MB and 50 MB of
+# workloads, each with `java -jar cli/target/goldenpath.jar` and with the `cli/target/goldenpath` launcher.
 # Prints one JSON line per measurement: median, min and max of wall and CPU seconds and of peak RSS.
 #
 #   mvn -B -q package -DskipTests -Dinvoker.skip=true -pl cli,benchmarks -am
 #   benchmarks/whole-process.sh                       # everything, 5 runs each after one warm-up
 #   RUNS=3 CASES="render publish" RUNNERS=launcher benchmarks/whole-process.sh
 #
-# Environment: RUNS (counted runs, default 5), CASES (any of: samples render publish lint; default all),
-# APPS (default "5 100 1000"), LINT_MB (default "10 50"), RUNNERS (jar and/or launcher; default both),
+# Environment: RUNS (counted runs, default 5), CASES (any of: samples render publish one-team lint; default all),
+# APPS (default "5 100 1000"), ONE_TEAM_APPS (default 1000), LINT_MB (default "10 50"), RUNNERS (jar and/or launcher; default both),
 # JAVA (default $JAVA_HOME/bin/java or java), CLI_FOLDER (where goldenpath.jar and the launcher are, default
 # cli/target), WORK (scratch folder, default a new temporary one, removed at the end).
 # BASELINE: the folder of another build's goldenpath.jar and launcher (e.g. a copy of cli/target made at an older
@@ -27,7 +28,8 @@ specs=$root/benchmarks/target/classes
 samples=$root/samples/target/classes
 baseline=${BASELINE:-}
 runs=${RUNS:-5}
-cases=${CASES:-samples render publish lint}
+cases=${CASES:-samples render publish one-team lint}
+one_team_apps=${ONE_TEAM_APPS:-1000}
 apps_list=${APPS:-5 100 1000}
 lint_sizes=${LINT_MB:-10 50}
 runners=${RUNNERS:-jar launcher}
@@ -198,6 +200,12 @@ for runner in $runners; do
                 done
                 extra=
                 unset GOLDENPATH_BENCH_APPS GOLDENPATH_BENCH_RELEASE ;;
+            one-team)
+                # A fresh process's render without writing: validate, render, policy check (issue 18's "under 2.5 s").
+                export GOLDENPATH_BENCH_APPS=$one_team_apps GOLDENPATH_BENCH_TEAM_SIZE=0
+                measure check-one-team "$one_team_apps" "$runner" nothing -- \
+                    check -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec
+                unset GOLDENPATH_BENCH_APPS GOLDENPATH_BENCH_TEAM_SIZE ;;
             lint)
                 for megabytes in $lint_sizes; do
                     input=$(lint_input "$megabytes")
