@@ -99,6 +99,24 @@ public final class TreeWriters {
     private record Bean(Class<?> type, List<Property> properties) {
     }
 
+    /**
+     * How a property is read: the setter, the Java type to cast to, the node kind and, for a list or map, its
+     * element kind; a bean kind names the class whose reader reads it. Kind null: a value the readers leave to Jackson.
+     */
+    private record Setter(String name, String setter, String javaType, String kind, String element, String beanClass) {
+    }
+
+    /** A class with a reader: its setters, the names Jackson ignores, and its any-setter (null: none). */
+    private record Reader(List<Setter> setters, List<String> ignored, String anySetter) {
+    }
+
+    /** Readers by class name: only fabric8 beans Jackson reads with a default constructor and setters. */
+    private final Map<String, Reader> readers = new TreeMap<>();
+
+    /** As goldenpath reads extra YAML objects (generators' YamlObjects): unknown properties are not an error. */
+    private final ObjectMapper readMapper = new ObjectMapper()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: TreeWriters OUTPUT_DIR PACKAGE CLASSES_DIR ROOT_CLASS...");
@@ -112,9 +130,11 @@ public final class TreeWriters {
         }
         queue.addAll(kubernetesObjects(Path.of(args[2]), loader));
         writers.visitAll(queue);
+        writers.readers();
         writers.write(Path.of(args[0]));
-        System.out.printf("treegen: %d classes written down, %d enums, %d with known serializers, %d left to Jackson%n",
-                writers.beans.size(), writers.enums.size(), writers.special.size(), writers.left.size());
+        System.out.printf("treegen: %d classes written down, %d enums, %d with known serializers, %d left to Jackson;"
+                + " %d readers%n", writers.beans.size(), writers.enums.size(), writers.special.size(),
+                writers.left.size(), writers.readers.size());
         writers.left.forEach((name, why) -> System.out.println("treegen: left to Jackson: " + name + ": " + why));
     }
 
@@ -189,6 +209,133 @@ public final class TreeWriters {
         for (JavaType javaType : reached) {
             enqueue(javaType, queue);
         }
+    }
+
+    /** Works out which written-down fabric8 classes the readers read, and how. */
+    private void readers() throws Exception {
+        com.fasterxml.jackson.databind.DeserializationConfig config = readMapper.getDeserializationConfig();
+        com.fasterxml.jackson.databind.deser.DefaultDeserializationContext context =
+                ((com.fasterxml.jackson.databind.deser.DefaultDeserializationContext) readMapper
+                        .getDeserializationContext()).createDummyInstance(config);
+        AnnotationIntrospector introspector = config.getAnnotationIntrospector();
+        for (Bean bean : beans.values()) {
+            Class<?> type = bean.type();
+            if (!type.getName().startsWith(FABRIC8) || !accessible(type)) {
+                continue;
+            }
+            Object deserializer;
+            try {
+                deserializer = context.findRootValueDeserializer(readMapper.constructType(type));
+            } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+                continue;
+            }
+            if (deserializer.getClass() != com.fasterxml.jackson.databind.deser.BeanDeserializer.class) {
+                continue;
+            }
+            Class<?> base = com.fasterxml.jackson.databind.deser.BeanDeserializerBase.class;
+            var instantiator = (com.fasterxml.jackson.databind.deser.ValueInstantiator) read(base, "_valueInstantiator",
+                    deserializer);
+            if ((boolean) read(base, "_nonStandardCreation", deserializer) || !instantiator.canCreateUsingDefault()
+                    || read(base, "_injectables", deserializer) != null
+                    || read(base, "_objectIdReader", deserializer) != null
+                    || read(base, "_unwrappedPropertyHandler", deserializer) != null
+                    || read(base, "_externalTypeIdHandler", deserializer) != null
+                    || read(base, "_includableProps", deserializer) != null
+                    || (boolean) read(base, "_needViewProcesing", deserializer)
+                    || (boolean) read(base, "_ignoreAllUnknown", deserializer)
+                    || type.getConstructor().getParameterCount() != 0) {
+                continue;
+            }
+            String anySetter = null;
+            Object any = read(base, "_anySetter", deserializer);
+            if (any != null) {
+                Class<?> anyBase = com.fasterxml.jackson.databind.deser.SettableAnyProperty.class;
+                AnnotatedMember setter = (AnnotatedMember) read(anyBase, "_setter", any);
+                JavaType valueType = (JavaType) read(anyBase, "_type", any);
+                if (!(setter instanceof AnnotatedMethod method) || method.getParameterCount() != 2
+                        || valueType.getRawClass() != Object.class || read(anyBase, "_valueTypeDeserializer", any) != null
+                        || introspector.findContentDeserializer(setter) != null
+                        || !java.lang.reflect.Modifier.isPublic(method.getAnnotated().getModifiers())) {
+                    continue;
+                }
+                anySetter = method.getName();
+            }
+            @SuppressWarnings("unchecked")
+            java.util.Set<String> ignorable = (java.util.Set<String>) read(base, "_ignorableProps", deserializer);
+            List<Setter> setters = new ArrayList<>();
+            boolean supported = true;
+            var properties = ((com.fasterxml.jackson.databind.deser.BeanDeserializerBase) deserializer).properties();
+            while (properties.hasNext()) {
+                var property = properties.next();
+                AnnotatedMember member = property.getMember();
+                if (property.getClass() != com.fasterxml.jackson.databind.deser.impl.MethodProperty.class
+                        || !(member instanceof AnnotatedMethod method) || method.getParameterCount() != 1
+                        || !java.lang.reflect.Modifier.isPublic(method.getAnnotated().getModifiers())
+                        || property.getValueTypeDeserializer() != null
+                        || introspector.findDeserializer(member) != null
+                        || introspector.findContentDeserializer(member) != null
+                        || introspector.findKeyDeserializer(member) != null
+                        || introspector.findPropertyAliases(member) != null
+                        && !introspector.findPropertyAliases(member).isEmpty()
+                        || property.hasViews()) {
+                    supported = false;
+                    break;
+                }
+                setters.add(setter(property.getName(), method, property.getType()));
+            }
+            if (!supported) {
+                continue;
+            }
+            readers.put(type.getName(), new Reader(setters,
+                    ignorable == null ? List.of() : new ArrayList<>(new java.util.TreeSet<>(ignorable)), anySetter));
+        }
+    }
+
+    /** The kind a node must be of for a value of this type: null when the readers leave it to Jackson. */
+    private String kind(JavaType type) {
+        Class<?> raw = type.getRawClass();
+        if (raw == String.class) {
+            return "TEXT";
+        }
+        if (raw == Integer.class || raw == int.class) {
+            return "INTEGER";
+        }
+        if (raw == Long.class || raw == long.class) {
+            return "LONG";
+        }
+        if (raw == Boolean.class || raw == boolean.class) {
+            return "BOOL";
+        }
+        if (raw == Double.class || raw == double.class) {
+            return "DOUBLE";
+        }
+        if (raw == Object.class) {
+            return "UNTYPED";
+        }
+        if (beans.containsKey(raw.getName()) && raw.getName().startsWith(FABRIC8) && accessible(raw)) {
+            return "BEAN";
+        }
+        return null;
+    }
+
+    private Setter setter(String name, AnnotatedMethod method, JavaType type) {
+        Class<?> raw = type.getRawClass();
+        String javaType = method.getAnnotated().getGenericParameterTypes()[0].getTypeName().replace('$', '.');
+        if (raw == List.class) {
+            JavaType element = type.getContentType();
+            String elementKind = kind(element);
+            return new Setter(name, method.getName(), javaType, elementKind == null ? null : "LIST", elementKind,
+                    "BEAN".equals(elementKind) ? element.getRawClass().getName() : null);
+        }
+        if (raw == Map.class && type.getKeyType().getRawClass() == String.class) {
+            JavaType element = type.getContentType();
+            String elementKind = kind(element);
+            return new Setter(name, method.getName(), javaType, elementKind == null ? null : "MAP", elementKind,
+                    "BEAN".equals(elementKind) ? element.getRawClass().getName() : null);
+        }
+        String kind = kind(type);
+        return new Setter(name, method.getName(), javaType, kind, null,
+                "BEAN".equals(kind) ? raw.getName() : null);
     }
 
     /** Public, and so are all classes it is nested in. */
@@ -411,8 +558,81 @@ public final class TreeWriters {
                 }
             }
             java.append("        return n;\n    }\n");
+            Reader reader = readers.get(bean.type().getName());
+            if (reader != null) {
+                readerSource(java, visibility, bean.type(), reader);
+            }
         }
         return java.append("}\n").toString();
+    }
+
+    /**
+     * A reader: the object Jackson would read from the node, or null where Jackson must decide (a value of another
+     * kind than the property's, which Jackson may coerce or refuse; a null; a type the readers do not read).
+     */
+    private void readerSource(StringBuilder java, String visibility, Class<?> type, Reader reader) {
+        String name = type.getName().replace('$', '.');
+        java.append("\n    ").append(visibility).append("static Object read")
+                .append(methodName(type).substring("write".length()))
+                .append("(com.fasterxml.jackson.databind.node.ObjectNode node) {\n")
+                .append("        ").append(name).append(" v = new ").append(name).append("();\n")
+                .append("        for (java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : ")
+                .append("node.properties()) {\n")
+                .append("            com.fasterxml.jackson.databind.JsonNode f = e.getValue();\n")
+                .append("            Object x;\n")
+                .append("            switch (e.getKey()) {\n");
+        java.util.Set<String> cases = new java.util.HashSet<>();
+        for (Setter setter : reader.setters()) {
+            cases.add(setter.name());
+            java.append("                case \"").append(escape(setter.name())).append("\":\n");
+            if (setter.kind() == null) {
+                java.append("                    return null;\n");
+                continue;
+            }
+            String bean = setter.beanClass() == null ? "null" : "\"" + setter.beanClass() + "\"";
+            switch (setter.kind()) {
+                case "LIST" -> java.append("                    x = ModelReaders.list(f, ModelReaders.")
+                        .append(setter.element()).append(", ").append(bean).append(");\n");
+                case "MAP" -> java.append("                    x = ModelReaders.map(f, ModelReaders.")
+                        .append(setter.element()).append(", ").append(bean).append(");\n");
+                default -> java.append("                    x = ModelReaders.value(f, ModelReaders.")
+                        .append(setter.kind()).append(", ").append(bean).append(");\n");
+            }
+            java.append("                    if (x == ModelReaders.JACKSON) {\n                        return null;\n")
+                    .append("                    }\n")
+                    .append("                    v.").append(setter.setter()).append("((").append(boxed(setter.javaType()))
+                    .append(") x);\n                    break;\n");
+        }
+        for (String ignored : reader.ignored()) {
+            if (cases.add(ignored)) {
+                java.append("                case \"").append(escape(ignored)).append("\":\n                    break;\n");
+            }
+        }
+        java.append("                default:\n");
+        if (reader.anySetter() == null) {
+            java.append("                    break;\n");
+        } else {
+            java.append("                    x = ModelReaders.value(f, ModelReaders.UNTYPED, null);\n")
+                    .append("                    if (x == ModelReaders.JACKSON) {\n                        return null;\n")
+                    .append("                    }\n")
+                    .append("                    v.").append(reader.anySetter()).append("(e.getKey(), x);\n")
+                    .append("                    break;\n");
+        }
+        java.append("            }\n        }\n        return v;\n    }\n");
+    }
+
+    private static String boxed(String javaType) {
+        return switch (javaType) {
+            case "int" -> "Integer";
+            case "long" -> "Long";
+            case "boolean" -> "Boolean";
+            case "double" -> "Double";
+            default -> javaType;
+        };
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private String dispatchSource(Map<String, String> calls) {
@@ -456,7 +676,29 @@ public final class TreeWriters {
                 .append("    @Override\n    public String[] classes() {\n        return CLASSES.clone();\n    }\n\n")
                 .append("    @Override\n    public String[] quantities() {\n        return QUANTITIES.clone();\n    }\n\n")
                 .append("    @Override\n    public String[] anyTypes() {\n        return ANY_TYPES.clone();\n    }\n\n")
-                .append("    @Override\n    public ObjectNode write(int index, Object v) {\n");
+                .append("    @Override\n    public Object read(int index, com.fasterxml.jackson.databind.node.ObjectNode n) {\n");
+        int readMethods = (names.size() + CASES_PER_METHOD - 1) / CASES_PER_METHOD;
+        for (int m = 0; m < readMethods; m++) {
+            java.append("        if (index < ").append((m + 1) * CASES_PER_METHOD).append(") {\n")
+                    .append("            return read").append(m).append("(index, n);\n        }\n");
+        }
+        java.append("        return null;\n    }\n");
+        for (int m = 0; m < readMethods; m++) {
+            java.append("\n    private static Object read").append(m)
+                    .append("(int index, com.fasterxml.jackson.databind.node.ObjectNode n) {\n")
+                    .append("        switch (index) {\n");
+            for (int i = m * CASES_PER_METHOD; i < Math.min(names.size(), (m + 1) * CASES_PER_METHOD); i++) {
+                if (readers.containsKey(names.get(i))) {
+                    String call = calls.get(names.get(i));
+                    int dot = call.lastIndexOf('.');
+                    java.append("            case ").append(i).append(":\n                return ")
+                            .append(call, 0, dot + 1).append("read").append(call.substring(dot + 1 + "write".length()))
+                            .append("(n);\n");
+                }
+            }
+            java.append("            default:\n                return null;\n        }\n    }\n");
+        }
+        java.append("\n    @Override\n    public ObjectNode write(int index, Object v) {\n");
         int methods = (names.size() + CASES_PER_METHOD - 1) / CASES_PER_METHOD;
         for (int m = 0; m < methods; m++) {
             java.append("        if (index < ").append((m + 1) * CASES_PER_METHOD).append(") {\n")

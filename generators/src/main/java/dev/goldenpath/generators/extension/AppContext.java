@@ -75,7 +75,8 @@ public final class AppContext {
      * resolved) to the app's folder; text that is not a Kubernetes object fails the render, naming the document.
      */
     public AppContext addYaml(String yaml) {
-        YamlObjects.addEach(yaml, origin, this::add, problems);
+        // Parsed here, so owned by no one else: no copy needed (add(..) copies what the caller may still hold).
+        YamlObjects.addEach(yaml, origin, object -> added.add(new Added(object, origin)), problems);
         return this;
     }
 

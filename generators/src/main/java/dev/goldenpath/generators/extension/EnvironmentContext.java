@@ -53,7 +53,8 @@ public final class EnvironmentContext {
 
     /** Adds the objects of YAML text to the environment's platform folder (see {@link AppContext#addYaml}). */
     public EnvironmentContext addYaml(String yaml) {
-        YamlObjects.addEach(yaml, origin, this::add, problems);
+        // Parsed here, so owned by no one else: no copy needed (add(..) copies what the caller may still hold).
+        YamlObjects.addEach(yaml, origin, object -> added.add(new AppContext.Added(object, origin)), problems);
         return this;
     }
 

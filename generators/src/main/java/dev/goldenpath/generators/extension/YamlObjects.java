@@ -3,6 +3,7 @@ package dev.goldenpath.generators.extension;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.goldenpath.generators.yaml.Yaml;
 import dev.goldenpath.lint.KubernetesYaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
@@ -18,8 +19,14 @@ import java.util.function.Consumer;
  */
 final class YamlObjects {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /**
+     * Made on first use: the readers written at build time read the usual objects without it (an ObjectMapper and its
+     * deserializers cost a small render about a tenth).
+     */
+    private static final class Json {
+        static final ObjectMapper JSON = new ObjectMapper()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     private YamlObjects() {
     }
@@ -40,8 +47,12 @@ final class YamlObjects {
                     throw new IllegalArgumentException("document " + index
                             + " is not a Kubernetes object (it needs apiVersion, kind and metadata.name)");
                 }
-                KubernetesResource resource = JSON.treeToValue(tree, ModelClasses.typeOf(
-                        tree.path("apiVersion").asText(), tree.path("kind").asText()));
+                Class<? extends KubernetesResource> type = ModelClasses.typeOf(tree.path("apiVersion").asText(),
+                        tree.path("kind").asText());
+                KubernetesResource resource = Yaml.readWithoutJackson(tree, type);
+                if (resource == null) {
+                    resource = Json.JSON.treeToValue(tree, type);
+                }
                 if (!(resource instanceof HasMetadata object)) {
                     throw new IllegalArgumentException("document " + index + " (" + tree.path("kind").asText()
                             + ") is a list, not one object: give its items one by one");
@@ -70,10 +81,22 @@ final class YamlObjects {
         }
     }
 
-    /** A deep copy, so that an object given once and placed in several folders is placed in each on its own. */
+    /**
+     * A deep copy, so that an object given once and placed in several folders is placed in each on its own. For the
+     * fabric8 classes the build wrote readers for, it is read back from the object's rendered tree (no Jackson) and kept
+     * when it renders to the same tree, its maps in rendered (sorted) order; otherwise, and for other classes, it
+     * goes through Jackson (YamlObjectsCopyTest).
+     */
     static HasMetadata copy(HasMetadata object) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Yaml.toTree(object);
+        HasMetadata copy = Yaml.readWithoutJackson(tree, object.getClass());
+        // Kept only when it renders exactly as the object (not so for a map of nulls, which renders as {} and reads
+        // back as an empty map, which renders as nothing).
+        if (copy != null && Yaml.toTree(copy).equals(tree)) {
+            return copy;
+        }
         try {
-            return JSON.treeToValue(JSON.valueToTree(object), object.getClass());
+            return Json.JSON.treeToValue(Json.JSON.valueToTree(object), object.getClass());
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException(Placement.describe(object) + " cannot be copied: " + e.getMessage(), e);
         }

@@ -107,6 +107,12 @@ public final class ModelTrees {
         }
     }
 
+    /** The object of the named class read from the node by its reader ({@link ModelReaders}), or null. */
+    static Object read(String className, ObjectNode node) {
+        Integer index = Table.BY_NAME.get(className);
+        return index == null || index < 0 ? null : Table.WRITERS.read(index, node);
+    }
+
     /** Whether the build's writers are present (tests check that they are). */
     static boolean written() {
         return Table.WRITERS != null;

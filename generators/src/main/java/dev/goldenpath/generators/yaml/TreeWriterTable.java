@@ -23,6 +23,9 @@ interface TreeWriterTable {
     /** The text Jackson writes for each constant of {@code enums()[index]}, by ordinal. */
     String[] enumTexts(int index);
 
+    /** The object of class {@code classes()[index]} read from the node, or null when Jackson must read it. */
+    Object read(int index, ObjectNode node);
+
     /** The tree of a value whose class is {@code classes()[index]}. */
     ObjectNode write(int index, Object value);
 }

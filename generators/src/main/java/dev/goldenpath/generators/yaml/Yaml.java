@@ -190,6 +190,15 @@ public final class Yaml {
         }
     }
 
+    /**
+     * The tree read into a fabric8 model class as an {@code ObjectMapper} that ignores unknown properties reads it,
+     * through the readers written at build time ({@link ModelReaders}); null when they leave it to Jackson (a value
+     * Jackson would coerce or refuse, a null, a quantity...), and the caller reads it with Jackson.
+     */
+    public static <T> T readWithoutJackson(JsonNode tree, Class<T> type) {
+        return ModelReaders.read(tree, type);
+    }
+
     /** Parses one YAML document into a model class. */
     public static <T> T read(byte[] yaml, Class<T> type) {
         try {

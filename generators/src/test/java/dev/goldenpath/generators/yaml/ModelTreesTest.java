@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * empty and blank strings, empty and unsorted maps, maps of nulls, lists with nulls and empty lists, nested free-form
  * values in {@code additionalProperties}, quantities, int-or-strings and enums.
  */
-class ModelTreesTest {
+public class ModelTreesTest {
 
     private static final int INSTANCES_PER_CLASS = 12;
     private static final com.fasterxml.jackson.databind.ObjectMapper NODES = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -133,18 +133,19 @@ class ModelTreesTest {
     }
 
     /** Random values of a declared type, through each class's widest public constructor. */
-    private static final class Values {
+    /** Random values of declared types (also used by other packages' tests). */
+    public static final class Values {
 
         private static final int DEPTH = 5;
         private final Random random;
         private final boolean nulls;
 
-        Values(Random random, boolean nulls) {
+        public Values(Random random, boolean nulls) {
             this.random = random;
             this.nulls = nulls;
         }
 
-        Object instance(Class<?> type, int depth) {
+        public Object instance(Class<?> type, int depth) {
             // Declared, not only public: goldenpath's own custom resources are package-private classes.
             Constructor<?> widest = Arrays.stream(type.getDeclaredConstructors())
                     .filter(c -> !Modifier.isPrivate(c.getModifiers()))
