@@ -30,16 +30,7 @@ class ModelReadersTest {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final TreeWriterTable table = table();
-
-    private static TreeWriterTable table() {
-        try {
-            return (TreeWriterTable) Class.forName(ModelTrees.class.getPackageName() + ".ModelWriters")
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("the build wrote no tree writers (generators' tree-writers executions)", e);
-        }
-    }
+    private final TreeWriterTable table = ModelTreesTest.table();
 
     @Test
     void everyReaderReadsWhatJacksonReadsOrLeavesItToJackson() throws Exception {

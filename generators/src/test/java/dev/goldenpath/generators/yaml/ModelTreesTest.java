@@ -41,7 +41,8 @@ public class ModelTreesTest {
 
     private final TreeWriterTable table = table();
 
-    private static TreeWriterTable table() {
+    /** The writers the build wrote (found by name, as ModelTrees finds them). */
+    static TreeWriterTable table() {
         try {
             return (TreeWriterTable) Class.forName(ModelTrees.class.getPackageName() + ".ModelWriters")
                     .getDeclaredConstructor().newInstance();
