@@ -312,6 +312,13 @@ public final class TreeWriters {
         if (raw == Object.class) {
             return "UNTYPED";
         }
+        // fabric8's two scalar classes, read as their own deserializer and creator read them.
+        if (raw.getName().equals(MODEL + ".Quantity")) {
+            return "QUANTITY";
+        }
+        if (raw.getName().equals(MODEL + ".IntOrString")) {
+            return "INT_OR_STRING";
+        }
         if (beans.containsKey(raw.getName()) && raw.getName().startsWith(FABRIC8) && accessible(raw)) {
             return "BEAN";
         }

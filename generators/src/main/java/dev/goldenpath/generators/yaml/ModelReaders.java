@@ -11,9 +11,10 @@ import java.util.Map;
  * JSON trees to fabric8 objects without Jackson's per-class introspection: the readers goldenpath-treegen writes at
  * build time next to the tree writers ({@link ModelTrees}), for the fabric8 classes Jackson reads with a default
  * constructor and setters. A reader takes only what Jackson reads without a decision: each value of its property's
- * kind (text for a string, an int for an Integer, an array for a list...). For anything else (a null, a number where
- * text is expected, which Jackson may coerce or refuse, a quantity) it answers "ask Jackson" and the caller reads the
- * whole object with Jackson, so the result never depends on the path; {@code ModelReadersTest} holds both equal.
+ * kind (text for a string, an int for an Integer, an array for a list, a scalar for a quantity...). For anything
+ * else (a null, a number where text is expected, which Jackson may coerce or refuse) it answers "ask Jackson" and
+ * the caller reads the whole object with Jackson, so the result never depends on the path; {@code ModelReadersTest}
+ * holds both equal.
  */
 final class ModelReaders {
 
@@ -28,6 +29,10 @@ final class ModelReaders {
     /** {@code Object}: what Jackson's untyped reading gives (maps, lists, strings, numbers, booleans, nulls). */
     static final int UNTYPED = 5;
     static final int BEAN = 6;
+    /** fabric8's {@code Quantity}: its deserializer reads a scalar's text. */
+    static final int QUANTITY = 7;
+    /** fabric8's {@code IntOrString}: its creator takes the untyped value. */
+    static final int INT_OR_STRING = 8;
 
     private ModelReaders() {
     }
@@ -56,6 +61,19 @@ final class ModelReaders {
                 return node.isDouble() || node.isInt() || node.isLong() ? (Object) node.doubleValue() : JACKSON;
             case UNTYPED:
                 return untyped(node);
+            case QUANTITY:
+                if (!node.isTextual() && !node.isInt() && !node.isLong()) {
+                    return JACKSON;
+                }
+                try {
+                    return new io.fabric8.kubernetes.api.model.Quantity(node.asText());
+                } catch (IllegalArgumentException e) {
+                    return JACKSON; // not a quantity: Jackson's exception says so
+                }
+            case INT_OR_STRING:
+                return node.isTextual() ? new io.fabric8.kubernetes.api.model.IntOrString((Object) node.textValue())
+                        : node.isInt() ? new io.fabric8.kubernetes.api.model.IntOrString((Object) node.intValue())
+                        : JACKSON;
             case BEAN: {
                 if (!(node instanceof ObjectNode object)) {
                     return JACKSON;

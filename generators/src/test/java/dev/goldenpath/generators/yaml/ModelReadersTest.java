@@ -1,5 +1,6 @@
 package dev.goldenpath.generators.yaml;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -94,6 +95,27 @@ class ModelReadersTest {
         ConfigMap read = ModelReaders.read(configMap, ConfigMap.class);
         assertNotNull(read);
         assertEquals(Map.of("LOG_LEVEL", "info"), read.getData());
+
+        ObjectNode service = NODES.objectNode().put("apiVersion", "v1").put("kind", "Service");
+        service.putObject("metadata").put("name", "web");
+        service.putObject("spec").putArray("ports").addObject().put("port", 80).put("targetPort", 8080);
+        io.fabric8.kubernetes.api.model.Service readService = ModelReaders.read(service,
+                io.fabric8.kubernetes.api.model.Service.class);
+        assertNotNull(readService, "int-or-string ports are read without Jackson");
+        assertEquals(readService, assertDoesNotThrow(() -> JACKSON.treeToValue(service,
+                io.fabric8.kubernetes.api.model.Service.class)));
+
+        ObjectNode deployment = NODES.objectNode().put("apiVersion", "apps/v1").put("kind", "Deployment");
+        deployment.putObject("metadata").put("name", "web");
+        ObjectNode container = deployment.putObject("spec").putObject("template").putObject("spec")
+                .putArray("containers").addObject().put("name", "web").put("image", "web:1");
+        container.putObject("resources").putObject("limits").put("cpu", "500m").put("memory", "256Mi");
+        container.withObject("resources").putObject("requests").put("cpu", 1);
+        io.fabric8.kubernetes.api.model.apps.Deployment readDeployment = ModelReaders.read(deployment,
+                io.fabric8.kubernetes.api.model.apps.Deployment.class);
+        assertNotNull(readDeployment, "quantities are read without Jackson");
+        assertEquals(readDeployment, assertDoesNotThrow(() -> JACKSON.treeToValue(deployment,
+                io.fabric8.kubernetes.api.model.apps.Deployment.class)));
 
         ObjectNode certificate = NODES.objectNode().put("apiVersion", "cert-manager.io/v1").put("kind", "Certificate");
         certificate.putObject("metadata").put("name", "web-tls");
