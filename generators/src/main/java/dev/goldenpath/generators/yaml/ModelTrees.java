@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 /**
  * Objects to JSON trees without Jackson's per-class introspection: the fabric8 model classes a render uses have tree
@@ -48,8 +47,6 @@ public final class ModelTrees {
     /** How many values went to Jackson since start (tests check that rendered platforms never need it). */
     private static final AtomicLong JACKSON = new AtomicLong();
 
-    /** The fallback: set by {@link Yaml}, which owns the Jackson configuration. */
-    private static volatile Function<Object, JsonNode> jackson;
 
     private ModelTrees() {
     }
@@ -116,10 +113,6 @@ public final class ModelTrees {
     /** Whether the build's writers are present (tests check that they are). */
     static boolean written() {
         return Table.WRITERS != null;
-    }
-
-    static void useJackson(Function<Object, JsonNode> fallback) {
-        jackson = fallback;
     }
 
     static long jacksonCount() {
@@ -199,7 +192,7 @@ public final class ModelTrees {
             }
         }
         JACKSON.incrementAndGet();
-        return jackson.apply(value);
+        return Yaml.throughJackson(value);
     }
 
     /**
@@ -382,7 +375,7 @@ public final class ModelTrees {
         for (Map.Entry<?, ?> entry : values.entrySet()) {
             if (!(entry.getKey() instanceof String)) {
                 JACKSON.incrementAndGet();
-                object.setAll((ObjectNode) jackson.apply(values));
+                object.setAll((ObjectNode) Yaml.throughJackson(values));
                 return;
             }
         }

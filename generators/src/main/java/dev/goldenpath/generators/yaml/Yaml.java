@@ -61,10 +61,6 @@ public final class Yaml {
     /** The same bytes as the mapper for the shapes rendered objects have, several times faster. */
     private static final BlockYaml BLOCK = new BlockYaml(Yaml::stream);
 
-    static {
-        ModelTrees.useJackson(Yaml::throughJackson);
-    }
-
     private Yaml() {
     }
 
