@@ -258,18 +258,21 @@ public final class ModelTrees {
     /** A map's tree: entries sorted by key, nulls and empty lists left out; null when a key is not a string. */
     private static ObjectNode map(Map<?, ?> map) {
         ObjectNode object = NODES.objectNode();
-        if (map.isEmpty()) {
-            return object;
+        List<Map.Entry<String, Object>> entries = sorted(map);
+        if (entries == null) {
+            return null;
         }
-        if (map instanceof SortedMap<?, ?>) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!(entry.getKey() instanceof String key)) {
-                    return null;
-                }
-                put(object, key, entry.getValue());
-            }
-            return object;
+        for (Map.Entry<String, Object> entry : entries) {
+            put(object, entry.getKey(), entry.getValue() == NULL ? null : entry.getValue());
         }
+        return object;
+    }
+
+    /**
+     * A map's entries in the order Jackson writes them ({@code ORDER_MAP_ENTRIES_BY_KEYS}: a sorted map's own order,
+     * else by key), null values as {@link #NULL}; null when a key is not a string (Jackson then decides).
+     */
+    private static List<Map.Entry<String, Object>> sorted(Map<?, ?> map) {
         List<Map.Entry<String, Object>> entries = new ArrayList<>(map.size());
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (!(entry.getKey() instanceof String key)) {
@@ -277,11 +280,10 @@ public final class ModelTrees {
             }
             entries.add(Map.entry(key, entry.getValue() == null ? NULL : entry.getValue()));
         }
-        entries.sort(Map.Entry.comparingByKey());
-        for (Map.Entry<String, Object> entry : entries) {
-            put(object, entry.getKey(), entry.getValue() == NULL ? null : entry.getValue());
+        if (!(map instanceof SortedMap<?, ?>)) {
+            entries.sort(Map.Entry.comparingByKey());
         }
-        return object;
+        return entries;
     }
 
     /** Stands for a null map value while sorting ({@link Map#entry} takes no nulls). */
@@ -371,20 +373,11 @@ public final class ModelTrees {
         if (values == null || values.isEmpty()) {
             return;
         }
-        ObjectNode entries = NODES.objectNode();
-        for (Map.Entry<?, ?> entry : values.entrySet()) {
-            if (!(entry.getKey() instanceof String)) {
-                JACKSON.incrementAndGet();
-                object.setAll((ObjectNode) Yaml.throughJackson(values));
-                return;
-            }
-        }
-        List<Map.Entry<String, Object>> sorted = new ArrayList<>(values.size());
-        for (Map.Entry<?, ?> entry : values.entrySet()) {
-            sorted.add(Map.entry((String) entry.getKey(), entry.getValue() == null ? NULL : entry.getValue()));
-        }
-        if (!(values instanceof SortedMap<?, ?>)) {
-            sorted.sort(Map.Entry.comparingByKey());
+        List<Map.Entry<String, Object>> sorted = sorted(values);
+        if (sorted == null) {
+            JACKSON.incrementAndGet();
+            object.setAll((ObjectNode) Yaml.throughJackson(values));
+            return;
         }
         for (Map.Entry<String, Object> entry : sorted) {
             if (entry.getValue() == NULL) {
