@@ -63,6 +63,7 @@ public final class ArchiveTraining implements PlatformSpec {
 
     /** Runs the training commands; exits 1 when one of them does not end as expected. */
     public static void main(String[] args) {
+        Goldenpath.defaults(); // as the runs it trains for
         List<String> failures;
         try {
             failures = train();
