@@ -23,6 +23,11 @@ final class Problems {
         }
     }
 
+    /** Adds another collection's problems after these, in their order. */
+    void addAll(Problems other) {
+        violations.addAll(other.violations);
+    }
+
     boolean isEmpty() {
         return violations.isEmpty();
     }

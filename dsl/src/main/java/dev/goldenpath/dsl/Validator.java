@@ -12,6 +12,9 @@ import java.util.Set;
  */
 final class Validator {
 
+    /** Fewer apps than this are checked on the calling thread: handing them to the pool would cost more. */
+    static final int PARALLEL_FROM = 32;
+
     private final Platform platform;
     private final Problems problems = new Problems();
 
@@ -25,10 +28,20 @@ final class Validator {
         new EnvironmentRules(platform, problems).environments();
         names.teams();
         Set<String> appNames = new HashSet<>();
-        for (App app : platform.apps()) {
+        List<App> apps = platform.apps();
+        // Each app's rules read the platform and write only their own problems: the apps are checked in parallel (a
+        // tenth of a large render's time), and their problems are then added in the apps' order.
+        List<Problems> perApp = apps.size() < PARALLEL_FROM ? null
+                : apps.parallelStream().map(app -> app(app, FieldPath.app(app.name()), new Problems())).toList();
+        for (int i = 0; i < apps.size(); i++) {
+            App app = apps.get(i);
             FieldPath path = FieldPath.app(app.name());
             names.unique(app, path, appNames);
-            app(app, path);
+            if (perApp == null) {
+                app(app, path, problems);
+            } else {
+                problems.addAll(perApp.get(i));
+            }
         }
         new BaselineRules(platform, problems).check();
         new NetworkRules(platform, problems).environments();
@@ -38,8 +51,8 @@ final class Validator {
         return problems.list();
     }
 
-    /** The rules of one app, in the order its fields are usually declared. */
-    private void app(App app, FieldPath path) {
+    /** The rules of one app, in the order its fields are usually declared, adding to {@code problems}. */
+    private Problems app(App app, FieldPath path, Problems problems) {
         ContainerRules container = new ContainerRules(problems);
         MetadataRules metadata = new MetadataRules(platform, problems);
         WorkloadRules workload = new WorkloadRules(platform, problems);
@@ -67,5 +80,6 @@ final class Validator {
         new CompanionRules(platform, problems).app(app, path);
         new WorkloadKindRules(platform, problems).app(app, path);
         new ConfigRules(platform, problems).app(app, path);
+        return problems;
     }
 }
