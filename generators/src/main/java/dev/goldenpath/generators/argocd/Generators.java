@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates ApplicationSet generators the way the ApplicationSet controller does (Go-template mode), against a
@@ -234,8 +235,10 @@ final class Generators {
     }
 
     // Argo CD's SanitizeName: lowercase, anything but [a-z0-9-.] becomes '-'.
+    private static final Pattern NOT_SANITIZED = Pattern.compile("[^a-z0-9-.]");
+
     private static String normalized(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-.]", "-");
+        return NOT_SANITIZED.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
     }
 
     private List<Map<String, Object>> clusters(ApplicationSet.Clusters generator, String where) {

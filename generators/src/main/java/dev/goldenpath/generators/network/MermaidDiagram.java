@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The allowed graph of one environment as a Mermaid flowchart, committed with the tree so that reviewers see
  * who may talk to whom: one subgraph per namespace, one arrow per edge, labelled with its ports.
  */
 public final class MermaidDiagram {
+
+    /** What a Mermaid id cannot hold, and the underscores that would then start or end one (compiled once). */
+    private static final Pattern NOT_ID = Pattern.compile("[^A-Za-z0-9]+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
 
     private MermaidDiagram() {
     }
@@ -70,7 +75,7 @@ public final class MermaidDiagram {
         Map<String, String> ids = new TreeMap<>();
         Map<String, Integer> taken = new TreeMap<>();
         for (String key : keys) {
-            String id = key.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
+            String id = EDGE_UNDERSCORES.matcher(NOT_ID.matcher(key).replaceAll("_")).replaceAll("");
             int n = taken.merge(id, 1, Integer::sum);
             ids.put(key, n == 1 ? id : id + "_" + n);
         }
