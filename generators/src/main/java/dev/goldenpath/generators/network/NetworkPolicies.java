@@ -4,20 +4,18 @@ import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.SyncJob;
 import dev.goldenpath.generators.metadata.Labels;
+import dev.goldenpath.generators.metadata.Models;
 import dev.goldenpath.vocabulary.LabelKeys;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +34,10 @@ public final class NetworkPolicies {
 
     /** Denies all ingress and egress of every pod in the namespace that no other policy allows. */
     public static NetworkPolicy defaultDeny(Platform platform, String namespace) {
-        return new NetworkPolicyBuilder()
-                .withNewMetadata()
-                .withName("default-deny")
-                .withNamespace(namespace)
-                .withLabels(LabelKeys.managed(platform.name()))
-                .endMetadata()
-                .withNewSpec()
-                .withPodSelector(new LabelSelector())
-                .withPolicyTypes("Ingress", "Egress")
-                .endSpec()
-                .build();
+        NetworkPolicySpec spec = new NetworkPolicySpec();
+        spec.setPodSelector(new LabelSelector());
+        spec.setPolicyTypes(Models.list("Ingress", "Egress"));
+        return policy(Models.meta("default-deny", namespace, LabelKeys.managed(platform.name()), null), spec);
     }
 
     /** The app's allowances: one ingress rule per declared client, one egress rule per declared server. */
@@ -67,63 +58,70 @@ public final class NetworkPolicies {
         List<NetworkPolicyEgressRule> egress = new ArrayList<>();
         for (Edge edge : edges) {
             if (edge.to().equals(self)) {
-                ingress.add(new NetworkPolicyIngressRuleBuilder()
-                        .withFrom(peer(edge.from(), instance.namespace()))
-                        .withPorts(ports(edge.ports()))
-                        .build());
+                NetworkPolicyIngressRule rule = new NetworkPolicyIngressRule();
+                rule.setFrom(Models.list(peer(edge.from(), instance.namespace())));
+                rule.setPorts(ports(edge.ports()));
+                ingress.add(rule);
             }
             if (edge.from().equals(self)) {
-                egress.add(new NetworkPolicyEgressRuleBuilder()
-                        .withTo(peer(edge.to(), instance.namespace()))
-                        .withPorts(ports(edge.ports()))
-                        .build());
+                NetworkPolicyEgressRule rule = new NetworkPolicyEgressRule();
+                rule.setTo(Models.list(peer(edge.to(), instance.namespace())));
+                rule.setPorts(ports(edge.ports()));
+                egress.add(rule);
             }
         }
-        return new NetworkPolicyBuilder()
-                .withMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-                        .withName(self.app())
-                        .withNamespace(instance.namespace())
-                        .withLabels(Labels.of(platform, instance))
-                        .withAnnotations(Labels.annotations(instance))
-                        .build())
-                .withNewSpec()
-                .withPodSelector(new LabelSelectorBuilder().withMatchLabels(Map.of(Labels.NAME, self.app())).build())
-                // Both types, always: with no rules of a type the app is isolated for it, which the default deny
-                // already says; stating it here keeps the app isolated even if the default deny is removed.
-                .withPolicyTypes("Ingress", "Egress")
-                .withIngress(ingress)
-                .withEgress(egress)
-                .endSpec()
-                .build();
+        NetworkPolicySpec spec = new NetworkPolicySpec();
+        spec.setPodSelector(Models.matchLabels(Map.of(Labels.NAME, self.app())));
+        // Both types, always: with no rules of a type the app is isolated for it, which the default deny
+        // already says; stating it here keeps the app isolated even if the default deny is removed.
+        spec.setPolicyTypes(Models.list("Ingress", "Egress"));
+        spec.setIngress(ingress);
+        spec.setEgress(egress);
+        return policy(Models.meta(self.app(), instance.namespace(), Labels.of(platform, instance),
+                Labels.annotations(instance)), spec);
+    }
+
+    private static NetworkPolicy policy(ObjectMeta metadata, NetworkPolicySpec spec) {
+        NetworkPolicy policy = new NetworkPolicy();
+        policy.setMetadata(metadata);
+        policy.setSpec(spec);
+        return policy;
     }
 
     private static NetworkPolicyPeer peer(Endpoint endpoint, String ownNamespace) {
-        NetworkPolicyPeerBuilder peer = new NetworkPolicyPeerBuilder();
+        NetworkPolicyPeer peer = new NetworkPolicyPeer();
         if (endpoint instanceof Endpoint.App app) {
-            peer.withPodSelector(new LabelSelectorBuilder().withMatchLabels(Map.of(Labels.NAME, app.app())).build());
+            peer.setPodSelector(Models.matchLabels(Map.of(Labels.NAME, app.app())));
             if (!app.namespace().equals(ownNamespace)) {
                 // namespaceSelector and podSelector in ONE peer: the named pods in that namespace only (AND).
-                peer.withNamespaceSelector(namespace(app.namespace()));
+                peer.setNamespaceSelector(namespace(app.namespace()));
             }
         } else if (endpoint instanceof Endpoint.Namespace namespace) {
-            peer.withNamespaceSelector(namespace(namespace.namespace()));
+            peer.setNamespaceSelector(namespace(namespace.namespace()));
         } else if (endpoint instanceof Endpoint.Pods pods) {
-            peer.withNamespaceSelector(namespace(pods.namespace()))
-                    .withPodSelector(new LabelSelectorBuilder().withMatchLabels(pods.labels()).build());
+            peer.setNamespaceSelector(namespace(pods.namespace()));
+            peer.setPodSelector(Models.matchLabels(pods.labels()));
         } else if (endpoint instanceof Endpoint.IpBlock block) {
-            peer.withNewIpBlock().withCidr(block.cidr()).withExcept(block.except()).endIpBlock();
+            IPBlock ipBlock = new IPBlock();
+            ipBlock.setCidr(block.cidr());
+            ipBlock.setExcept(Models.list(block.except()));
+            peer.setIpBlock(ipBlock);
         }
-        return peer.build();
+        return peer;
     }
 
     private static LabelSelector namespace(String name) {
-        return new LabelSelectorBuilder().withMatchLabels(Map.of(NAMESPACE_NAME, name)).build();
+        return Models.matchLabels(Map.of(NAMESPACE_NAME, name));
     }
 
     private static List<NetworkPolicyPort> ports(List<Edge.PortProtocol> ports) {
-        return ports.stream().map(p -> new NetworkPolicyPortBuilder()
-                .withPort(new IntOrString(p.port()))
-                .withProtocol(p.protocol())
-                .build()).toList();
+        List<NetworkPolicyPort> list = new ArrayList<>(ports.size());
+        for (Edge.PortProtocol p : ports) {
+            NetworkPolicyPort port = new NetworkPolicyPort();
+            port.setPort(new IntOrString(p.port()));
+            port.setProtocol(p.protocol());
+            list.add(port);
+        }
+        return list;
     }
 }

@@ -4,16 +4,16 @@ import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.Permission;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.metadata.Labels;
+import dev.goldenpath.generators.metadata.Models;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleRef;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,25 +37,42 @@ public final class Roles {
         List<Permission> namespaced = instance.app().apiAccess().permissions().stream().filter(p -> !p.clusterScoped()).toList();
         List<Permission> clusterWide = instance.app().apiAccess().permissions().stream().filter(Permission::clusterScoped).toList();
         String roleName = instance.app().apiAccess().roleName().orElse(instance.name());
-        var subject = new SubjectBuilder().withKind("ServiceAccount").withName(instance.name())
-                .withNamespace(instance.namespace()).build();
+        // Made directly, not with fabric8's builders, which copy every nested object twice (issue 18); each object
+        // gets objects and lists of its own, as the builders made them.
         if (!namespaced.isEmpty()) {
-            objects.add(new RoleBuilder().withMetadata(metadata(platform, instance, roleName, true))
-                    .withRules(rules(namespaced)).build());
-            objects.add(new RoleBindingBuilder().withMetadata(metadata(platform, instance, roleName, true))
-                    .withNewRoleRef("rbac.authorization.k8s.io", "Role", roleName)
-                    .withSubjects(subject).build());
+            Role role = new Role();
+            role.setMetadata(metadata(platform, instance, roleName, true));
+            role.setRules(rules(namespaced));
+            objects.add(role);
+            RoleBinding binding = new RoleBinding();
+            binding.setMetadata(metadata(platform, instance, roleName, true));
+            binding.setRoleRef(new RoleRef("rbac.authorization.k8s.io", "Role", roleName));
+            binding.setSubjects(Models.list(subject(instance)));
+            objects.add(binding);
         }
         if (!clusterWide.isEmpty()) {
             // Cluster-scoped names must be unique cluster-wide: qualify them with the namespace.
             String clusterRoleName = instance.namespace() + "-" + roleName;
-            objects.add(new ClusterRoleBuilder().withMetadata(metadata(platform, instance, clusterRoleName, false))
-                    .withRules(rules(clusterWide)).build());
-            objects.add(new ClusterRoleBindingBuilder().withMetadata(metadata(platform, instance, clusterRoleName, false))
-                    .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRoleName)
-                    .withSubjects(subject).build());
+            ClusterRole role = new ClusterRole();
+            role.setMetadata(metadata(platform, instance, clusterRoleName, false));
+            role.setRules(rules(clusterWide));
+            objects.add(role);
+            ClusterRoleBinding binding = new ClusterRoleBinding();
+            binding.setMetadata(metadata(platform, instance, clusterRoleName, false));
+            binding.setRoleRef(new RoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRoleName));
+            binding.setSubjects(Models.list(subject(instance)));
+            objects.add(binding);
         }
         return objects;
+    }
+
+    /** The app's own ServiceAccount, the only subject its roles are bound to. */
+    private static Subject subject(AppInstance instance) {
+        Subject subject = new Subject();
+        subject.setKind("ServiceAccount");
+        subject.setName(instance.name());
+        subject.setNamespace(instance.namespace());
+        return subject;
     }
 
     /** Merges permissions into sorted rules: same group, verbs and names share one rule. */
@@ -69,12 +86,14 @@ public final class Roles {
             shapes.putIfAbsent(key, permission);
         }
         List<PolicyRule> rules = new ArrayList<>();
-        shapes.forEach((key, shape) -> rules.add(new PolicyRuleBuilder()
-                .withApiGroups(shape.apiGroup())
-                .withResources(List.copyOf(resources.get(key)))
-                .withVerbs(List.copyOf(new TreeSet<>(shape.verbs())))
-                .withResourceNames(List.copyOf(new TreeSet<>(shape.resourceNames())))
-                .build()));
+        shapes.forEach((key, shape) -> {
+            PolicyRule rule = new PolicyRule();
+            rule.setApiGroups(Models.list(shape.apiGroup()));
+            rule.setResources(new ArrayList<>(resources.get(key)));
+            rule.setVerbs(new ArrayList<>(new TreeSet<>(shape.verbs())));
+            rule.setResourceNames(new ArrayList<>(new TreeSet<>(shape.resourceNames())));
+            rules.add(rule);
+        });
         // Readable and stable: by API group, then resources, then verbs.
         rules.sort(java.util.Comparator.comparing((PolicyRule r) -> r.getApiGroups().get(0))
                 .thenComparing(r -> String.join(",", r.getResources()))
@@ -84,11 +103,7 @@ public final class Roles {
     }
 
     private static ObjectMeta metadata(Platform platform, AppInstance instance, String name, boolean namespaced) {
-        return new ObjectMetaBuilder()
-                .withName(name)
-                .withNamespace(namespaced ? instance.namespace() : null)
-                .withLabels(Labels.of(platform, instance))
-                .withAnnotations(Labels.annotationsWithWeakenings(instance))
-                .build();
+        return Models.meta(name, namespaced ? instance.namespace() : null, Labels.of(platform, instance),
+                Labels.annotationsWithWeakenings(instance));
     }
 }

@@ -2,13 +2,11 @@ package dev.goldenpath.generators.workload;
 
 import dev.goldenpath.dsl.App;
 import dev.goldenpath.dsl.Weakening;
+import dev.goldenpath.generators.metadata.Models;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
-import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
-import io.fabric8.kubernetes.api.model.SeccompProfileBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,18 +40,18 @@ public final class SecureDefaults {
      * {@code fsGroup}. A user 0 turns off only the non-root rule, which takes a declared weakening.
      */
     public static PodSecurityContext pod(long user, long group, long fsGroup) {
-        return new PodSecurityContextBuilder()
-                // PSS restricted "Running as Non-root": runAsNonRoot must be true.
-                .withRunAsNonRoot(user != 0)
-                // PSS restricted "Running as Non-root user": runAsUser must not be 0.
-                .withRunAsUser(user)
-                // NSA/CISA hardening guide: run with a non-root group as well.
-                .withRunAsGroup(group)
-                // Volumes are owned by a non-root group the workload belongs to, so they are writable without root.
-                .withFsGroup(fsGroup)
-                .withFsGroupChangePolicy(FS_GROUP_CHANGE_POLICY)
-                .withSeccompProfile(seccomp())
-                .build();
+        PodSecurityContext context = new PodSecurityContext();
+        // PSS restricted "Running as Non-root": runAsNonRoot must be true.
+        context.setRunAsNonRoot(user != 0);
+        // PSS restricted "Running as Non-root user": runAsUser must not be 0.
+        context.setRunAsUser(user);
+        // NSA/CISA hardening guide: run with a non-root group as well.
+        context.setRunAsGroup(group);
+        // Volumes are owned by a non-root group the workload belongs to, so they are writable without root.
+        context.setFsGroup(fsGroup);
+        context.setFsGroupChangePolicy(FS_GROUP_CHANGE_POLICY);
+        context.setSeccompProfile(seccomp());
+        return context;
     }
 
     /**
@@ -62,11 +60,11 @@ public final class SecureDefaults {
      * seccomp default still applies (PSS restricted "Seccomp"), the capabilities are what open the kernel to it.
      */
     public static PodSecurityContext rootAgentPod() {
-        return new PodSecurityContextBuilder()
-                .withRunAsUser(0L)
-                .withRunAsNonRoot(false)
-                .withSeccompProfile(seccomp())
-                .build();
+        PodSecurityContext context = new PodSecurityContext();
+        context.setRunAsUser(0L);
+        context.setRunAsNonRoot(false);
+        context.setSeccompProfile(seccomp());
+        return context;
     }
 
     /** The container-level security context of an app. */
@@ -106,19 +104,20 @@ public final class SecureDefaults {
      */
     public static SecurityContext container(List<String> added, boolean escalation, boolean readOnlyRoot,
                                             Boolean runAsNonRoot) {
-        return new SecurityContextBuilder()
-                // PSS restricted "Privilege Escalation": allowPrivilegeEscalation must be false.
-                .withAllowPrivilegeEscalation(escalation)
-                // PSS baseline "Privileged Containers": never privileged.
-                .withPrivileged(false)
-                // NSA/CISA hardening guide "immutable container file systems": read-only root filesystem;
-                // writable paths are emptyDir mounts.
-                .withReadOnlyRootFilesystem(readOnlyRoot)
-                // Repeated per container so that a container added by a mutating webhook cannot slip through.
-                .withRunAsNonRoot(runAsNonRoot)
-                // PSS restricted "Capabilities": drop ALL, add back at most NET_BIND_SERVICE (others need a weakening).
-                .withCapabilities(new Capabilities(List.copyOf(added), List.of(DROP_CAPABILITIES)))
-                .build();
+        // Made directly, as the builders made it (issue 18: fabric8's builders copy every nested object twice).
+        SecurityContext context = new SecurityContext();
+        // PSS restricted "Privilege Escalation": allowPrivilegeEscalation must be false.
+        context.setAllowPrivilegeEscalation(escalation);
+        // PSS baseline "Privileged Containers": never privileged.
+        context.setPrivileged(false);
+        // NSA/CISA hardening guide "immutable container file systems": read-only root filesystem;
+        // writable paths are emptyDir mounts.
+        context.setReadOnlyRootFilesystem(readOnlyRoot);
+        // Repeated per container so that a container added by a mutating webhook cannot slip through.
+        context.setRunAsNonRoot(runAsNonRoot);
+        // PSS restricted "Capabilities": drop ALL, add back at most NET_BIND_SERVICE (others need a weakening).
+        context.setCapabilities(new Capabilities(Models.list(added), Models.list(DROP_CAPABILITIES)));
+        return context;
     }
 
     /** The restricted container context with nothing weakened: what a baseline job such as Trivy's runs with. */
@@ -133,6 +132,8 @@ public final class SecureDefaults {
 
     // PSS restricted "Seccomp".
     private static SeccompProfile seccomp() {
-        return new SeccompProfileBuilder().withType(SECCOMP_PROFILE).build();
+        SeccompProfile profile = new SeccompProfile();
+        profile.setType(SECCOMP_PROFILE);
+        return profile;
     }
 }

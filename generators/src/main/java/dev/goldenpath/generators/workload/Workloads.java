@@ -3,58 +3,33 @@ package dev.goldenpath.generators.workload;
 import dev.goldenpath.dsl.App;
 import dev.goldenpath.dsl.AppInstance;
 import dev.goldenpath.dsl.DisruptionBudget;
-import dev.goldenpath.dsl.EnvVar;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.Port;
-import dev.goldenpath.dsl.Probe;
 import dev.goldenpath.dsl.Rollout;
-import dev.goldenpath.dsl.Secret;
-import dev.goldenpath.dsl.Toleration;
 import dev.goldenpath.dsl.Weakening;
 import dev.goldenpath.dsl.Workload;
-import dev.goldenpath.dsl.WritablePath;
 import dev.goldenpath.generators.metadata.Labels;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import dev.goldenpath.generators.metadata.Models;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServicePort;
-import io.fabric8.kubernetes.api.model.ServicePortBuilder;
-import io.fabric8.kubernetes.api.model.TolerationBuilder;
-import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
+import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The objects that run one app in one environment: ServiceAccount, Deployment, Service, and when they
@@ -74,11 +49,13 @@ public final class Workloads {
         List<HasMetadata> objects = new ArrayList<>();
         App app = instance.app();
         boolean token = apiAccess || app.weakens(Weakening.SERVICE_ACCOUNT_TOKEN);
-        objects.add(new ServiceAccountBuilder()
-                .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
-                // CIS 5.1.6: mount service-account tokens only where the API is really used.
-                .withAutomountServiceAccountToken(token)
-                .build());
+        // The objects every app instance gets are made directly, not with fabric8's builders (which copy every nested
+        // object twice): fresh objects and mutable collections of their own, as the builders made them (issue 18).
+        ServiceAccount account = new ServiceAccount();
+        account.setMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)));
+        // CIS 5.1.6: mount service-account tokens only where the API is really used.
+        account.setAutomountServiceAccountToken(token);
+        objects.add(account);
         if (app.workload() instanceof Workload.ScheduledJob schedule) {
             // A CronJob and nothing else: no Service (no ports), no replicas, so no disruption budget or autoscaler.
             objects.add(Jobs.cronJob(platform, instance, schedule, token));
@@ -92,15 +69,15 @@ public final class Workloads {
             objects.add(StatefulSets.headlessService(platform, instance, stateful));
         }
         if (!app.ports().isEmpty()) {
-            objects.add(new ServiceBuilder()
-                    .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
-                    .withNewSpec()
-                    // ClusterIP only: exposure beyond the cluster goes through an ingress controller, never NodePort.
-                    .withType("ClusterIP")
-                    .withSelector(Labels.selector(instance))
-                    .withPorts(servicePorts(app))
-                    .endSpec()
-                    .build());
+            ServiceSpec spec = new ServiceSpec();
+            // ClusterIP only: exposure beyond the cluster goes through an ingress controller, never NodePort.
+            spec.setType("ClusterIP");
+            spec.setSelector(Models.map(Labels.selector(instance)));
+            spec.setPorts(servicePorts(app));
+            Service service = new Service();
+            service.setMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)));
+            service.setSpec(spec);
+            objects.add(service);
         }
         if (instance.minimumReplicas() > 1) {
             objects.add(disruptionBudget(platform, instance));
@@ -136,9 +113,7 @@ public final class Workloads {
         spec.setSelector(selector(instance));
         spec.setStrategy(strategy(app.availability().rollout()));
         spec.setMinReadySeconds(app.availability().rollout().minReadySeconds() > 0 ? app.availability().rollout().minReadySeconds() : null);
-        spec.setTemplate(new PodTemplateSpec(
-                new ObjectMetaBuilder().withLabels(versioned).withAnnotations(annotations).build(),
-                Pods.spec(instance, token)));
+        spec.setTemplate(new PodTemplateSpec(Models.meta(null, null, versioned, annotations), Pods.spec(instance, token)));
         Deployment deployment = new Deployment();
         deployment.setMetadata(metadata(platform, instance, versioned, annotations));
         Jobs.waitForSyncJobs(instance, deployment.getMetadata());
@@ -147,53 +122,52 @@ public final class Workloads {
     }
 
     private static DeploymentStrategy strategy(Rollout rollout) {
+        DeploymentStrategy strategy = new DeploymentStrategy();
         if (rollout.recreate()) {
-            return new DeploymentStrategyBuilder().withType("Recreate").build();
+            strategy.setType("Recreate");
+            return strategy;
         }
-        return new DeploymentStrategyBuilder().withType("RollingUpdate")
-                .withNewRollingUpdate()
-                .withMaxSurge(intOrPercent(rollout.maxSurge()))
-                .withMaxUnavailable(intOrPercent(rollout.maxUnavailable()))
-                .endRollingUpdate()
-                .build();
+        strategy.setType("RollingUpdate");
+        strategy.setRollingUpdate(new RollingUpdateDeployment(intOrPercent(rollout.maxSurge()),
+                intOrPercent(rollout.maxUnavailable())));
+        return strategy;
     }
 
     private static HasMetadata disruptionBudget(Platform platform, AppInstance instance) {
         DisruptionBudget budget = instance.app().availability().disruptionBudget();
-        return new PodDisruptionBudgetBuilder()
-                .withMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)))
-                .withNewSpec()
-                .withSelector(selector(instance))
-                .withMinAvailable(budget.minAvailable() ? intOrPercent(budget.amount()) : null)
-                .withMaxUnavailable(budget.minAvailable() ? null : intOrPercent(budget.amount()))
-                // Crash-looping pods must not block node drains (Kubernetes docs, "Unhealthy Pod Eviction Policy").
-                .withUnhealthyPodEvictionPolicy("AlwaysAllow")
-                .endSpec()
-                .build();
+        PodDisruptionBudgetSpec spec = new PodDisruptionBudgetSpec();
+        spec.setSelector(selector(instance));
+        spec.setMinAvailable(budget.minAvailable() ? intOrPercent(budget.amount()) : null);
+        spec.setMaxUnavailable(budget.minAvailable() ? null : intOrPercent(budget.amount()));
+        // Crash-looping pods must not block node drains (Kubernetes docs, "Unhealthy Pod Eviction Policy").
+        spec.setUnhealthyPodEvictionPolicy("AlwaysAllow");
+        PodDisruptionBudget pdb = new PodDisruptionBudget();
+        pdb.setMetadata(metadata(platform, instance, Labels.of(platform, instance), Labels.annotations(instance)));
+        pdb.setSpec(spec);
+        return pdb;
     }
 
     static ObjectMeta metadata(Platform platform, AppInstance instance, Map<String, String> labels,
                                Map<String, String> annotations) {
-        return new ObjectMetaBuilder()
-                .withName(instance.name())
-                .withNamespace(instance.namespace())
-                .withLabels(labels)
-                .withAnnotations(annotations)
-                .build();
+        return Models.meta(instance.name(), instance.namespace(), labels, annotations);
     }
 
     /** The Service ports of every port of the pod (the main container's and its sidecars'), targeted by name. */
     static List<ServicePort> servicePorts(App app) {
-        return app.ports().stream().map(p -> new ServicePortBuilder()
-                .withName(p.name())
-                .withPort(p.number())
-                .withTargetPort(new IntOrString(p.name()))
-                .withProtocol(p.protocol().name())
-                .build()).toList();
+        List<ServicePort> ports = new ArrayList<>();
+        for (Port p : app.ports()) {
+            ServicePort port = new ServicePort();
+            port.setName(p.name());
+            port.setPort(p.number());
+            port.setTargetPort(new IntOrString(p.name()));
+            port.setProtocol(p.protocol().name());
+            ports.add(port);
+        }
+        return ports;
     }
 
     static LabelSelector selector(AppInstance instance) {
-        return new LabelSelectorBuilder().withMatchLabels(Labels.selector(instance)).build();
+        return Models.matchLabels(Labels.selector(instance));
     }
 
     private static IntOrString intOrPercent(String value) {

@@ -38,7 +38,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The block writer writes exactly the bytes Jackson's YAML mapper writes, or leaves the document to it. */
-class BlockYamlTest {
+public class BlockYamlTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = mapper();
@@ -179,7 +179,7 @@ class BlockYamlTest {
         assertTrue(fast * 10 >= objects.size() * 9, fast + " of " + objects.size() + " objects without the mapper");
     }
 
-    static Platform richPlatform() {
+    public static Platform richPlatform() {
         byte[] sealed = new byte[2 + 256 + 48];
         new Random(3).nextBytes(sealed);
         sealed[0] = 1;
