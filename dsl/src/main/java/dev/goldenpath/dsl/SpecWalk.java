@@ -1,7 +1,9 @@
 package dev.goldenpath.dsl;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Walks every value of a spec (records, lists, maps, optionals) once, before the rules run. Each null is reported as a
@@ -50,18 +53,18 @@ final class SpecWalk {
     private static final Object DROP = new Object();
 
     private final Problems problems;
-    private final BiConsumer<String, String> texts;
+    private final BiConsumer<Supplier<String>, String> texts;
     private final List<String> missing = new ArrayList<>();
 
-    private SpecWalk(Problems problems, BiConsumer<String, String> texts) {
+    private SpecWalk(Problems problems, BiConsumer<Supplier<String>, String> texts) {
         this.problems = problems;
         this.texts = texts;
     }
 
     /** The spec without nulls; every null is added to {@code problems}, every string handed to {@code texts}. */
-    static Walked clean(Platform platform, Problems problems, BiConsumer<String, String> texts) {
+    static Walked clean(Platform platform, Problems problems, BiConsumer<Supplier<String>, String> texts) {
         SpecWalk walk = new SpecWalk(problems, texts);
-        Object clean = walk.record(platform.parts(), "");
+        Object clean = walk.record(platform.parts(), Path.ROOT);
         return new Walked(clean == DROP ? null : clean == platform.parts() ? platform : new Platform((Platform.Parts) clean),
                 List.copyOf(walk.missing));
     }
@@ -74,8 +77,66 @@ final class SpecWalk {
         }
     }
 
-    private Object value(Object value, Type type, String path) {
+    /**
+     * A value's place in the spec, made text ({@code apps[web].image}) only when something is reported there: a walk
+     * passes every value of the spec, and almost none of them has a problem.
+     */
+    static final class Path implements Supplier<String> {
+
+        static final Path ROOT = new Path(null, "", null, 0);
+
+        private final Path parent;
+        /** A component's name; null for a list element or a map entry. */
+        private final String name;
+        /** The list element or the map key that names the value in brackets. */
+        private final Object element;
+        /** The element's index in its list; -1 for a map entry. */
+        private final int index;
+        private String text;
+
+        private Path(Path parent, String name, Object element, int index) {
+            this.parent = parent;
+            this.name = name;
+            this.element = element;
+            this.index = index;
+            this.text = parent == null ? "" : null;
+        }
+
+        /** The component's path; an unnamed part (the app's container, traffic...) adds nothing. */
+        Path field(String component) {
+            return component.isEmpty() ? this : new Path(this, component, null, 0);
+        }
+
+        Path element(Object value, int at) {
+            return new Path(this, null, value, at);
+        }
+
+        Path entry(Object key) {
+            return new Path(this, null, key, -1);
+        }
+
+        @Override
+        public String get() {
+            if (text == null) {
+                String before = parent.get();
+                if (name != null) {
+                    text = before.isEmpty() ? name : before + "." + name;
+                } else {
+                    text = before + "[" + (index < 0 ? String.valueOf(element) : key(element, index)) + "]";
+                }
+            }
+            return text;
+        }
+
+        @Override
+        public String toString() {
+            return get();
+        }
+    }
+
+    private Object value(Object value, Type type, Path at) {
         if (value == null) {
+            String path = at.get();
             missing.add(path);
             problems.add(ViolationCode.SPEC_VALUE_MISSING,
                     path, "null", "a value is required, but it is missing (null)",
@@ -83,38 +144,36 @@ final class SpecWalk {
             return neutral(raw(type));
         }
         if (value instanceof Record record) {
-            Object clean = record(record, path);
+            Object clean = record(record, at);
             return clean == DROP ? DEFAULTS.getOrDefault(raw(type), DROP) : clean;
         }
         if (value instanceof List<?> list) {
-            return list(list, argument(type, 0), path);
+            return list(list, argument(type, 0), at);
         }
         if (value instanceof Map<?, ?> map) {
-            return map(map, argument(type, 1), path);
+            return map(map, argument(type, 1), at);
         }
         if (value instanceof Optional<?> optional) {
             if (optional.isEmpty()) {
                 return optional;
             }
-            Object inner = value(optional.get(), argument(type, 0), path);
+            Object inner = value(optional.get(), argument(type, 0), at);
             return inner == DROP ? Optional.empty() : inner == optional.get() ? optional : Optional.of(inner);
         }
         if (value instanceof String text) {
-            texts.accept(path, text);
+            texts.accept(at, text);
         }
         return value;
     }
 
-    private Object record(Record record, String path) {
+    private Object record(Record record, Path at) {
         Shape shape = SHAPES.get(record.getClass());
         Object[] values = new Object[shape.accessors.length];
         boolean dropped = false;
         boolean changed = false;
         for (int i = 0; i < values.length; i++) {
             Object original = read(shape.accessors[i], record);
-            String name = shape.names[i];
-            Object clean = value(original, shape.types[i],
-                    name.isEmpty() ? path : path.isEmpty() ? name : path + "." + name);
+            Object clean = value(original, shape.types[i], at.field(shape.names[i]));
             dropped |= clean == DROP;
             changed |= clean != original;
             values[i] = clean;
@@ -132,17 +191,26 @@ final class SpecWalk {
         }
     }
 
-    /** A record class's components, their path names and its canonical constructor, looked up once per class. */
-    private record Shape(Method[] accessors, Type[] types, String[] names, Constructor<?> constructor) {
+    /**
+     * A record class's components (read through method handles: core reflection would generate an accessor class for
+     * each component it reads often, at start-up), their path names and its canonical constructor, looked up once per
+     * class.
+     */
+    private record Shape(MethodHandle[] accessors, Type[] types, String[] names, Constructor<?> constructor) {
         static Shape of(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
-            Method[] accessors = new Method[components.length];
+            MethodHandle[] accessors = new MethodHandle[components.length];
             Type[] types = new Type[components.length];
             String[] names = new String[components.length];
             Class<?>[] raw = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
-                accessors[i] = components[i].getAccessor();
-                accessors[i].setAccessible(true);
+                Method accessor = components[i].getAccessor();
+                accessor.setAccessible(true);
+                try {
+                    accessors[i] = MethodHandles.lookup().unreflect(accessor).asType(READ);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read " + accessor, e);
+                }
                 types[i] = components[i].getGenericType();
                 raw[i] = components[i].getType();
                 names[i] = DSL_NAMES.getOrDefault(type.getSimpleName() + "." + components[i].getName(),
@@ -165,12 +233,12 @@ final class SpecWalk {
         }
     };
 
-    private Object list(List<?> list, Type elementType, String path) {
+    private Object list(List<?> list, Type elementType, Path at) {
         List<Object> clean = new ArrayList<>(list.size());
         boolean changed = false;
         for (int i = 0; i < list.size(); i++) {
             Object element = list.get(i);
-            Object cleaned = value(element, elementType, path + "[" + key(element, i) + "]");
+            Object cleaned = value(element, elementType, at.element(element, i));
             if (element != null && cleaned != DROP) {
                 clean.add(cleaned);
             }
@@ -179,11 +247,11 @@ final class SpecWalk {
         return changed ? clean : list;
     }
 
-    private Object map(Map<?, ?> map, Type valueType, String path) {
+    private Object map(Map<?, ?> map, Type valueType, Path at) {
         Map<Object, Object> clean = new LinkedHashMap<>();
         boolean[] changed = {false};
         map.forEach((key, value) -> {
-            String entryPath = path + "[" + key + "]";
+            Path entryPath = at.entry(key);
             if (key == null) {
                 value(null, String.class, entryPath);
                 changed[0] = true;
@@ -230,11 +298,16 @@ final class SpecWalk {
         return DEFAULTS.getOrDefault(type, DROP);
     }
 
-    private static Object read(Method accessor, Record record) {
+    /** A component accessor's type as the walk calls it. */
+    private static final MethodType READ = MethodType.methodType(Object.class, Object.class);
+
+    private static Object read(MethodHandle accessor, Record record) {
         try {
-            return accessor.invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + accessor, e);
+            return (Object) accessor.invokeExact((Object) record);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read a component of " + record.getClass().getName(), e);
         }
     }
 

@@ -1,13 +1,14 @@
 package dev.goldenpath.dsl;
 
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Rules for every string of a spec, whatever field it is in. Strings end up in YAML, in Markdown reports and in
  * Mermaid diagrams: a line break there can forge a field, a row or a graph edge, and bidirectional-override
  * characters make text read differently from what it is (CVE-2021-42574, "Trojan Source").
  */
-final class TextRules implements BiConsumer<String, String> {
+final class TextRules implements BiConsumer<Supplier<String>, String> {
 
     /** Generous for any name, URL, reason or path; Kubernetes' own limits are lower for most fields. */
     static final int MAX_LENGTH = 4096;
@@ -27,11 +28,13 @@ final class TextRules implements BiConsumer<String, String> {
         this.problems = problems;
     }
 
+    /** Checks a string; its path is asked for only when the string is not plain short text. */
     @Override
-    public void accept(String path, String text) {
+    public void accept(Supplier<String> at, String text) {
         if (text.length() <= MAX_LENGTH && printableAscii(text)) {
             return; // the common case, kept fast: nothing to check
         }
+        String path = at.get();
         if (CONFIG_CONTENT.matcher(path).matches()) {
             return;
         }
