@@ -17,18 +17,23 @@ import static dev.goldenpath.dsl.GoldenPath.platform;
 import static dev.goldenpath.dsl.GoldenPath.port;
 import static dev.goldenpath.dsl.GoldenPath.read;
 import static dev.goldenpath.dsl.GoldenPath.requests;
+import static dev.goldenpath.dsl.GoldenPath.runtimeProfile;
 import static dev.goldenpath.dsl.GoldenPath.scheduledJob;
 import static dev.goldenpath.dsl.GoldenPath.sealed;
 import static dev.goldenpath.dsl.GoldenPath.statefulService;
 import static dev.goldenpath.dsl.GoldenPath.team;
+import static dev.goldenpath.dsl.GoldenPath.tolerationExists;
 import static dev.goldenpath.dsl.GoldenPath.vault;
 import static dev.goldenpath.dsl.GoldenPath.worker;
 
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PlatformSpec;
+import dev.goldenpath.dsl.Toleration;
+import dev.goldenpath.dsl.Weakening;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.extension.AppContext;
 import dev.goldenpath.generators.extension.PlatformGenerator;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.PodDNSConfigBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
@@ -132,9 +137,11 @@ public final class ArchiveTraining implements PlatformSpec {
     }
 
     /**
-     * Two teams, apps that call each other, two environments: the shapes most platforms have, and every workload kind
-     * (a worker, a scheduled job, a stateful service, a job before sync, a sidecar, a config file, an exposed host),
-     * so that the archive holds what rendering each of them loads.
+     * Two teams, apps that call each other, two environments: the shapes most platforms have, every workload kind
+     * (a worker, a scheduled job, a stateful service, a job before sync, a sidecar, a config file, an exposed host), and
+     * the features platforms commonly use (callers from the ingress controller and other namespaces, scheduling, a
+     * runtime profile, a declared weakening, overrides per environment), so that the archive holds what rendering each
+     * of them loads.
      */
     @Override
     public Platform build() {
@@ -163,6 +170,9 @@ public final class ArchiveTraining implements PlatformSpec {
                         .configFile("/etc/web/features.yaml", "checkout: v2\n")
                         .configEnv("LOG_FORMAT", "json")
                         .expose("web.example.com")
+                        .calledByIngressController(8080)
+                        .calledByNamespace("monitoring", 9090)
+                        .label("tier", "web")
                         .sidecar(container("log-shipper").image("registry.example.com/web/log-shipper:1.0.0")
                                 .resources(requests("10m", "32Mi"), limits("100m", "64Mi"))
                                 .liveness(exec("/bin/log-shipper", "health")))
@@ -175,18 +185,25 @@ public final class ArchiveTraining implements PlatformSpec {
                         .resources(requests("100m", "128Mi"), limits("500m", "256Mi"))
                         .env("LOG_LEVEL", "info")
                         .calls("store", 5432)
-                        .callsExternal(cidr("203.0.113.0/24").ports(443))
+                        .callsExternal(cidr("203.0.113.0/24").except("203.0.113.128/25").ports(443))
                         .permissions(read("configmaps"), allow("get", "list").on("pods"))
+                        .roleName("api-reader")
+                        .nodeSelector("pool", "general")
+                        .toleration(tolerationExists("dedicated", Toleration.Effect.NO_SCHEDULE))
                         .in("production", o -> o.resources(requests("200m", "128Mi"), limits("1", "256Mi")))
+                        .in("staging", o -> o.imageTag("1.0.1-rc.1"))
                         .secret(external("api-token").store("vault").remote("token", "web/api", "token")
-                                .env("API_TOKEN", "token")))
+                                .refreshInterval("15m").env("API_TOKEN", "token")))
                 .app(app("store")
                         .team("data")
                         .image("registry.example.com/data/store:2.1.0")
                         .port(port("postgres", 5432))
                         .resources(requests("250m", "256Mi"), limits("1", "512Mi"))
                         .writablePath("/var/lib/store", "1Gi")
+                        .fsGroup(2000)
                         .secret(sealed("store-db").ciphertext("password", CIPHERTEXT).mountAt("/etc/store/db"))
+                        .runtimeProfile(runtimeProfile().allowProcesses("/usr/local/bin/store").protect("/usr", "/bin"))
+                        .weaken(Weakening.WRITABLE_ROOT_FILESYSTEM, "the vendor image writes its settings to /etc at start")
                         .beforeSync(job("migrate").command("/usr/local/bin/store", "migrate")))
                 .app(worker("indexer")
                         .team("data")
@@ -226,6 +243,12 @@ public final class ArchiveTraining implements PlatformSpec {
             }
             app.customize(Deployment.class, deployment -> deployment.getSpec().getTemplate().getSpec()
                     .setDnsConfig(new PodDNSConfigBuilder().addNewOption("ndots", "2").build()));
+            app.add(new GenericKubernetesResourceBuilder()
+                    .withApiVersion("monitoring.coreos.com/v1")
+                    .withKind("ServiceMonitor")
+                    .withNewMetadata().withName("web").endMetadata()
+                    .addToAdditionalProperties("spec", Map.of("endpoints", List.of(Map.of("port", "metrics"))))
+                    .build());
             app.addYaml("""
                     apiVersion: v1
                     kind: ConfigMap

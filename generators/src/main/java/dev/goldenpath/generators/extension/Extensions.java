@@ -122,7 +122,8 @@ public final class Extensions {
         }
         Map<String, List<HasMetadata>> platformObjects = new LinkedHashMap<>();
         for (Environment environment : platform.environments()) {
-            List<AppInstance> inEnvironment = instances.stream().filter(i -> i.environment().equals(environment)).toList();
+            List<AppInstance> inEnvironment = instances.stream()
+                    .filter(i -> i.environment().name().equals(environment.name())).toList(); // names are unique
             List<HasMetadata> added = new ArrayList<>();
             for (Registration registration : registrations) {
                 if (registration.onEnvironment() == null) {

@@ -32,7 +32,8 @@ public final class Connections {
     public static List<Edge> of(Platform platform, Environment environment, List<AppInstance> instances) {
         Map<String, AppInstance> byName = new HashMap<>();
         for (AppInstance instance : instances) {
-            if (instance.environment().equals(environment)) {
+            // By name: environment names are unique (validated), and a record's equals is costly to set up at start-up.
+            if (instance.environment().name().equals(environment.name())) {
                 byName.put(instance.name(), instance);
             }
         }
