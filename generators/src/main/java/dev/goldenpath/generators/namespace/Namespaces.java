@@ -1,15 +1,16 @@
 package dev.goldenpath.generators.namespace;
 
 import dev.goldenpath.dsl.AppInstance;
-import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.DeclaredWeakening;
+import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PodSecurityLevel;
 import dev.goldenpath.generators.metadata.Labels;
+import dev.goldenpath.generators.metadata.Models;
 import dev.goldenpath.vocabulary.LabelKeys;
 import dev.goldenpath.vocabulary.PodSecurityLabels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -99,9 +100,10 @@ public final class Namespaces {
             }
             annotations.put(Labels.WEAKENING_PREFIX + "namespace-pod-security", reasons.toString());
         }
-        return new NamespaceBuilder()
-                .withNewMetadata().withName(name).withLabels(labels).withAnnotations(annotations).endMetadata()
-                .build();
+        // Made directly (one per app where apps have namespaces of their own): see Models.
+        Namespace namespace = new Namespace();
+        namespace.setMetadata(Models.meta(name, null, labels, annotations));
+        return namespace;
     }
 
     /**
