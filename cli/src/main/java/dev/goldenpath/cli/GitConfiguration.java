@@ -16,8 +16,16 @@ final class GitConfiguration {
     private GitConfiguration() {
     }
 
-    /** Starts reading the system and user configuration; failures are left for the publish, which reports them. */
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts reading the system and user configuration, once per process; failures are left for the publish, which
+     * reports them. {@code main} starts it before the command line is even parsed when the command is {@code publish}.
+     */
     static void loadInBackground() {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
         Thread thread = new Thread(() -> {
             try {
                 SystemReader.getInstance().getUserConfig();
