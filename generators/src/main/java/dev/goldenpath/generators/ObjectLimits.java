@@ -1,6 +1,7 @@
 package dev.goldenpath.generators;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.kube.KubernetesNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -144,18 +145,21 @@ final class ObjectLimits {
     }
 
     private void labels(String field, JsonNode labels, boolean keysToo) {
-        for (Map.Entry<String, JsonNode> label : labels.properties()) {
+        if (!(labels instanceof ObjectNode object)) {
+            return;
+        }
+        object.forEachEntry((key, label) -> {
             if (keysToo) {
-                rule(field, label.getKey(), KubernetesNames::qualifiedName, "use a key like 'example.com/name'");
+                rule(field, key, KubernetesNames::qualifiedName, "use a key like 'example.com/name'");
             }
-            String value = label.getValue().asText();
+            String value = label.asText();
             Optional<String> problem = KubernetesNames.labelValue(value);
             if (problem.isPresent()) {
-                problems.add(where() + ": " + field + "[" + label.getKey() + "]: " + shown(value) + " " + problem.get()
+                problems.add(where() + ": " + field + "[" + key + "]: " + shown(value) + " " + problem.get()
                         + "; a label value holds at most 63 characters of letters, digits, '-', '_' and '.': shorten"
                         + " the name it comes from");
             }
-        }
+        });
     }
 
     /** Every {@code matchLabels} below {@code node}: the values are label values. */
@@ -167,15 +171,14 @@ final class ObjectLimits {
     private void selectors(StringBuilder field, JsonNode node) {
         int length = field.length();
         if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> child : node.properties()) {
-                if (child.getKey().equals("matchLabels")) {
-                    labels(field + ".matchLabels", child.getValue(), true);
-                } else if (child.getValue().isContainerNode() && !child.getKey().equals("template")
-                        && !child.getKey().equals("jobTemplate")) {
-                    selectors(field.append('.').append(child.getKey()), child.getValue());
+            ((ObjectNode) node).forEachEntry((key, value) -> {
+                if (key.equals("matchLabels")) {
+                    labels(field + ".matchLabels", value, true);
+                } else if (value.isContainerNode() && !key.equals("template") && !key.equals("jobTemplate")) {
+                    selectors(field.append('.').append(key), value);
                     field.setLength(length);
                 }
-            }
+            });
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 if (node.get(i).isContainerNode()) {

@@ -37,6 +37,9 @@ final class UncheckedContainers {
         }
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getValue().isContainerNode()) {
+                continue; // a scalar holds no containers, and is no "containers" list itself
+            }
             String child = FieldPaths.child(path, field.getKey());
             if (containers(field.getKey(), field.getValue())) {
                 return child;

@@ -39,7 +39,8 @@ final class BlockYaml {
     private final Map<String, String> keys = new ConcurrentHashMap<>();
 
     /** Not writable by this class: the caller falls back to the mapper. */
-    private static final class Unsupported extends Exception {
+    // Unchecked, so that it can leave the field visitor of ObjectNode.forEachEntry.
+    private static final class Unsupported extends RuntimeException {
         private static final Unsupported INSTANCE = new Unsupported();
 
         private Unsupported() {
@@ -67,15 +68,16 @@ final class BlockYaml {
 
     // Each key at 'indent'; 'inlineFirst': the first key continues a "- " already written.
     private void mapping(ObjectNode object, int indent, StringBuilder out, boolean inlineFirst) throws Unsupported {
-        boolean first = true;
-        for (Map.Entry<String, JsonNode> field : object.properties()) {
-            if (!(first && inlineFirst)) {
+        boolean[] first = {true};
+        // forEachEntry: a rendered tree's fields (FieldMap) are visited without an entry object each.
+        object.forEachEntry((name, value) -> {
+            if (!(first[0] && inlineFirst)) {
                 pad(out, indent);
             }
-            first = false;
-            out.append(key(field.getKey())).append(':');
-            value(field.getValue(), indent, out);
-        }
+            first[0] = false;
+            out.append(key(name)).append(':');
+            value(value, indent, out);
+        });
     }
 
     // A mapping's value, after "key:".

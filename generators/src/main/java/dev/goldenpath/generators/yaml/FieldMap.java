@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The fields of a rendered object's tree node, in insertion order, like the {@code LinkedHashMap} Jackson's
@@ -134,6 +135,19 @@ final class FieldMap<V> extends AbstractMap<String, V> {
         size = 0;
         index = null;
         modifications++;
+    }
+
+    /** Every field in order, without an entry object per field ({@code ObjectNode.forEachEntry} calls this). */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void forEach(BiConsumer<? super String, ? super V> action) {
+        int expected = modifications;
+        for (int i = 0; i < size; i++) {
+            action.accept(keys[i], (V) values[i]);
+            if (modifications != expected) {
+                throw new ConcurrentModificationException();
+            }
+        }
     }
 
     @Override

@@ -89,6 +89,11 @@ class FieldMapTest {
                 }
                 String where = "run " + run + ", step " + step + " (" + op + ")";
                 assertEquals(List.copyOf(expected.entrySet()), List.copyOf(map.entrySet()), where);
+                List<String> visited = new ArrayList<>();
+                map.forEach((k, v) -> visited.add(k + "=" + v));
+                List<String> expectedVisits = new ArrayList<>();
+                expected.forEach((k, v) -> expectedVisits.add(k + "=" + v));
+                assertEquals(expectedVisits, visited, where);
                 assertEquals(expected, map, where);
                 assertEquals(map, expected, where);
                 assertEquals(expected.hashCode(), map.hashCode(), where);
@@ -136,6 +141,7 @@ class FieldMapTest {
         iterator.next();
         map.put("c", 3);
         assertThrows(ConcurrentModificationException.class, iterator::next);
+        assertThrows(ConcurrentModificationException.class, () -> map.forEach((k, v) -> map.put(k + "'", v)));
         Iterator<Map.Entry<String, Integer>> again = map.entrySet().iterator();
         assertThrows(IllegalStateException.class, again::remove);
         // Replacing a value is no structural change, as in LinkedHashMap: the iteration goes on and sees it.
