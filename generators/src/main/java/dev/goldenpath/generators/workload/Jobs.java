@@ -7,6 +7,7 @@ import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.SyncJob;
 import dev.goldenpath.dsl.Workload;
 import dev.goldenpath.generators.metadata.Labels;
+import dev.goldenpath.generators.metadata.Models;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -171,10 +172,12 @@ public final class Jobs {
                     .build());
         }
         Set<String> mounted = main.getVolumeMounts().stream().map(VolumeMount::getName).collect(Collectors.toSet());
-        pod.setContainers(List.of(container.build()));
-        pod.setInitContainers(List.of());
-        pod.setVolumes(pod.getVolumes().stream().filter(v -> mounted.contains(v.getName())).toList());
-        pod.setTopologySpreadConstraints(List.of());
+        // Lists of the pod's own that a platform generator can change, as every generated object's (FreshObjectsTest).
+        pod.setContainers(Models.list(container.build()));
+        pod.setInitContainers(new ArrayList<>());
+        pod.setVolumes(pod.getVolumes().stream().filter(v -> mounted.contains(v.getName()))
+                .collect(Collectors.toCollection(ArrayList::new)));
+        pod.setTopologySpreadConstraints(new ArrayList<>());
         pod.setRestartPolicy(RESTART_POLICY);
         return pod;
     }

@@ -19,9 +19,11 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicyBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What only a stateful service has: its StatefulSet, with one PersistentVolumeClaim per pod and volume, and the headless
@@ -75,7 +77,8 @@ final class StatefulSets {
                 .withWhenDeleted(stateful.whenDeleted().kubernetesName())
                 .withWhenScaled(stateful.whenScaled().kubernetesName())
                 .build());
-        spec.setVolumeClaimTemplates(stateful.volumes().stream().map(v -> claim(platform, instance, v)).toList());
+        spec.setVolumeClaimTemplates(stateful.volumes().stream().map(v -> claim(platform, instance, v))
+                .collect(Collectors.toCollection(ArrayList::new))); // changeable by a platform generator
         spec.setTemplate(new PodTemplateSpec(
                 new ObjectMetaBuilder().withLabels(versioned).withAnnotations(annotations).build(),
                 Pods.spec(instance, token)));
