@@ -1,9 +1,7 @@
 package dev.goldenpath.dsl;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -191,26 +189,17 @@ final class SpecWalk {
         }
     }
 
-    /**
-     * A record class's components (read through method handles: core reflection would generate an accessor class for
-     * each component it reads often, at start-up), their path names and its canonical constructor, looked up once per
-     * class.
-     */
-    private record Shape(MethodHandle[] accessors, Type[] types, String[] names, Constructor<?> constructor) {
+    /** A record class's components, their path names and its canonical constructor, looked up once per class. */
+    private record Shape(Method[] accessors, Type[] types, String[] names, Constructor<?> constructor) {
         static Shape of(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
-            MethodHandle[] accessors = new MethodHandle[components.length];
+            Method[] accessors = new Method[components.length];
             Type[] types = new Type[components.length];
             String[] names = new String[components.length];
             Class<?>[] raw = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
-                Method accessor = components[i].getAccessor();
-                accessor.setAccessible(true);
-                try {
-                    accessors[i] = MethodHandles.lookup().unreflect(accessor).asType(READ);
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot read " + accessor, e);
-                }
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
                 types[i] = components[i].getGenericType();
                 raw[i] = components[i].getType();
                 names[i] = DSL_NAMES.getOrDefault(type.getSimpleName() + "." + components[i].getName(),
@@ -298,16 +287,11 @@ final class SpecWalk {
         return DEFAULTS.getOrDefault(type, DROP);
     }
 
-    /** A component accessor's type as the walk calls it. */
-    private static final MethodType READ = MethodType.methodType(Object.class, Object.class);
-
-    private static Object read(MethodHandle accessor, Record record) {
+    private static Object read(Method accessor, Record record) {
         try {
-            return (Object) accessor.invokeExact((Object) record);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot read a component of " + record.getClass().getName(), e);
+            return accessor.invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + accessor, e);
         }
     }
 
