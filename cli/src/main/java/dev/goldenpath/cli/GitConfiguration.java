@@ -1,5 +1,6 @@
 package dev.goldenpath.cli;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.util.SystemReader;
 
 /**
@@ -16,7 +17,7 @@ final class GitConfiguration {
     private GitConfiguration() {
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     /**
      * Starts reading the system and user configuration, once per process; failures are left for the publish, which
