@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code goldenpath} launcher next to the runnable jar: it renders exactly what {@code java -jar} renders, maps its
- * class-data sharing archive when that fits, and never hands the JVM an archive that is damaged or made for another
- * jar (the JVM would crash on a truncated one, or warn on a stale one): it runs without and makes it again.
+ * class-data sharing archive when that fits (on JDK 25 and later the JVM's ahead-of-time cache), and never hands the
+ * JVM an archive that is damaged or made for another jar or another java (the JVM would crash on a truncated one, or
+ * warn on a stale one): it runs without and makes it again.
  */
 class LauncherIT {
 
@@ -106,6 +107,44 @@ class LauncherIT {
     }
 
     @Test
+    void onJdk25TheArchiveIsTheAheadOfTimeCache() throws Exception {
+        Path java25 = javaFrom25();
+        Map<String, String> on25 = Map.of("GOLDENPATH_JAVA", java25.toString());
+        Result created = launch(with(on25, "GOLDENPATH_CDS", "create"), "created");
+        assertEquals(0, created.exit, created.err);
+        assertEquals("goldenpath: class-data sharing archive " + archive, created.output.strip(),
+                "the JVM's own reports of making the cache stay off the output");
+        assertEquals("aot", kind());
+
+        Result without = render(with(on25, "GOLDENPATH_CDS", "off"), "without");
+        Result with = render(on25, "with");
+        assertEquals(0, with.exit, with.err);
+        assertEquals(without.output, with.output);
+        assertEquals(files(tmp.resolve("without/out")), files(tmp.resolve("with/out")));
+        assertFalse(fromArchive("without"));
+        assertTrue(fromArchive("with"), "the command's classes come from the ahead-of-time cache");
+        assertEquals(List.of(), with.err.lines().filter(line -> line.contains("warning") || line.contains("AOT")).toList(),
+                "no JVM message about the cache");
+        assertNoCrashReport();
+    }
+
+    @Test
+    void anArchiveOfAnotherJavaIsNotMappedAndIsMadeAgainForIt() throws Exception {
+        Path java25 = javaFrom25();
+        assertEquals(0, launch(Map.of("GOLDENPATH_JAVA", java25.toString(), "GOLDENPATH_CDS", "create"), "created").exit);
+        assertEquals("aot", kind());
+        // The tests' own java (JDK 17 here) cannot map JDK 25's cache, nor be handed its log tag.
+        Result reference = render(Map.of("GOLDENPATH_CDS", "off"), "reference");
+        Result other = render(Map.of(), "other");
+        assertEquals(0, other.exit, other.err);
+        assertEquals(reference.output, other.output);
+        assertFalse(other.err.contains("warning"), "no JVM warning about the archive: " + other.err);
+        assertFalse(fromArchive("other"));
+        awaitArchive();
+        assertEquals(Runtime.version().feature() >= 25 ? "aot" : "cds", kind());
+    }
+
+    @Test
     void refusesAnUnknownArchiveMode() throws Exception {
         Result result = launch(Map.of("GOLDENPATH_CDS", "always"), "mode", "--version");
         assertEquals(2, result.exit, result.err);
@@ -125,6 +164,52 @@ class LauncherIT {
         assertTrue(Files.readString(tmp.resolve("again.log")).contains("dev.goldenpath.cli.Goldenpath source: shared objects file"),
                 "the archive was made again and is used");
         assertNoCrashReport();
+    }
+
+    /** The kind the key says the archive is: {@code aot} (JDK 25 and later) or {@code cds}. */
+    private String kind() throws IOException {
+        return Files.readAllLines(bin.resolve("goldenpath.jsa.key")).get(0);
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String name, String value) {
+        Map<String, String> more = new TreeMap<>(env);
+        more.put(name, value);
+        return more;
+    }
+
+    /**
+     * A java of JDK 25 or later: this one, or one installed beside it (e.g. under /usr/lib/jvm). The tests that need
+     * it are skipped, saying so, where there is none.
+     */
+    private static Path javaFrom25() throws IOException {
+        Path home = Path.of(System.getProperty("java.home"));
+        if (Runtime.version().feature() >= 25) {
+            return home.resolve("bin/java");
+        }
+        Path installed = home.toRealPath().getParent();
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> homes = Files.list(installed)) {
+            for (Path candidate : homes.sorted().toList()) {
+                Path release = candidate.resolve("release");
+                Path java = candidate.resolve("bin/java");
+                if (Files.isRegularFile(release) && Files.isExecutable(java) && feature(release) >= 25) {
+                    found.add(java);
+                }
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(found.isEmpty(),
+                "no JDK 25 or later beside " + home + ": the launcher's ahead-of-time cache is not tested here");
+        return found.get(0);
+    }
+
+    /** The feature release a JDK's {@code release} file names (JAVA_VERSION="25.0.1" gives 25), or 0. */
+    private static int feature(Path release) throws IOException {
+        return Files.readAllLines(release).stream()
+                .filter(line -> line.startsWith("JAVA_VERSION=\""))
+                .map(line -> line.substring("JAVA_VERSION=\"".length()).split("[.\"]")[0])
+                .filter(number -> number.matches("\\d+"))
+                .mapToInt(Integer::parseInt)
+                .findFirst().orElse(0);
     }
 
     private void assertNoCrashReport() throws IOException {
