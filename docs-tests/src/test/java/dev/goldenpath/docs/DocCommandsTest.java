@@ -177,8 +177,8 @@ class DocCommandsTest {
 
     static Result sh(Path dir, String command) throws Exception {
         // goldenpath as the alias of cli.md would define it; Maven never runs here (its blocks say who runs them).
-        // C1 only and the serial collector: each command is a short JVM, so start-up dominates (a third faster here).
-        String prelude = "goldenpath() { \"$GP_JAVA\" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp \"$GP_CP\" "
+        // The launcher's settings (C1 only, the parallel collector): each command is a short JVM, so start-up dominates.
+        String prelude = "goldenpath() { \"$GP_JAVA\" -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -cp \"$GP_CP\" "
                 + "dev.goldenpath.cli.Goldenpath \"$@\"; }\n"
                 + "mvn() { echo 'docs-tests: mvn does not run here: mark the block run-by or not-run' >&2; return 127; }\n";
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", prelude + command).directory(dir.toFile())
