@@ -29,6 +29,21 @@ import java.util.Objects;
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
 public abstract class TypedCustomResource<S> implements HasMetadata {
 
+    // Read from the class's annotations once per class: fabric8 reads them again on every call, and the checks and the
+    // Argo CD projects ask every object for its apiVersion and kind.
+    private static final ClassValue<String> API_VERSIONS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return HasMetadata.getApiVersion(type.asSubclass(HasMetadata.class));
+        }
+    };
+    private static final ClassValue<String> KINDS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return HasMetadata.getKind(type.asSubclass(HasMetadata.class));
+        }
+    };
+
     private ObjectMeta metadata;
     private final S spec;
 
@@ -50,7 +65,7 @@ public abstract class TypedCustomResource<S> implements HasMetadata {
     @Override
     @JsonProperty("apiVersion")
     public String getApiVersion() {
-        return HasMetadata.getApiVersion(getClass());
+        return API_VERSIONS.get(getClass());
     }
 
     /** Accepts only this class's own apiVersion: the class models exactly one version. */
@@ -65,7 +80,7 @@ public abstract class TypedCustomResource<S> implements HasMetadata {
     @Override
     @JsonProperty("kind")
     public String getKind() {
-        return HasMetadata.getKind(getClass());
+        return KINDS.get(getClass());
     }
 
     @JsonProperty("kind")
