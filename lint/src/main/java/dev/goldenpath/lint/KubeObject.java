@@ -60,6 +60,9 @@ final class KubeObject {
 
     private static final List<String> CUSTOM_TEMPLATE_PATHS = List.of(
             "spec.template", "spec.jobTemplate.spec.template", "spec.jobTargetRef.template");
+    /** Their fields, split once: every object of a kind without a known template is looked at (linting speed). */
+    private static final List<String[]> CUSTOM_TEMPLATE_FIELDS = CUSTOM_TEMPLATE_PATHS.stream()
+            .map(path -> path.split("\\.")).toList();
 
     /** The pod template of a workload: its spec, metadata and containers with their paths. */
     static final class PodTemplate {
@@ -95,13 +98,13 @@ final class KubeObject {
          * controller turns the template into pods, so it must pass the same rules.
          */
         private static PodTemplate customTemplate(KubeObject object) {
-            for (String path : CUSTOM_TEMPLATE_PATHS) {
+            for (int i = 0; i < CUSTOM_TEMPLATE_PATHS.size(); i++) {
                 JsonNode template = object.node;
-                for (String segment : path.split("\\.")) {
-                    template = template.path(segment);
+                for (String field : CUSTOM_TEMPLATE_FIELDS.get(i)) {
+                    template = template.path(field);
                 }
                 if (template.path("spec").path("containers").isArray()) {
-                    return template(template, object.at(path));
+                    return template(template, object.at(CUSTOM_TEMPLATE_PATHS.get(i)));
                 }
             }
             return null;

@@ -19,10 +19,35 @@ final class UncheckedContainers {
 
     /** The path of the first container-like field below the object, or an empty string. */
     static String find(KubeObject object) {
-        return find(object.node.path("spec"), object.at("spec"), 0);
+        JsonNode spec = object.node.path("spec");
+        // Searched without paths first: almost every object holds none, and a path per field cost more than the search.
+        return holds(spec, 0) ? find(spec, object.at("spec"), 0) : "";
     }
 
-    private static String find(JsonNode node, String path, int depth) {
+    /** Whether {@link #find(JsonNode, String, int)} finds something below the node: the same walk, without paths. */
+    static boolean holds(JsonNode node, int depth) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (holds(node.get(i), depth + 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isContainerNode()
+                    && (containers(field.getKey(), field.getValue()) || holds(field.getValue(), depth + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String find(JsonNode node, String path, int depth) {
         if (depth > MAX_DEPTH) {
             return "";
         }
