@@ -36,7 +36,7 @@ final class Kustomizations {
             kustomization.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
             kustomization.put("kind", "Kustomization");
             files.forEach(kustomization.putArray("resources")::add);
-            tree.add(TreeLayout.kustomization(folder), Yaml.write(kustomization));
+            tree.addHandedOver(TreeLayout.kustomization(folder), Yaml.write(kustomization));
         });
     }
 }

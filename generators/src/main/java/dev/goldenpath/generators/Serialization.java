@@ -56,7 +56,8 @@ final class Serialization {
         RenderedTree.Builder tree = RenderedTree.builder();
         Kustomizations kustomizations = new Kustomizations();
         for (RenderedObject object : rendered) {
-            tree.add(object.path(), object.bytes());
+            // Written for this tree alone, and read but never changed by the checks: handed over, not copied.
+            tree.addHandedOver(object.path(), object.bytes());
             kustomizations.add(object.path());
         }
         kustomizations.addTo(tree);

@@ -234,6 +234,16 @@ public final class RenderedTree {
             return addUnchecked(path, content.clone());
         }
 
+        /**
+         * Adds a file whose bytes the caller hands over instead of lending: they are kept as they are, not copied, so
+         * the caller must never change them afterwards. For bytes made for this tree alone (a render hands over every
+         * document it just wrote: at 10 000 apps, 83 MB that {@link #add(String, byte[])} would copy once more).
+         */
+        public Builder addHandedOver(String path, byte[] content) {
+            Objects.requireNonNull(content, "content");
+            return addUnchecked(path, content);
+        }
+
         /** Adds a UTF-8 text file. */
         public Builder add(String path, String content) {
             Objects.requireNonNull(content, "content");

@@ -47,6 +47,22 @@ class RenderedTreeTest {
     }
 
     @Test
+    void handedOverBytesAreCheckedLikeLentOnesAndStillCopiedOut() {
+        RenderedTree lent = RenderedTree.builder().add("a/f.yaml", "abc".getBytes(StandardCharsets.UTF_8)).build();
+        RenderedTree handed = RenderedTree.builder().addHandedOver("a/f.yaml", "abc".getBytes(StandardCharsets.UTF_8)).build();
+        assertEquals(lent, handed);
+        assertEquals(lent.digest(), handed.digest());
+        byte[] out = handed.bytes("a/f.yaml").orElseThrow();
+        out[0] = 'z';
+        assertEquals("abc", handed.text("a/f.yaml").orElseThrow());
+        for (String bad : List.of("/etc/passwd", "../x", "a//b", "")) {
+            assertThrows(IllegalArgumentException.class, () -> RenderedTree.builder().addHandedOver(bad, new byte[0]), bad);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> RenderedTree.builder().add("a.yaml", "1").addHandedOver("a.yaml", new byte[] {'2'}));
+    }
+
+    @Test
     void equalTreesHaveEqualDigestsAndDifferentOnesDoNot() {
         RenderedTree a = RenderedTree.builder().add("x/a", "1").add("x/b", "2").build();
         RenderedTree b = RenderedTree.builder().add("x/b", "2").add("x/a", "1").build();
