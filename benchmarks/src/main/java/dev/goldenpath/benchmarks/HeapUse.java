@@ -26,8 +26,7 @@ import javax.management.openmbean.CompositeData;
  */
 final class HeapUse implements NotificationListener {
 
-    private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).toList();
+    private final List<MemoryPoolMXBean> pools = heapPools();
     private final java.util.Set<String> heapPools = pools.stream().map(MemoryPoolMXBean::getName)
             .collect(java.util.stream.Collectors.toSet());
     private final AtomicLong maxAfterCollection = new AtomicLong();
@@ -75,6 +74,19 @@ final class HeapUse implements NotificationListener {
     }
 
     private long used() {
+        return inUse(pools);
+    }
+
+    /** The heap in use now: the heap pools' usage, without metaspace and the code cache. */
+    static long inUse() {
+        return inUse(heapPools());
+    }
+
+    private static long inUse(List<MemoryPoolMXBean> pools) {
         return pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
     }
 }

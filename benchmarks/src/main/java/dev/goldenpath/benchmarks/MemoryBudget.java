@@ -4,11 +4,7 @@ import dev.goldenpath.benchmarks.SyntheticPlatforms.Shape;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.generators.Renderer;
 import dev.goldenpath.generators.Rendering;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.ref.Reference;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,9 +42,7 @@ public final class MemoryBudget {
 
     /** The heap in use after a full collection (explicit collections are full ones with the serial collector). */
     static long usedAfterCollection() {
-        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
         System.gc();
-        return pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        return HeapUse.inUse();
     }
 }
