@@ -3,7 +3,6 @@ package dev.goldenpath.generators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.kube.KubernetesNames;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,8 +133,7 @@ final class ObjectLimits {
         for (Map.Entry<String, JsonNode> annotation : annotations.properties()) {
             rule(field + ".annotations", annotation.getKey(), KubernetesNames::qualifiedName,
                     "use a key like 'example.com/name'");
-            bytes += annotation.getKey().getBytes(StandardCharsets.UTF_8).length
-                    + annotation.getValue().asText().getBytes(StandardCharsets.UTF_8).length;
+            bytes += utf8Length(annotation.getKey()) + utf8Length(annotation.getValue().asText());
         }
         if (bytes > MAX_ANNOTATION_BYTES) {
             problems.add(where() + ": " + field + ": the annotations hold " + bytes + " bytes, over the " + MAX_ANNOTATION_BYTES
@@ -220,8 +218,31 @@ final class ObjectLimits {
     }
 
     private void rule(String field, String value, Function<String, Optional<String>> check, String fix) {
-        check.apply(value).ifPresent(problem -> problems.add(where() + ": " + field + ": " + shown(value) + " " + problem
-                + "; " + fix));
+        // No lambda for ifPresent: this runs for every name and key of every object, and almost never finds one.
+        Optional<String> problem = check.apply(value);
+        if (problem.isPresent()) {
+            problems.add(where() + ": " + field + ": " + shown(value) + " " + problem.get() + "; " + fix);
+        }
+    }
+
+    /** {@code text.getBytes(UTF_8).length}, counted without encoding (a lone surrogate is written as one '?'). */
+    static int utf8Length(String text) {
+        int n = text.length();
+        int bytes = n;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) {
+                    bytes += 1;
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    bytes += 2;
+                    i++;
+                } else if (!Character.isSurrogate(c)) {
+                    bytes += 2;
+                }
+            }
+        }
+        return bytes;
     }
 
     /** The value, cut for the message (a long reason or key would bury the problem). */

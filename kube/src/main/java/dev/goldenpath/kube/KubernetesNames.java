@@ -71,6 +71,11 @@ public final class KubernetesNames {
     /** A label or annotation key: an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
     public static Optional<String> qualifiedName(String key) {
         int slash = key.indexOf('/');
+        // The usual case, a valid key, is decided on the key itself: no substring, no Optional of a message.
+        if ((slash < 0 || slash > 0 && slash <= SUBDOMAIN_MAX && isSubdomain(key, 0, slash))
+                && key.length() - slash - 1 <= LABEL_MAX && isQualifiedName(key, slash + 1, key.length())) {
+            return Optional.empty();
+        }
         String name = slash < 0 ? key : key.substring(slash + 1);
         if (slash >= 0) {
             String prefix = key.substring(0, slash);
@@ -144,14 +149,19 @@ public final class KubernetesNames {
     }
 
     private static boolean isSubdomain(String value) {
-        int from = 0;
+        return isSubdomain(value, 0, value.length());
+    }
+
+    // value[start, end) is a DNS-1123 subdomain (its length is not checked here).
+    private static boolean isSubdomain(String value, int start, int end) {
+        int from = start;
         while (true) {
             int dot = value.indexOf('.', from);
-            int to = dot < 0 ? value.length() : dot;
+            int to = dot < 0 || dot >= end ? end : dot;
             if (!isLabel(value, from, to)) {
                 return false;
             }
-            if (dot < 0) {
+            if (to == end) {
                 return true;
             }
             from = dot + 1;
@@ -159,11 +169,16 @@ public final class KubernetesNames {
     }
 
     private static boolean isQualifiedName(String value) {
-        int last = value.length() - 1;
-        if (last < 0 || !alphanumeric(value.charAt(0)) || !alphanumeric(value.charAt(last))) {
+        return isQualifiedName(value, 0, value.length());
+    }
+
+    // value[from, to) is a qualified name (its length is not checked here).
+    private static boolean isQualifiedName(String value, int from, int to) {
+        int last = to - 1;
+        if (last < from || !alphanumeric(value.charAt(from)) || !alphanumeric(value.charAt(last))) {
             return false;
         }
-        for (int i = 1; i < last; i++) {
+        for (int i = from + 1; i < last; i++) {
             char c = value.charAt(i);
             if (!alphanumeric(c) && c != '-' && c != '_' && c != '.') {
                 return false;

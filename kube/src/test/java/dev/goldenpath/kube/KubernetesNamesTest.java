@@ -1,6 +1,7 @@
 package dev.goldenpath.kube;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,24 @@ class KubernetesNamesTest {
     void keysAsApimachinery() {
         // An optional subdomain prefix and '/', then a qualified name.
         agrees(Pattern.compile("(" + SUBDOMAIN.pattern() + "/)?" + QUALIFIED_NAME.pattern()), KubernetesNames::qualifiedName);
+    }
+
+    @Test
+    void keysAtTheLengthLimitsOfEitherPartAsApimachinery() {
+        // A prefix of at most 253 characters (a subdomain), a name of at most 63, each checked on its own side of '/'.
+        String prefix253 = String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(61));
+        String name63 = "n".repeat(63);
+        assertEquals(253, prefix253.length());
+        assertTrue(KubernetesNames.qualifiedName(prefix253 + "/" + name63).isEmpty());
+        assertTrue(KubernetesNames.qualifiedName(name63).isEmpty());
+        assertTrue(KubernetesNames.qualifiedName("x" + prefix253 + "/" + name63).isPresent(), "a prefix of 254");
+        assertTrue(KubernetesNames.qualifiedName(prefix253 + "/" + name63 + "n").isPresent(), "a name of 64");
+        assertTrue(KubernetesNames.qualifiedName(name63 + "n").isPresent(), "a name of 64 without a prefix");
+        // apimachinery limits a subdomain as a whole, not each of its labels (IsDNS1123Subdomain).
+        assertTrue(KubernetesNames.qualifiedName("a".repeat(64) + ".io/name").isEmpty(), "a prefix label of 64");
+        assertTrue(KubernetesNames.qualifiedName("example.com/a/b").isPresent(), "two slashes");
+        assertTrue(KubernetesNames.qualifiedName("/name").isPresent(), "an empty prefix");
+        assertTrue(KubernetesNames.qualifiedName("example.com/").isPresent(), "an empty name");
     }
 
     @Test

@@ -57,57 +57,59 @@ final class BlockYaml {
         if (!(root instanceof ObjectNode object) || object.isEmpty()) {
             return null;
         }
-        StringBuilder out = new StringBuilder(1024);
+        Utf8Buffer out = Utf8Buffer.forThisThread();
         try {
             mapping(object, 0, out, false);
         } catch (Unsupported e) {
             return null;
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.bytes();
     }
 
     // Each key at 'indent'; 'inlineFirst': the first key continues a "- " already written.
-    private void mapping(ObjectNode object, int indent, StringBuilder out, boolean inlineFirst) throws Unsupported {
+    private void mapping(ObjectNode object, int indent, Utf8Buffer out, boolean inlineFirst) throws Unsupported {
         boolean[] first = {true};
         // forEachEntry: a rendered tree's fields (FieldMap) are visited without an entry object each.
         object.forEachEntry((name, value) -> {
             if (!(first[0] && inlineFirst)) {
-                pad(out, indent);
+                out.spaces(indent);
             }
             first[0] = false;
-            out.append(key(name)).append(':');
+            out.text(key(name)).ascii(':');
             value(value, indent, out);
         });
     }
 
     // A mapping's value, after "key:".
-    private void value(JsonNode value, int indent, StringBuilder out) throws Unsupported {
+    private void value(JsonNode value, int indent, Utf8Buffer out) throws Unsupported {
         if (value instanceof ObjectNode object) {
             if (object.isEmpty()) {
-                out.append(" {}\n");
+                out.ascii(" {}\n");
             } else {
-                out.append('\n');
+                out.ascii('\n');
                 mapping(object, indent + 2, out, false);
             }
         } else if (value instanceof ArrayNode array) {
             if (array.isEmpty()) {
-                out.append(" []\n");
+                out.ascii(" []\n");
             } else {
-                out.append('\n');
+                out.ascii('\n');
                 sequence(array, indent + 2, out);
             }
         } else {
-            out.append(' ').append(scalar(value)).append('\n');
+            out.ascii(' ');
+            scalar(value, out);
+            out.ascii('\n');
         }
     }
 
-    private void sequence(ArrayNode array, int indent, StringBuilder out) throws Unsupported {
+    private void sequence(ArrayNode array, int indent, Utf8Buffer out) throws Unsupported {
         for (JsonNode element : array) {
-            pad(out, indent);
-            out.append("- ");
+            out.spaces(indent);
+            out.ascii("- ");
             if (element instanceof ObjectNode object) {
                 if (object.isEmpty()) {
-                    out.append("{}\n");
+                    out.ascii("{}\n");
                 } else {
                     mapping(object, indent + 2, out, true);
                 }
@@ -115,25 +117,25 @@ final class BlockYaml {
                 if (!nested.isEmpty()) {
                     throw Unsupported.INSTANCE;
                 }
-                out.append("[]\n");
+                out.ascii("[]\n");
             } else {
-                out.append(scalar(element)).append('\n');
+                scalar(element, out);
+                out.ascii('\n');
             }
         }
     }
 
-    private String scalar(JsonNode node) throws Unsupported {
+    private void scalar(JsonNode node, Utf8Buffer out) throws Unsupported {
         if (node.isTextual()) {
             String text = node.textValue();
-            return plain(text) ? text : remembered(values, text, false);
+            out.text(plain(text) ? text : remembered(values, text, false));
+        } else if (node.isBoolean()) {
+            out.ascii(node.booleanValue() ? "true" : "false");
+        } else if (node.isInt() || node.isLong() || node.isShort()) {
+            out.number(node.longValue());
+        } else {
+            throw Unsupported.INSTANCE;
         }
-        if (node.isBoolean()) {
-            return node.booleanValue() ? "true" : "false";
-        }
-        if (node.isInt() || node.isLong() || node.isShort()) {
-            return Long.toString(node.longValue());
-        }
-        throw Unsupported.INSTANCE;
     }
 
     private String key(String key) throws Unsupported {
@@ -189,11 +191,5 @@ final class BlockYaml {
 
     private static boolean letter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
-    private static void pad(StringBuilder out, int indent) {
-        for (int i = 0; i < indent; i++) {
-            out.append(' ');
-        }
     }
 }

@@ -154,7 +154,8 @@ public class BlockYamlTest {
     private static String string(Random random) {
         List<String> pieces = List.of("a", "b", "Z", "yes", "no", "on", "true", "null", "~", "0", "1", "1.5", "-", ".",
                 "_", "/", "@", ":", ": ", " #", "#", " ", "'", "\"", "\\", "*", "&", "!", "|", ">", "%", "`", ",", "[",
-                "]", "{", "}", "?", "=", "é", "\t", "\n", "0x1F", "1e3", "app.kubernetes.io/name", "8080");
+                "]", "{", "}", "?", "=", "é", "日本", "\uD83D\uDE00", "\u00A0", "\t", "\n", "0x1F", "1e3",
+                "app.kubernetes.io/name", "8080");
         StringBuilder text = new StringBuilder();
         int count = random.nextInt(4);
         for (int i = 0; i < count; i++) {
