@@ -57,7 +57,8 @@ public final class RenderMacro {
      * serialize and the Jackson floor (all threads, GC included), which a busy shared machine distorts far less.
      */
     record Result(long buildSpec, long validate, long generate, long serialize, long write, long floor, long floorWrite,
-                  int instances, int documents, int files, long bytes, long floorBytes, HeapUse.Figures heap, Cpu cpu) {
+                  int instances, int documents, int files, long bytes, long floorBytes, HeapUse.Figures heap, Cpu cpu,
+                  Allocated allocated) {
         /** Each phase's best of the two rounds (phases vary independently on a shared machine). */
         Result min(Result other) {
             return new Result(Math.min(buildSpec, other.buildSpec), Math.min(validate, other.validate),
@@ -65,7 +66,8 @@ public final class RenderMacro {
                     Math.min(write, other.write), Math.min(floor, other.floor), Math.min(floorWrite, other.floorWrite),
                     instances, documents, files, bytes, floorBytes, new HeapUse.Figures(
                             Math.max(heap.peakBytes(), other.heap.peakBytes()),
-                            Math.max(heap.liveBytes(), other.heap.liveBytes())), cpu.min(other.cpu));
+                            Math.max(heap.liveBytes(), other.heap.liveBytes())), cpu.min(other.cpu),
+                    allocated.min(other.allocated));
         }
 
         long render() {
@@ -101,7 +103,48 @@ public final class RenderMacro {
                             + "\"floorCpuMillis\":%.1f,\"generateAndSerializeOverFloorCpu\":%.2f}%n",
                     shape.label(), apps, environments, cpu.validate() / 1e6, cpu.generate() / 1e6,
                     cpu.serialize() / 1e6, cpu.floor() / 1e6, (cpu.generate() + cpu.serialize()) / (double) cpu.floor());
+            System.out.printf(Locale.ROOT,
+                    "{\"benchmark\":\"render\",\"shape\":\"%s\",\"apps\":%d,\"environments\":%d,\"phase\":\"allocated\","
+                            + "\"generateBytes\":%d,\"serializeBytes\":%d,\"floorBytes\":%d,"
+                            + "\"generateAndSerializeOverFloor\":%.2f}%n",
+                    shape.label(), apps, environments, allocated.generate(), allocated.serialize(), allocated.floor(),
+                    (allocated.generate() + allocated.serialize()) / (double) allocated.floor());
         }
+    }
+
+    /**
+     * Bytes allocated per phase, by every thread that lived through it (the pool's workers do): unlike time, nearly the
+     * same from run to run, and what a busy machine's collections and first-touched pages are paid for.
+     */
+    record Allocated(long generate, long serialize, long floor) {
+        Allocated min(Allocated other) {
+            return new Allocated(Math.min(generate, other.generate), Math.min(serialize, other.serialize),
+                    Math.min(floor, other.floor));
+        }
+    }
+
+    /** Bytes allocated so far by each live thread, by thread id. */
+    private static java.util.Map<Long, Long> allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                .getThreadMXBean();
+        long[] ids = threads.getAllThreadIds();
+        long[] bytes = threads.getThreadAllocatedBytes(ids);
+        java.util.Map<Long, Long> byThread = new java.util.HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (bytes[i] >= 0) {
+                byThread.put(ids[i], bytes[i]);
+            }
+        }
+        return byThread;
+    }
+
+    /** What the threads allocated between two readings (a thread started in between counts from zero). */
+    private static long allocatedSince(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after) {
+        long sum = 0;
+        for (java.util.Map.Entry<Long, Long> thread : after.entrySet()) {
+            sum += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+        }
+        return sum;
     }
 
     /** CPU nanoseconds of the process per phase. */
@@ -137,12 +180,15 @@ public final class RenderMacro {
         long t2 = System.nanoTime();
         long c2 = cpuNanos();
         Renderer renderer = Renderer.secureByDefault();
+        java.util.Map<Long, Long> a2 = allocatedBytes();
         Manifests manifests = renderer.generate(platform);
         long t3 = System.nanoTime();
         long c3 = cpuNanos();
+        java.util.Map<Long, Long> a3 = allocatedBytes();
         Rendering rendering = renderer.serialize(manifests);
         long t4 = System.nanoTime();
         long c4 = cpuNanos();
+        java.util.Map<Long, Long> a4 = allocatedBytes();
         HeapUse.Figures heap = heapUse.stop();
         long writing = 0;
         long floorWrite = 0;
@@ -155,6 +201,7 @@ public final class RenderMacro {
             floorWrite = filesWriteFloor(rendering);
         }
         ObjectMapper plain = new ObjectMapper(new YAMLFactory());
+        java.util.Map<Long, Long> a6 = allocatedBytes();
         long t6 = System.nanoTime();
         long c6 = cpuNanos();
         long floorBytes = manifests.objects().parallelStream().mapToLong(m -> {
@@ -166,9 +213,11 @@ public final class RenderMacro {
         }).sum();
         long t7 = System.nanoTime();
         long c7 = cpuNanos();
+        java.util.Map<Long, Long> a7 = allocatedBytes();
         return new Result(t1 - t0, t2 - t1, t3 - t2, t4 - t3, writing, t7 - t6, floorWrite, rendering.instances(),
                 manifests.objects().size(), rendering.tree().size(), rendering.tree().totalBytes(), floorBytes, heap,
-                new Cpu(c2 - c1, c3 - c2, c4 - c3, c7 - c6));
+                new Cpu(c2 - c1, c3 - c2, c4 - c3, c7 - c6),
+                new Allocated(allocatedSince(a2, a3), allocatedSince(a3, a4), allocatedSince(a6, a7)));
     }
 
     // The file system's floor: the same files written one by one with nothing but Files.write.

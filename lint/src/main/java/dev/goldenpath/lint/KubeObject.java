@@ -24,7 +24,8 @@ final class KubeObject {
     /** The pod template, for Pod, Deployment, ...; {@code null} for other kinds. */
     final PodTemplate pod;
     /** Made once: the report's list of objects and every site kept for the cross-object rules share it. */
-    private final String display;
+    /** Made when first asked for (a finding, a workload of the network check): most objects never are. */
+    private String display;
 
     KubeObject(Manifest manifest, JsonNode node, String base, LineIndex lines) {
         this.manifest = manifest;
@@ -37,8 +38,6 @@ final class KubeObject {
         this.name = metadata.path("name").asText("");
         this.namespace = metadata.path("namespace").asText("");
         this.pod = PodTemplate.of(this);
-        String shownName = name.isEmpty() ? "(unnamed)" : name;
-        this.display = kind + " " + (namespace.isEmpty() ? shownName : namespace + "/" + shownName);
     }
 
     /** The path of a field given relative to the object. */
@@ -51,6 +50,10 @@ final class KubeObject {
 
     /** {@code Deployment shop/payments-api}, or {@code ClusterRole reader} for objects without a namespace. */
     String display() {
+        if (display == null) {
+            String shownName = name.isEmpty() ? "(unnamed)" : name;
+            display = kind + " " + (namespace.isEmpty() ? shownName : namespace + "/" + shownName);
+        }
         return display;
     }
 

@@ -1,6 +1,7 @@
 package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -37,14 +38,18 @@ final class UncheckedContainers {
             }
             return false;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getValue().isContainerNode()
-                    && (containers(field.getKey(), field.getValue()) || holds(field.getValue(), depth + 1))) {
-                return true;
-            }
+        if (!(node instanceof ObjectNode object)) {
+            return false;
         }
-        return false;
+        // forEachEntry visits the fields without an entry object each; it cannot stop early, but a find is rare and
+        // the fields after it are then passed over.
+        boolean[] found = {false};
+        object.forEachEntry((key, value) -> {
+            if (!found[0] && value.isContainerNode() && (containers(key, value) || holds(value, depth + 1))) {
+                found[0] = true;
+            }
+        });
+        return found[0];
     }
 
     static String find(JsonNode node, String path, int depth) {

@@ -157,7 +157,7 @@ record CompiledPolicy(String namespace, String name, Selector podSelector, boole
     static CompiledPolicy compile(NetworkPolicy policy, int position, List<String> problems) {
         String namespace = policy.getMetadata() == null ? null : policy.getMetadata().getNamespace();
         String name = policy.getMetadata() == null ? null : policy.getMetadata().getName();
-        String path = "networkpolicy " + (name == null ? "#" + position : (namespace == null ? "" : namespace + "/") + name);
+        Where path = Where.of("networkpolicy " + (name == null ? "#" + position : (namespace == null ? "" : namespace + "/") + name));
         boolean identified = true;
         if (name == null || name.isBlank()) {
             problems.add(path + ": metadata.name is required");
@@ -169,12 +169,12 @@ record CompiledPolicy(String namespace, String name, Selector podSelector, boole
         }
         int before = problems.size();
         NetworkPolicySpec spec = policy.getSpec() == null ? new NetworkPolicySpec() : policy.getSpec();
-        Problems.unknownFields(spec.getAdditionalProperties(), path + ": spec", problems);
+        Problems.unknownFields(spec.getAdditionalProperties(), path.then(": spec"), problems);
         Selector podSelector = spec.getPodSelector() == null
                 // NetworkPolicySpec.podSelector: "An empty podSelector matches all pods in this namespace";
                 // the API server defaults an absent one to empty.
                 ? Selector.EVERYTHING
-                : Selector.compile(spec.getPodSelector(), path + ": spec.podSelector", problems);
+                : Selector.compile(spec.getPodSelector(), path.then(": spec.podSelector"), problems);
 
         List<NetworkPolicyIngressRule> ingressRules = orEmpty(spec.getIngress());
         List<NetworkPolicyEgressRule> egressRules = orEmpty(spec.getEgress());
@@ -206,20 +206,20 @@ record CompiledPolicy(String namespace, String name, Selector podSelector, boole
         List<Rule> ingressCompiled = new ArrayList<>();
         for (int i = 0; i < ingressRules.size(); i++) {
             NetworkPolicyIngressRule rule = ingressRules.get(i);
-            String at = path + ": spec.ingress[" + i + "]";
+            Where at = path.then(": spec.ingress").at(i);
             Problems.unknownFields(rule.getAdditionalProperties(), at, problems);
             ingressCompiled.add(new Rule(new PolicyRule(namespace, name, Direction.INGRESS, i),
-                    peers(orEmpty(rule.getFrom()), namespace, at + ".from", problems),
-                    ports(orEmpty(rule.getPorts()), at + ".ports", problems)));
+                    peers(orEmpty(rule.getFrom()), namespace, at.then(".from"), problems),
+                    ports(orEmpty(rule.getPorts()), at.then(".ports"), problems)));
         }
         List<Rule> egressCompiled = new ArrayList<>();
         for (int i = 0; i < egressRules.size(); i++) {
             NetworkPolicyEgressRule rule = egressRules.get(i);
-            String at = path + ": spec.egress[" + i + "]";
+            Where at = path.then(": spec.egress").at(i);
             Problems.unknownFields(rule.getAdditionalProperties(), at, problems);
             egressCompiled.add(new Rule(new PolicyRule(namespace, name, Direction.EGRESS, i),
-                    peers(orEmpty(rule.getTo()), namespace, at + ".to", problems),
-                    ports(orEmpty(rule.getPorts()), at + ".ports", problems)));
+                    peers(orEmpty(rule.getTo()), namespace, at.then(".to"), problems),
+                    ports(orEmpty(rule.getPorts()), at.then(".ports"), problems)));
         }
         if (!identified || problems.size() > before) {
             return null;
@@ -228,11 +228,11 @@ record CompiledPolicy(String namespace, String name, Selector podSelector, boole
                 List.copyOf(ingressCompiled), List.copyOf(egressCompiled));
     }
 
-    private static List<Peer> peers(List<NetworkPolicyPeer> peers, String namespace, String path, List<String> problems) {
+    private static List<Peer> peers(List<NetworkPolicyPeer> peers, String namespace, Where path, List<String> problems) {
         List<Peer> compiled = new ArrayList<>();
         for (int i = 0; i < peers.size(); i++) {
             NetworkPolicyPeer peer = peers.get(i);
-            String at = path + "[" + i + "]";
+            Where at = path.at(i);
             Problems.unknownFields(peer.getAdditionalProperties(), at, problems);
             LabelSelector namespaceSelector = peer.getNamespaceSelector();
             LabelSelector podSelector = peer.getPodSelector();
@@ -243,7 +243,7 @@ record CompiledPolicy(String namespace, String name, Selector podSelector, boole
                     problems.add(at + ": ipBlock cannot be combined with podSelector or namespaceSelector");
                     continue;
                 }
-                IpBlockPeer block = ipBlock(ipBlock, at + ".ipBlock", problems);
+                IpBlockPeer block = ipBlock(ipBlock, at.then(".ipBlock"), problems);
                 if (block != null) {
                     compiled.add(block);
                 }
@@ -252,14 +252,14 @@ record CompiledPolicy(String namespace, String name, Selector podSelector, boole
                         + "(to match every peer, leave the whole from/to list out)");
             } else {
                 compiled.add(new SelectorPeer(namespace,
-                        namespaceSelector == null ? null : Selector.compile(namespaceSelector, at + ".namespaceSelector", problems),
-                        podSelector == null ? null : Selector.compile(podSelector, at + ".podSelector", problems)));
+                        namespaceSelector == null ? null : Selector.compile(namespaceSelector, at.then(".namespaceSelector"), problems),
+                        podSelector == null ? null : Selector.compile(podSelector, at.then(".podSelector"), problems)));
             }
         }
         return List.copyOf(compiled);
     }
 
-    private static IpBlockPeer ipBlock(IPBlock block, String path, List<String> problems) {
+    private static IpBlockPeer ipBlock(IPBlock block, Where path, List<String> problems) {
         Problems.unknownFields(block.getAdditionalProperties(), path, problems);
         Cidr cidr = IpAddress.cidr(block.getCidr()).orElse(null);
         if (cidr == null) {
@@ -281,11 +281,11 @@ record CompiledPolicy(String namespace, String name, Selector podSelector, boole
         return cidr == null ? null : new IpBlockPeer(cidr, List.copyOf(except));
     }
 
-    private static List<PortMatch> ports(List<NetworkPolicyPort> ports, String path, List<String> problems) {
+    private static List<PortMatch> ports(List<NetworkPolicyPort> ports, Where path, List<String> problems) {
         List<PortMatch> compiled = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
             NetworkPolicyPort port = ports.get(i);
-            String at = path + "[" + i + "]";
+            Where at = path.at(i);
             Problems.unknownFields(port.getAdditionalProperties(), at, problems);
             Protocol protocol;
             try {

@@ -16,8 +16,8 @@ final class PolicyIndex {
     private final Map<String, List<CompiledPolicy>> byNamespace = new HashMap<>();
     /** namespace to the positions of its policies whose podSelector requires no label. */
     private final Map<String, BitSet> unkeyed = new HashMap<>();
-    /** {@code namespace NUL key NUL value} to the positions of the policies keyed on that label. */
-    private final Map<String, BitSet> keyed = new HashMap<>();
+    /** A label of a namespace to the positions of the policies keyed on it. */
+    private final Map<LabelKey, BitSet> keyed = new HashMap<>();
 
     PolicyIndex(List<CompiledPolicy> policies) {
         for (CompiledPolicy policy : policies) {
@@ -29,7 +29,7 @@ final class PolicyIndex {
                 unkeyed.computeIfAbsent(policy.namespace(), key -> new BitSet()).set(position);
             } else {
                 Map.Entry<String, String> first = required.entrySet().iterator().next();
-                keyed.computeIfAbsent(policy.namespace() + '\0' + first.getKey() + '\0' + first.getValue(),
+                keyed.computeIfAbsent(new LabelKey(policy.namespace(), first.getKey(), first.getValue()),
                         key -> new BitSet()).set(position);
             }
         }
@@ -44,7 +44,7 @@ final class PolicyIndex {
             candidates.or(always);
         }
         pod.labels().forEach((key, value) -> {
-            BitSet some = keyed.get(pod.namespace() + '\0' + key + '\0' + value);
+            BitSet some = keyed.get(new LabelKey(pod.namespace(), key, value));
             if (some != null) {
                 candidates.or(some);
             }

@@ -15,7 +15,7 @@ final class Problems {
      * from YAML that is almost always a typo ({@code namespaceSelecter}) that would silently widen or
      * narrow what the policy allows, so it is reported rather than ignored.
      */
-    static void unknownFields(Map<String, Object> additional, String path, List<String> problems) {
+    static void unknownFields(Map<String, Object> additional, Where path, List<String> problems) {
         if (additional != null && !additional.isEmpty()) {
             problems.add(path + ": unknown field(s) " + new TreeSet<>(additional.keySet()));
         }

@@ -147,7 +147,7 @@ public final class Reachability {
             }
             for (Port port : Port.distinctNumbers(destination.ports())) {
                 for (Endpoint source : sources) {
-                    if (!source.id().equals(destination.id())
+                    if (!sameEndpoint(source, destination)
                             && permitsBothSides(source, destination, port.number(), port.protocol())) {
                         edges.add(new Edge(source.id(), destination.id(), port.number(), port.protocol()));
                     }
@@ -239,7 +239,15 @@ public final class Reachability {
     }
 
     private static boolean isSelf(Endpoint source, Endpoint destination) {
-        return source instanceof Pod && destination instanceof Pod && source.id().equals(destination.id());
+        return source instanceof Pod && destination instanceof Pod && sameEndpoint(source, destination);
+    }
+
+    // Equal ids, compared without joining them (this runs for every pair the allowed edges judge).
+    private static boolean sameEndpoint(Endpoint one, Endpoint other) {
+        if (one instanceof Pod pod && other instanceof Pod that) {
+            return pod.namespace().equals(that.namespace()) && pod.name().equals(that.name());
+        }
+        return one.id().equals(other.id());
     }
 
     private boolean permitsBothSides(Endpoint source, Endpoint destination, int port, Protocol protocol) {

@@ -57,7 +57,7 @@ final class Selector {
      * Compiles {@code selector} (non-null), adding a problem under {@code path} for each invalid
      * requirement (apimachinery ValidateLabelSelectorRequirement rules) and each unknown field.
      */
-    static Selector compile(LabelSelector selector, String path, List<String> problems) {
+    static Selector compile(LabelSelector selector, Where path, List<String> problems) {
         Problems.unknownFields(selector.getAdditionalProperties(), path, problems);
         Map<String, String> labels = new TreeMap<>();
         if (selector.getMatchLabels() != null) {
@@ -75,7 +75,7 @@ final class Selector {
         List<LabelSelectorRequirement> expressions = selector.getMatchExpressions() == null
                 ? List.of() : selector.getMatchExpressions();
         for (int i = 0; i < expressions.size(); i++) {
-            String at = path + ".matchExpressions[" + i + "]";
+            Where at = path.then(".matchExpressions").at(i);
             LabelSelectorRequirement expression = expressions.get(i);
             Problems.unknownFields(expression.getAdditionalProperties(), at, problems);
             List<String> values = expression.getValues() == null ? List.of() : expression.getValues();

@@ -19,22 +19,22 @@ final class SourceIndex {
     private final Collection<Endpoint> all;
     private final List<Endpoint> addressed = new ArrayList<>();
     private final Map<String, List<Pod>> podsByNamespace = new HashMap<>();
-    /** {@code namespace NUL key NUL value} to the pods of that namespace with that label. */
-    private final Map<String, List<Pod>> podsByLabel = new HashMap<>();
+    /** A label of a namespace to the pods of that namespace with that label. */
+    private final Map<LabelKey, List<Pod>> podsByLabel = new HashMap<>();
     private final Map<String, Map<String, String>> namespaces;
-    /** {@code key NUL value} to the namespaces with that label. */
-    private final Map<String, List<String>> namespacesByLabel = new HashMap<>();
+    /** A label (namespace {@code ""}) to the namespaces with that label. */
+    private final Map<LabelKey, List<String>> namespacesByLabel = new HashMap<>();
 
     SourceIndex(Map<String, Map<String, String>> namespaces, Collection<Endpoint> endpoints) {
         this.all = endpoints;
         this.namespaces = namespaces;
         namespaces.forEach((name, labels) -> labels.forEach((key, value) ->
-                namespacesByLabel.computeIfAbsent(key + '\0' + value, k -> new ArrayList<>()).add(name)));
+                namespacesByLabel.computeIfAbsent(new LabelKey("", key, value), k -> new ArrayList<>()).add(name)));
         for (Endpoint endpoint : endpoints) {
             if (endpoint instanceof Pod pod) {
                 podsByNamespace.computeIfAbsent(pod.namespace(), k -> new ArrayList<>()).add(pod);
                 pod.labels().forEach((key, value) -> podsByLabel.computeIfAbsent(
-                        pod.namespace() + '\0' + key + '\0' + value, k -> new ArrayList<>()).add(pod));
+                        new LabelKey(pod.namespace(), key, value), k -> new ArrayList<>()).add(pod));
             }
             // An ipBlock matches any endpoint with an address inside it: externals, and pods that have IPs.
             if (!endpoint.ips().isEmpty()) {
@@ -93,7 +93,7 @@ final class SourceIndex {
             return namespaces.keySet();
         }
         Map.Entry<String, String> first = required.entrySet().iterator().next();
-        return namespacesByLabel.getOrDefault(first.getKey() + '\0' + first.getValue(), List.of());
+        return namespacesByLabel.getOrDefault(new LabelKey("", first.getKey(), first.getValue()), List.of());
     }
 
     private List<Pod> pods(String namespace, Selector selector) {
@@ -103,7 +103,7 @@ final class SourceIndex {
         }
         List<Pod> smallest = null;
         for (Map.Entry<String, String> label : required.entrySet()) {
-            List<Pod> pods = podsByLabel.getOrDefault(namespace + '\0' + label.getKey() + '\0' + label.getValue(), List.of());
+            List<Pod> pods = podsByLabel.getOrDefault(new LabelKey(namespace, label.getKey(), label.getValue()), List.of());
             if (smallest == null || pods.size() < smallest.size()) {
                 smallest = pods;
             }

@@ -18,10 +18,16 @@ final class Paths {
             throw new IllegalArgumentException("'" + path
                     + "' is not a relative path: use '/' separators, no leading or trailing '/', no backslash");
         }
-        for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        // Segment by segment in place: every file of every render comes through here.
+        int start = 0;
+        while (start <= path.length()) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            int length = end - start;
+            if (length == 0 || path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.')) {
                 throw new IllegalArgumentException("'" + path + "' has an empty, '.' or '..' segment");
             }
+            start = end + 1;
         }
         return path;
     }

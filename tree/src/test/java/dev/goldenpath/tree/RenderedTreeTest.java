@@ -30,6 +30,30 @@ class RenderedTreeTest {
     }
 
     @Test
+    void randomPathsAreRefusedExactlyWhenASegmentIsEmptyOrADotSegment() {
+        // Every mix of separators, dots and names, against the rule written the plain way: split into segments.
+        java.util.Random random = new java.util.Random(18);
+        String alphabet = "a./.b..";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder path = new StringBuilder();
+            for (int c = random.nextInt(9); c > 0; c--) {
+                path.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String candidate = path.toString();
+            boolean expected = !candidate.isEmpty() && java.util.Arrays.stream(candidate.split("/", -1))
+                    .noneMatch(segment -> segment.isEmpty() || segment.equals(".") || segment.equals(".."));
+            boolean accepted;
+            try {
+                Paths.checkRelative(candidate);
+                accepted = true;
+            } catch (IllegalArgumentException e) {
+                accepted = false;
+            }
+            assertEquals(expected, accepted, "'" + candidate + "'");
+        }
+    }
+
+    @Test
     void refusesTwoFilesAtOnePath() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RenderedTree.builder().add("a.yaml", "1").add("a.yaml", "2"));

@@ -84,6 +84,8 @@ public enum RuleId {
 
     private final String id;
     private final Checker checker;
+    /** Made once: every check of every object asks for it. */
+    private final String weakeningAnnotation;
 
     RuleId(String id) {
         this(id, Checker.LINT);
@@ -92,6 +94,7 @@ public enum RuleId {
     RuleId(String id, Checker checker) {
         this.id = id;
         this.checker = checker;
+        this.weakeningAnnotation = Annotations.WEAKENING_PREFIX + id;
     }
 
     /** The stable kebab-case id, e.g. {@code pss-privileged}. */
@@ -111,7 +114,7 @@ public enum RuleId {
 
     /** The annotation key that waives this rule's findings on an object: {@code weakening.goldenpath.dev/<id>}. */
     public String weakeningAnnotation() {
-        return Annotations.WEAKENING_PREFIX + id;
+        return weakeningAnnotation;
     }
 
     /** The rule with this id. */

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -271,23 +272,38 @@ public final class ModelTrees {
         }
     }
 
-    /** A map's tree: entries sorted by key, nulls and empty lists left out; null when a key is not a string. */
+    /**
+     * A map's tree, its entries in the order Jackson writes them ({@code ORDER_MAP_ENTRIES_BY_KEYS}: a sorted map's own
+     * order, else by key), nulls and empty lists left out; null when a key is not a string (Jackson then decides).
+     * Labels, annotations and selectors of every object come here: no entry is copied, only an unsorted map's keys.
+     */
     private static ObjectNode map(Map<?, ?> map) {
         ObjectNode object = NODES.objectNode();
-        List<Map.Entry<String, Object>> entries = sorted(map);
-        if (entries == null) {
-            return null;
+        if (map instanceof SortedMap<?, ?> || map.size() < 2) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String key)) {
+                    return null;
+                }
+                put(object, key, entry.getValue());
+            }
+            return object;
         }
-        for (Map.Entry<String, Object> entry : entries) {
-            put(object, entry.getKey(), entry.getValue() == NULL ? null : entry.getValue());
+        String[] keys = new String[map.size()];
+        int n = 0;
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String text) || n == keys.length) {
+                return null;
+            }
+            keys[n++] = text;
+        }
+        Arrays.sort(keys, 0, n);
+        for (int i = 0; i < n; i++) {
+            put(object, keys[i], map.get(keys[i]));
         }
         return object;
     }
 
-    /**
-     * A map's entries in the order Jackson writes them ({@code ORDER_MAP_ENTRIES_BY_KEYS}: a sorted map's own order,
-     * else by key), null values as {@link #NULL}; null when a key is not a string (Jackson then decides).
-     */
+    /** A map's entries in the order {@link #map} writes them, null values as {@link #NULL}; null for a non-string key. */
     private static List<Map.Entry<String, Object>> sorted(Map<?, ?> map) {
         List<Map.Entry<String, Object>> entries = new ArrayList<>(map.size());
         for (Map.Entry<?, ?> entry : map.entrySet()) {
