@@ -133,6 +133,69 @@ class FieldMapTest {
     }
 
     @Test
+    void mapsOfTheSameKeysShareThemAndChangeIndependently() throws Exception {
+        // 12 keys: past INDEXED_FROM, so the shared index is used too. Built on two threads at once, as a render does.
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            names.add("shared-" + i);
+        }
+        List<FieldMap<Integer>> maps = java.util.Collections.synchronizedList(new ArrayList<>());
+        Runnable build = () -> {
+            for (int m = 0; m < 500; m++) {
+                FieldMap<Integer> map = new FieldMap<>();
+                for (int i = 0; i < names.size(); i++) {
+                    map.put(new String(names.get(i)), m * 100 + i);
+                }
+                maps.add(map);
+            }
+        };
+        Thread other = new Thread(build);
+        other.start();
+        build.run();
+        other.join();
+        assertEquals(1000, maps.size());
+        boolean sharing = FieldMap.Shape.count() < FieldMap.MAX_SHAPES;
+        List<Map<String, Integer>> expected = new ArrayList<>();
+        for (FieldMap<Integer> map : maps) {
+            assertEquals(sharing, map.sharesKeys(), "maps of one key sequence share it while sequences are shared");
+            Map<String, Integer> copy = new LinkedHashMap<>();
+            for (String name : names) {
+                copy.put(name, map.get(name));
+            }
+            expected.add(copy);
+            assertEquals(copy, map);
+            assertEquals(List.copyOf(copy.keySet()), List.copyOf(map.keySet()));
+        }
+        // Every change one map makes leaves the others as they were.
+        Random random = new Random(18);
+        for (int step = 0; step < 5_000; step++) {
+            int m = random.nextInt(maps.size());
+            FieldMap<Integer> map = maps.get(m);
+            Map<String, Integer> copy = expected.get(m);
+            String key = random.nextInt(3) == 0 ? "other-" + random.nextInt(4) : names.get(random.nextInt(names.size()));
+            switch (random.nextInt(5)) {
+                case 0 -> assertEquals(copy.remove(key), map.remove(key));
+                case 1 -> assertEquals(copy.put(key, step), map.put(key, step));
+                case 2 -> {
+                    if (random.nextInt(20) == 0) {
+                        copy.clear();
+                        map.clear();
+                    }
+                }
+                case 3 -> removeEvery(copy.entrySet().iterator(), map.entrySet().iterator(), 3);
+                default -> assertEquals(copy.get(key), map.get(key));
+            }
+        }
+        for (int m = 0; m < maps.size(); m++) {
+            assertEquals(expected.get(m), maps.get(m), "map " + m);
+            assertEquals(List.copyOf(expected.get(m).keySet()), List.copyOf(maps.get(m).keySet()), "map " + m);
+            for (String name : names) {
+                assertEquals(expected.get(m).get(name), maps.get(m).get(name), "map " + m + " " + name);
+            }
+        }
+    }
+
+    @Test
     void iteratorsFailFastAsLinkedHashMapsDo() {
         FieldMap<Integer> map = new FieldMap<>();
         map.put("a", 1);
