@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.fabric8.kubernetes.api.model.AnyType;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
@@ -138,7 +139,42 @@ public final class ModelTrees {
         public ObjectNode objectNode() {
             return new ObjectNode(this, new FieldMap<>());
         }
+
+        /**
+         * One node per distinct short text: a rendered platform's million and a half string values are a few thousand
+         * distinct ones ({@code TCP}, {@code RuntimeDefault}, kinds, versions, label values), and a text node is
+         * immutable. The table forgets everything when it is full and starts again, so a long-lived JVM (a build
+         * daemon, a test suite) keeps sharing what it renders now, and never holds more than the bound.
+         */
+        @Override
+        public TextNode textNode(String text) {
+            if (text == null || text.length() > MAX_SHARED_TEXT_LENGTH) {
+                return super.textNode(text);
+            }
+            TextNode known = TEXTS.get(text);
+            if (known == null) {
+                known = super.textNode(text);
+                if (TEXTS.size() >= MAX_SHARED_TEXTS) {
+                    TEXTS.clear();
+                }
+                TextNode raced = TEXTS.putIfAbsent(text, known);
+                known = raced != null ? raced : known;
+            }
+            return known;
+        }
     }
+
+    /** Forgets the shared texts (tests start from an empty table). */
+    static void forgetSharedTexts() {
+        TEXTS.clear();
+    }
+
+    /** How many distinct texts share their nodes at most (about a megabyte). */
+    static final int MAX_SHARED_TEXTS = 8_192;
+    /** Longer texts (reasons, rules, descriptions) rarely repeat. */
+    static final int MAX_SHARED_TEXT_LENGTH = 64;
+    private static final java.util.concurrent.ConcurrentHashMap<String, TextNode> TEXTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The tree of any value, as Jackson and {@link TreeGenerator} make it: null is a null node (kept in lists,
