@@ -33,7 +33,11 @@ final class FieldMap<V> extends AbstractMap<String, V> {
     /** From this many fields on, a field is found through a hash index rather than a scan. */
     static final int INDEXED_FROM = 9;
 
-    /** Most sequences a JVM shares: beyond them, maps keep keys of their own (keys may be user data). */
+    /**
+     * Most sequences one tree holds (keys may be user data, such as a ConfigMap's file names): when it is full, maps
+     * start a new tree, as the shared texts do ({@code ModelTrees}), so a long-lived JVM keeps sharing what it renders
+     * now. Maps of the old tree keep their sequences.
+     */
     static final int MAX_SHAPES = 20_000;
 
     /** The keys {@code keys[0, size)}: the shared array of {@link #shape} (exactly that long), or the map's own. */
@@ -46,7 +50,7 @@ final class FieldMap<V> extends AbstractMap<String, V> {
     private Shape shape;
 
     FieldMap() {
-        shape = Shape.EMPTY;
+        shape = Shape.root;
         keys = shape.keys;
         values = new Object[4];
     }
@@ -130,11 +134,13 @@ final class FieldMap<V> extends AbstractMap<String, V> {
 
     /**
      * One sequence of keys, shared by every map whose keys are exactly it; its successors are the sequences one key
-     * longer. Immutable but for the successors, which are added under the lock and read without it.
+     * longer. Immutable but for the successors.
      */
     static final class Shape {
 
-        static final Shape EMPTY = new Shape(new String[0]);
+        /** The empty sequence of the tree new maps start in. */
+        static volatile Shape root = new Shape(new String[0]);
+        /** How many sequences the current tree holds. */
         private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
 
         final String[] keys;
@@ -142,7 +148,9 @@ final class FieldMap<V> extends AbstractMap<String, V> {
         final HashMap<String, Integer> index;
         /** The successor asked for last: most sequences have one (a class's fields come in one order). */
         private volatile Shape recent;
-        private volatile java.util.Map<String, Shape> successors = java.util.Map.of();
+        /** The sequences one key longer, by that key (concurrent: read without the lock, added under it). */
+        private final java.util.concurrent.ConcurrentHashMap<String, Shape> successors =
+                new java.util.concurrent.ConcurrentHashMap<>(2);
 
         private Shape(String[] keys) {
             this.keys = keys;
@@ -179,22 +187,26 @@ final class FieldMap<V> extends AbstractMap<String, V> {
 
         private synchronized Shape add(String key) {
             Shape known = successors.get(key);
-            if (known != null || COUNT.get() >= MAX_SHAPES) {
+            if (known != null) {
                 return known;
+            }
+            if (COUNT.get() >= MAX_SHAPES) {
+                // This map goes on with keys of its own; the next maps start a new tree.
+                startAgain();
+                return null;
             }
             String[] longer = Arrays.copyOf(keys, keys.length + 1);
             longer[keys.length] = key;
             Shape added = new Shape(longer);
-            HashMap<String, Shape> more = new HashMap<>(successors);
-            more.put(key, added);
-            successors = more;
+            successors.put(key, added);
             COUNT.incrementAndGet();
             return added;
         }
 
-        /** How many sequences are shared (tests). */
-        static int count() {
-            return COUNT.get();
+        /** A new, empty tree for the maps made from now on. */
+        static void startAgain() {
+            root = new Shape(new String[0]);
+            COUNT.set(0);
         }
     }
 

@@ -134,7 +134,9 @@ class FieldMapTest {
 
     @Test
     void mapsOfTheSameKeysShareThemAndChangeIndependently() throws Exception {
-        // 12 keys: past INDEXED_FROM, so the shared index is used too. Built on two threads at once, as a render does.
+        // 12 keys: past INDEXED_FROM, so the shared index is used too. Built on two threads at once, as a render does,
+        // in a new tree of sequences (so that no other test's sequences fill it up in between).
+        FieldMap.Shape.startAgain();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             names.add("shared-" + i);
@@ -154,10 +156,9 @@ class FieldMapTest {
         build.run();
         other.join();
         assertEquals(1000, maps.size());
-        boolean sharing = FieldMap.Shape.count() < FieldMap.MAX_SHAPES;
         List<Map<String, Integer>> expected = new ArrayList<>();
         for (FieldMap<Integer> map : maps) {
-            assertEquals(sharing, map.sharesKeys(), "maps of one key sequence share it while sequences are shared");
+            assertTrue(map.sharesKeys(), "maps of one key sequence share it");
             Map<String, Integer> copy = new LinkedHashMap<>();
             for (String name : names) {
                 copy.put(name, map.get(name));
@@ -192,6 +193,34 @@ class FieldMapTest {
             for (String name : names) {
                 assertEquals(expected.get(m).get(name), maps.get(m).get(name), "map " + m + " " + name);
             }
+        }
+    }
+
+    @Test
+    void aFullTreeOfSequencesStartsAgainAndTheMapsOfTheOldOneKeepTheirs() {
+        FieldMap.Shape.startAgain();
+        List<FieldMap<Integer>> old = new ArrayList<>();
+        for (int i = 0; i < FieldMap.MAX_SHAPES; i++) {
+            FieldMap<Integer> map = new FieldMap<>();
+            map.put("only-" + i, i);
+            old.add(map);
+        }
+        assertTrue(old.stream().allMatch(FieldMap::sharesKeys), "the tree holds as many sequences as its bound");
+        // The next new sequence finds the tree full: that map keeps keys of its own, and maps after it share again.
+        FieldMap<Integer> full = new FieldMap<>();
+        full.put("one-more", 1);
+        assertFalse(full.sharesKeys());
+        FieldMap<Integer> first = new FieldMap<>();
+        FieldMap<Integer> second = new FieldMap<>();
+        first.put("again", 1);
+        second.put("again", 2);
+        assertTrue(first.sharesKeys() && second.sharesKeys(), "a new tree");
+        assertEquals(Map.of("one-more", 1), full);
+        assertEquals(Map.of("again", 2), second);
+        for (int i = 0; i < old.size(); i += 997) {
+            assertEquals(Map.of("only-" + i, i), old.get(i));
+            old.get(i).put("more", 0);
+            assertEquals(List.of("only-" + i, "more"), List.copyOf(old.get(i).keySet()));
         }
     }
 
