@@ -23,8 +23,10 @@ final class KubeObject {
     final LineIndex lines;
     /** The pod template, for Pod, Deployment, ...; {@code null} for other kinds. */
     final PodTemplate pod;
-    /** Made once: the report's list of objects and every site kept for the cross-object rules share it. */
-    /** Made when first asked for (a finding, a workload of the network check): most objects never are. */
+    /**
+     * Made once, when first asked for (a finding, a workload of the network check; most objects never are): the
+     * report's list of objects and every site kept for the cross-object rules share it.
+     */
     private String display;
 
     KubeObject(Manifest manifest, JsonNode node, String base, LineIndex lines) {
