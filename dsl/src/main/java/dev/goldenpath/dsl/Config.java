@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import dev.goldenpath.vocabulary.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -82,7 +83,7 @@ public record Config(List<ConfigFile> files, List<EnvVar> variables) {
     public long bytes() {
         long bytes = 0;
         for (Entry entry : entries()) {
-            bytes += utf8Length(entry.key()) + utf8Length(entry.value());
+            bytes += Utf8.length(entry.key()) + Utf8.length(entry.value());
         }
         return bytes;
     }
@@ -103,29 +104,10 @@ public record Config(List<ConfigFile> files, List<EnvVar> variables) {
 
     /** The estimate of {@link #encodedBytes()} for one key and value of a YAML mapping (data, or annotations). */
     static long encodedBytes(String key, String value) {
-        long bytes = 16 + utf8Length(key) + utf8Length(value);
+        long bytes = 16 + Utf8.length(key) + Utf8.length(value);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             bytes += c == '\n' ? 4 : c == '\t' || c == '\r' || c == '"' || c == '\\' ? 1 : c == '\uFEFF' ? 5 : 0;
-        }
-        return bytes;
-    }
-
-    /** The UTF-8 length of a text, without encoding it. */
-    static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
         }
         return bytes;
     }

@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import dev.goldenpath.vocabulary.Utf8;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -174,7 +175,7 @@ record ConfigRules(Platform platform, Problems problems) {
 
     /** What the violation shows instead of the content: where it came from and how large it is. */
     private static String described(ConfigFile file) {
-        return (file.origin().equals("text") ? "the text" : file.origin()) + " (" + Config.utf8Length(file.content())
+        return (file.origin().equals("text") ? "the text" : file.origin()) + " (" + Utf8.length(file.content())
                 + " bytes)";
     }
 }

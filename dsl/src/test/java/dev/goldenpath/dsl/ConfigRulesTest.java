@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.goldenpath.vocabulary.Utf8;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -180,7 +181,7 @@ class ConfigRulesTest {
         Violation v = violation(withApp(a -> a.configFile("/etc/api/app.conf", "a\nb" + character + "\n")),
                 FILE + ".content", ViolationCode.CONFIG_NOT_TEXT);
         assertTrue(v.rule().startsWith("line 2 holds "), v::rule);
-        assertEquals("the text (" + Config.utf8Length("a\nb" + character + "\n") + " bytes)", v.value());
+        assertEquals("the text (" + Utf8.length("a\nb" + character + "\n") + " bytes)", v.value());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.goldenpath.generators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.kube.KubernetesNames;
+import dev.goldenpath.vocabulary.Utf8;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ final class ObjectLimits {
         for (Map.Entry<String, JsonNode> annotation : annotations.properties()) {
             rule(field + ".annotations", annotation.getKey(), KubernetesNames::qualifiedName,
                     "use a key like 'example.com/name'");
-            bytes += utf8Length(annotation.getKey()) + utf8Length(annotation.getValue().asText());
+            bytes += Utf8.length(annotation.getKey()) + Utf8.length(annotation.getValue().asText());
         }
         if (bytes > MAX_ANNOTATION_BYTES) {
             problems.add(where() + ": " + field + ": the annotations hold " + bytes + " bytes, over the " + MAX_ANNOTATION_BYTES
@@ -223,26 +224,6 @@ final class ObjectLimits {
         if (problem.isPresent()) {
             problems.add(where() + ": " + field + ": " + shown(value) + " " + problem.get() + "; " + fix);
         }
-    }
-
-    /** {@code text.getBytes(UTF_8).length}, counted without encoding (a lone surrogate is written as one '?'). */
-    static int utf8Length(String text) {
-        int n = text.length();
-        int bytes = n;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                if (c < 0x800) {
-                    bytes += 1;
-                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    bytes += 2;
-                    i++;
-                } else if (!Character.isSurrogate(c)) {
-                    bytes += 2;
-                }
-            }
-        }
-        return bytes;
     }
 
     /** The value, cut for the message (a long reason or key would bury the problem). */
