@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
-/** The {@code --output json} documents: pretty-printed, keys in insertion order, one document per run. */
+/**
+ * The {@code --output json} documents: pretty-printed, keys in insertion order, one document per run; one line per
+ * render with {@code render --watch}.
+ */
 final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -22,6 +25,15 @@ final class Json {
     static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One document on one line (JSON Lines): {@code render --watch} prints one per render. */
+    static String writeLine(JsonNode node) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,8 +8,11 @@ import dev.goldenpath.pipeline.Renders.RenderedPlatform;
 import dev.goldenpath.pipeline.TreeFolders;
 import dev.goldenpath.tree.RenderedTree;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,6 +33,9 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:rendered", "1:invalid spec or policy findings (all listed)", "2:usage error", "3:I/O error"})
 final class RenderCommand implements Callable<Integer> {
 
+    /** How often {@code --watch} looks at the class path; a render starts once it stayed the same this long. */
+    static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
+
     private final Console console;
 
     @Mixin
@@ -46,8 +52,12 @@ final class RenderCommand implements Callable<Integer> {
     boolean clean;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
+            description = "text or json (default: ${DEFAULT-VALUE}; with --watch, one JSON line per render).")
     OutputFormat output;
+
+    @Option(names = "--watch", description = "After rendering, watch the class path (and the sealing certificates and "
+            + "key) and render again on every change, in this warm process, until stopped (Ctrl-C).")
+    boolean watch;
 
     RenderCommand(Console console) {
         this.console = console;
@@ -55,34 +65,68 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Commands.guard(console, "render", () -> {
-            // The last render in DIR keeps the ciphertext of secrets that did not change.
-            Renders renders = SpecRun.render(console, specs, sealing, Optional.empty(),
-                    platform -> TreeFolders.read(dir.resolve(platform.name())));
-            List<Written> written = new ArrayList<>();
-            if (renders.passed()) {
-                for (RenderedPlatform rendered : renders.rendered()) {
-                    Path target = dir.resolve(rendered.platform().name());
-                    RenderedTree tree = rendered.rendering().tree();
-                    int files = tree.writeTo(target);
-                    int removed = clean ? TreeFolders.removeOthers(target, tree.paths()) : 0;
-                    written.add(new Written(rendered, target, files, removed));
-                    if (output == OutputFormat.TEXT) {
-                        console.out().println("rendered " + rendered.platform().name() + ": " + rendered.rendering().summary());
-                        console.out().println("  " + target + ": " + Commands.files(files) + " written"
-                                + (clean ? ", " + removed + " removed" : ""));
-                    }
+        return Commands.guard(console, "render", watch ? this::watch : this::render);
+    }
+
+    /** One render: written when it passes, its problems listed when it does not. */
+    private int render() {
+        // The last render in DIR keeps the ciphertext of secrets that did not change.
+        Renders renders = SpecRun.render(console, specs, sealing, Optional.empty(),
+                platform -> TreeFolders.read(dir.resolve(platform.name())));
+        List<Written> written = new ArrayList<>();
+        if (renders.passed()) {
+            for (RenderedPlatform rendered : renders.rendered()) {
+                Path target = dir.resolve(rendered.platform().name());
+                RenderedTree tree = rendered.rendering().tree();
+                int files = tree.writeTo(target);
+                int removed = clean ? TreeFolders.removeOthers(target, tree.paths()) : 0;
+                written.add(new Written(rendered, target, files, removed));
+                if (output == OutputFormat.TEXT) {
+                    console.out().println("rendered " + rendered.platform().name() + ": " + rendered.rendering().summary());
+                    console.out().println("  " + target + ": " + Commands.files(files) + " written"
+                            + (clean ? ", " + removed + " removed" : ""));
                 }
             }
-            if (output == OutputFormat.JSON) {
-                console.out().print(Json.write(json(renders, written)));
+        }
+        if (output == OutputFormat.JSON) {
+            ObjectNode json = json(renders, written);
+            console.out().print(watch ? Json.writeLine(json) : Json.write(json));
+        }
+        if (!renders.passed()) {
+            SpecRun.printProblems(renders, console.err());
+            return Goldenpath.FINDINGS;
+        }
+        return Goldenpath.OK;
+    }
+
+    /**
+     * Renders, then renders again after every change of the class path or the sealing files, in this process: its
+     * classes are loaded and compiled once, so a render after the first takes a fraction of a fresh process's time. A
+     * render that fails (an invalid spec, a spec class not compiled yet) is reported and the watch goes on. Ends when
+     * the thread is interrupted (in a process: Ctrl-C ends the JVM); returns the last render's exit code.
+     */
+    private int watch() {
+        ClassPathWatch files = new ClassPathWatch(specs.classpath, sealing.files(), dir, WATCH_INTERVAL);
+        // Before the first render: a class compiled while it runs is a change, and renders again.
+        Map<Path, ClassPathWatch.Stamp> seen = files.snapshot();
+        int exit = Commands.guard(console, "render", this::render);
+        console.err().println("goldenpath render: watching " + files.entryCount() + " class path "
+                + (files.entryCount() == 1 ? "entry" : "entries") + " for changes; Ctrl-C stops");
+        while (true) {
+            ClassPathWatch.Change change;
+            try {
+                change = files.awaitChange(seen);
+            } catch (InterruptedException e) {
+                console.err().println("goldenpath render: stopped watching");
+                return exit;
             }
-            if (!renders.passed()) {
-                SpecRun.printProblems(renders, console.err());
-                return Goldenpath.FINDINGS;
-            }
-            return Goldenpath.OK;
-        });
+            seen = change.files();
+            console.err().println("goldenpath render: " + files.describe(change.paths()) + ": rendering again");
+            long start = System.nanoTime();
+            exit = Commands.guard(console, "render", this::render);
+            console.err().println(String.format(Locale.ROOT, "goldenpath render: %s in %.2f s; watching for changes",
+                    exit == Goldenpath.OK ? "rendered" : "failed (exit " + exit + ")", (System.nanoTime() - start) / 1e9));
+        }
     }
 
     /** The JSON document; only for {@code -o json}: a text run does not pay for its SHA-256 digest of every tree. */

@@ -2,7 +2,9 @@ package dev.goldenpath.cli;
 
 import dev.goldenpath.pipeline.Pipeline;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -21,6 +23,15 @@ final class SealingOptions {
     @Option(names = "--sealing-key-file", paramLabel = "FILE",
             description = "Sealing key for repeatable ciphertext (default: $GOLDENPATH_SEALING_KEY when set).")
     Path sealingKeyFile;
+
+    /** The files these options name (certificates, then the key file): {@code render --watch} watches them too. */
+    List<Path> files() {
+        List<Path> files = new ArrayList<>(certificates.values());
+        if (sealingKeyFile != null) {
+            files.add(sealingKeyFile);
+        }
+        return files;
+    }
 
     /** The pipeline with one certificate per named environment and the sealing key file, when given. */
     Pipeline apply(Pipeline pipeline) {

@@ -37,6 +37,11 @@ final class SpecOptions {
                 .environmentVariables(name -> console.env().get(name));
     }
 
+    /** Whether a class path entry is {@code DIR/*}: every jar in DIR. */
+    static boolean isJarFolder(String entry) {
+        return entry.endsWith("/*") || entry.endsWith(File.separator + "*");
+    }
+
     URL[] urls() {
         List<URL> urls = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -45,7 +50,7 @@ final class SpecOptions {
                 continue;
             }
             try {
-                if (entry.endsWith("/*") || entry.endsWith(File.separator + "*")) {
+                if (isJarFolder(entry)) {
                     Path folder = Path.of(entry.substring(0, entry.length() - 2));
                     if (!Files.isDirectory(folder)) {
                         missing.add(entry);

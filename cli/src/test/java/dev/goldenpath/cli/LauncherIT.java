@@ -152,6 +152,56 @@ class LauncherIT {
     }
 
     /** Waits for the background maker, then checks that the next run maps what it made. */
+    @Test
+    void aWatchRunsWithTheCollectorThatReturnsMemoryAndEndsOnATerminationSignal() throws Exception {
+        // The samples' spec class in a class folder of its own, first on the class path; the rest from the samples.
+        Path spec = tmp.resolve("classes/dev/goldenpath/samples/AcmeSpec.class");
+        Files.createDirectories(spec.getParent());
+        try (java.io.InputStream bytes = AcmeSpec.class.getResourceAsStream("AcmeSpec.class")) {
+            Files.write(spec, bytes.readAllBytes());   // samples is a jar or a class folder, as the build has it
+        }
+        String classPath = tmp.resolve("classes") + java.io.File.pathSeparator + samples;
+
+        Result once = launch(Map.of("GOLDENPATH_CDS", "off", "GOLDENPATH_JAVA_OPTS", "-Xlog:gc:file=" + tmp.resolve("once-gc.log")),
+                "once", "render", "-cp", classPath, "--spec", AcmeSpec.class.getName(), "--dir", "out");
+        assertEquals(0, once.exit, once.err);
+        assertTrue(Files.readString(tmp.resolve("once-gc.log")).contains("Using Parallel"), "a short run: the parallel collector");
+
+        Path err = tmp.resolve("watch.err");
+        ProcessBuilder builder = new ProcessBuilder(bin.resolve("goldenpath").toString(), "render", "--watch", "-cp", classPath,
+                "--spec", AcmeSpec.class.getName(), "--dir", tmp.resolve("watch/out").toString())
+                .redirectError(err.toFile()).redirectOutput(tmp.resolve("watch.out").toFile());
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("GOLDENPATH_"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("GOLDENPATH_CDS", "off");
+        builder.environment().put("GOLDENPATH_JAVA_OPTS", "-Xlog:gc:file=" + tmp.resolve("watch-gc.log"));
+        Process watch = builder.start();
+        try {
+            awaitLine(err, "watching 2 class path entries", watch);
+            Files.write(spec, Files.readAllBytes(spec));
+            Files.setLastModifiedTime(spec, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2_000));
+            awaitLine(err, "rendered in", watch);
+        } finally {
+            watch.destroy();
+        }
+        assertTrue(watch.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the watch did not end on SIGTERM");
+        assertEquals(143, watch.exitValue(), "ended by the signal (128 + 15)");
+        assertTrue(Files.readString(tmp.resolve("watch-gc.log")).contains("Using G1"), "a watch: G1, which returns memory");
+        assertEquals(files(tmp.resolve("once/out")), files(tmp.resolve("watch/out")), "the watch renders what a run renders");
+        assertTrue(Files.readString(tmp.resolve("watch.out")).contains("0 files written"), "the second render rewrote files");
+    }
+
+    private static void awaitLine(Path err, String part, Process process) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.readString(err).contains(part)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + part + "' from the watch (alive: " + process.isAlive() + "):\n"
+                        + Files.readString(err));
+            }
+            Thread.sleep(50);
+        }
+    }
+
     private void awaitArchive() throws Exception {
         Path lock = bin.resolve("goldenpath.jsa.lock");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));

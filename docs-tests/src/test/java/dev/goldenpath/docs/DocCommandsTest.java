@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DocCommandsTest {
 
     static final List<String> PAGES = List.of("README.md", "docs/getting-started.md", "docs/cli.md", "docs/maven-plugin.md");
-    /** Output blocks that GettingStartedTest checks by name. */
-    static final List<String> NAMED_OUTPUTS = List.of("render", "tree", "violations", "publish");
+    /** Output blocks that GettingStartedTest (and WatchDocTest: watch) check by name. */
+    static final List<String> NAMED_OUTPUTS = List.of("render", "tree", "violations", "publish", "watch");
 
     @TempDir
     Path tmp;
