@@ -109,7 +109,7 @@ final class RenderCommand implements Callable<Integer> {
         ClassPathWatch files = new ClassPathWatch(specs.classpath, sealing.files(), dir, WATCH_INTERVAL);
         // Before the first render: a class compiled while it runs is a change, and renders again.
         Map<Path, ClassPathWatch.Stamp> seen = files.snapshot();
-        int exit = Commands.guard(console, "render", this::render);
+        int exit = renderReported();
         console.err().println("goldenpath render: watching " + files.entryCount() + " class path "
                 + (files.entryCount() == 1 ? "entry" : "entries") + " for changes; Ctrl-C stops");
         while (true) {
@@ -123,9 +123,23 @@ final class RenderCommand implements Callable<Integer> {
             seen = change.files();
             console.err().println("goldenpath render: " + files.describe(change.paths()) + ": rendering again");
             long start = System.nanoTime();
-            exit = Commands.guard(console, "render", this::render);
+            exit = renderReported();
             console.err().println(String.format(Locale.ROOT, "goldenpath render: %s in %.2f s; watching for changes",
                     exit == Goldenpath.OK ? "rendered" : "failed (exit " + exit + ")", (System.nanoTime() - start) / 1e9));
+        }
+    }
+
+    /**
+     * One render of a watch, whatever happens in it: besides what every command reports ({@link Commands#guard}), a
+     * class file read while a compiler still writes it (a {@code ClassFormatError}) or a failure nobody foresaw is
+     * reported in one line, and the next change renders again.
+     */
+    private int renderReported() {
+        try {
+            return Commands.guard(console, "render", this::render);
+        } catch (RuntimeException | LinkageError e) {
+            console.err().println("goldenpath render: " + e);
+            return Goldenpath.FAILED;
         }
     }
 

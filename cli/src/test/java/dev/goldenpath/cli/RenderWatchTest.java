@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,6 +71,15 @@ class RenderWatchTest {
         compile(classes, "NOT A TAG", false);
         watching.await(err -> err.contains("failed (exit 1)"));
         assertTrue(watching.err().contains("apps[web].image"), watching.err());
+        assertEquals(before, TreeFolders.read(out.resolve("shop")), "a failed render wrote files");
+
+        // A class file caught half written (a compiler still at work) is reported too, and does not end the watch.
+        Path specClass = classes.resolve("com/example/ShopSpec.class");
+        byte[] whole = Files.readAllBytes(specClass);
+        Files.write(specClass, Arrays.copyOf(whole, whole.length / 2));
+        watching.await(err -> err.contains("failed (exit 3)"));
+        assertTrue(watching.err().contains("ClassFormatError") || watching.err().contains("Truncated class file"),
+                watching.err());
         assertEquals(before, TreeFolders.read(out.resolve("shop")), "a failed render wrote files");
 
         compile(classes, "3.0.0", false);
