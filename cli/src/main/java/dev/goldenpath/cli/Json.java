@@ -3,6 +3,7 @@ package dev.goldenpath.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
@@ -32,16 +33,16 @@ final class Json {
 
     /** One document on one line (JSON Lines): {@code render --watch} prints one per render. */
     static String writeLine(JsonNode node) {
-        try {
-            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return write(MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT), node);
     }
 
     static String write(JsonNode node) {
+        return write(MAPPER.writer(), node);
+    }
+
+    private static String write(ObjectWriter writer, JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(node) + "\n";
+            return writer.writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

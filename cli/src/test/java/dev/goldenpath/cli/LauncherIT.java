@@ -168,13 +168,9 @@ class LauncherIT {
         assertTrue(Files.readString(tmp.resolve("once-gc.log")).contains("Using Parallel"), "a short run: the parallel collector");
 
         Path err = tmp.resolve("watch.err");
-        ProcessBuilder builder = new ProcessBuilder(bin.resolve("goldenpath").toString(), "render", "--watch", "-cp", classPath,
-                "--spec", AcmeSpec.class.getName(), "--dir", tmp.resolve("watch/out").toString())
-                .redirectError(err.toFile()).redirectOutput(tmp.resolve("watch.out").toFile());
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("GOLDENPATH_"));
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("GOLDENPATH_CDS", "off");
-        builder.environment().put("GOLDENPATH_JAVA_OPTS", "-Xlog:gc:file=" + tmp.resolve("watch-gc.log"));
+        ProcessBuilder builder = builder(Map.of("GOLDENPATH_CDS", "off", "GOLDENPATH_JAVA_OPTS",
+                "-Xlog:gc:file=" + tmp.resolve("watch-gc.log")), "watch", "render", "--watch", "-cp", classPath,
+                "--spec", AcmeSpec.class.getName(), "--dir", "out").redirectOutput(tmp.resolve("watch.out").toFile());
         Process watch = builder.start();
         try {
             awaitLine(err, "watching 2 class path entries", watch);
@@ -285,18 +281,22 @@ class LauncherIT {
 
     /** Runs the launcher in its own working folder {@code tmp/<name>}, with a clean goldenpath environment. */
     private Result launch(Map<String, String> env, String name, String... args) throws Exception {
+        Process process = builder(env, name, args).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        return new Result(exit, output, Files.readString(tmp.resolve(name + ".err")));
+    }
+
+    /** The launcher with {@code args}, standard error to {@code tmp/<name>.err}, working in {@code tmp/<name>}. */
+    private ProcessBuilder builder(Map<String, String> env, String name, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(bin.resolve("goldenpath").toString()));
         command.addAll(List.of(args));
-        Path err = tmp.resolve(name + ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(tmp.resolve(name + ".err").toFile())
                 .directory(Files.createDirectories(tmp.resolve(name)).toFile());
         builder.environment().keySet().removeIf(variable -> variable.startsWith("GOLDENPATH_"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = process.waitFor();
-        return new Result(exit, output, Files.readString(err));
+        return builder;
     }
 
     private static SortedMap<String, String> files(Path folder) throws IOException {
