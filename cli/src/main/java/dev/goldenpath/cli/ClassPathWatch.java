@@ -72,7 +72,7 @@ final class ClassPathWatch {
                 continue;
             }
             if (SpecOptions.isJarFolder(entry)) {
-                jars(absolute(Path.of(entry.substring(0, entry.length() - 2))), stamps);
+                jars(absolute(SpecOptions.jarFolder(entry)), stamps);
             } else {
                 walk(absolute(Path.of(entry)), stamps);
             }

@@ -42,6 +42,11 @@ final class SpecOptions {
         return entry.endsWith("/*") || entry.endsWith(File.separator + "*");
     }
 
+    /** The folder of a {@code DIR/*} entry. */
+    static Path jarFolder(String entry) {
+        return Path.of(entry.substring(0, entry.length() - 2));
+    }
+
     URL[] urls() {
         List<URL> urls = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -51,7 +56,7 @@ final class SpecOptions {
             }
             try {
                 if (isJarFolder(entry)) {
-                    Path folder = Path.of(entry.substring(0, entry.length() - 2));
+                    Path folder = jarFolder(entry);
                     if (!Files.isDirectory(folder)) {
                         missing.add(entry);
                         continue;
