@@ -13,51 +13,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code goldenpath check}: validates the specs and runs the policy check on what they render, writing nothing;
  * with paths, lints foreign YAML (Helm output, vendor manifests) with the same rules, as {@code goldenpath lint} does.
  */
-@Command(name = "check", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
-        header = "Validate the specs and their policy, or lint foreign YAML.",
-        description = {
-            "Without PATH: validates the platform specs and checks every rendered object against the policy "
-                + "(Pod Security Standards restricted, NSA/CISA hardening, CIS); writes nothing. Every spec violation "
-                + "and every finding is listed, not only the first. The linter's options tighten that policy: "
-                + "--require-digest, --enable, --required-labels (added to owner,environment,app), --fail-on.",
-            "",
-            "With PATH: lints those YAML files and folders (Helm output, vendor manifests) with the same rules and "
-                + "options, as 'goldenpath lint' does.",
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:passed", "1:spec violations or failing findings", "2:usage error", "3:I/O error"})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Command {
 
     private final Console console;
 
-    @Mixin
-    SpecOptions specs;
-
-    @Mixin
-    SealingOptions sealing;
-
-    @Mixin
-    LintOptions lint;
-
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "YAML files or folders to lint instead of specs.")
-    List<Path> paths = new ArrayList<>();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, sarif or junit (default: ${DEFAULT-VALUE}); sarif and junit need one platform.")
-    String output;
-
-    @Option(names = "--list-rules", description = "Print every rule and exit.")
+    final SpecOptions specs = new SpecOptions();
+    final SealingOptions sealing = new SealingOptions();
+    final LintOptions lint = new LintOptions();
+    final List<Path> paths = new ArrayList<>();
+    String output = "text";
     boolean listRules;
 
     CheckCommand(Console console) {
@@ -65,7 +34,31 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public void declare(Syntax syntax) {
+        syntax.header("Validate the specs and their policy, or lint foreign YAML.")
+                .description("Without PATH: validates the platform specs and checks every rendered object against the "
+                        + "policy (Pod Security Standards restricted, NSA/CISA hardening, CIS); writes nothing. Every spec "
+                        + "violation and every finding is listed, not only the first. The linter's options tighten that "
+                        + "policy: --require-digest, --enable, --required-labels (added to owner,environment,app), "
+                        + "--fail-on.",
+                        "",
+                        "With PATH: lints those YAML files and folders (Helm output, vendor manifests) with the same rules "
+                        + "and options, as 'goldenpath lint' does.");
+        syntax.operands("PATH", "YAML files or folders to lint instead of specs.", value -> paths.add(Path.of(value)));
+        specs.declare(syntax);
+        sealing.declare(syntax);
+        lint.declare(syntax);
+        syntax.option("-o, --output", "FORMAT",
+                "text, json, sarif or junit (default: text); sarif and junit need one platform.", value -> output = value);
+        syntax.flag("--list-rules", "Print every rule and exit.", () -> listRules = true);
+        syntax.exitCode(Goldenpath.OK, "passed")
+                .exitCode(Goldenpath.FINDINGS, "spec violations or failing findings")
+                .exitCode(Goldenpath.USAGE, "usage error")
+                .exitCode(Goldenpath.FAILED, "I/O error");
+    }
+
+    @Override
+    public int call() {
         if (listRules) {
             console.out().print(LintCommand.ruleList());
             return Goldenpath.OK;

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine.Option;
 
 /**
  * How {@code publish} authenticates. Secrets are never an argument's value (arguments end up in shell history
@@ -20,25 +19,26 @@ final class CredentialOptions {
     static final String DEFAULT_TOKEN_VARIABLE = "GOLDENPATH_GIT_TOKEN";
     static final String AGENT_VARIABLE = "SSH_AUTH_SOCK";
 
-    @Option(names = "--token-env", paramLabel = "VARIABLE", defaultValue = DEFAULT_TOKEN_VARIABLE,
-            description = "Environment variable holding an HTTPS access token (default: ${DEFAULT-VALUE}).")
-    String tokenVariable;
-
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "File holding an HTTPS access token (a mounted CI secret); a trailing newline is ignored.")
+    String tokenVariable = DEFAULT_TOKEN_VARIABLE;
     Path tokenFile;
-
-    @Option(names = "--ssh-key", paramLabel = "FILE",
-            description = "Private key for SSH: ed25519, ECDSA or RSA, OpenSSH or PEM format; only this key is tried.")
     Path sshKey;
-
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts for SSH (default: ~/.ssh/known_hosts)."
-            + " Without --ssh-key: the keys of the ssh-agent in $SSH_AUTH_SOCK.")
     Path knownHosts;
-
-    @Option(names = "--ssh-passphrase-env", paramLabel = "VARIABLE",
-            description = "Environment variable holding the private key's passphrase.")
     String passphraseVariable;
+
+    void declare(Syntax syntax) {
+        syntax.option("--token-env", "VARIABLE", "Environment variable holding an HTTPS access token (default: "
+                + DEFAULT_TOKEN_VARIABLE + ").", value -> tokenVariable = value);
+        syntax.option("--token-file", "FILE",
+                "File holding an HTTPS access token (a mounted CI secret); a trailing newline is ignored.",
+                value -> tokenFile = Path.of(value));
+        syntax.option("--ssh-key", "FILE",
+                "Private key for SSH: ed25519, ECDSA or RSA, OpenSSH or PEM format; only this key is tried.",
+                value -> sshKey = Path.of(value));
+        syntax.option("--known-hosts", "FILE", "known_hosts for SSH (default: ~/.ssh/known_hosts). Without --ssh-key: "
+                + "the keys of the ssh-agent in $SSH_AUTH_SOCK.", value -> knownHosts = Path.of(value));
+        syntax.option("--ssh-passphrase-env", "VARIABLE", "Environment variable holding the private key's passphrase.",
+                value -> passphraseVariable = value);
+    }
 
     /** The credentials these options and the environment name; {@link UsageError} when they are unusable. */
     Credentials resolve(Console console) {

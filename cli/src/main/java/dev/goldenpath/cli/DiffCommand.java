@@ -18,56 +18,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code goldenpath diff}: what a publish would change in a GitOps checkout, without touching it. */
-@Command(name = "diff", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
-        header = "Show what a publish would change in a GitOps checkout.",
-        description = {
-            "Renders one platform and compares its tree with a checkout (a clone, or any folder) of the GitOps "
-                + "repository: A added, M changed, D removed (files this publisher owns that the render no longer "
-                + "produces). The answer is the publisher's own dry run on what the folder holds, edits included.",
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no differences", "1:differences, an invalid spec or policy findings", "2:usage error",
-            "3:I/O error"})
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand implements Command {
 
     private final Console console;
 
-    @Mixin
-    SpecOptions specs;
-
-    @Mixin
-    SealingOptions sealing;
-
-    @Option(names = "--checkout", paramLabel = "DIR", required = true, description = "The GitOps checkout to compare with.")
+    final SpecOptions specs = new SpecOptions();
+    final SealingOptions sealing = new SealingOptions();
     Path checkout;
-
-    @Option(names = "--root", paramLabel = "FOLDER", defaultValue = "",
-            description = "Folder of the checkout the tree is published under (default: its root).")
-    String root;
-
-    @Option(names = "--publisher-id", paramLabel = "ID",
-            description = "Whose ownership record decides what is removed (default: derived from --root, as publish does).")
+    String root = "";
     String publisherId;
-
-    @Option(names = {"-u", "--unified"}, description = "Also print a unified diff of every differing file.")
     boolean unified;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    OutputFormat output = OutputFormat.TEXT;
 
     DiffCommand(Console console) {
         this.console = console;
     }
 
     @Override
-    public Integer call() {
+    public void declare(Syntax syntax) {
+        syntax.header("Show what a publish would change in a GitOps checkout.")
+                .description("Renders one platform and compares its tree with a checkout (a clone, or any folder) of the "
+                        + "GitOps repository: A added, M changed, D removed (files this publisher owns that the render no "
+                        + "longer produces). The answer is the publisher's own dry run on what the folder holds, edits "
+                        + "included.");
+        specs.declare(syntax);
+        sealing.declare(syntax);
+        syntax.required("--checkout", "DIR", "The GitOps checkout to compare with.", value -> checkout = Path.of(value));
+        syntax.option("--root", "FOLDER", "Folder of the checkout the tree is published under (default: its root).",
+                value -> root = value);
+        syntax.option("--publisher-id", "ID", "Whose ownership record decides what is removed (default: derived from "
+                + "--root, as publish does).", value -> publisherId = value);
+        syntax.flag("-u, --unified", "Also print a unified diff of every differing file.", () -> unified = true);
+        syntax.option("-o, --output", "FORMAT", "text or json (default: text).",
+                value -> output = Syntax.choice(OutputFormat.class, value));
+        syntax.exitCode(Goldenpath.OK, "no differences")
+                .exitCode(Goldenpath.FINDINGS, "differences, an invalid spec or policy findings")
+                .exitCode(Goldenpath.USAGE, "usage error")
+                .exitCode(Goldenpath.FAILED, "I/O error");
+    }
+
+    @Override
+    public int call() {
         return Commands.guard(console, "diff", () -> {
             if (!Files.isDirectory(checkout)) {
                 throw new UsageError("--checkout " + checkout + " is not a folder");

@@ -2,20 +2,17 @@ package dev.goldenpath.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code goldenpath} command line: renders, checks and publishes platform specs, lints foreign YAML, seals
- * secrets, draws the network graph and diffs a render against a GitOps checkout. One picocli command tree, a thin
- * shell: it parses arguments, calls the library pipeline ({@code dev.goldenpath.pipeline.Pipeline}) and prints.
+ * secrets, draws the network graph and diffs a render against a GitOps checkout. A thin shell: it parses arguments
+ * ({@link Syntax}), calls the library pipeline ({@code dev.goldenpath.pipeline.Pipeline}) and prints.
  *
  * <pre>{@code
  * java -jar cli/target/goldenpath.jar render --classpath target/classes --spec com.acme.AcmeSpec
@@ -25,41 +22,14 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: {@value #OK} success, {@value #FINDINGS} spec violations, policy findings or differences,
  * {@value #USAGE} a wrong command line, {@value #FAILED} the work could not be done (I/O, network, a refused push).
  */
-@Command(name = "goldenpath",
-        mixinStandardHelpOptions = true,
-        versionProvider = Goldenpath.Version.class,
-        usageHelpAutoWidth = true,
-        optionListHeading = "%nOptions:%n",
-        header = "Typed platform specs to secure-by-default Kubernetes manifests and GitOps commits.",
-        synopsisSubcommandLabel = "COMMAND",
-        description = {
-            "",
-            "A spec is a Java class implementing dev.goldenpath.dsl.PlatformSpec. The commands load it from "
-                + "--classpath (your compiled classes and their jars) and take the class named with --spec, or every "
-                + "class listed in META-INF/services/dev.goldenpath.dsl.PlatformSpec.",
-        },
-        commandListHeading = "%nCommands:%n",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:spec violations, policy findings, plaintext secrets or (diff) differences",
-            "2:usage error: unknown option, missing value, spec class not found",
-            "3:the work could not be done: I/O, network, refused credentials or push",
-        },
-        footerHeading = "%n",
-        // No docs path: users of the jar have no source tree to look in; every command's --help is complete.
-        footer = "Run 'goldenpath COMMAND --help' for a command's options and exit codes.")
-public final class Goldenpath implements Runnable {
+public final class Goldenpath {
 
     /**
-     * The commands, in the order the help lists them. Not in {@code @Command(subcommands)}: picocli reads every
-     * command's annotations when it builds the model, and a run needs only its own command's (start-up).
+     * The commands, in the order the help lists them. A run creates only its own command ({@link #create}); help and a
+     * mistyped command name read the others' headers.
      */
-    private static final List<Class<?>> COMMANDS = List.of(RenderCommand.class, CheckCommand.class, LintCommand.class,
-            PublishCommand.class, SealCommand.class, GraphCommand.class, DiffCommand.class, ReviewCommand.class);
-
-    /** picocli's system property naming the built-in converters it should not register (regular expressions). */
-    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    private static final List<String> COMMANDS = List.of("render", "check", "lint", "publish", "seal", "graph", "diff",
+            "review");
 
     /** Success. */
     public static final int OK = 0;
@@ -70,19 +40,13 @@ public final class Goldenpath implements Runnable {
     /** The work could not be done: I/O, network, refused credentials or push. */
     public static final int FAILED = 3;
 
-    @Spec
-    CommandSpec spec;
-
-    final Console console;
-
-    Goldenpath(Console console) {
-        this.console = console;
+    private Goldenpath() {
     }
 
     public static void main(String[] args) {
         defaults();
         if (args.length > 0 && args[0].equals("publish")) {
-            // Beside picocli's start too, not only beside the render (JGit starts git twice to find its configuration).
+            // Beside the spec's loading too, not only beside the render (JGit starts git twice to find its configuration).
             GitConfiguration.loadInBackground();
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -95,12 +59,6 @@ public final class Goldenpath implements Runnable {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             // fabric8 and JGit log through SLF4J; without a binding SLF4J would warn on every run.
             System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
-        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
-            // picocli registers converters for java.time and java.sql types by loading and initializing their classes
-            // (java.time's formatters): no option here has such a type, and a run saved about 70 classes (start-up).
-            // One expression: picocli compiles each one again for every converter it registers.
-            System.setProperty(CONVERTER_EXCLUDES, "java\\.(time|sql)\\..*");
         }
     }
 
@@ -116,72 +74,128 @@ public final class Goldenpath implements Runnable {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
         Objects.requireNonNull(args, "args");
         Console console = new Console(in, out, err, env);
-        CommandLine commandLine = commandLine(console, args.length > 0 ? args[0] : "");
-        int exit = commandLine.execute(args);
+        int exit = dispatch(console, Arrays.asList(args));
         out.flush();
         err.flush();
         return exit;
     }
 
-    /**
-     * The command line with the command named {@code first} only, or with every command when {@code first} names none
-     * (help, a usage error, no command).
-     */
-    static CommandLine commandLine(Console console, String first) {
-        Factory factory = new Factory(console);
-        CommandLine commandLine = new CommandLine(new Goldenpath(console), factory);
-        boolean named = COMMANDS.stream().anyMatch(command -> name(command).equals(first));
-        for (Class<?> command : COMMANDS) {
-            if (!named || name(command).equals(first)) {
-                try {
-                    commandLine.addSubcommand(factory.create(command));
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot create the " + name(command) + " command", e);
-                }
-            }
+    /** {@code goldenpath [-hV] COMMAND [ARGS]}: the command named first, parsed and run, or help, or a usage error. */
+    private static int dispatch(Console console, List<String> args) {
+        String first = args.isEmpty() ? "" : args.get(0);
+        Command command = create(first, console);
+        if (command == null) {
+            return withoutCommand(console, first);
         }
-        // After the commands are added: these settings reach only the commands present when they are made.
-        commandLine.setOut(new PrintWriter(console.out(), true, StandardCharsets.UTF_8));
-        commandLine.setErr(new PrintWriter(console.err(), true, StandardCharsets.UTF_8));
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+        Syntax syntax = new Syntax("goldenpath " + first);
+        command.declare(syntax);
+        Syntax.Parse parse = syntax.parse(args.subList(1, args.size()));
+        if (parse.help()) {
+            console.out().print(syntax.help());
+            return OK;
+        }
+        if (parse.version()) {
+            console.out().println(version());
+            return OK;
+        }
+        List<String> problems = new ArrayList<>(parse.problems());
+        problems.addAll(command.problems());
+        if (!problems.isEmpty()) {
+            return usageError(console, syntax, problems);
+        }
+        try {
+            return command.call();
+        } catch (RuntimeException e) {
             // A bug or an unexpected failure: say what it was, without a stack trace for the user to decode.
-            line.getErr().println("goldenpath " + line.getCommandName() + ": " + e);
+            console.err().println(syntax.command() + ": " + e);
             return FAILED;
-        });
-        return commandLine;
+        }
     }
 
-    @Override
-    public void run() {
-        // No command: a usage error, which prints the list of commands.
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
-    }
-
-    private static String name(Class<?> command) {
-        return command.getAnnotation(Command.class).name();
-    }
-
-    /** Creates the commands with the console they print to. */
-    private record Factory(Console console) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            for (java.lang.reflect.Constructor<?> constructor : type.getDeclaredConstructors()) {
-                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == Console.class) {
-                    constructor.setAccessible(true);
-                    return type.cast(constructor.newInstance(console));
-                }
+    /** No command first: help, the version, or a usage error that lists the commands (or the closest ones). */
+    private static int withoutCommand(Console console, String first) {
+        Syntax syntax = syntax(console);
+        switch (first) {
+            case "-h", "--help" -> {
+                console.out().print(syntax.help());
+                return OK;
             }
-            return CommandLine.defaultFactory().create(type);
+            case "-V", "--version" -> {
+                console.out().println(version());
+                return OK;
+            }
+            case "" -> {
+                console.err().println("goldenpath: a command is required");
+                console.err().print(syntax.help());
+                return USAGE;
+            }
+            default -> {
+                String what = first.startsWith("-") ? "option" : "command";
+                List<String> close = Syntax.closest(first, COMMANDS);
+                console.err().println("goldenpath: unknown " + what + " '" + first + "'"
+                        + (close.isEmpty() ? "" : ". Did you mean: goldenpath " + String.join(" or goldenpath ", close)
+                        + "?"));
+                console.err().println(syntax.usage());
+                console.err().println("Run 'goldenpath --help' for the commands.");
+                return USAGE;
+            }
         }
     }
 
-    /** The version from the jar's manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Goldenpath.class.getPackage().getImplementationVersion();
-            return new String[] {"goldenpath " + (version == null ? "0.1.0-SNAPSHOT" : version)};
+    /** Every mistake on the command line, one a line, then how to find the right form. */
+    static int usageError(Console console, Syntax syntax, List<String> problems) {
+        for (String problem : problems) {
+            console.err().println(syntax.command() + ": " + problem);
         }
+        console.err().println(syntax.usage());
+        console.err().println("Run '" + syntax.command() + " --help' for the options.");
+        return USAGE;
+    }
+
+    /** The command line of commands, with each command's header (each command is created, none runs). */
+    static Syntax syntax(Console console) {
+        Syntax syntax = new Syntax("goldenpath")
+                .header("Typed platform specs to secure-by-default Kubernetes manifests and GitOps commits.")
+                .description("A spec is a Java class implementing dev.goldenpath.dsl.PlatformSpec. The commands load it "
+                        + "from --classpath (your compiled classes and their jars) and take the class named with --spec, "
+                        + "or every class listed in META-INF/services/dev.goldenpath.dsl.PlatformSpec.");
+        for (String name : COMMANDS) {
+            Syntax command = new Syntax("goldenpath " + name);
+            create(name, console).declare(command);
+            syntax.command(name, command.header());
+        }
+        return syntax.exitCode(OK, "success")
+                .exitCode(FINDINGS, "spec violations, policy findings, plaintext secrets or (diff) differences")
+                .exitCode(USAGE, "usage error: unknown option, missing value, spec class not found")
+                .exitCode(FAILED, "the work could not be done: I/O, network, refused credentials or push")
+                // No docs path: users of the jar have no source tree to look in; every command's --help is complete.
+                .footer("Run 'goldenpath COMMAND --help' for a command's options and exit codes.");
+    }
+
+    /** The names of the commands, in the help's order. */
+    static List<String> commandNames() {
+        return COMMANDS;
+    }
+
+    /** The command named {@code name}, printing to {@code console}; null when there is none of that name. */
+    private static Command create(String name, Console console) {
+        // A switch, not a map of constructor references: linking one costs a run about a millisecond (start-up).
+        return switch (name) {
+            case "render" -> new RenderCommand(console);
+            case "check" -> new CheckCommand(console);
+            case "lint" -> new LintCommand(console);
+            case "publish" -> new PublishCommand(console);
+            case "seal" -> new SealCommand(console);
+            case "graph" -> new GraphCommand(console);
+            case "diff" -> new DiffCommand(console);
+            case "review" -> new ReviewCommand(console);
+            default -> null;
+        };
+    }
+
+    /** {@code goldenpath 0.1.0}: the version from the jar's manifest. */
+    static String version() {
+        String version = Goldenpath.class.getPackage().getImplementationVersion();
+        return "goldenpath " + (version == null ? "0.1.0-SNAPSHOT" : version);
     }
 }

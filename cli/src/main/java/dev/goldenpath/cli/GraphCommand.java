@@ -9,41 +9,37 @@ import dev.goldenpath.generators.network.Edge;
 import dev.goldenpath.generators.network.MermaidDiagram;
 import dev.goldenpath.pipeline.Specs;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code goldenpath graph}: the allowed network graph of each environment, as the Mermaid page the render commits. */
-@Command(name = "graph", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
-        header = "Print the allowed network graph as a Mermaid diagram.",
-        description = {
-            "Per environment, the Mermaid flowchart and table that the render commits as "
-                + "docs/network/<environment>.md: every connection the NetworkPolicies allow. Everything else is denied.",
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed", "1:invalid spec", "2:usage error"})
-final class GraphCommand implements Callable<Integer> {
+final class GraphCommand implements Command {
 
     private final Console console;
 
-    @Mixin
-    SpecOptions specs;
-
-    @Option(names = {"-e", "--environment"}, paramLabel = "NAME", description = "Only this environment.")
+    final SpecOptions specs = new SpecOptions();
     String environment;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (Markdown with Mermaid) or json (the edges) (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    OutputFormat output = OutputFormat.TEXT;
 
     GraphCommand(Console console) {
         this.console = console;
     }
 
     @Override
-    public Integer call() {
+    public void declare(Syntax syntax) {
+        syntax.header("Print the allowed network graph as a Mermaid diagram.")
+                .description("Per environment, the Mermaid flowchart and table that the render commits as "
+                        + "docs/network/<environment>.md: every connection the NetworkPolicies allow. Everything else is "
+                        + "denied.");
+        specs.declare(syntax);
+        syntax.option("-e, --environment", "NAME", "Only this environment.", value -> environment = value);
+        syntax.option("-o, --output", "FORMAT", "text (Markdown with Mermaid) or json (the edges) (default: text).",
+                value -> output = Syntax.choice(OutputFormat.class, value));
+        syntax.exitCode(Goldenpath.OK, "printed")
+                .exitCode(Goldenpath.FINDINGS, "invalid spec")
+                .exitCode(Goldenpath.USAGE, "usage error");
+    }
+
+    @Override
+    public int call() {
         return Commands.guard(console, "graph", () -> {
             Specs loaded = SpecRun.load(console, specs);
             if (!loaded.invalid().isEmpty()) {

@@ -10,73 +10,73 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code goldenpath lint}: lints Kubernetes YAML files and folders (Helm output, Kustomize builds, vendor manifests)
  * with the rules the render-time policy applies, and prints the report.
  */
-@Command(name = "lint", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
-        header = "Lint Kubernetes YAML with the platform's policy rules.",
-        description = {
-            "Lints every .yaml/.yml file of each PATH (multi-document; Helm, Kustomize or any Kubernetes YAML) with the "
-                + "rules goldenpath applies to its own renders: Pod Security Standards restricted, NSA/CISA hardening, "
-                + "CIS. Every finding is listed, not only the first.",
-            "",
-            "An object takes a weakening of a rule with the annotation weakening.goldenpath.dev/<rule-id>: <reason>.",
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing fails", "1:findings fail", "2:usage error: unknown option or rule, missing path"})
-final class LintCommand implements Callable<Integer> {
+final class LintCommand implements Command {
 
     private final Console console;
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LintOptions options;
-
-    @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, sarif or junit (default: ${DEFAULT-VALUE}).")
-    String output;
-
-    @Option(names = "--list-rules", description = "Print every rule and exit.")
+    private Syntax syntax;
+    final LintOptions options = new LintOptions();
+    String output = "text";
     boolean listRules;
-
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "YAML files or folders.")
-    List<Path> paths = new ArrayList<>();
-
-    /** Unknown options, reported together with every other mistake. */
-    @Unmatched
-    List<String> unmatched = new ArrayList<>();
+    final List<Path> paths = new ArrayList<>();
 
     LintCommand(Console console) {
         this.console = console;
     }
 
     @Override
-    public Integer call() {
+    public void declare(Syntax syntax) {
+        this.syntax = syntax;
+        syntax.header("Lint Kubernetes YAML with the platform's policy rules.")
+                .description("Lints every .yaml/.yml file of each PATH (multi-document; Helm, Kustomize or any Kubernetes "
+                        + "YAML) with the rules goldenpath applies to its own renders: Pod Security Standards restricted, "
+                        + "NSA/CISA hardening, CIS. Every finding is listed, not only the first.",
+                        "",
+                        "An object takes a weakening of a rule with the annotation "
+                        + "weakening.goldenpath.dev/<rule-id>: <reason>.");
+        syntax.operands("PATH", "YAML files or folders.", value -> paths.add(Path.of(value)));
+        options.declare(syntax);
+        syntax.option("-o, --output, --format", "FORMAT", "text, json, sarif or junit (default: text).",
+                value -> output = value);
+        syntax.flag("--list-rules", "Print every rule and exit.", () -> listRules = true);
+        syntax.exitCode(Goldenpath.OK, "nothing fails")
+                .exitCode(Goldenpath.FINDINGS, "findings fail")
+                .exitCode(Goldenpath.USAGE, "usage error: unknown option or rule, missing path");
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (listRules) {
+            return problems;
+        }
+        try {
+            Format.parse(output);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        options.linter(problems);
+        if (paths.isEmpty()) {
+            problems.add("no file or folder to lint");
+        }
+        return problems;
+    }
+
+    @Override
+    public int call() {
         if (listRules) {
             console.out().print(ruleList());
             return Goldenpath.OK;
         }
-        List<String> problems = new ArrayList<>();
-        unmatched.forEach(arg -> problems.add("unknown option " + arg));
-        if (paths.isEmpty()) {
-            problems.add("no file or folder to lint");
-        }
-        int exit = lint(console, "lint", options, output, paths, problems);
+        int exit = lint(console, "lint", options, output, paths, new ArrayList<>());
         if (exit == Goldenpath.USAGE) {
-            console.err().print(spec.commandLine().getUsageMessage());
+            console.err().println(syntax.usage());
+            console.err().println("Run 'goldenpath lint --help' for the options.");
         }
         return exit;
     }

@@ -4,7 +4,6 @@ import dev.goldenpath.lint.Linter;
 import dev.goldenpath.lint.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
 
 /**
  * The linter's options, shared by {@code lint} and {@code check}: which rules run, which labels every workload must
@@ -16,23 +15,22 @@ final class LintOptions {
     /** The labels goldenpath renders on every workload, and the linter's default requirement. */
     static final List<String> DEFAULT_LABELS = List.of("owner", "environment", "app");
 
-    @Option(names = "--require-digest", description = "Images must be pinned by digest (rule image-digest).")
     boolean requireDigest;
-
-    @Option(names = "--enable", paramLabel = "RULE", split = ",",
-            description = "Rules to turn on, also those off by default (see --list-rules).")
-    List<String> enabled = new ArrayList<>();
-
-    @Option(names = "--disable", paramLabel = "RULE", split = ",", description = "Rules to turn off (foreign YAML only).")
-    List<String> disabled = new ArrayList<>();
-
-    @Option(names = "--required-labels", paramLabel = "LABEL", split = ",",
-            description = "Labels every workload must carry (default: owner,environment,app).")
-    List<String> requiredLabels = new ArrayList<>();
-
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "Lowest severity that fails: error, warning or info (default: error).")
+    final List<String> enabled = new ArrayList<>();
+    final List<String> disabled = new ArrayList<>();
+    final List<String> requiredLabels = new ArrayList<>();
     String failOn;
+
+    void declare(Syntax syntax) {
+        syntax.flag("--require-digest", "Images must be pinned by digest (rule image-digest).", () -> requireDigest = true);
+        syntax.list("--enable", "RULE", ",", "Rules to turn on, also those off by default (see --list-rules).",
+                enabled::add);
+        syntax.list("--disable", "RULE", ",", "Rules to turn off (foreign YAML only).", disabled::add);
+        syntax.list("--required-labels", "LABEL", ",", "Labels every workload must carry (default: owner,environment,app).",
+                requiredLabels::add);
+        syntax.option("--fail-on", "SEVERITY", "Lowest severity that fails: error, warning or info (default: error).",
+                value -> failOn = value);
+    }
 
     /**
      * The linter for foreign YAML, or null when an option is wrong; every mistake is added to {@code problems}.

@@ -10,86 +10,74 @@ import dev.goldenpath.pipeline.Renders;
 import dev.goldenpath.pipeline.Renders.RenderedPlatform;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code goldenpath publish}: renders one platform and commits the tree to its GitOps repository. Secrets come
  * from environment variables or files, never from an argument's value (arguments end up in shell history and
  * process lists).
  */
-@Command(name = "publish", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
-        header = "Render one platform and commit it to its GitOps repository.",
-        description = {
-            "Commits only when something changed, pushes fast-forward only, and touches only the files this "
-                + "publisher owns. Plaintext secrets are refused before anything is committed.",
-            "",
-            "Credentials are never an argument's value nor part of the URL (such a URL is refused): an HTTPS token "
-                + "comes from --token-file FILE or the environment variable named by --token-env (default "
-                + "GOLDENPATH_GIT_TOKEN; set but empty is an error), sent as the password of user x-access-token. "
-                + "SSH uses --ssh-key FILE (ed25519, ECDSA or RSA), or without it the keys of the ssh-agent in "
-                + "$SSH_AUTH_SOCK; host keys are checked against --known-hosts FILE; a key passphrase comes from the "
-                + "variable named by --ssh-passphrase-env.",
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:published, or nothing to commit",
-            "1:invalid spec, policy findings, plaintext secrets or paths owned by someone else",
-            "2:usage error",
-            "3:network, credentials, host key, refused push or I/O",
-        })
-final class PublishCommand implements Callable<Integer> {
+final class PublishCommand implements Command {
 
     /** Files listed in text output; a CI log does not need a thousand lines per publish. */
     private static final int SHOWN_FILES = 20;
 
     private final Console console;
 
-    @Mixin
-    SpecOptions specs;
-
-    @Mixin
-    SealingOptions sealing;
-
-    @Option(names = "--repository", paramLabel = "URL",
-            description = "https://, ssh://, git@host:path, or a local path (default: the platform's gitRepository).")
+    final SpecOptions specs = new SpecOptions();
+    final SealingOptions sealing = new SealingOptions();
+    final CredentialOptions credentials = new CredentialOptions();
     String repository;
-
-    @Option(names = "--branch", paramLabel = "NAME", description = "Branch to commit to (default: the platform's gitRevision).")
     String branch;
-
-    @Option(names = "--root", paramLabel = "FOLDER", defaultValue = "",
-            description = "Folder of the repository the tree goes under (default: the repository root).")
-    String root;
-
-    @Option(names = {"-m", "--message"}, paramLabel = "TEXT", description = "Commit subject (default: 'Render platform <name>').")
+    String root = "";
     String message;
-
-    @Option(names = "--source-revision", paramLabel = "SHA",
-            description = "Revision of the spec repository, recorded as a commit trailer (default: $GITHUB_SHA or $CI_COMMIT_SHA).")
     String sourceRevision;
-
-    @Mixin
-    CredentialOptions credentials;
-
-    @Option(names = "--create", description = "Create a bare repository at a local path on first use.")
     boolean create;
-
-    @Option(names = "--dry-run", description = "Report what would change; commit nothing.")
     boolean dryRun;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    OutputFormat output = OutputFormat.TEXT;
 
     PublishCommand(Console console) {
         this.console = console;
     }
 
     @Override
-    public Integer call() {
+    public void declare(Syntax syntax) {
+        syntax.header("Render one platform and commit it to its GitOps repository.")
+                .description("Commits only when something changed, pushes fast-forward only, and touches only the files "
+                        + "this publisher owns. Plaintext secrets are refused before anything is committed.",
+                        "",
+                        "Credentials are never an argument's value nor part of the URL (such a URL is refused): an HTTPS "
+                        + "token comes from --token-file FILE or the environment variable named by --token-env (default "
+                        + "GOLDENPATH_GIT_TOKEN; set but empty is an error), sent as the password of user x-access-token. "
+                        + "SSH uses --ssh-key FILE (ed25519, ECDSA or RSA), or without it the keys of the ssh-agent in "
+                        + "$SSH_AUTH_SOCK; host keys are checked against --known-hosts FILE; a key passphrase comes from "
+                        + "the variable named by --ssh-passphrase-env.");
+        specs.declare(syntax);
+        sealing.declare(syntax);
+        syntax.option("--repository", "URL",
+                "https://, ssh://, git@host:path, or a local path (default: the platform's gitRepository).",
+                value -> repository = value);
+        syntax.option("--branch", "NAME", "Branch to commit to (default: the platform's gitRevision).",
+                value -> branch = value);
+        syntax.option("--root", "FOLDER", "Folder of the repository the tree goes under (default: the repository root).",
+                value -> root = value);
+        syntax.option("-m, --message", "TEXT", "Commit subject (default: 'Render platform <name>').",
+                value -> message = value);
+        syntax.option("--source-revision", "SHA", "Revision of the spec repository, recorded as a commit trailer "
+                + "(default: $GITHUB_SHA or $CI_COMMIT_SHA).", value -> sourceRevision = value);
+        credentials.declare(syntax);
+        syntax.flag("--create", "Create a bare repository at a local path on first use.", () -> create = true);
+        syntax.flag("--dry-run", "Report what would change; commit nothing.", () -> dryRun = true);
+        syntax.option("-o, --output", "FORMAT", "text or json (default: text).",
+                value -> output = Syntax.choice(OutputFormat.class, value));
+        syntax.exitCode(Goldenpath.OK, "published, or nothing to commit")
+                .exitCode(Goldenpath.FINDINGS, "invalid spec, policy findings, plaintext secrets or paths owned by "
+                        + "someone else")
+                .exitCode(Goldenpath.USAGE, "usage error")
+                .exitCode(Goldenpath.FAILED, "network, credentials, host key, refused push or I/O");
+    }
+
+    @Override
+    public int call() {
         return Commands.guard(console, "publish", () -> {
             GitConfiguration.loadInBackground();
             Renders renders = SpecRun.render(console, specs, sealing);

@@ -14,49 +14,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code goldenpath render}: writes each platform's rendered tree to {@code <dir>/<platform>/}. */
-@Command(name = "render", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
-        header = "Render the platform specs into folders of Kubernetes YAML.",
-        description = {
-            "Writes each platform's tree to DIR/<platform>/: apps/<environment>/<app>/, platform/<environment>/, "
-                + "docs/ (declared weakenings, network diagrams), with a kustomization.yaml in every folder.",
-            "",
-            "Nothing is written when a spec is invalid or a rendered object breaks the policy; every problem is listed.",
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:rendered", "1:invalid spec or policy findings (all listed)", "2:usage error", "3:I/O error"})
-final class RenderCommand implements Callable<Integer> {
+final class RenderCommand implements Command {
 
     /** How often {@code --watch} looks at the class path; a render starts once it stayed the same this long. */
     static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
 
     private final Console console;
 
-    @Mixin
-    SpecOptions specs;
-
-    @Mixin
-    SealingOptions sealing;
-
-    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = "target/goldenpath",
-            description = "Where the trees go, one folder per platform (default: ${DEFAULT-VALUE}).")
-    Path dir;
-
-    @Option(names = "--clean", description = "Delete files in DIR/<platform>/ that the render no longer produces.")
+    final SpecOptions specs = new SpecOptions();
+    final SealingOptions sealing = new SealingOptions();
+    Path dir = Path.of("target/goldenpath");
     boolean clean;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}; with --watch, one JSON line per render).")
-    OutputFormat output;
-
-    @Option(names = "--watch", description = "After rendering, watch the class path (and the sealing certificates and "
-            + "key) and render again on every change, in this warm process, until stopped (Ctrl-C).")
+    OutputFormat output = OutputFormat.TEXT;
     boolean watch;
 
     RenderCommand(Console console) {
@@ -64,7 +35,31 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public void declare(Syntax syntax) {
+        syntax.header("Render the platform specs into folders of Kubernetes YAML.")
+                .description("Writes each platform's tree to DIR/<platform>/: apps/<environment>/<app>/, "
+                        + "platform/<environment>/, docs/ (declared weakenings, network diagrams), with a "
+                        + "kustomization.yaml in every folder.",
+                        "",
+                        "Nothing is written when a spec is invalid or a rendered object breaks the policy; every problem "
+                        + "is listed.");
+        specs.declare(syntax);
+        sealing.declare(syntax);
+        syntax.option("-d, --dir", "DIR", "Where the trees go, one folder per platform (default: target/goldenpath).",
+                value -> dir = Path.of(value));
+        syntax.flag("--clean", "Delete files in DIR/<platform>/ that the render no longer produces.", () -> clean = true);
+        syntax.option("-o, --output", "FORMAT", "text or json (default: text; with --watch, one JSON line per render).",
+                value -> output = Syntax.choice(OutputFormat.class, value));
+        syntax.flag("--watch", "After rendering, watch the class path (and the sealing certificates and key) and render "
+                + "again on every change, in this warm process, until stopped (Ctrl-C).", () -> watch = true);
+        syntax.exitCode(Goldenpath.OK, "rendered")
+                .exitCode(Goldenpath.FINDINGS, "invalid spec or policy findings (all listed)")
+                .exitCode(Goldenpath.USAGE, "usage error")
+                .exitCode(Goldenpath.FAILED, "I/O error");
+    }
+
+    @Override
+    public int call() {
         return Commands.guard(console, "render", watch ? this::watch : this::render);
     }
 

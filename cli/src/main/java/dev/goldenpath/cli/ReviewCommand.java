@@ -16,65 +16,59 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code goldenpath review}: the security meaning of a change, for a pull request. */
-@Command(name = "review", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
-        header = "Review the security meaning of a change (for a pull request).",
-        description = {
-            "Compares the tree at --base (a folder, or the GitOps repository at a revision) with the new render of the "
-                + "specs (or the folder --head): network edges the NetworkPolicies allow, RBAC permissions, weakenings, "
-                + "Pod Security levels, images, secrets, Argo CD projects and baseline policies. Prints Markdown for a "
-                + "pull-request comment, JSON or SARIF. --fail-on makes chosen changes fail (exit 1).",
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:reviewed, nothing --fail-on names", "1:a change --fail-on names, an invalid spec or policy findings",
-            "2:usage error", "3:the review could not be made: base not readable, invalid YAML or NetworkPolicies, I/O"})
-final class ReviewCommand implements Callable<Integer> {
+final class ReviewCommand implements Command {
 
     private final Console console;
 
-    @Mixin
-    SpecOptions specs;
-
-    @Mixin
-    SealingOptions sealing;
-
-    @Option(names = "--base", paramLabel = "LOCATION[@REV]", required = true,
-            description = {"What is deployed: a folder, a git repository (working copy or bare) at @REV, or a repository "
-                    + "URL (cloned; @REV default HEAD), e.g. ../gitops@origin/main."})
+    final SpecOptions specs = new SpecOptions();
+    final SealingOptions sealing = new SealingOptions();
     String base;
-
-    @Option(names = "--base-root", paramLabel = "FOLDER", defaultValue = "",
-            description = "Folder of the base repository the tree is published under (default: its root).")
-    String baseRoot;
-
-    @Option(names = "--head", paramLabel = "DIR",
-            description = "Review this rendered folder instead of rendering the specs.")
+    String baseRoot = "";
     Path head;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "markdown",
-            description = "markdown, json or sarif (default: ${DEFAULT-VALUE}).")
-    ReviewFormat output;
-
-    @Option(names = "--report", paramLabel = "FILE", description = "Write the review to FILE instead of standard output.")
+    ReviewFormat output = ReviewFormat.MARKDOWN;
     Path report;
-
-    @Option(names = "--fail-on", paramLabel = "WHAT", split = ",",
-            description = {"Exit 1 on these changes (comma-separated): new-weakening, cluster-permission, new-permission, "
-                    + "new-edge, pss-lowered, image-unpinned, project-widened, baseline-changed, widening, any."})
-    List<String> failOn = new ArrayList<>();
+    final List<String> failOn = new ArrayList<>();
 
     ReviewCommand(Console console) {
         this.console = console;
     }
 
     @Override
-    public Integer call() {
+    public void declare(Syntax syntax) {
+        syntax.header("Review the security meaning of a change (for a pull request).")
+                .description("Compares the tree at --base (a folder, or the GitOps repository at a revision) with the new "
+                        + "render of the specs (or the folder --head): network edges the NetworkPolicies allow, RBAC "
+                        + "permissions, weakenings, Pod Security levels, images, secrets, Argo CD projects and baseline "
+                        + "policies. Prints Markdown for a pull-request comment, JSON or SARIF. --fail-on makes chosen "
+                        + "changes fail (exit 1).");
+        specs.declare(syntax);
+        sealing.declare(syntax);
+        syntax.required("--base", "LOCATION[@REV]", "What is deployed: a folder, a git repository (working copy or bare) "
+                + "at @REV, or a repository URL (cloned; @REV default HEAD), e.g. ../gitops@origin/main.",
+                value -> base = value);
+        syntax.option("--base-root", "FOLDER",
+                "Folder of the base repository the tree is published under (default: its root).",
+                value -> baseRoot = value);
+        syntax.option("--head", "DIR", "Review this rendered folder instead of rendering the specs.",
+                value -> head = Path.of(value));
+        syntax.option("-o, --output", "FORMAT", "markdown, json or sarif (default: markdown).",
+                value -> output = Syntax.choice(ReviewFormat.class, value));
+        syntax.option("--report", "FILE", "Write the review to FILE instead of standard output.",
+                value -> report = Path.of(value));
+        syntax.list("--fail-on", "WHAT", ",", "Exit 1 on these changes (comma-separated): new-weakening, "
+                + "cluster-permission, new-permission, new-edge, pss-lowered, image-unpinned, project-widened, "
+                + "baseline-changed, widening, any.", failOn::add);
+        syntax.exitCode(Goldenpath.OK, "reviewed, nothing --fail-on names")
+                .exitCode(Goldenpath.FINDINGS, "a change --fail-on names, an invalid spec or policy findings")
+                .exitCode(Goldenpath.USAGE, "usage error")
+                .exitCode(Goldenpath.FAILED, "the review could not be made: base not readable, invalid YAML or "
+                        + "NetworkPolicies, I/O");
+    }
+
+    @Override
+    public int call() {
         return Commands.guard(console, "review", () -> {
             Set<FailOn> policy;
             try {

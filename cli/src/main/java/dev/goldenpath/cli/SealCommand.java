@@ -16,100 +16,77 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code goldenpath seal}: {@code kubeseal} without Go. Seals standard input as one value, or a whole Secret into a
  * SealedSecret the controller unseals; fetches the controller's certificate; makes sealing keys for repeatable output.
  */
-@Command(name = "seal", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
-        header = "Seal a value or a Secret for the sealed-secrets controller.",
-        description = {
-            "kubeseal without Go: reads the value (or the Secret) from standard input, prints the ciphertext (or the "
-                + "SealedSecret) on standard output. Without --cert the certificate is fetched from the cluster of the "
-                + "kubeconfig. With a sealing key (--sealing-key-file or $GOLDENPATH_SEALING_KEY) the output is "
-                + "repeatable: the same value and key give the same ciphertext.",
-            "",
-            "  goldenpath seal --cert cert.pem -n payments --name db < password.txt",
-            "  goldenpath seal --secret --cert cert.pem < secret.yaml > sealed.yaml",
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:sealed", "2:usage error",
-            "3:the value could not be sealed: certificate, cluster or input problem"})
-final class SealCommand implements Callable<Integer> {
+final class SealCommand implements Command {
 
     private final Console console;
 
-    @Option(names = "--raw", description = "Seal standard input as one value; print it base64 (kubeseal --raw). The default.")
     boolean raw;
-
-    @Option(names = "--secret", description = "Read a Secret as YAML from standard input; print a SealedSecret.")
     boolean secret;
-
-    @Option(names = "--fetch-cert", description = "Print the controller's certificate (PEM) fetched from the cluster.")
     boolean fetchCert;
-
-    @Option(names = "--generate-sealing-key", description = "Print a new random sealing key (base64); keep it out of git.")
     boolean generateKey;
-
-    @Option(names = "--cert", paramLabel = "FILE",
-            description = "The controller's PEM certificate (kubeseal --fetch-cert > FILE); without it, fetched from the cluster.")
     Path cert;
-
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig to use (default: $KUBECONFIG or ~/.kube/config).")
     Path kubeconfig;
-
-    @Option(names = "--controller-name", paramLabel = "NAME", defaultValue = SealingCertificate.DEFAULT_CONTROLLER_NAME,
-            description = "Controller service name (default: ${DEFAULT-VALUE}).")
-    String controllerName;
-
-    @Option(names = "--controller-namespace", paramLabel = "NS", defaultValue = SealingCertificate.DEFAULT_CONTROLLER_NAMESPACE,
-            description = "Controller namespace (default: ${DEFAULT-VALUE}).")
-    String controllerNamespace;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace of the SealedSecret.")
+    String controllerName = SealingCertificate.DEFAULT_CONTROLLER_NAME;
+    String controllerNamespace = SealingCertificate.DEFAULT_CONTROLLER_NAMESPACE;
     String namespace;
-
-    @Option(names = "--name", paramLabel = "NAME", description = "Name of the SealedSecret.")
     String name;
-
-    @Option(names = "--scope", paramLabel = "SCOPE", description = "strict (default), namespace-wide or cluster-wide.")
-    String scope;
-
-    @Option(names = "--sealing-key-file", paramLabel = "FILE",
-            description = "Sealing key file; otherwise $GOLDENPATH_SEALING_KEY when set.")
+    Scope.Kind scope;
     Path sealingKeyFile;
-
-    @Option(names = "--random", description = "Ignore any sealing key: fresh randomness, like kubeseal.")
     boolean random;
-
-    @Option(names = "--previous", paramLabel = "FILE",
-            description = "(--secret) The previous SealedSecret: keep its ciphertext for values that did not change, "
-                    + "even across certificate renewal.")
     Path previous;
-
-    /** Everything picocli does not know; reported together with the other problems. */
-    @Unmatched
-    List<String> unmatched = new ArrayList<>();
 
     SealCommand(Console console) {
         this.console = console;
     }
 
     @Override
-    public Integer call() {
+    public void declare(Syntax syntax) {
+        syntax.header("Seal a value or a Secret for the sealed-secrets controller.")
+                .description("kubeseal without Go: reads the value (or the Secret) from standard input, prints the "
+                        + "ciphertext (or the SealedSecret) on standard output. Without --cert the certificate is fetched "
+                        + "from the cluster of the kubeconfig. With a sealing key (--sealing-key-file or "
+                        + "$GOLDENPATH_SEALING_KEY) the output is repeatable: the same value and key give the same "
+                        + "ciphertext.",
+                        "",
+                        "  goldenpath seal --cert cert.pem -n payments --name db < password.txt",
+                        "  goldenpath seal --secret --cert cert.pem < secret.yaml > sealed.yaml");
+        syntax.flag("--raw", "Seal standard input as one value; print it base64 (kubeseal --raw). The default.",
+                () -> raw = true);
+        syntax.flag("--secret", "Read a Secret as YAML from standard input; print a SealedSecret.", () -> secret = true);
+        syntax.flag("--fetch-cert", "Print the controller's certificate (PEM) fetched from the cluster.",
+                () -> fetchCert = true);
+        syntax.flag("--generate-sealing-key", "Print a new random sealing key (base64); keep it out of git.",
+                () -> generateKey = true);
+        syntax.option("--cert", "FILE", "The controller's PEM certificate (kubeseal --fetch-cert > FILE); without it, "
+                + "fetched from the cluster.", value -> cert = Path.of(value));
+        syntax.option("--kubeconfig", "FILE", "Kubeconfig to use (default: $KUBECONFIG or ~/.kube/config).",
+                value -> kubeconfig = Path.of(value));
+        syntax.option("--controller-name", "NAME", "Controller service name (default: "
+                + SealingCertificate.DEFAULT_CONTROLLER_NAME + ").", value -> controllerName = value);
+        syntax.option("--controller-namespace", "NS", "Controller namespace (default: "
+                + SealingCertificate.DEFAULT_CONTROLLER_NAMESPACE + ").", value -> controllerNamespace = value);
+        syntax.option("-n, --namespace", "NS", "Namespace of the SealedSecret.", value -> namespace = value);
+        syntax.option("--name", "NAME", "Name of the SealedSecret.", value -> name = value);
+        syntax.option("--scope", "SCOPE", "strict (default), namespace-wide or cluster-wide.",
+                value -> scope = Scope.Kind.fromFlag(value));
+        syntax.option("--sealing-key-file", "FILE", "Sealing key file; otherwise $GOLDENPATH_SEALING_KEY when set.",
+                value -> sealingKeyFile = Path.of(value));
+        syntax.flag("--random", "Ignore any sealing key: fresh randomness, like kubeseal.", () -> random = true);
+        syntax.option("--previous", "FILE", "(--secret) The previous SealedSecret: keep its ciphertext for values that "
+                + "did not change, even across certificate renewal.", value -> previous = Path.of(value));
+        syntax.exitCode(Goldenpath.OK, "sealed")
+                .exitCode(Goldenpath.USAGE, "usage error")
+                .exitCode(Goldenpath.FAILED, "the value could not be sealed: certificate, cluster or input problem");
+    }
+
+    @Override
+    public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        unmatched.forEach(arg -> problems.add("unknown argument '" + arg + "'"));
-        Scope.Kind kind = null;
-        try {
-            kind = scope == null ? null : Scope.Kind.fromFlag(scope);
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-        }
         TreeSet<String> modes = new TreeSet<>();
         if (raw) {
             modes.add("raw");
@@ -129,9 +106,12 @@ final class SealCommand implements Callable<Integer> {
         if (modes.size() > 1) {
             problems.add("choose one mode, not " + String.join(" and ", modes));
         }
-        if (!problems.isEmpty()) {
-            return usage(String.join("; ", problems));
-        }
+        return problems;
+    }
+
+    @Override
+    public int call() {
+        Scope.Kind kind = scope;
         try {
             if (generateKey) {
                 SealingKey key = SealingKey.generate();
@@ -151,13 +131,13 @@ final class SealCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException
                  | KubernetesClientException e) {
             // Every message here is written to never contain plaintext.
-            console.err().println("seal: " + e.getMessage());
+            console.err().println("goldenpath seal: " + e.getMessage());
             return Goldenpath.FAILED;
         }
     }
 
     private int usage(String problem) {
-        console.err().println("seal: " + problem);
+        console.err().println("goldenpath seal: " + problem);
         console.err().println("Run 'goldenpath seal --help' for usage.");
         return Goldenpath.USAGE;
     }
@@ -192,7 +172,7 @@ final class SealCommand implements Callable<Integer> {
                         + SealingKey.DEFAULT_ENVIRONMENT_VARIABLE + ")");
             }
             if (secret && !random) {
-                console.err().println("seal: note: no sealing key, so every run gives new ciphertext (see docs/secrets.md)");
+                console.err().println("goldenpath seal: note: no sealing key, so every run gives new ciphertext (see docs/secrets.md)");
             }
             return sealer;
         }

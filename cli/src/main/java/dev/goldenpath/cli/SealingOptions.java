@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
 
 /**
  * How render-time secrets ({@code sealed(..).fromEnvironment(..)} or {@code .fromFile(..)}) are sealed: the
@@ -15,14 +14,22 @@ import picocli.CommandLine.Option;
  */
 final class SealingOptions {
 
-    @Option(names = "--sealing-cert", paramLabel = "ENV=PEM",
-            description = "The sealed-secrets controller certificate of an environment (repeatable), for secrets "
-                    + "sealed at render time, e.g. production=certs/production.pem.")
-    Map<String, Path> certificates = new LinkedHashMap<>();
-
-    @Option(names = "--sealing-key-file", paramLabel = "FILE",
-            description = "Sealing key for repeatable ciphertext (default: $GOLDENPATH_SEALING_KEY when set).")
+    final Map<String, Path> certificates = new LinkedHashMap<>();
     Path sealingKeyFile;
+
+    void declare(Syntax syntax) {
+        syntax.repeatable("--sealing-cert", "ENV=PEM", "The sealed-secrets controller certificate of an environment "
+                + "(repeatable), for secrets sealed at render time, e.g. production=certs/production.pem.", value -> {
+                    int equals = value.indexOf('=');
+                    if (equals <= 0 || equals == value.length() - 1) {
+                        throw new IllegalArgumentException("expected ENV=PEM, e.g. production=certs/production.pem");
+                    }
+                    certificates.put(value.substring(0, equals), Path.of(value.substring(equals + 1)));
+                });
+        syntax.option("--sealing-key-file", "FILE",
+                "Sealing key for repeatable ciphertext (default: $GOLDENPATH_SEALING_KEY when set).",
+                value -> sealingKeyFile = Path.of(value));
+    }
 
     /** The files these options name (certificates, then the key file): {@code render --watch} watches them too. */
     List<Path> files() {

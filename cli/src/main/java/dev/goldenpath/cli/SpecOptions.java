@@ -11,23 +11,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import picocli.CommandLine.Option;
 
 /** The options that say which platform specs to load: where their classes are and which to use. */
 final class SpecOptions {
 
-    @Option(names = {"-cp", "--classpath"}, paramLabel = "PATH", split = "${sys:path.separator}",
-            description = {"Jars and class folders holding the specs and what they use, separated by '${sys:path.separator}' (repeatable; 'DIR/*' means every jar in DIR)."})
-    List<String> classpath = new ArrayList<>();
-
-    @Option(names = "--spec", paramLabel = "CLASS",
-            description = {"A class implementing dev.goldenpath.dsl.PlatformSpec (repeatable). Default: every spec "
-                    + "listed in META-INF/services/dev.goldenpath.dsl.PlatformSpec on the class path."})
-    List<String> specs = new ArrayList<>();
-
-    @Option(names = "--platform", paramLabel = "NAME",
-            description = "Only the platform with this name, when the specs define several.")
+    final List<String> classpath = new ArrayList<>();
+    final List<String> specs = new ArrayList<>();
     String platform;
+
+    void declare(Syntax syntax) {
+        syntax.list("-cp, --classpath", "PATH", Syntax.pathSeparator(), "Jars and class folders holding the specs and "
+                + "what they use, separated by '" + Syntax.pathSeparator() + "' (repeatable; 'DIR/*' means every jar in DIR).",
+                classpath::add);
+        syntax.repeatable("--spec", "CLASS", "A class implementing dev.goldenpath.dsl.PlatformSpec (repeatable). Default: "
+                + "every spec listed in META-INF/services/dev.goldenpath.dsl.PlatformSpec on the class path.", specs::add);
+        syntax.option("--platform", "NAME", "Only the platform with this name, when the specs define several.",
+                value -> platform = value);
+    }
 
     /** The library pipeline, configured with these options; render-time variables come from the console. */
     Pipeline pipeline(Console console) {

@@ -214,7 +214,7 @@ class CommandLineTest {
         assertTrue(key.out().strip().matches("[A-Za-z0-9+/=]{40,}"), key.out());
         Run wrong = Run.of("seal", "--no-such-flag");
         assertEquals(Goldenpath.USAGE, wrong.exit(), wrong::toString);
-        assertTrue(wrong.err().startsWith("seal: unknown argument '--no-such-flag'"), wrong.err());
+        assertTrue(wrong.err().startsWith("goldenpath seal: unknown option '--no-such-flag'\n"), wrong.err());
     }
 
     @Test

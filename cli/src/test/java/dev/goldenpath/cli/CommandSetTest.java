@@ -3,88 +3,56 @@ package dev.goldenpath.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.util.List;
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
 
-/** A run builds only the command it runs; help and usage errors see every command, in the help's order. */
+/** The commands: listed in the help's order, each with complete help that fits the terminal, matched when mistyped. */
 class CommandSetTest {
 
     private static final List<String> ALL = List.of("render", "check", "lint", "publish", "seal", "graph", "diff", "review");
 
-    private final Console console = new Console(InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
-            new PrintStream(OutputStream.nullOutputStream()), Map.of());
+    @Test
+    void theCommandsAreTheDocumentedOnesInOrder() {
+        assertEquals(ALL, Goldenpath.commandNames());
+    }
 
     @Test
-    void buildsOnlyTheCommandBeingRun() {
+    void everyCommandsHelpHasItsExitCodesAndFitsEightyColumns() {
+        List<String> problems = new ArrayList<>();
         for (String command : ALL) {
-            assertEquals(List.of(command), List.copyOf(Goldenpath.commandLine(console, command).getSubcommands().keySet()));
-        }
-    }
-
-    @Test
-    void buildsEveryCommandForHelpAndMistakes() {
-        for (String first : List.of("", "--help", "-V", "rendr", "help")) {
-            assertEquals(ALL, List.copyOf(Goldenpath.commandLine(console, first).getSubcommands().keySet()), first);
-        }
-    }
-
-    /**
-     * {@code main} tells picocli not to register its java.time and java.sql converters (start-up): an option of such a
-     * type would then fail at parse time, so none may have one, at any depth of a generic type.
-     */
-    @Test
-    void noOptionNeedsAConverterThatMainLeavesOut() {
-        List<Pattern> excluded = Stream.of(mainExcludes().split(",")).map(Pattern::compile).toList();
-        assertTrue(excluded.stream().anyMatch(p -> p.matcher("java.time.Duration").matches()), excluded.toString());
-        assertTrue(excluded.stream().noneMatch(p -> p.matcher("java.nio.file.Path").matches()), excluded.toString());
-        List<String> found = new ArrayList<>();
-        List<CommandLine> lines = new ArrayList<>(List.of(Goldenpath.commandLine(console, "")));
-        for (int i = 0; i < lines.size(); i++) {
-            CommandLine line = lines.get(i);
-            lines.addAll(line.getSubcommands().values());
-            for (ArgSpec arg : line.getCommandSpec().args()) {
-                List<Class<?>> types = new ArrayList<>(List.of(arg.type()));
-                types.addAll(List.of(arg.auxiliaryTypes()));
-                for (Class<?> type : types) {
-                    if (excluded.stream().anyMatch(p -> p.matcher(type.getName()).matches())) {
-                        found.add(line.getCommandName() + " " + arg + ": " + type.getName());
-                    }
+            Run run = Run.of(command, "--help");
+            assertEquals(Goldenpath.OK, run.exit(), run.toString());
+            String help = run.out();
+            if (header(command).isBlank() || !help.startsWith(header(command) + "\nUsage: goldenpath " + command + " ")) {
+                problems.add(command + ": no header and usage line first:\n" + help);
+            }
+            if (!help.contains("\nOptions:\n") || !help.contains("\nExit codes:\n  0   ")
+                    || !help.contains("  -h, --help ")) {
+                problems.add(command + ": options, help or exit codes missing:\n" + help);
+            }
+            for (String line : help.split("\n")) {
+                // A line may be longer only when it is one word (a long option with its value).
+                if (line.length() > Syntax.WIDTH && line.strip().contains(" ")) {
+                    problems.add(command + ": line over " + Syntax.WIDTH + " columns: " + line);
                 }
             }
         }
-        assertTrue(lines.size() > ALL.size(), "walked " + lines.size() + " command lines");
-        assertEquals(List.of(), found);
-    }
-
-    /** The value {@code main} sets, read by running its first lines with the property unset. */
-    private static String mainExcludes() {
-        String before = System.clearProperty(Goldenpath.CONVERTER_EXCLUDES);
-        try {
-            Goldenpath.defaults();
-            return System.getProperty(Goldenpath.CONVERTER_EXCLUDES);
-        } finally {
-            if (before == null) {
-                System.clearProperty(Goldenpath.CONVERTER_EXCLUDES);
-            } else {
-                System.setProperty(Goldenpath.CONVERTER_EXCLUDES, before);
-            }
-        }
+        assertEquals(List.of(), problems);
     }
 
     @Test
     void aMistypedCommandIsMatchedAgainstEveryCommand() {
         Run run = Run.of("rendr");
         assertEquals(Goldenpath.USAGE, run.exit(), run.toString());
-        assertTrue(run.err().contains("Did you mean: goldenpath render or goldenpath review?"), run.toString());
+        assertTrue(run.err().startsWith("goldenpath: unknown command 'rendr'. Did you mean: goldenpath render?\n"),
+                run.toString());
+        Run review = Run.of("reveiw");
+        assertTrue(review.err().contains("Did you mean: goldenpath review?"), review.toString());
+        Run nothingClose = Run.of("deploy");
+        assertEquals(Goldenpath.USAGE, nothingClose.exit());
+        assertTrue(nothingClose.err().startsWith("goldenpath: unknown command 'deploy'\nUsage: goldenpath [-hV] COMMAND\n"),
+                nothingClose.toString());
     }
 
     @Test
@@ -96,6 +64,13 @@ class CommandSetTest {
             int at = run.out().indexOf("\n  " + command + " ");
             assertTrue(at > last, command + " listed after the one before it:\n" + run.out());
             last = at;
+            assertTrue(run.out().contains("\n  " + command + " " + " ".repeat("publish".length() - command.length())
+                    + " " + header(command) + "\n"), command + "'s header is its line:\n" + run.out());
         }
+    }
+
+    /** The first line of the command's own help. */
+    private static String header(String command) {
+        return Run.of(command, "--help").out().lines().findFirst().orElseThrow();
     }
 }

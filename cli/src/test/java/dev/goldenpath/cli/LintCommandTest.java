@@ -95,7 +95,7 @@ class LintCommandTest {
 
         String err = err();
         assertTrue(err.contains("unknown format 'xml'"), err);
-        assertTrue(err.contains("unknown option --bogus"), err);
+        assertTrue(err.contains("goldenpath lint: unknown option '--bogus'\n"), err);
         assertTrue(err.contains("unknown rule ids: no-such-rule"), err);
         assertTrue(err.contains("Usage: goldenpath lint"), err);
         assertEquals("", out());

@@ -250,7 +250,7 @@ class SealTest {
         assertEquals(Goldenpath.USAGE, missing.status);
         assertTrue(missing.err.contains("strict scope needs --name"), missing.err);
         assertEquals(Goldenpath.USAGE, unknown.status);
-        assertTrue(unknown.err.contains("unknown argument '--colour'"), unknown.err);
+        assertTrue(unknown.err.contains("goldenpath seal: unknown option '--colour'\n"), unknown.err);
         assertTrue(unknown.err.contains("scope 'galaxy-wide' is not one of"), unknown.err);
         assertTrue(modes.err.contains("choose one mode"), modes.err);
         assertEquals(Goldenpath.USAGE, previousRaw.status);
