@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * A custom resource with an immutable, typed spec, serializable by any Jackson {@code ObjectMapper}
  * (fabric8's {@code Serialization} included) as {@code apiVersion, kind, metadata, spec}, without
- * nulls or empty collections. {@code apiVersion} and {@code kind} come from the subclass's fabric8
- * {@code @Group}, {@code @Version} and {@code @Kind} annotations and cannot be set to anything else.
+ * nulls or empty collections. {@code apiVersion} and {@code kind} are the subclass's fabric8 {@code @Group},
+ * {@code @Version} and {@code @Kind} annotations and cannot be set to anything else: handed to the constructor as the
+ * constants the annotations name, or read from the annotations.
  *
  * <p>The metadata is fabric8's mutable {@code ObjectMeta}, because {@link HasMetadata} requires a
  * setter; the spec is a record.
@@ -29,8 +30,8 @@ import java.util.Objects;
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
 public abstract class TypedCustomResource<S> implements HasMetadata {
 
-    // Read from the class's annotations once per class: fabric8 reads them again on every call, and the checks and the
-    // Argo CD projects ask every object for its apiVersion and kind.
+    // For subclasses that do not hand them over, read from the class's annotations once per class: fabric8 reads them
+    // again on every call, and the checks and the Argo CD projects ask every object for its apiVersion and kind.
     private static final ClassValue<String> API_VERSIONS = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
@@ -44,10 +45,27 @@ public abstract class TypedCustomResource<S> implements HasMetadata {
         }
     };
 
+    private final String apiVersion;
+    private final String kind;
     private ObjectMeta metadata;
     private final S spec;
 
+    /** apiVersion and kind read from the subclass's annotations, on first use once per class. */
     protected TypedCustomResource(ObjectMeta metadata, S spec) {
+        this.apiVersion = null;
+        this.kind = null;
+        this.metadata = metadata == null ? new ObjectMeta() : metadata;
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    /**
+     * apiVersion and kind as given: the same constants the subclass's annotations name
+     * ({@code @Group(Certificate.GROUP)}), so that nothing reads annotations at run time. The JDK's first annotation
+     * read costs a fresh process a few hundredths of a second (docs/benchmarks.md).
+     */
+    protected TypedCustomResource(String group, String version, String kind, ObjectMeta metadata, S spec) {
+        this.apiVersion = group.isEmpty() ? version : group + "/" + version;
+        this.kind = Objects.requireNonNull(kind, "kind");
         this.metadata = metadata == null ? new ObjectMeta() : metadata;
         this.spec = Objects.requireNonNull(spec, "spec");
     }
@@ -65,7 +83,7 @@ public abstract class TypedCustomResource<S> implements HasMetadata {
     @Override
     @JsonProperty("apiVersion")
     public String getApiVersion() {
-        return API_VERSIONS.get(getClass());
+        return apiVersion != null ? apiVersion : API_VERSIONS.get(getClass());
     }
 
     /** Accepts only this class's own apiVersion: the class models exactly one version. */
@@ -80,7 +98,7 @@ public abstract class TypedCustomResource<S> implements HasMetadata {
     @Override
     @JsonProperty("kind")
     public String getKind() {
-        return KINDS.get(getClass());
+        return kind != null ? kind : KINDS.get(getClass());
     }
 
     @JsonProperty("kind")

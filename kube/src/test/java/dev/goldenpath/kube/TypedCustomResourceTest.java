@@ -3,6 +3,7 @@ package dev.goldenpath.kube;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
@@ -36,6 +37,38 @@ class TypedCustomResourceTest {
         Gadget() {
             super(null, new Spec("g"));
         }
+    }
+
+    /** Hands its apiVersion and kind over, from the constants its annotations name: no annotation is read. */
+    @Group(Gizmo.GROUP)
+    @Version(Gizmo.VERSION)
+    @Kind(Gizmo.KIND)
+    static final class Gizmo extends TypedCustomResource<Spec> {
+        static final String GROUP = "gizmo.example.com";
+        static final String VERSION = "v2";
+        static final String KIND = "Gizmo";
+
+        Gizmo() {
+            super(GROUP, VERSION, KIND, null, new Spec("z"));
+        }
+    }
+
+    /** A core kind: no group, the apiVersion is the version alone. */
+    static final class CoreThing extends TypedCustomResource<Spec> {
+        CoreThing() {
+            super("", "v1", "CoreThing", null, new Spec("c"));
+        }
+    }
+
+    @Test
+    void aClassThatHandsThemOverHasTheSameApiVersionAndKindItsAnnotationsSay() {
+        Gizmo gizmo = new Gizmo();
+        assertEquals("gizmo.example.com/v2", gizmo.getApiVersion());
+        assertEquals("Gizmo", gizmo.getKind());
+        assertEquals(HasMetadata.getApiVersion(Gizmo.class), gizmo.getApiVersion());
+        assertEquals(HasMetadata.getKind(Gizmo.class), gizmo.getKind());
+        assertEquals("v1", new CoreThing().getApiVersion());
+        assertThrows(IllegalArgumentException.class, () -> gizmo.setKind("Widget"));
     }
 
     @Test

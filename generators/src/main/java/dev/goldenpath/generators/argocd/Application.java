@@ -27,17 +27,21 @@ import java.util.Map;
  * }</pre>
  */
 // Read as this class, not through fabric8's KubernetesDeserializer (which yields a generic resource).
-@Group("argoproj.io")
-@Version("v1alpha1")
-@Kind("Application")
+@Group(Application.GROUP)
+@Version(Application.VERSION)
+@Kind(Application.KIND)
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
 final class Application extends ArgoObject<Application.Spec> {
 
+    /** The API group, version and kind: in the annotations fabric8 reads, and handed to the base class as they are. */
+    static final String GROUP = "argoproj.io";
+    static final String VERSION = "v1alpha1";
+    static final String KIND = "Application";
 
     @JsonCreator
     public Application(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {
-        super(metadata, spec);
+        super(GROUP, VERSION, KIND, metadata, spec);
     }
 
     /**

@@ -29,12 +29,17 @@ import java.util.TreeMap;
  * }</pre>
  */
 // Read as this class, not through fabric8's KubernetesDeserializer (which yields a generic resource).
-@Group("argoproj.io")
-@Version("v1alpha1")
-@Kind("ApplicationSet")
+@Group(ApplicationSet.GROUP)
+@Version(ApplicationSet.VERSION)
+@Kind(ApplicationSet.KIND)
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
 final class ApplicationSet extends ArgoObject<ApplicationSet.Spec> {
+
+    /** The API group, version and kind: in the annotations fabric8 reads, and handed to the base class as they are. */
+    static final String GROUP = "argoproj.io";
+    static final String VERSION = "v1alpha1";
+    static final String KIND = "ApplicationSet";
 
     /** The only safe template option: a parameter that a generator does not produce fails the whole set. */
     public static final String MISSING_KEY_ERROR = "missingkey=error";
@@ -42,7 +47,7 @@ final class ApplicationSet extends ArgoObject<ApplicationSet.Spec> {
 
     @JsonCreator
     public ApplicationSet(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {
-        super(metadata, spec);
+        super(GROUP, VERSION, KIND, metadata, spec);
     }
 
     /**

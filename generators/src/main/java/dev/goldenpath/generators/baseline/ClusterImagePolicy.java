@@ -19,16 +19,21 @@ import java.util.List;
  * matching the globs must be signed by one of the authorities. The controller checks pods of namespaces labelled
  * {@code policy.sigstore.dev/include: "true"}.
  */
-@Group("policy.sigstore.dev")
-@Version("v1alpha1")
-@Kind("ClusterImagePolicy")
+@Group(ClusterImagePolicy.GROUP)
+@Version(ClusterImagePolicy.VERSION)
+@Kind(ClusterImagePolicy.KIND)
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
 final class ClusterImagePolicy extends TypedCustomResource<ClusterImagePolicy.Spec> {
 
+    /** The API group, version and kind: in the annotations fabric8 reads, and handed to the base class as they are. */
+    static final String GROUP = "policy.sigstore.dev";
+    static final String VERSION = "v1alpha1";
+    static final String KIND = "ClusterImagePolicy";
+
     @JsonCreator
     public ClusterImagePolicy(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {
-        super(metadata, spec);
+        super(GROUP, VERSION, KIND, metadata, spec);
     }
 
     /** {@code mode}: {@code enforce} rejects, {@code warn} admits with a warning. */

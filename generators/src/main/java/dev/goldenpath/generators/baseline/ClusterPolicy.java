@@ -19,16 +19,21 @@ import java.util.List;
  * Kyverno {@code kyverno.io/v1} ClusterPolicy (cluster-scoped), modelled for the rules the baseline uses: validate
  * with {@code podSecurity}, and mutate with a strategic merge patch.
  */
-@Group("kyverno.io")
-@Version("v1")
-@Kind("ClusterPolicy")
+@Group(ClusterPolicy.GROUP)
+@Version(ClusterPolicy.VERSION)
+@Kind(ClusterPolicy.KIND)
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
 final class ClusterPolicy extends TypedCustomResource<ClusterPolicy.Spec> {
 
+    /** The API group, version and kind: in the annotations fabric8 reads, and handed to the base class as they are. */
+    static final String GROUP = "kyverno.io";
+    static final String VERSION = "v1";
+    static final String KIND = "ClusterPolicy";
+
     @JsonCreator
     public ClusterPolicy(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {
-        super(metadata, spec);
+        super(GROUP, VERSION, KIND, metadata, spec);
     }
 
     /** {@code background}: whether existing resources are scanned and reported too. */

@@ -19,16 +19,21 @@ import java.util.List;
  * OPA Gatekeeper {@code templates.gatekeeper.sh/v1} ConstraintTemplate (cluster-scoped): a Rego policy and the
  * constraint kind Gatekeeper creates for it, with the schema of that kind's parameters.
  */
-@Group("templates.gatekeeper.sh")
-@Version("v1")
-@Kind("ConstraintTemplate")
+@Group(ConstraintTemplate.GROUP)
+@Version(ConstraintTemplate.VERSION)
+@Kind(ConstraintTemplate.KIND)
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
 final class ConstraintTemplate extends TypedCustomResource<ConstraintTemplate.Spec> {
 
+    /** The API group, version and kind: in the annotations fabric8 reads, and handed to the base class as they are. */
+    static final String GROUP = "templates.gatekeeper.sh";
+    static final String VERSION = "v1";
+    static final String KIND = "ConstraintTemplate";
+
     @JsonCreator
     public ConstraintTemplate(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {
-        super(metadata, spec);
+        super(GROUP, VERSION, KIND, metadata, spec);
     }
 
     @JsonPropertyOrder({"crd", "targets"})

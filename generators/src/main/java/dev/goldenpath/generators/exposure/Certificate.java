@@ -19,16 +19,21 @@ import java.util.List;
  * cert-manager {@code cert-manager.io/v1} Certificate: cert-manager keeps a TLS Secret of this name current for these
  * DNS names, from the named issuer. fabric8 has no cert-manager model, so this is the project's typed custom resource.
  */
-@Group("cert-manager.io")
-@Version("v1")
-@Kind("Certificate")
+@Group(Certificate.GROUP)
+@Version(Certificate.VERSION)
+@Kind(Certificate.KIND)
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
 public final class Certificate extends TypedCustomResource<Certificate.Spec> implements Namespaced {
 
+    /** The API group, version and kind: in the annotations fabric8 reads, and handed to the base class as they are. */
+    public static final String GROUP = "cert-manager.io";
+    public static final String VERSION = "v1";
+    public static final String KIND = "Certificate";
+
     @JsonCreator
     public Certificate(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {
-        super(metadata, spec);
+        super(GROUP, VERSION, KIND, metadata, spec);
     }
 
     /**

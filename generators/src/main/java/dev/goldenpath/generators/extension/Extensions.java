@@ -88,6 +88,8 @@ public final class Extensions {
     }
 
     private Extensions add(Registration registration) {
+        // Extensions often add YAML: what its first reading initializes starts now, beside the render's own work.
+        YamlObjects.prepareInBackground();
         List<Registration> more = new ArrayList<>(registrations);
         more.add(registration);
         return new Extensions(more);

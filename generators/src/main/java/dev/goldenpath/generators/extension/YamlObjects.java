@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +19,8 @@ import java.util.function.Consumer;
  * others a {@code GenericKubernetesResource}.
  */
 final class YamlObjects {
+
+    private static final AtomicBoolean PREPARING = new AtomicBoolean();
 
     /**
      * Made on first use: the readers written at build time read the usual objects without it (an ObjectMapper and its
@@ -29,6 +32,29 @@ final class YamlObjects {
     }
 
     private YamlObjects() {
+    }
+
+    /**
+     * Starts, on a daemon thread and once per process, what the first YAML a platform generator adds would otherwise
+     * pay on the render's own thread: the YAML reader's classes and the initialization of fabric8's
+     * {@code GenericKubernetesResource}, whose class makes an {@code ObjectMapper} (Jackson's date formats, time zones
+     * and calendars): together about 40 ms of a small render in a fresh process. Started when a renderer gets its first
+     * extension, before it generates anything, so that it runs beside the spec's validation and the apps' generation;
+     * should it not have finished, the first parse waits for what it is still initializing, as without it.
+     */
+    static void prepareInBackground() {
+        if (!PREPARING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                parse("apiVersion: prepare.goldenpath.dev/v1\nkind: Prepare\nmetadata:\n  name: prepare\n");
+            } catch (RuntimeException | LinkageError e) {
+                // Nothing to report: the first real parse meets the same problem and reports it.
+            }
+        }, "goldenpath-yaml-objects");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

@@ -20,16 +20,21 @@ import java.util.Map;
  * Istio {@code security.istio.io/v1} AuthorizationPolicy: which authenticated identities may call a workload on
  * which ports. An ALLOW policy without rules allows nothing.
  */
-@Group("security.istio.io")
-@Version("v1")
-@Kind("AuthorizationPolicy")
+@Group(AuthorizationPolicy.GROUP)
+@Version(AuthorizationPolicy.VERSION)
+@Kind(AuthorizationPolicy.KIND)
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
 final class AuthorizationPolicy extends TypedCustomResource<AuthorizationPolicy.Spec> implements Namespaced {
 
+    /** The API group, version and kind: in the annotations fabric8 reads, and handed to the base class as they are. */
+    static final String GROUP = "security.istio.io";
+    static final String VERSION = "v1";
+    static final String KIND = "AuthorizationPolicy";
+
     @JsonCreator
     public AuthorizationPolicy(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {
-        super(metadata, spec);
+        super(GROUP, VERSION, KIND, metadata, spec);
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

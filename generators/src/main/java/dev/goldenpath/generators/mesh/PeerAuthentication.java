@@ -14,16 +14,21 @@ import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** Istio {@code security.istio.io/v1} PeerAuthentication: which mutual-TLS mode a namespace's workloads accept. */
-@Group("security.istio.io")
-@Version("v1")
-@Kind("PeerAuthentication")
+@Group(PeerAuthentication.GROUP)
+@Version(PeerAuthentication.VERSION)
+@Kind(PeerAuthentication.KIND)
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
 final class PeerAuthentication extends TypedCustomResource<PeerAuthentication.Spec> implements Namespaced {
 
+    /** The API group, version and kind: in the annotations fabric8 reads, and handed to the base class as they are. */
+    static final String GROUP = "security.istio.io";
+    static final String VERSION = "v1";
+    static final String KIND = "PeerAuthentication";
+
     @JsonCreator
     public PeerAuthentication(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") Spec spec) {
-        super(metadata, spec);
+        super(GROUP, VERSION, KIND, metadata, spec);
     }
 
     /** The spec: without a selector it applies to the whole namespace (or mesh, in the root namespace). */

@@ -25,17 +25,22 @@ import java.util.Objects;
  *         VaultProvider.at("https://vault:8200").withKubernetesAuth("kubernetes", "eso", "external-secrets"));
  * }</pre>
  */
-@Group("external-secrets.io")
-@Version("v1")
-@Kind("ClusterSecretStore")
+@Group(ClusterSecretStore.GROUP)
+@Version(ClusterSecretStore.VERSION)
+@Kind(ClusterSecretStore.KIND)
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
 public final class ClusterSecretStore extends TypedCustomResource<SecretStoreSpec> {
 
+    /** The API group, version and kind: in the annotations fabric8 reads, and handed to the base class as they are. */
+    public static final String GROUP = "external-secrets.io";
+    public static final String VERSION = "v1";
+    public static final String KIND = "ClusterSecretStore";
+
     @JsonCreator
     public ClusterSecretStore(@JsonProperty("metadata") ObjectMeta metadata,
                               @JsonProperty("spec") SecretStoreSpec spec) {
-        super(metadata, spec);
+        super(GROUP, VERSION, KIND, metadata, spec);
     }
 
     /** A cluster-wide store called {@code name} backed by Vault. */

@@ -36,17 +36,22 @@ import java.util.TreeMap;
  *         .build();
  * }</pre>
  */
-@Group("external-secrets.io")
-@Version("v1")
-@Kind("ExternalSecret")
+@Group(ExternalSecret.GROUP)
+@Version(ExternalSecret.VERSION)
+@Kind(ExternalSecret.KIND)
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
 public final class ExternalSecret extends TypedCustomResource<ExternalSecretSpec> implements Namespaced {
 
+    /** The API group, version and kind: in the annotations fabric8 reads, and handed to the base class as they are. */
+    public static final String GROUP = "external-secrets.io";
+    public static final String VERSION = "v1";
+    public static final String KIND = "ExternalSecret";
+
     @JsonCreator
     public ExternalSecret(@JsonProperty("metadata") ObjectMeta metadata,
                           @JsonProperty("spec") ExternalSecretSpec spec) {
-        super(metadata, spec);
+        super(GROUP, VERSION, KIND, metadata, spec);
     }
 
     /** Starts an ExternalSecret called {@code name} in {@code namespace}; the target Secret has the same name. */

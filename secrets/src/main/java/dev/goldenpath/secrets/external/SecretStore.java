@@ -25,16 +25,21 @@ import java.util.Objects;
  *                 .withKubernetesAuth("kubernetes", "payments", "payments-api"));
  * }</pre>
  */
-@Group("external-secrets.io")
-@Version("v1")
-@Kind("SecretStore")
+@Group(SecretStore.GROUP)
+@Version(SecretStore.VERSION)
+@Kind(SecretStore.KIND)
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonIgnoreProperties({"status"})
 public final class SecretStore extends TypedCustomResource<SecretStoreSpec> implements Namespaced {
 
+    /** The API group, version and kind: in the annotations fabric8 reads, and handed to the base class as they are. */
+    public static final String GROUP = "external-secrets.io";
+    public static final String VERSION = "v1";
+    public static final String KIND = "SecretStore";
+
     @JsonCreator
     public SecretStore(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") SecretStoreSpec spec) {
-        super(metadata, spec);
+        super(GROUP, VERSION, KIND, metadata, spec);
     }
 
     /** A store called {@code name} in {@code namespace} backed by Vault. */

@@ -49,7 +49,7 @@ public final class SealedSecret extends TypedCustomResource<SealedSecretSpec> im
     /** A SealedSecret with the given metadata (name, namespace, scope annotation) and spec. */
     @JsonCreator
     public SealedSecret(@JsonProperty("metadata") ObjectMeta metadata, @JsonProperty("spec") SealedSecretSpec spec) {
-        super(metadata, spec);
+        super(GROUP, VERSION, KIND, metadata, spec);
     }
 
     /**
