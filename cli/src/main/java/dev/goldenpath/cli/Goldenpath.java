@@ -115,31 +115,31 @@ public final class Goldenpath {
     /** No command first: help, the version, or a usage error that lists the commands (or the closest ones). */
     private static int withoutCommand(Console console, String first) {
         Syntax syntax = syntax(console);
-        switch (first) {
-            case "-h", "--help" -> {
+        if (first.isEmpty()) {
+            console.err().println("goldenpath: a command is required");
+            console.err().print(syntax.help());
+            return USAGE;
+        }
+        if (first.startsWith("-")) {
+            // -h, --help, -V, --version, -hV: the options before a command.
+            Syntax.Parse parse = syntax.parse(List.of(first));
+            if (parse.help()) {
                 console.out().print(syntax.help());
                 return OK;
             }
-            case "-V", "--version" -> {
+            if (parse.version()) {
                 console.out().println(version());
                 return OK;
             }
-            case "" -> {
-                console.err().println("goldenpath: a command is required");
-                console.err().print(syntax.help());
-                return USAGE;
-            }
-            default -> {
-                String what = first.startsWith("-") ? "option" : "command";
-                List<String> close = Syntax.closest(first, COMMANDS);
-                console.err().println("goldenpath: unknown " + what + " '" + first + "'"
-                        + (close.isEmpty() ? "" : ". Did you mean: goldenpath " + String.join(" or goldenpath ", close)
-                        + "?"));
-                console.err().println(syntax.usage());
-                console.err().println("Run 'goldenpath --help' for the commands.");
-                return USAGE;
-            }
+            console.err().println("goldenpath: unknown option '" + first + "'");
+        } else {
+            List<String> close = Syntax.closest(first, COMMANDS);
+            console.err().println("goldenpath: unknown command '" + first + "'"
+                    + (close.isEmpty() ? "" : ". Did you mean: goldenpath " + String.join(" or goldenpath ", close) + "?"));
         }
+        console.err().println(syntax.usage());
+        console.err().println("Run 'goldenpath --help' for the commands.");
+        return USAGE;
     }
 
     /** Every mistake on the command line, one a line, then how to find the right form. */

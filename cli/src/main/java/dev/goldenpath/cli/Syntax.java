@@ -172,7 +172,8 @@ final class Syntax {
     }
 
     /** Parses {@code args}, setting every option and operand given; mistakes are collected, never thrown. */
-    Parse parse(List<String> args) {
+    Parse parse(List<String> arguments) {
+        List<String> args = new ArrayList<>(arguments);
         List<String> problems = new ArrayList<>();
         // By identity: an option is one declaration (a record's equals would compare the lambdas it holds).
         Set<Option> given = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -188,6 +189,12 @@ final class Syntax {
             if (arg.equals("--")) {
                 operandsOnly = true;
                 continue;
+            }
+            List<String> group = group(arg);
+            if (group != null) {
+                args.remove(i);
+                args.addAll(i, group);
+                arg = args.get(i);
             }
             String name = arg;
             String value = null;
@@ -262,6 +269,37 @@ final class Syntax {
         return new Parse(help, version, List.copyOf(problems));
     }
 
+    /**
+     * {@code -uh} as {@code -u -h}: one-letter options that take no value, written together; a one-letter option that
+     * takes one ends the group, the rest being its value ({@code -uoout}: {@code -u -o out}). Null when {@code arg}
+     * is not such a group.
+     */
+    private List<String> group(String arg) {
+        if (arg.startsWith("--") || arg.length() < 3 || byName.containsKey(arg) || arg.indexOf('=') >= 0) {
+            return null;
+        }
+        Option first = byName.get(arg.substring(0, 2));
+        if (first == null || first.takesValue()) {
+            return null;
+        }
+        List<String> group = new ArrayList<>();
+        for (int j = 1; j < arg.length(); j++) {
+            String letter = "-" + arg.charAt(j);
+            Option option = byName.get(letter);
+            if (option == null) {
+                return null;
+            }
+            group.add(letter);
+            if (option.takesValue()) {
+                if (j + 1 < arg.length()) {
+                    group.add(arg.substring(j + 1));
+                }
+                break;
+            }
+        }
+        return group;
+    }
+
     private void operand(String arg, List<String> problems) {
         if (operands == null) {
             problems.add("unexpected argument '" + arg + "'");
@@ -275,11 +313,12 @@ final class Syntax {
     }
 
     /**
-     * The candidates within two edits of {@code typed} (a third of its length for long names), closest first, or those
-     * it is the start of ({@code --sealing} for {@code --sealing-cert} and {@code --sealing-key-file}).
+     * The candidates within two edits of {@code typed} (one for names of up to four characters, a third of the length
+     * for long ones), closest first, or those it is the start of ({@code --sealing} for {@code --sealing-cert} and
+     * {@code --sealing-key-file}).
      */
     static List<String> closest(String typed, Iterable<String> candidates) {
-        int allowed = Math.max(2, typed.length() / 3);
+        int allowed = typed.length() <= 4 ? 1 : Math.max(2, typed.length() / 3);
         List<String> close = new ArrayList<>();
         List<String> longer = new ArrayList<>();
         for (String candidate : candidates) {

@@ -56,6 +56,19 @@ class CommandSetTest {
     }
 
     @Test
+    void beforeACommandOnlyHelpAndVersionAreOptions() {
+        Run both = Run.of("-hV");
+        assertEquals(Goldenpath.OK, both.exit(), both.toString());
+        assertTrue(both.out().startsWith("Typed platform specs"), both.toString());
+        Run version = Run.of("-V");
+        assertTrue(version.out().matches("goldenpath \\S+\n"), version.toString());
+        Run unknown = Run.of("--dir", "out");
+        assertEquals(Goldenpath.USAGE, unknown.exit());
+        assertTrue(unknown.err().startsWith("goldenpath: unknown option '--dir'\nUsage: goldenpath [-hV] COMMAND\n"),
+                unknown.toString());
+    }
+
+    @Test
     void helpListsEveryCommandInOrder() {
         Run run = Run.of("--help");
         assertEquals(Goldenpath.OK, run.exit(), run.toString());

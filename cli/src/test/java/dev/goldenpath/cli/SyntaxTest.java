@@ -48,6 +48,25 @@ class SyntaxTest {
     }
 
     @Test
+    void oneLetterFlagsGoTogetherAndTheLastMayTakeAValue() {
+        Syntax.Parse parse = syntax().parse(List.of("--checkout=c", "-xo", "json"));
+        assertEquals(List.of("unknown option '-xo' (did you mean -o?)"), parse.problems(), "-x is no option: no group");
+        Syntax.Parse help = new Syntax("goldenpath test").flag("-u, --unified", "Unified.", () -> clean = true)
+                .parse(List.of("-uh"));
+        assertTrue(help.help());
+        assertTrue(clean);
+        boolean[] unified = {false};
+        Syntax grouped = new Syntax("goldenpath test").flag("-u, --unified", "Unified.", () -> unified[0] = true)
+                .option("-o, --output", "FORMAT", "Format.", value -> output = Syntax.choice(OutputFormat.class, value));
+        assertEquals(List.of(), grouped.parse(List.of("-uojson")).problems());
+        assertTrue(unified[0]);
+        assertEquals(OutputFormat.JSON, output);
+        output = null;
+        assertEquals(List.of(), grouped.parse(List.of("-uo", "text")).problems());
+        assertEquals(OutputFormat.TEXT, output);
+    }
+
+    @Test
     void choicesIgnoreCase() {
         assertEquals(List.of(), syntax().parse(List.of("--checkout=c", "--output", "JSON")).problems());
         assertEquals(OutputFormat.JSON, output);
