@@ -98,12 +98,12 @@ public final class Goldenpath {
             console.out().println(version());
             return OK;
         }
-        List<String> problems = new ArrayList<>(parse.problems());
-        problems.addAll(command.problems());
-        if (!problems.isEmpty()) {
-            return usageError(console, syntax, problems);
-        }
         try {
+            List<String> problems = new ArrayList<>(parse.problems());
+            problems.addAll(command.problems());
+            if (!problems.isEmpty()) {
+                return usageError(console, syntax, problems);
+            }
             return command.call();
         } catch (RuntimeException e) {
             // A bug or an unexpected failure: say what it was, without a stack trace for the user to decode.

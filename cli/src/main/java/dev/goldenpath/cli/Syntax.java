@@ -219,8 +219,12 @@ final class Syntax {
                 List<String> close = closest(name, byName.keySet());
                 problems.add("unknown option '" + name + "'"
                         + (close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)"));
-                // --dri out: when what was meant takes a value, the next argument is that value, not one more mistake.
-                if (value == null && !close.isEmpty() && close.stream().allMatch(meant -> byName.get(meant).takesValue())
+                // The next argument is taken as the unknown option's value, not one more mistake: when what was meant takes
+                // a value (--dri out), and always where there are no operands. Never echoed: it may be a secret given
+                // to an option that does not exist (publish --token ...).
+                boolean meantTakesValue = !close.isEmpty()
+                        && close.stream().allMatch(meant -> byName.get(meant).takesValue());
+                if (value == null && (meantTakesValue || operands == null)
                         && i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
                     i++;
                 }

@@ -183,8 +183,11 @@ class CommandLineTest {
                 "--token-env", "NO_SUCH_VARIABLE");
         assertEquals(Goldenpath.USAGE, run.exit(), run::toString);
         assertTrue(run.err().contains("environment variable NO_SUCH_VARIABLE (--token-env) is not set"), run.err());
-        Run token = Run.of("publish", "--spec", SAMPLE, "--token", "abc");
+        Run token = Run.of("publish", "--spec", SAMPLE, "--token", "ghp_n0tEch0ed");
         assertEquals(Goldenpath.USAGE, token.exit(), "there is no --token option");
+        assertTrue(token.err().contains("unknown option '--token' (did you mean --token-env or --token-file?)"),
+                token.toString());
+        assertFalse((token.out() + token.err()).contains("ghp_n0tEch0ed"), "a value given to a wrong option is never echoed");
     }
 
     @Test

@@ -113,6 +113,14 @@ class SyntaxTest {
     }
 
     @Test
+    void theValueOfAnUnknownOptionIsNeverEchoed() {
+        Syntax syntax = new Syntax("goldenpath x").option("--token-env", "VARIABLE", "Variable.", value -> { });
+        List<String> problems = syntax.parse(List.of("--tkn", "s3cr3t-value", "--token", "an0ther")).problems();
+        assertEquals(List.of("unknown option '--tkn'", "unknown option '--token' (did you mean --token-env?)"), problems);
+        assertFalse(problems.toString().contains("s3cr3t") || problems.toString().contains("an0ther"), problems.toString());
+    }
+
+    @Test
     void helpListsOptionsSortedInTwoColumnsWrappedAtEighty() {
         String help = syntax().help();
         assertTrue(help.startsWith("A command for the test.\nUsage: goldenpath test --checkout=DIR [OPTIONS] [PATH...]\n"),
