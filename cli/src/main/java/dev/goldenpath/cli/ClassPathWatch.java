@@ -11,8 +11,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +59,36 @@ final class ClassPathWatch {
         this.files = files.stream().map(ClassPathWatch::absolute).toList();
         this.excluded = absolute(excluded);
         this.interval = Objects.requireNonNull(interval, "interval");
+    }
+
+    /**
+     * The same watch, also watching {@code more}: files a render read because the spec names them (the files of
+     * secrets sealed at render time), known only once it ran.
+     */
+    ClassPathWatch alsoWatching(Collection<Path> more) {
+        Set<Path> all = new LinkedHashSet<>(files);
+        more.forEach(file -> all.add(absolute(file)));
+        return new ClassPathWatch(entries, List.copyOf(all), excluded, interval);
+    }
+
+    /**
+     * {@code before}, a snapshot of {@code previous}, as a snapshot of this watch: without the files only
+     * {@code previous} watched, and with the stamps, as they are now, of the files only this one watches, so that
+     * starting or stopping to watch a file is no change. A file that is missing stays absent: its appearance is one.
+     */
+    Map<Path, Stamp> carriedOver(Map<Path, Stamp> before, ClassPathWatch previous) {
+        Map<Path, Stamp> stamps = new TreeMap<>(before);
+        for (Path file : previous.files) {
+            if (!files.contains(file)) {
+                stamps.remove(file);
+            }
+        }
+        for (Path file : files) {
+            if (!previous.files.contains(file) && !stamps.containsKey(file)) {
+                stamp(file, stamps);
+            }
+        }
+        return stamps;
     }
 
     /** The entries that name something to watch (blank ones are skipped, as the class path skips them). */

@@ -2,6 +2,9 @@ package dev.goldenpath.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldenpath.dsl.App;
+import dev.goldenpath.dsl.Platform;
+import dev.goldenpath.dsl.Secret;
 import dev.goldenpath.generators.Rendering;
 import dev.goldenpath.pipeline.Renders;
 import dev.goldenpath.pipeline.Renders.RenderedPlatform;
@@ -14,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** {@code goldenpath render}: writes each platform's rendered tree to {@code <dir>/<platform>/}. */
 final class RenderCommand implements Command {
@@ -29,6 +34,8 @@ final class RenderCommand implements Command {
     boolean clean;
     OutputFormat output = OutputFormat.TEXT;
     boolean watch;
+    /** The files the last render sealed secrets from: a watch watches them too. */
+    private final Set<Path> secretFiles = new TreeSet<>();
 
     RenderCommand(Console console) {
         this.console = console;
@@ -65,9 +72,13 @@ final class RenderCommand implements Command {
 
     /** One render: written when it passes, its problems listed when it does not. */
     private int render() {
+        secretFiles.clear();
         // The last render in DIR keeps the ciphertext of secrets that did not change.
         Renders renders = SpecRun.render(console, specs, sealing, Optional.empty(),
                 platform -> TreeFolders.read(dir.resolve(platform.name())));
+        renders.rendered().forEach(rendered -> secretFiles.addAll(secretFiles(rendered.platform())));
+        renders.policyFailures().forEach(failure -> secretFiles.addAll(secretFiles(failure.platform())));
+        renders.renderFailures().forEach(failure -> secretFiles.addAll(secretFiles(failure.platform())));
         List<Written> written = new ArrayList<>();
         if (renders.passed()) {
             for (RenderedPlatform rendered : renders.rendered()) {
@@ -101,10 +112,15 @@ final class RenderCommand implements Command {
      * the thread is interrupted (in a process: Ctrl-C ends the JVM); returns the last render's exit code.
      */
     private int watch() {
-        ClassPathWatch files = new ClassPathWatch(specs.classpath, sealing.files(), dir, WATCH_INTERVAL);
+        ClassPathWatch classPath = new ClassPathWatch(specs.classpath, sealing.files(), dir, WATCH_INTERVAL);
+        ClassPathWatch files = classPath;
         // Before the first render: a class compiled while it runs is a change, and renders again.
         Map<Path, ClassPathWatch.Stamp> seen = files.snapshot();
         int exit = renderReported();
+        // The files of secrets sealed at render time are known once the spec ran; watched from then on.
+        ClassPathWatch withSecrets = classPath.alsoWatching(secretFiles);
+        seen = withSecrets.carriedOver(seen, files);
+        files = withSecrets;
         console.err().println("goldenpath render: watching " + files.entryCount() + " class path "
                 + (files.entryCount() == 1 ? "entry" : "entries") + " for changes; Ctrl-C stops");
         while (true) {
@@ -119,6 +135,9 @@ final class RenderCommand implements Command {
             console.err().println("goldenpath render: " + files.describe(change.paths()) + ": rendering again");
             long start = System.nanoTime();
             exit = renderReported();
+            withSecrets = classPath.alsoWatching(secretFiles);
+            seen = withSecrets.carriedOver(seen, files);
+            files = withSecrets;
             console.err().println(String.format(Locale.ROOT, "goldenpath render: %s in %.2f s; watching for changes",
                     exit == Goldenpath.OK ? "rendered" : "failed (exit " + exit + ")", (System.nanoTime() - start) / 1e9));
         }
@@ -136,6 +155,25 @@ final class RenderCommand implements Command {
             console.err().println("goldenpath render: " + e);
             return Goldenpath.FAILED;
         }
+    }
+
+    /** The files the platform's secrets are sealed from at render time ({@code sealed(..).fromFile(..)}). */
+    private static List<Path> secretFiles(Platform platform) {
+        List<Path> files = new ArrayList<>();
+        for (App app : platform.apps()) {
+            for (Secret secret : app.secrets()) {
+                for (Secret.Entry entry : secret.entries()) {
+                    if (entry.source() instanceof Secret.FromFile file) {
+                        try {
+                            files.add(Path.of(file.path()));
+                        } catch (java.nio.file.InvalidPathException e) {
+                            // Not a path this system has: the render reported it cannot read it; nothing to watch.
+                        }
+                    }
+                }
+            }
+        }
+        return files;
     }
 
     /** The JSON document; only for {@code -o json}: a text run does not pay for its SHA-256 digest of every tree. */

@@ -2,6 +2,7 @@ package dev.goldenpath.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -163,6 +164,53 @@ class RenderWatchTest {
         }
         fail("the spec classes of earlier renders were not unloaded: "
                 + (ManagementFactory.getClassLoadingMXBean().getUnloadedClassCount() - unloadedBefore) + " classes");
+    }
+
+    @Test
+    void theFileASecretIsSealedFromIsWatchedToo() throws Exception {
+        Path secret = tmp.resolve("secrets/db-password");
+        Files.createDirectories(secret.getParent());
+        Files.writeString(secret, "first");
+        Path classes = UserProject.compile(tmp.resolve("classes"), Map.of("com.example.ShopSpec",
+                UserProject.spec("ShopSpec", "shop", "app(\"web\").team(\"shop\").image(\"registry.example.com/web:1.0.0\")"
+                        + ".port(8080).secret(sealed(\"db\").fromFile(\"password\", \"" + secret.toString().replace("\\", "\\\\")
+                        + "\").mountAt(\"/etc/db\"))")));
+        Path out = tmp.resolve("out");
+        watching = Watching.start("render", "--watch", "-cp", classes.toString(), "--spec", "com.example.ShopSpec",
+                "--sealing-cert", "production=" + controllerCertificate(), "--dir", out.toString());
+        watching.await(err -> err.contains("watching 1 class path entry"));
+        Path sealed = out.resolve("shop/apps/production/web/sealedsecret-db.yaml");
+        String first = Files.readString(sealed);
+        Thread.sleep(RenderCommand.WATCH_INTERVAL.toMillis() * 4);
+        assertEquals(0, count(watching.err(), "rendering again"), "starting to watch the file is no change:\n"
+                + watching.err());
+
+        Files.writeString(secret, "second, longer");
+        watching.await(err -> count(err, "rendered in") == 1);
+        assertTrue(watching.err().contains(secret.toAbsolutePath() + " changed: rendering again"), watching.err());
+        assertNotEquals(first, Files.readString(sealed), "the new value is sealed");
+        assertFalse(Files.readString(sealed).contains("second"), "never the plaintext");
+        Thread.sleep(RenderCommand.WATCH_INTERVAL.toMillis() * 4);
+        assertEquals(1, count(watching.err(), "rendering again"), watching.err());
+        assertEquals(Goldenpath.OK, watching.stop());
+    }
+
+    /** A sealed-secrets controller certificate as kubeseal --fetch-cert prints it (keytool ships with every JDK). */
+    private Path controllerCertificate() throws Exception {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Path store = tmp.resolve("controller.p12");
+        Path certificate = tmp.resolve("production.pem");
+        for (List<String> command : List.of(
+                List.of(keytool.toString(), "-genkeypair", "-alias", "controller", "-keyalg", "RSA", "-keysize", "2048",
+                        "-dname", "CN=sealed-secret", "-validity", "30", "-storetype", "PKCS12", "-keystore",
+                        store.toString(), "-storepass", "changeit", "-keypass", "changeit"),
+                List.of(keytool.toString(), "-exportcert", "-rfc", "-alias", "controller", "-keystore", store.toString(),
+                        "-storepass", "changeit", "-file", certificate.toString()))) {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, process.waitFor(), output);
+        }
+        return certificate;
     }
 
     /** A fresh run's tree of the same spec, in a folder of its own. */
