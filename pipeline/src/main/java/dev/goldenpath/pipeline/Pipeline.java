@@ -179,7 +179,19 @@ public final class Pipeline {
      * @throws PipelineException as {@link #load()} does, and when a generator, certificate or key cannot be used
      */
     public Renders render() {
-        Renderer renderer = renderer();
+        // The generators run during the render, after the specs' own loader is closed, and may load classes of theirs
+        // only then: their loader is closed once the render is over (a watch renders again and again; each render's
+        // jars are let go at once, not when the collector gets to them).
+        URLClassLoader generators = settings.loader != null ? null
+                : new URLClassLoader("goldenpath-generators", settings.classPath.toArray(URL[]::new), settings.parent);
+        try (generators) {
+            return render(renderer(generators != null ? generators : settings.loader));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not close the generators' class loader", e);
+        }
+    }
+
+    private Renders render(Renderer renderer) {
         Specs loaded = load();
         List<RenderedPlatform> rendered = new ArrayList<>();
         List<PolicyFailure> policyFailures = new ArrayList<>();
@@ -198,18 +210,14 @@ public final class Pipeline {
         return new Renders(rendered, loaded.invalid(), policyFailures, failures);
     }
 
-    /** Secure defaults, the environment, the tightened policy, the sealers and the generators on the class path. */
-    Renderer renderer() {
+    /** Secure defaults, the environment, the tightened policy, the sealers and the generators {@code generators} lists. */
+    Renderer renderer(ClassLoader generators) {
         Renderer renderer = Renderer.secureByDefault().environmentVariables(settings.variables);
         if (settings.policy != null) {
             renderer = renderer.policy(settings.policy);
         }
         renderer = Sealing.configure(renderer, settings.certificates, Optional.ofNullable(settings.sealingKeyFile),
                 settings.variables);
-        // Not closed: the generators run during the render, after the specs' own loader is closed, and may load
-        // classes of theirs only then. Unreferenced after the render, the collector releases it and its jars.
-        ClassLoader generators = settings.loader != null ? settings.loader
-                : new URLClassLoader("goldenpath-generators", settings.classPath.toArray(URL[]::new), settings.parent);
         try {
             renderer = renderer.generators(generators);
         } catch (IllegalArgumentException e) {

@@ -220,6 +220,41 @@ class PipelineTest {
         assertEquals("shop", renders.single().platform().name());
     }
 
+    @Test
+    void theJarsOfTheClassPathAreLetGoWhenTheRenderIsOver() throws Exception {
+        Path descriptors = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(descriptors),
+                "needs /proc/self/fd (Linux) to see which files the process holds open");
+        // A jar listing the spec (its classes come from the parent): both the specs' and the generators' loaders
+        // open it, the generators' to look for platform generators.
+        Path jar = tmp.resolve("specs.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/dev.goldenpath.dsl.PlatformSpec"));
+            out.write((ShopSpec.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        for (int render = 0; render < 3; render++) {
+            Renders renders = Pipeline.classPath(List.of(jar.toUri().toURL()), Pipeline.class.getClassLoader())
+                    .platform("shop").render();
+            assertTrue(renders.passed(), renders.problems()::toString);
+            assertEquals(0, openHandles(descriptors, jar), "the jar is still open after render " + (render + 1));
+        }
+    }
+
+    /** How many of this process's file descriptors are {@code file}. */
+    private static long openHandles(Path descriptors, Path file) throws java.io.IOException {
+        Path real = file.toRealPath();
+        try (java.util.stream.Stream<Path> all = Files.list(descriptors)) {
+            return all.filter(descriptor -> {
+                try {
+                    return Files.readSymbolicLink(descriptor).equals(real);
+                } catch (java.io.IOException | UnsupportedOperationException e) {
+                    return false; // closed while listed, or not a link
+                }
+            }).count();
+        }
+    }
+
     private Path writeCertificate() {
         try {
             return Files.writeString(tmp.resolve("any.pem"), TestCertificates.controllerCertificate());
