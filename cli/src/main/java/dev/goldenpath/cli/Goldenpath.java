@@ -90,12 +90,7 @@ public final class Goldenpath {
         Syntax syntax = new Syntax("goldenpath " + first);
         command.declare(syntax);
         Syntax.Parse parse = syntax.parse(args.subList(1, args.size()));
-        if (parse.help()) {
-            console.out().print(syntax.help());
-            return OK;
-        }
-        if (parse.version()) {
-            console.out().println(version());
+        if (answered(console, syntax, parse)) {
             return OK;
         }
         try {
@@ -122,13 +117,7 @@ public final class Goldenpath {
         }
         if (first.startsWith("-")) {
             // -h, --help, -V, --version, -hV: the options before a command.
-            Syntax.Parse parse = syntax.parse(List.of(first));
-            if (parse.help()) {
-                console.out().print(syntax.help());
-                return OK;
-            }
-            if (parse.version()) {
-                console.out().println(version());
+            if (answered(console, syntax, syntax.parse(List.of(first)))) {
                 return OK;
             }
             console.err().println("goldenpath: unknown option '" + first + "'");
@@ -140,6 +129,19 @@ public final class Goldenpath {
         console.err().println(syntax.usage());
         console.err().println("Run 'goldenpath --help' for the commands.");
         return USAGE;
+    }
+
+    /** Prints the help or the version when the parse asked for one (help first); whether it did. */
+    private static boolean answered(Console console, Syntax syntax, Syntax.Parse parse) {
+        if (parse.help()) {
+            console.out().print(syntax.help());
+            return true;
+        }
+        if (parse.version()) {
+            console.out().println(version());
+            return true;
+        }
+        return false;
     }
 
     /** Every mistake on the command line, one a line, then how to find the right form. */
