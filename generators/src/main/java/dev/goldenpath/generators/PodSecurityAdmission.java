@@ -1,5 +1,6 @@
 package dev.goldenpath.generators;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldenpath.lint.Finding;
 import dev.goldenpath.lint.LintReport;
@@ -39,17 +40,37 @@ final class PodSecurityAdmission {
      * @param objects the objects as written
      */
     static List<String> problems(LintReport lint, List<String> paths, List<ObjectNode> objects) {
-        Map<String, String> enforced = new HashMap<>();
-        Map<String, String> namespaceOf = new HashMap<>();
+        Namespaces namespaces = new Namespaces();
         for (int i = 0; i < objects.size(); i++) {
-            ObjectNode object = objects.get(i);
-            String environment = TreeLayout.environment(paths.get(i)).orElse("");
-            if (object.path("kind").asText().equals("Namespace") && TreeLayout.inPlatform(paths.get(i))) {
+            namespaces.add(paths.get(i), objects.get(i));
+        }
+        return namespaces.problems(lint);
+    }
+
+    /**
+     * What the check needs of the objects, gathered one at a time (the renderer hands each over as it writes it, and
+     * keeps none of the trees): the enforce level of each rendered Namespace, and each file's namespace.
+     */
+    static final class Namespaces {
+        private final Map<String, String> enforced = new HashMap<>();
+        private final Map<String, String> namespaceOf = new HashMap<>();
+
+        void add(String path, JsonNode object) {
+            String environment = TreeLayout.environment(path).orElse("");
+            if (object.path("kind").asText().equals("Namespace") && TreeLayout.inPlatform(path)) {
                 enforced.put(environment + "/" + object.path("metadata").path("name").asText(),
                         object.path("metadata").path("labels").path(PodSecurityLabels.Mode.ENFORCE.label()).asText("restricted"));
             }
-            namespaceOf.put(paths.get(i), object.path("metadata").path("namespace").asText());
+            namespaceOf.put(path, object.path("metadata").path("namespace").asText());
         }
+
+        /** The problems of the weakened findings of {@code lint}, with the namespaces gathered. */
+        List<String> problems(LintReport lint) {
+            return PodSecurityAdmission.problems(lint, enforced, namespaceOf);
+        }
+    }
+
+    private static List<String> problems(LintReport lint, Map<String, String> enforced, Map<String, String> namespaceOf) {
         List<String> problems = new ArrayList<>();
         for (Finding finding : lint.weakened()) {
             String needed = BASELINE.contains(finding.ruleId()) ? "privileged"

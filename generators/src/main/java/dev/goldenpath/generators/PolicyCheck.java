@@ -5,7 +5,6 @@ import dev.goldenpath.generators.policy.PolicyViolationException;
 import dev.goldenpath.lint.LintReport;
 import dev.goldenpath.lint.Linter;
 import dev.goldenpath.lint.Manifest;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,14 +31,42 @@ final class PolicyCheck {
      * @throws PolicyViolationException listing every failing finding
      */
     public LintReport check(List<String> paths, List<ObjectNode> objects) {
-        List<Manifest> manifests = new ArrayList<>(objects.size());
+        Run run = start();
         for (int i = 0; i < objects.size(); i++) {
-            manifests.add(new Manifest(paths.get(i), 0, 1, objects.get(i)));
+            run.add(paths.get(i), objects.get(i));
         }
-        LintReport report = linter.lintObjects(manifests);
-        if (report.hasFailures()) {
-            throw new PolicyViolationException(report);
+        return run.finish();
+    }
+
+    /** A check fed one object at a time, in the tree's order; each tree is checked at once and not kept. */
+    Run start() {
+        return new Run(linter.startObjects());
+    }
+
+    /** One check in progress ({@link #start()}). */
+    static final class Run {
+        private final Linter.ObjectLint lint;
+
+        private Run(Linter.ObjectLint lint) {
+            this.lint = lint;
         }
-        return report;
+
+        /** The object written to {@code path}, as its tree. */
+        void add(String path, ObjectNode object) {
+            lint.add(new Manifest(path, 0, 1, object));
+        }
+
+        /**
+         * The report of every object added.
+         *
+         * @throws PolicyViolationException listing every failing finding
+         */
+        LintReport finish() {
+            LintReport report = lint.finish();
+            if (report.hasFailures()) {
+                throw new PolicyViolationException(report);
+            }
+            return report;
+        }
     }
 }

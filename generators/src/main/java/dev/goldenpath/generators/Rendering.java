@@ -9,12 +9,13 @@ import java.util.Objects;
 
 /**
  * The result of a render: the tree to persist, the report of declared weakenings, and every rendered
- * Kubernetes object as the JSON tree its YAML was written from.
+ * Kubernetes object as a JSON tree, read from the YAML written for it.
  *
  * @param tree      sorted path to bytes, ready for a directory, an approval snapshot or a GitOps commit
  * @param report    every declared weakening
  * @param lint      the policy check's findings: none failing, the declared weakenings as weakened findings
- * @param objects   the rendered Kubernetes objects (one per YAML document, kustomizations excluded)
+ * @param objects   the rendered Kubernetes objects (one per YAML document, kustomizations excluded), each read back
+ *                  from its YAML when it is asked for: a render does not hold every document twice
  * @param instances how many app instances (apps times environments) were rendered
  */
 public record Rendering(RenderedTree tree, RenderReport report, LintReport lint, List<ObjectNode> objects, int instances) {
@@ -23,7 +24,8 @@ public record Rendering(RenderedTree tree, RenderReport report, LintReport lint,
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(lint, "lint");
-        objects = List.copyOf(objects);
+        // The render's own list reads each object from the tree when asked for; any other is copied.
+        objects = objects instanceof WrittenObjects ? objects : List.copyOf(objects);
     }
 
     /** A one-line summary, e.g. for a command line. */

@@ -40,18 +40,36 @@ final class Serialization {
     }
 
     Rendering run() {
-        // One parallel pass: each object's tree, bytes and the API server's limits (names, labels, annotations, size).
-        List<Checked> checked = manifests.objects().parallelStream().map(placed -> {
-            ObjectNode tree = Yaml.toTree(placed.object());
-            RenderedObject object = new RenderedObject(placed.path(), placed.object(), tree, Yaml.write(tree));
-            return new Checked(object, ObjectLimits.check(object.path(), tree, object.bytes().length,
-                    Renderer.MAX_OBJECT_BYTES));
-        }).toList();
-        List<RenderedObject> rendered = checked.stream().map(Checked::object).toList();
-        // The network proof and the Argo CD proof read only what is written: they run beside the policy check, which
-        // is sequential work too (docs/benchmarks.md, issue 18). The tree the Argo CD proof reads lacks only the
-        // weakenings page, written from the policy check's report: a file under docs/, which no app or platform
-        // folder holds.
+        List<Manifests.Manifest> placed = manifests.objects();
+        List<RenderedObject> rendered = new ArrayList<>(placed.size());
+        List<String> beyondLimits = new ArrayList<>();
+        PolicyCheck.Run lint = policy.start();
+        PodSecurityAdmission.Namespaces namespaces = new PodSecurityAdmission.Namespaces();
+        WeakeningsPage.Rows weakenings = new WeakeningsPage.Rows();
+        // In slices: each slice's objects become trees and bytes in parallel (the next slice while this thread checks
+        // the one before), then the checks that read whole trees (the policy check, what Pod Security admission and
+        // the weakenings page need) read each in order, and the trees are let go. A render holds one or two slices of
+        // trees, not every document's: at 10 000 apps that was about 140 MB, which every collection of the render
+        // copied again (docs/benchmarks.md, issue 18).
+        ForkJoinTask<List<Serialized>> next = ForkJoinPool.commonPool().submit(() -> serialize(placed, 0));
+        for (int start = 0; start < placed.size(); start += SLICE) {
+            List<Serialized> slice = next.join();
+            if (start + SLICE < placed.size()) {
+                int following = start + SLICE;
+                next = ForkJoinPool.commonPool().submit(() -> serialize(placed, following));
+            }
+            for (Serialized object : slice) {
+                String path = object.rendered().path();
+                lint.add(path, object.tree());
+                namespaces.add(path, object.tree());
+                weakenings.add(path, object.tree());
+                beyondLimits.addAll(object.beyondLimits());
+                rendered.add(object.rendered());
+            }
+        }
+        // The network proof and the Argo CD proof read only what is written: they run beside the rest of the policy
+        // check. The tree the Argo CD proof reads lacks only the weakenings page, written from the policy check's
+        // report: a file under docs/, which no app or platform folder holds.
         ForkJoinTask<List<String>> network = ForkJoinPool.commonPool().submit(() -> networkProof(rendered));
         RenderedTree.Builder tree = RenderedTree.builder();
         Kustomizations kustomizations = new Kustomizations();
@@ -68,7 +86,7 @@ final class Serialization {
         ForkJoinTask<ConsistencyReport> argo = ForkJoinPool.commonPool()
                 .submit(() -> ArgoCd.check(manifests.platform(), withoutPage, byPath));
         try {
-            return check(checked, rendered, tree, network, argo);
+            return check(lint, namespaces, weakenings, beyondLimits, rendered, tree, network, argo);
         } finally {
             // A failed check must not leave a proof running: wait for both (their results are then irrelevant).
             argo.quietlyJoin();
@@ -76,25 +94,40 @@ final class Serialization {
         }
     }
 
-    /** One object as written, with every limit it breaks. */
-    private record Checked(RenderedObject object, List<String> beyondLimits) {
+    /** Objects serialized in one go: enough for the pool's threads to share, few enough to hold as trees. */
+    private static final int SLICE = 1024;
+
+    /** The slice starting at {@code start}: each object's tree, bytes and the API server's limits it breaks. */
+    private static List<Serialized> serialize(List<Manifests.Manifest> placed, int start) {
+        return placed.subList(start, Math.min(placed.size(), start + SLICE)).parallelStream().map(object -> {
+            ObjectNode tree = Yaml.toTree(object.object());
+            byte[] bytes = Yaml.write(tree);
+            RenderedObject rendered = new RenderedObject(object.path(), object.object(), RenderedObject.Identity.of(tree),
+                    bytes);
+            return new Serialized(rendered, tree, ObjectLimits.check(object.path(), tree, bytes.length,
+                    Renderer.MAX_OBJECT_BYTES));
+        }).toList();
+    }
+
+    /** One object as written, the tree it was written from (held until the checks read it), and the limits it breaks. */
+    private record Serialized(RenderedObject rendered, ObjectNode tree, List<String> beyondLimits) {
     }
 
     // The checks in the order their failures are reported: policy, Pod Security admission, limits, network, Argo CD.
-    private Rendering check(List<Checked> checked, List<RenderedObject> rendered, RenderedTree.Builder tree,
-                            ForkJoinTask<List<String>> network, ForkJoinTask<ConsistencyReport> argo) {
+    private Rendering check(PolicyCheck.Run policyCheck, PodSecurityAdmission.Namespaces namespaces,
+                            WeakeningsPage.Rows weakenings, List<String> beyondLimits, List<RenderedObject> rendered,
+                            RenderedTree.Builder tree, ForkJoinTask<List<String>> network,
+                            ForkJoinTask<ConsistencyReport> argo) {
         List<String> paths = rendered.stream().map(RenderedObject::path).toList();
-        List<ObjectNode> trees = rendered.stream().map(RenderedObject::tree).toList();
         // The policy check runs on exactly what is written, before anything is written.
-        LintReport lint = policy.check(paths, trees);
+        LintReport lint = policyCheck.finish();
         // Weakened is not enough: the namespace's Pod Security level must admit the pod too.
-        List<String> inadmissible = new ArrayList<>(PodSecurityAdmission.problems(lint, paths, trees));
+        List<String> inadmissible = new ArrayList<>(namespaces.problems(lint));
         inadmissible.addAll(UnusedWeakenings.problems(manifests.platform(), lint));
         if (!inadmissible.isEmpty()) {
             throw new RenderException(inadmissible);
         }
         // The API server's limits, checked on exactly what is written in the serialization pass.
-        List<String> beyondLimits = checked.stream().flatMap(c -> c.beyondLimits().stream()).toList();
         if (!beyondLimits.isEmpty()) {
             throw new RenderException(beyondLimits);
         }
@@ -111,8 +144,9 @@ final class Serialization {
         List<RenderReport.Entry> dslOnly = manifests.report().weakenings().stream()
                 .filter(e -> e.ruleIds().stream().allMatch(Weakening.DSL_ONLY_RULE_IDS::contains))
                 .toList();
-        tree.add(TreeLayout.WEAKENINGS_PAGE, WeakeningsPage.markdown(paths, trees, dslOnly));
-        return new Rendering(tree.build(), manifests.report(), lint, trees, manifests.instances());
+        tree.add(TreeLayout.WEAKENINGS_PAGE, weakenings.markdown(dslOnly));
+        RenderedTree written = tree.build();
+        return new Rendering(written, manifests.report(), lint, new WrittenObjects(written, paths), manifests.instances());
     }
 
     /** Every difference between the allowed and the declared graph, in every environment, one line each. */

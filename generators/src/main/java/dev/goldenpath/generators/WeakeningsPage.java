@@ -57,11 +57,23 @@ final class WeakeningsPage {
         if (paths.size() != objects.size()) {
             throw new IllegalArgumentException(paths.size() + " paths for " + objects.size() + " objects");
         }
-        // One row per environment, namespace, rule and reason; the objects that carry it are listed together
-        // (an app's weakening is on its Deployment, its pods and, for RBAC rules, its Role).
-        SortedMap<Row, SortedSet<String>> rows = new TreeMap<>();
+        Rows rows = new Rows();
         for (int i = 0; i < objects.size(); i++) {
-            JsonNode object = objects.get(i);
+            rows.add(paths.get(i), objects.get(i));
+        }
+        return rows.markdown(dslOnly);
+    }
+
+    /**
+     * The page's rows, gathered one object at a time (the renderer hands each over as it writes it, and keeps none of
+     * the trees): one row per environment, namespace, rule and reason; the objects that carry it are listed together
+     * (an app's weakening is on its Deployment, its pods and, for RBAC rules, its Role).
+     */
+    static final class Rows {
+        private final SortedMap<Row, SortedSet<String>> rows = new TreeMap<>();
+
+        /** The weakenings {@code object}, written to {@code path}, holds. */
+        void add(String path, JsonNode object) {
             String kind = object.path("kind").asText();
             JsonNode metadata = object.path("metadata");
             Map<String, String> exceptions = new TreeMap<>();
@@ -78,9 +90,9 @@ final class WeakeningsPage {
                 exceptions.putIfAbsent(NAMESPACE_RULE, "(no reason recorded)");
             }
             if (exceptions.isEmpty()) {
-                continue; // most objects weaken nothing: no label or environment to work out for them
+                return; // most objects weaken nothing: no label or environment to work out for them
             }
-            String environment = environment(paths.get(i));
+            String environment = environment(path);
             String name = metadata.path("name").asText();
             String namespace = kind.equals("Namespace") ? name : metadata.path("namespace").asText("");
             String label = kind + " " + (namespace.isEmpty() || kind.equals("Namespace") ? name : namespace + "/" + name);
@@ -90,6 +102,16 @@ final class WeakeningsPage {
                 rows.computeIfAbsent(new Row(environment, namespace, shown, reason), r -> new TreeSet<>()).add(label);
             });
         }
+
+        /** The page: the rows gathered, and the declared weakenings of rules only the DSL checks. */
+        String markdown(List<RenderReport.Entry> dslOnly) {
+            return WeakeningsPage.markdown(rows, dslOnly);
+        }
+    }
+
+    private static String markdown(SortedMap<Row, SortedSet<String>> gathered, List<RenderReport.Entry> dslOnly) {
+        SortedMap<Row, SortedSet<String>> rows = new TreeMap<>();
+        gathered.forEach((row, labels) -> rows.put(row, new TreeSet<>(labels)));
         for (RenderReport.Entry entry : dslOnly) {
             for (String rule : entry.ruleIds()) {
                 rows.computeIfAbsent(new Row(entry.environment(), entry.namespace(), rule, entry.reason()),

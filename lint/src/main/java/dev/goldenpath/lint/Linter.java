@@ -116,11 +116,41 @@ public final class Linter {
 
     /** Lints objects already held as trees, as the renderer does with what it rendered. */
     public LintReport lintObjects(List<Manifest> manifests) {
-        LintRun run = newRun();
-        for (Manifest manifest : manifests) {
+        ObjectLint run = startObjects();
+        manifests.forEach(run::add);
+        return run.finish();
+    }
+
+    /**
+     * A lint of objects handed over one at a time, in order, each tree checked at once and not kept: what a caller
+     * makes objects one by one for (the renderer) holds only the trees it has not handed over yet.
+     */
+    public ObjectLint startObjects() {
+        return new ObjectLint(newRun());
+    }
+
+    /** One lint of objects, fed one at a time ({@link #startObjects()}); not for use by several threads at once. */
+    public static final class ObjectLint {
+        private final LintRun run;
+        private boolean finished;
+
+        private ObjectLint(LintRun run) {
+            this.run = run;
+        }
+
+        /** Checks one object by the per-object rules now, and keeps what the cross-object rules need of it. */
+        public void add(Manifest manifest) {
+            if (finished) {
+                throw new IllegalStateException("this lint is finished");
+            }
             run.addObject(manifest, manifest.object(), LineIndex.document(manifest.line()));
         }
-        return run.finish();
+
+        /** Runs the cross-object rules and returns the report, the same as {@link #lintObjects} gives. */
+        public LintReport finish() {
+            finished = true;
+            return run.finish();
+        }
     }
 
     private LintRun newRun() {

@@ -121,10 +121,16 @@ final class Consistency {
         }
     }
 
-    // The tree an emitted file was written from; a file the renderer did not hand over is parsed once.
+    // The tree of a file; parsed once. The renderer hands over what it wrote, typed: only an Argo CD object a platform
+    // generator added untyped, or a tree the renderer did not make, is read here.
     private JsonNode object(String path) {
+        return objects.computeIfAbsent(path, p -> Yaml.read(tree.bytes(p).orElseThrow()));
+    }
+
+    // What a file's document says its object is: as the renderer wrote it, or read from the file.
+    private RenderedObject.Identity identity(String path) {
         RenderedObject record = emitted.get(path);
-        return record != null ? record.tree() : objects.computeIfAbsent(path, p -> Yaml.read(tree.bytes(p).orElseThrow()));
+        return record != null ? record.identity() : RenderedObject.Identity.of(object(path));
     }
 
     private <T extends ArgoObject<?>> void put(Map<String, T> objects, String path, T object) {
@@ -346,11 +352,11 @@ final class Consistency {
             if (!TreeLayout.isManifest(path)) {
                 continue;
             }
-            JsonNode object = object(path);
-            String group = ArgoCd.group(object.path("apiVersion").asText());
-            String kind = object.path("kind").asText();
-            String name = object.path("metadata").path("name").asText();
-            String namespace = object.path("metadata").path("namespace").asText("");
+            RenderedObject.Identity identity = identity(path);
+            String group = ArgoCd.group(identity.apiVersion());
+            String kind = identity.kind();
+            String name = identity.name();
+            String namespace = identity.namespace();
             if (namespace.isEmpty()) {
                 Optional<AppProject.ClusterResource> grant = bounds.clusterGrant(group, kind, name);
                 grant.ifPresent(g -> lockedDown.usesGrant(application.project(), g));
