@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 /**
  * One command's command line: the options and operands it takes, each bound to what it sets, the help made from them,
  * and the parse that sets them. Declared in code, so a run reads no annotations and builds only its own command: the
- * command-line library this replaced spent a tenth of a second of every run building its model by reflection, as long
- * as the rest of a small render's start-up (docs/benchmarks.md).
+ * command-line library this replaced spent about a tenth of a second of every run building its model by reflection
+ * (docs/benchmarks.md, "Issue 18: the command line parsed without reflection").
  *
  * <pre>{@code
  * Syntax syntax = new Syntax("goldenpath render").header("Render the platform specs ...");
@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Options are {@code --name value}, {@code --name=value} or, for a one-letter name, {@code -n value}, {@code -n=value}
- * and {@code -nvalue}; {@code --} ends the options. A mistake does not stop the parse: every one is listed, each once.
+ * and {@code -nvalue}; one-letter flags go together ({@code -uh}); {@code --} ends the options. A mistake does not stop
+ * the parse: every one is listed, each once, and the argument after an unknown option is never echoed.
  */
 final class Syntax {
 
