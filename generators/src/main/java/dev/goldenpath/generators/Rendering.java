@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param report    every declared weakening
  * @param lint      the policy check's findings: none failing, the declared weakenings as weakened findings
  * @param objects   the rendered Kubernetes objects (one per YAML document, kustomizations excluded), each read back
- *                  from its YAML when it is asked for: a render does not hold every document twice
+ *                  from its YAML when it is asked for (every {@code get} reads it again: keep what you use), so that
+ *                  a render does not hold every document twice
  * @param instances how many app instances (apps times environments) were rendered
  */
 public record Rendering(RenderedTree tree, RenderReport report, LintReport lint, List<ObjectNode> objects, int instances) {
