@@ -81,7 +81,14 @@ public final class Goldenpath {
     }
 
     /** {@code goldenpath [-hV] COMMAND [ARGS]}: the command named first, parsed and run, or help, or a usage error. */
-    private static int dispatch(Console console, List<String> args) {
+    private static int dispatch(Console console, List<String> given) {
+        List<String> args;
+        try {
+            args = Syntax.expandArgumentFiles(given);
+        } catch (UsageError e) {
+            console.err().println("goldenpath: " + e.getMessage());
+            return USAGE;
+        }
         String first = args.isEmpty() ? "" : args.get(0);
         Command command = create(first, console);
         if (command == null) {

@@ -168,6 +168,74 @@ final class Syntax {
         throw new IllegalArgumentException("expected " + String.join(", ", names));
     }
 
+    /**
+     * The arguments with each {@code @FILE} replaced by the arguments in FILE (as {@code java @FILE} reads them):
+     * separated by white space or line ends, quoted with {@code "} or {@code '} to hold white space, lines starting
+     * with {@code #} left out; {@code @@x} is the argument {@code @x}. Not nested: an {@code @} in a file is kept.
+     * For class paths longer than a command line may be.
+     *
+     * @throws UsageError when a file cannot be read or a quote is not closed
+     */
+    static List<String> expandArgumentFiles(List<String> args) {
+        List<String> expanded = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("@@")) {
+                expanded.add(arg.substring(1));
+            } else if (arg.startsWith("@") && arg.length() > 1) {
+                String text;
+                try {
+                    text = java.nio.file.Files.readString(java.nio.file.Path.of(arg.substring(1)));
+                } catch (java.io.IOException | RuntimeException e) {
+                    throw new UsageError("cannot read the argument file " + arg.substring(1) + " ("
+                            + e.getClass().getSimpleName() + ")");
+                }
+                expanded.addAll(words(text, arg.substring(1)));
+            } else {
+                expanded.add(arg);
+            }
+        }
+        return expanded;
+    }
+
+    private static List<String> words(String text, String file) {
+        List<String> words = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            if (line.strip().startsWith("#")) {
+                continue;
+            }
+            StringBuilder word = null;
+            char quote = 0;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quote != 0) {
+                    if (c == quote) {
+                        quote = 0;
+                    } else {
+                        word.append(c);
+                    }
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                    word = word == null ? new StringBuilder() : word;
+                } else if (Character.isWhitespace(c)) {
+                    if (word != null) {
+                        words.add(word.toString());
+                        word = null;
+                    }
+                } else {
+                    word = word == null ? new StringBuilder() : word;
+                    word.append(c);
+                }
+            }
+            if (quote != 0) {
+                throw new UsageError("the argument file " + file + " has a quote that is not closed");
+            }
+            if (word != null) {
+                words.add(word.toString());
+            }
+        }
+        return words;
+    }
+
     /** What a parse found: help or version asked for, and every mistake, in the order of the arguments. */
     record Parse(boolean help, boolean version, List<String> problems) {
     }

@@ -67,6 +67,24 @@ class SyntaxTest {
     }
 
     @Test
+    void argumentFilesHoldArgumentsAsJavaReadsThem(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("args");
+        java.nio.file.Files.writeString(file, """
+                # the class path, too long for a command line
+                -cp target/classes:"lib/with space.jar"
+                  --spec 'com.example.Shop Spec'   --clean
+                """);
+        assertEquals(List.of("render", "-cp", "target/classes:lib/with space.jar", "--spec", "com.example.Shop Spec",
+                        "--clean", "@literal"),
+                Syntax.expandArgumentFiles(List.of("render", "@" + file, "@@literal")));
+        UsageError missing = assertThrows(UsageError.class,
+                () -> Syntax.expandArgumentFiles(List.of("@" + tmp.resolve("nope"))));
+        assertTrue(missing.getMessage().startsWith("cannot read the argument file "), missing.getMessage());
+        java.nio.file.Files.writeString(file, "--spec 'open");
+        assertThrows(UsageError.class, () -> Syntax.expandArgumentFiles(List.of("@" + file)));
+    }
+
+    @Test
     void choicesIgnoreCase() {
         assertEquals(List.of(), syntax().parse(List.of("--checkout=c", "--output", "JSON")).problems());
         assertEquals(OutputFormat.JSON, output);
