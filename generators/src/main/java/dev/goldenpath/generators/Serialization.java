@@ -46,19 +46,14 @@ final class Serialization {
         PolicyCheck.Run lint = policy.start();
         PodSecurityAdmission.Namespaces namespaces = new PodSecurityAdmission.Namespaces();
         WeakeningsPage.Rows weakenings = new WeakeningsPage.Rows();
-        // In slices: each slice's objects become trees and bytes in parallel (the next slice while this thread checks
-        // the one before), then the checks that read whole trees (the policy check, what Pod Security admission and
-        // the weakenings page need) read each in order, and the trees are let go. A render holds one or two slices of
-        // trees, not every document's: at 10 000 apps that was about 140 MB, which every collection of the render
-        // copied again (docs/benchmarks.md, issue 18).
-        ForkJoinTask<List<Serialized>> next = ForkJoinPool.commonPool().submit(() -> serialize(placed, 0));
+        // In slices: each slice's objects become trees and bytes in parallel, on this thread and the pool's, then the
+        // checks that read whole trees (the policy check, what Pod Security admission and the weakenings page need)
+        // read each in order, and the trees are let go. A render holds one slice of trees, not every document's: at
+        // 10 000 apps that was about 140 MB, which every collection of the render copied again (docs/benchmarks.md,
+        // issue 18). Not pipelined: making the next slice in the pool while this thread checks the last one leaves
+        // the serialization, several times the checks' work, to the pool's threads alone (one on two cores).
         for (int start = 0; start < placed.size(); start += SLICE) {
-            List<Serialized> slice = next.join();
-            if (start + SLICE < placed.size()) {
-                int following = start + SLICE;
-                next = ForkJoinPool.commonPool().submit(() -> serialize(placed, following));
-            }
-            for (Serialized object : slice) {
+            for (Serialized object : serialize(placed, start)) {
                 String path = object.rendered().path();
                 lint.add(path, object.tree());
                 namespaces.add(path, object.tree());
