@@ -2,10 +2,9 @@ package dev.goldenpath.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.goldenpath.dsl.App;
 import dev.goldenpath.dsl.Platform;
-import dev.goldenpath.dsl.Secret;
 import dev.goldenpath.generators.Rendering;
+import dev.goldenpath.pipeline.Pipeline;
 import dev.goldenpath.pipeline.Renders;
 import dev.goldenpath.pipeline.Renders.RenderedPlatform;
 import dev.goldenpath.pipeline.TreeFolders;
@@ -160,17 +159,11 @@ final class RenderCommand implements Command {
     /** The files the platform's secrets are sealed from at render time ({@code sealed(..).fromFile(..)}). */
     private static List<Path> secretFiles(Platform platform) {
         List<Path> files = new ArrayList<>();
-        for (App app : platform.apps()) {
-            for (Secret secret : app.secrets()) {
-                for (Secret.Entry entry : secret.entries()) {
-                    if (entry.source() instanceof Secret.FromFile file) {
-                        try {
-                            files.add(Path.of(file.path()));
-                        } catch (java.nio.file.InvalidPathException e) {
-                            // Not a path this system has: the render reported it cannot read it; nothing to watch.
-                        }
-                    }
-                }
+        for (String file : Pipeline.secretFiles(platform)) {
+            try {
+                files.add(Path.of(file));
+            } catch (java.nio.file.InvalidPathException e) {
+                // Not a path this system has: the render reported it cannot read it; nothing to watch.
             }
         }
         return files;

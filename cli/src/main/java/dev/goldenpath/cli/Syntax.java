@@ -1,5 +1,6 @@
 package dev.goldenpath.cli;
 
+import dev.goldenpath.vocabulary.Levenshtein;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -386,8 +387,8 @@ final class Syntax {
     }
 
     /**
-     * The candidates within two edits of {@code typed} (one for names of up to four characters, a third of the length
-     * for long ones), closest first, or those it is the start of ({@code --sealing} for {@code --sealing-cert} and
+     * The candidates within two edits ({@link Levenshtein}) of {@code typed} (one for names of up to four characters,
+     * a third of the length for long ones), closest first, or those it is the start of ({@code --sealing} for {@code --sealing-cert} and
      * {@code --sealing-key-file}).
      */
     static List<String> closest(String typed, Iterable<String> candidates) {
@@ -395,36 +396,15 @@ final class Syntax {
         List<String> close = new ArrayList<>();
         List<String> longer = new ArrayList<>();
         for (String candidate : candidates) {
-            if (distance(typed, candidate) <= allowed) {
+            if (Levenshtein.distance(typed, candidate) <= allowed) {
                 close.add(candidate);
             } else if (typed.length() > 2 && candidate.startsWith(typed)) {
                 longer.add(candidate);
             }
         }
-        close.sort(Comparator.comparingInt((String candidate) -> distance(typed, candidate))
+        close.sort(Comparator.comparingInt((String candidate) -> Levenshtein.distance(typed, candidate))
                 .thenComparing(Comparator.naturalOrder()));
         return close.isEmpty() ? longer : close;
-    }
-
-    /** Edits (insert, delete, replace, swap of neighbours) between two names. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     /** {@code Usage: goldenpath diff --checkout=DIR [OPTIONS]}, or {@code ... COMMAND} for a line of commands. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.goldenpath.pipeline.TreeFolders;
+import dev.goldenpath.secrets.testing.TestCertificates;
 import dev.goldenpath.tree.RenderedTree;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -195,22 +196,9 @@ class RenderWatchTest {
         assertEquals(Goldenpath.OK, watching.stop());
     }
 
-    /** A sealed-secrets controller certificate as kubeseal --fetch-cert prints it (keytool ships with every JDK). */
+    /** The test controller's certificate, as kubeseal --fetch-cert prints it. */
     private Path controllerCertificate() throws Exception {
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Path store = tmp.resolve("controller.p12");
-        Path certificate = tmp.resolve("production.pem");
-        for (List<String> command : List.of(
-                List.of(keytool.toString(), "-genkeypair", "-alias", "controller", "-keyalg", "RSA", "-keysize", "2048",
-                        "-dname", "CN=sealed-secret", "-validity", "30", "-storetype", "PKCS12", "-keystore",
-                        store.toString(), "-storepass", "changeit", "-keypass", "changeit"),
-                List.of(keytool.toString(), "-exportcert", "-rfc", "-alias", "controller", "-keystore", store.toString(),
-                        "-storepass", "changeit", "-file", certificate.toString()))) {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, process.waitFor(), output);
-        }
-        return certificate;
+        return Files.writeString(tmp.resolve("production.pem"), TestCertificates.controllerCertificate());
     }
 
     /** A fresh run's tree of the same spec, in a folder of its own. */

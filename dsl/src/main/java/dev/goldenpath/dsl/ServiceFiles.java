@@ -1,5 +1,6 @@
 package dev.goldenpath.dsl;
 
+import dev.goldenpath.vocabulary.Levenshtein;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -98,32 +99,12 @@ final class ServiceFiles {
             if (candidate.substring(candidate.lastIndexOf('.') + 1).equals(simple)) {
                 return candidate;
             }
-            int distance = distance(name, candidate);
+            int distance = Levenshtein.distance(name, candidate);
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;
             }
         }
         return bestDistance <= Math.max(2, name.length() / 6) ? best : null;
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

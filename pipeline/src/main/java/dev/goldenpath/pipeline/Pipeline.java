@@ -73,6 +73,15 @@ public final class Pipeline {
     }
 
     /** Specs and generators found through {@code loader} (ServiceLoader, or the classes named in {@link #specs}). */
+    /**
+     * The files the secrets of {@code platform} are sealed from at render time ({@code sealed(..).fromFile(..)}), as
+     * the spec names them: what a render reads besides its classes and certificates ({@code render --watch} watches
+     * them too).
+     */
+    public static List<String> secretFiles(Platform platform) {
+        return Sealing.files(platform);
+    }
+
     public static Pipeline classLoader(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
         Options settings = new Options();

@@ -8,9 +8,11 @@ import dev.goldenpath.secrets.sealed.Sealer;
 import dev.goldenpath.secrets.sealed.SealingCertificate;
 import dev.goldenpath.secrets.sealed.SealingKey;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * One sealer per environment that has a certificate, deterministic when a sealing key is given (docs/secrets.md,
@@ -50,11 +52,22 @@ final class Sealing {
      * ciphertext-only specs does not read back the folder it writes).
      */
     static boolean atRenderTime(Platform platform) {
+        return sources(platform).anyMatch(source -> source instanceof Secret.FromEnvironment
+                || source instanceof Secret.FromFile);
+    }
+
+    /** The files the secrets of {@code platform} are sealed from at render time ({@code fromFile}), as named. */
+    static List<String> files(Platform platform) {
+        return sources(platform)
+                .flatMap(source -> source instanceof Secret.FromFile file ? Stream.of(file.path()) : Stream.empty())
+                .toList();
+    }
+
+    private static Stream<Secret.Source> sources(Platform platform) {
         return platform.apps().stream()
                 .flatMap(app -> app.secrets().stream())
                 .flatMap(secret -> secret.entries().stream())
-                .anyMatch(entry -> entry.source() instanceof Secret.FromEnvironment
-                        || entry.source() instanceof Secret.FromFile);
+                .map(Secret.Entry::source);
     }
 
     private static Optional<SealingKey> key(Optional<Path> file, Function<String, String> variables) {
