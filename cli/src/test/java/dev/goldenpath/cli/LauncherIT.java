@@ -151,6 +151,30 @@ class LauncherIT {
         assertTrue(result.err.contains("GOLDENPATH_CDS must be auto, off or create"), result.err);
     }
 
+    @Test
+    void runsWithOneCompilerThreadUnlessTheUsersOptionsChooseTheCompilers() throws Exception {
+        Result quick = launch(Map.of("GOLDENPATH_CDS", "off", "GOLDENPATH_JAVA_OPTS", "-XX:+PrintFlagsFinal"),
+                "quick", "--version");
+        assertEquals(0, quick.exit, quick.err);
+        assertTrue(flag(quick.output, "CICompilerCount").equals("1"), quick.output);
+        assertTrue(flag(quick.output, "TieredStopAtLevel").equals("1"), quick.output);
+        // C2 back: the JVM refuses one compiler thread there, so the launcher leaves the count to the JVM.
+        for (String options : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-XX:CICompilerCount=2")) {
+            Result chosen = launch(Map.of("GOLDENPATH_CDS", "off", "GOLDENPATH_JAVA_OPTS", options + " -XX:+PrintFlagsFinal"),
+                    "chosen", "--version");
+            assertEquals(0, chosen.exit, options + ": " + chosen.err);
+            assertFalse(flag(chosen.output, "CICompilerCount").equals("1"), options + ": " + chosen.output);
+            assertTrue(chosen.output.contains("goldenpath "), chosen.output);
+        }
+    }
+
+    /** A flag's value in {@code -XX:+PrintFlagsFinal} output: {@code intx CICompilerCount = 1 {product} {...}}. */
+    private static String flag(String printed, String name) {
+        return printed.lines().map(String::trim).map(line -> line.split("\\s+"))
+                .filter(words -> words.length > 3 && words[1].equals(name) && words[2].equals("="))
+                .map(words -> words[3]).findFirst().orElseThrow(() -> new AssertionError("no flag " + name));
+    }
+
     /** Waits for the background maker, then checks that the next run maps what it made. */
     @Test
     void aWatchRunsWithTheCollectorThatReturnsMemoryAndEndsOnATerminationSignal() throws Exception {
