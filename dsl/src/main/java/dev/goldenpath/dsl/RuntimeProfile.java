@@ -2,6 +2,7 @@ package dev.goldenpath.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,19 @@ public record RuntimeProfile(List<String> allowedProcesses, List<String> protect
     public RuntimeProfile {
         allowedProcesses = Copies.list(allowedProcesses);
         protectedPaths = Copies.list(protectedPaths);
+    }
+
+    // Written out, as the records of the hot keys are (docs/architecture.md, "Records as keys").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RuntimeProfile that && Objects.equals(allowedProcesses, that.allowedProcesses)
+                && Objects.equals(protectedPaths, that.protectedPaths) && Objects.equals(shellReason, that.shellReason);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Objects.hashCode(allowedProcesses) * 31 + Objects.hashCode(protectedPaths)) * 31
+                + Objects.hashCode(shellReason);
     }
 
     /** The same profile, allowing these processes too (paths or names). */

@@ -63,6 +63,19 @@ public record Pod(String namespace, String name, Map<String, String> labels, Lis
         return Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     }
 
+    // Written out, as the records of the hot keys are (docs/architecture.md, "Records as keys").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Pod that && Objects.equals(namespace, that.namespace) && Objects.equals(name, that.name)
+                && Objects.equals(labels, that.labels) && Objects.equals(ips, that.ips) && Objects.equals(ports, that.ports);
+    }
+
+    @Override
+    public int hashCode() {
+        return (((Objects.hashCode(namespace) * 31 + Objects.hashCode(name)) * 31 + Objects.hashCode(labels)) * 31
+                + Objects.hashCode(ips)) * 31 + Objects.hashCode(ports);
+    }
+
     /** {@code namespace/name}. */
     @Override
     public String id() {

@@ -36,6 +36,18 @@ public record Port(String name, int number, Protocol protocol) implements Compar
         }
     }
 
+    // Written out, as the records of the hot keys are (docs/architecture.md, "Records as keys").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Port that && number == that.number && Objects.equals(name, that.name)
+                && protocol == that.protocol;
+    }
+
+    @Override
+    public int hashCode() {
+        return (Objects.hashCode(name) * 31 + number) * 31 + Objects.hashCode(protocol);
+    }
+
     /** An unnamed port. */
     public static Port of(int number, Protocol protocol) {
         return new Port("", number, protocol);

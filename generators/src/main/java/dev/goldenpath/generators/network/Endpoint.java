@@ -28,12 +28,35 @@ public sealed interface Endpoint permits Endpoint.App, Endpoint.Namespace, Endpo
         public String key() {
             return "app:" + namespace + "/" + app;
         }
+
+        // Written out, as the records of the hot keys are (docs/architecture.md, "Records as keys").
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof App that && Objects.equals(namespace, that.namespace) && Objects.equals(app, that.app)
+                    && Objects.equals(serviceAccount, that.serviceAccount);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(namespace) * 31 + Objects.hashCode(app)) * 31 + Objects.hashCode(serviceAccount);
+        }
     }
 
     /** Every pod of a namespace. */
     record Namespace(String namespace) implements Endpoint {
         public String key() {
             return "namespace:" + namespace;
+        }
+
+        // Written out, as the records of the hot keys are (docs/architecture.md, "Records as keys").
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Namespace that && Objects.equals(namespace, that.namespace);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(namespace);
         }
     }
 
@@ -51,6 +74,18 @@ public sealed interface Endpoint permits Endpoint.App, Endpoint.Namespace, Endpo
         public String key() {
             return role + ":" + namespace;
         }
+
+        // Written out, as the records of the hot keys are (docs/architecture.md, "Records as keys").
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Pods that && Objects.equals(role, that.role) && Objects.equals(namespace, that.namespace)
+                    && Objects.equals(labels, that.labels);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(role) * 31 + Objects.hashCode(namespace)) * 31 + Objects.hashCode(labels);
+        }
     }
 
     /**
@@ -65,6 +100,18 @@ public sealed interface Endpoint permits Endpoint.App, Endpoint.Namespace, Endpo
 
         public String key() {
             return role + ":" + cidr + (except.isEmpty() ? "" : " except " + String.join(",", except));
+        }
+
+        // Written out, as the records of the hot keys are (docs/architecture.md, "Records as keys").
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IpBlock that && Objects.equals(role, that.role) && Objects.equals(cidr, that.cidr)
+                    && Objects.equals(except, that.except);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(role) * 31 + Objects.hashCode(cidr)) * 31 + Objects.hashCode(except);
         }
     }
 }
