@@ -21,8 +21,13 @@ final class CronSchedule {
     static final List<String> MACROS = List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight",
             "@hourly");
 
-    /** The tz database names the JDK knows (a copy: the JDK returns a new set on every call). */
-    private static final Set<String> AVAILABLE_ZONES = java.time.ZoneId.getAvailableZoneIds();
+    /**
+     * The tz database names the JDK knows (a copy: the JDK returns a new set on every call); read on the first time
+     * zone checked, not when the first schedule is (reading them is a few milliseconds of a small render).
+     */
+    private static final class Zones {
+        static final Set<String> AVAILABLE = java.time.ZoneId.getAvailableZoneIds();
+    }
 
     private static final List<Field> FIELDS = List.of(
             new Field("minute", 0, 59, Map.of()),
@@ -150,6 +155,6 @@ final class CronSchedule {
      * entry and accepted.
      */
     static boolean knownTimeZone(String zone) {
-        return !zone.startsWith("SystemV/") && AVAILABLE_ZONES.contains(zone);
+        return !zone.startsWith("SystemV/") && Zones.AVAILABLE.contains(zone);
     }
 }
