@@ -116,6 +116,15 @@ public final class Goldenpath {
 
     /** No command first: help, the version, or a usage error that lists the commands (or the closest ones). */
     private static int withoutCommand(Console console, String first) {
+        if (first.startsWith("-")) {
+            // The version needs none of the commands that the help lists: answered before they are made (about half
+            // of a --version run).
+            Syntax.Parse options = new Syntax("goldenpath").parse(List.of(first));
+            if (options.version() && !options.help()) {
+                console.out().println(version());
+                return OK;
+            }
+        }
         Syntax syntax = syntax(console);
         if (first.isEmpty()) {
             console.err().println("goldenpath: a command is required");
