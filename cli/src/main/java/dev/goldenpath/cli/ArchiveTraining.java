@@ -4,6 +4,7 @@ import static dev.goldenpath.dsl.GoldenPath.allow;
 import static dev.goldenpath.dsl.GoldenPath.app;
 import static dev.goldenpath.dsl.GoldenPath.baseline;
 import static dev.goldenpath.dsl.GoldenPath.cidr;
+import static dev.goldenpath.dsl.GoldenPath.cluster;
 import static dev.goldenpath.dsl.GoldenPath.container;
 import static dev.goldenpath.dsl.GoldenPath.environment;
 import static dev.goldenpath.dsl.GoldenPath.exec;
@@ -28,6 +29,7 @@ import static dev.goldenpath.dsl.GoldenPath.worker;
 
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.PlatformSpec;
+import dev.goldenpath.dsl.SealedValues;
 import dev.goldenpath.dsl.Toleration;
 import dev.goldenpath.dsl.Weakening;
 import dev.goldenpath.generators.Renderer;
@@ -62,6 +64,10 @@ public final class ArchiveTraining implements PlatformSpec {
 
     /** Stands for a sealed value: the shape of one (length 256 of the sealed session key, key, data), zeros. */
     private static final String CIPHERTEXT = java.util.Base64.getEncoder().encodeToString(ciphertextShape());
+
+    /** A sealed-values file as specs keep one beside them, with the shape of a sealed value for each environment. */
+    private static final SealedValues SEALED_VALUES = SealedValues.parse(
+            "staging.web-oauth.client-secret=" + CIPHERTEXT + "\nproduction.web-oauth.client-secret=" + CIPHERTEXT + "\n");
 
     /** The replicas of {@code web}; the second publish changes them, so that one file changes. */
     private static volatile int webReplicas = 2;
@@ -137,20 +143,24 @@ public final class ArchiveTraining implements PlatformSpec {
     }
 
     /**
-     * Two teams, apps that call each other, two environments: the shapes most platforms have, every workload kind
-     * (a worker, a scheduled job, a stateful service, a job before sync, a sidecar, a config file, an exposed host), and
-     * the features platforms commonly use (callers from the ingress controller and other namespaces, scheduling, a
-     * runtime profile, a declared weakening, overrides per environment), so that the archive holds what rendering each
-     * of them loads.
+     * Two teams, apps that call each other, two environments (one of them on two labelled clusters): the shapes most
+     * platforms have, every workload kind (a worker, a scheduled job, a stateful service, a job before sync, a sidecar,
+     * a config file, an exposed host), and the features platforms commonly use (callers from the ingress controller and
+     * other namespaces, scheduling, a runtime profile, a declared weakening, overrides per environment, secrets sealed
+     * ahead in a sealed-values file), so that the archive holds what rendering each of them loads and the lambdas it
+     * links.
      */
     @Override
     public Platform build() {
         return platform("training")
                 .gitRepository("https://git.example.com/training/gitops.git")
                 .istioMesh()
-                .environment(environment("staging").cluster("https://staging.k8s.example.com")
+                .environment(environment("staging")
+                        .cluster(cluster("staging", "https://staging.k8s.example.com").label("tier", "staging"))
                         .apiServer(6443, "10.10.0.10/32").gateway(gateway("gateways", "public")))
-                .environment(environment("production").cluster("https://kubernetes.default.svc")
+                .environment(environment("production")
+                        .cluster(cluster("prod-eu", "https://kubernetes.default.svc").label("region", "eu"))
+                        .cluster(cluster("prod-us", "https://prod-us.k8s.example.com").label("region", "us"))
                         .apiServer(6443, "10.20.0.10/32").gateway(gateway("gateways", "public")))
                 .baseline(baseline().signedImages(keyless("https://token.actions.githubusercontent.com",
                         "https://github.com/example/ci/.github/workflows/release.yml@refs/heads/main")))
@@ -176,7 +186,8 @@ public final class ArchiveTraining implements PlatformSpec {
                         .sidecar(container("log-shipper").image("registry.example.com/web/log-shipper:1.0.0")
                                 .resources(requests("10m", "32Mi"), limits("100m", "64Mi"))
                                 .liveness(exec("/bin/log-shipper", "health")))
-                        .calls("api", 8080))
+                        .calls("api", 8080)
+                        .secret(sealed("web-oauth").sealedValues(SEALED_VALUES).env("OAUTH_CLIENT_SECRET", "client-secret")))
                 .app(app("api")
                         .team("web")
                         .image("registry.example.com/web/api:1.0.0")
