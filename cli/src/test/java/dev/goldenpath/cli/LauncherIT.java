@@ -172,6 +172,33 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void aLintOfMoreThan16MibOfInputRunsWithTheJvmsOwnCompilers() throws Exception {
+        // Sparse: 17 MiB to du, nothing on disk; --list-rules answers without reading it.
+        Path large = tmp.resolve("large.yaml");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(17L * 1024 * 1024);
+        }
+        Path small = Files.writeString(tmp.resolve("small.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n");
+        Map<String, String> flags = Map.of("GOLDENPATH_CDS", "off", "GOLDENPATH_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        for (String command : List.of("lint", "check")) {
+            Result big = launch(flags, command + "-large", command, "--list-rules", large.toString());
+            assertEquals(0, big.exit, big.err);
+            assertEquals("4", flag(big.output, "TieredStopAtLevel"), command + " of 17 MiB: C2 as well");
+            assertFalse(flag(big.output, "CICompilerCount").equals("1"), big.output);
+            Result both = launch(flags, command + "-both", command, "--list-rules", small.toString(), large.toString());
+            assertEquals("4", flag(both.output, "TieredStopAtLevel"), command + ": the paths' sizes add up");
+            Result little = launch(flags, command + "-small", command, "--list-rules", small.toString());
+            assertEquals("1", flag(little.output, "TieredStopAtLevel"), command + " of a small file: C1 alone");
+            assertEquals("1", flag(little.output, "CICompilerCount"), little.output);
+        }
+        // The class path holds classes, not input: a spec check stays a short run.
+        Result spec = launch(flags, "spec", "check", "-cp", large.toString(), "--list-rules");
+        assertEquals("1", flag(spec.output, "TieredStopAtLevel"), spec.output);
+        Result render = launch(flags, "render", "render", "--help", large.toString());
+        assertEquals("1", flag(render.output, "TieredStopAtLevel"), "only lint and check read input: " + render.output);
+    }
+
     /** A flag's value in {@code -XX:+PrintFlagsFinal} output: {@code intx CICompilerCount = 1 {product} {...}}. */
     private static String flag(String printed, String name) {
         return printed.lines().map(String::trim).map(line -> line.split("\\s+"))
