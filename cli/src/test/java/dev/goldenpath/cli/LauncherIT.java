@@ -186,11 +186,13 @@ class LauncherIT {
             assertEquals(0, big.exit, big.err);
             assertEquals("4", flag(big.output, "TieredStopAtLevel"), command + " of 17 MiB: C2 as well");
             assertFalse(flag(big.output, "CICompilerCount").equals("1"), big.output);
+            assertEquals(String.valueOf(128L * 1024 * 1024), flag(big.output, "MaxNewSize"), "a young generation that fits what lint keeps");
             Result both = launch(flags, command + "-both", command, "--list-rules", small.toString(), large.toString());
             assertEquals("4", flag(both.output, "TieredStopAtLevel"), command + ": the paths' sizes add up");
             Result little = launch(flags, command + "-small", command, "--list-rules", small.toString());
             assertEquals("1", flag(little.output, "TieredStopAtLevel"), command + " of a small file: C1 alone");
             assertEquals("1", flag(little.output, "CICompilerCount"), little.output);
+            assertFalse(flag(little.output, "MaxNewSize").equals(String.valueOf(128L * 1024 * 1024)), little.output);
         }
         // The class path holds classes, not input: a spec check stays a short run.
         Result spec = launch(flags, "spec", "check", "-cp", large.toString(), "--list-rules");
