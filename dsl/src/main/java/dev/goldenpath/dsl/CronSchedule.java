@@ -157,4 +157,10 @@ final class CronSchedule {
     static boolean knownTimeZone(String zone) {
         return !zone.startsWith("SystemV/") && Zones.AVAILABLE.contains(zone);
     }
+
+    /** The known zone that {@code zone} names but for the case of its letters, if there is one. */
+    static Optional<String> knownTimeZoneIgnoringCase(String zone) {
+        return Zones.AVAILABLE.stream().filter(z -> z.equalsIgnoreCase(zone)).findFirst()
+                .filter(CronSchedule::knownTimeZone);
+    }
 }

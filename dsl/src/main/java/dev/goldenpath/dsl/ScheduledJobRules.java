@@ -1,6 +1,5 @@
 package dev.goldenpath.dsl;
 
-import java.time.ZoneId;
 import java.util.Locale;
 
 /**
@@ -74,8 +73,8 @@ record ScheduledJobRules(Problems problems) {
             return;
         }
         String hint;
-        String folded = ZoneId.getAvailableZoneIds().stream().filter(z -> z.equalsIgnoreCase(zone)).findFirst().orElse("");
-        if (!folded.isEmpty() && CronSchedule.knownTimeZone(folded)) {
+        String folded = CronSchedule.knownTimeZoneIgnoringCase(zone).orElse("");
+        if (!folded.isEmpty()) {
             hint = "time zone names are case-sensitive: use \"" + folded + "\"";
         } else if (zone.matches("(?i)^(UTC|GMT)?[+-].*")) {
             hint = "an offset is no time zone: use the zone of the place, e.g. \"Europe/Berlin\" (it follows daylight"

@@ -56,4 +56,12 @@ class CronScheduleTest {
     void refusesOffsetsAbbreviationsAndUnknownNames(String zone) {
         assertFalse(CronSchedule.knownTimeZone(zone));
     }
+
+    @org.junit.jupiter.api.Test
+    void namesTheKnownZoneAMisspellingOfCaseMeant() {
+        assertEquals(Optional.of("Europe/Berlin"), CronSchedule.knownTimeZoneIgnoringCase("europe/berlin"));
+        assertEquals(Optional.of("UTC"), CronSchedule.knownTimeZoneIgnoringCase("utc"));
+        assertEquals(Optional.empty(), CronSchedule.knownTimeZoneIgnoringCase("europe/atlantis"));
+        assertEquals(Optional.empty(), CronSchedule.knownTimeZoneIgnoringCase("systemv/ast4"), "SystemV zones are refused");
+    }
 }
