@@ -118,4 +118,30 @@ class RenderedTreeTest {
         assertEquals(0, tree.writeTo(dir));
         assertEquals(old, Files.getLastModifiedTime(dir.resolve("d.yaml")));
     }
+
+    @Test
+    void writesIntoNewFoldersAndExistingOnesAlike(@TempDir Path dir) throws Exception {
+        // Existing: a/same.yaml (identical), a/changed.yaml (other content), a/stale.yaml (not in the tree).
+        Files.createDirectories(dir.resolve("a"));
+        Files.writeString(dir.resolve("a/same.yaml"), "same\n");
+        Files.writeString(dir.resolve("a/changed.yaml"), "before\n");
+        Files.writeString(dir.resolve("a/stale.yaml"), "stale\n");
+        FileTime old = FileTime.fromMillis(1_000_000L);
+        Files.setLastModifiedTime(dir.resolve("a/same.yaml"), old);
+        RenderedTree tree = RenderedTree.builder()
+                .add("a/same.yaml", "same\n")
+                .add("a/changed.yaml", "after\n")
+                .add("a/new.yaml", "new\n")
+                .add("a/b/c/deep.yaml", "deep\n") // a/b and a/b/c are made now
+                .add("e/f.yaml", "f\n")
+                .build();
+        assertEquals(4, tree.writeTo(dir));
+        assertEquals(old, Files.getLastModifiedTime(dir.resolve("a/same.yaml")));
+        assertEquals("after\n", Files.readString(dir.resolve("a/changed.yaml")));
+        assertEquals("new\n", Files.readString(dir.resolve("a/new.yaml")));
+        assertEquals("deep\n", Files.readString(dir.resolve("a/b/c/deep.yaml")));
+        assertEquals("f\n", Files.readString(dir.resolve("e/f.yaml")));
+        assertEquals("stale\n", Files.readString(dir.resolve("a/stale.yaml")), "files outside the tree are left");
+        assertEquals(0, tree.writeTo(dir));
+    }
 }

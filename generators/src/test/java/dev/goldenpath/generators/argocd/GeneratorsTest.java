@@ -95,4 +95,27 @@ class GeneratorsTest {
         assertTrue(problems.get(0).contains("exactly two generators"));
         assertEquals("g.git.directories[0]: syntax error in pattern apps/[: unclosed [", problems.get(1));
     }
+
+    @Test
+    void listsEveryDirectoryBelowTheRootExceptHiddenOnes() {
+        // Neighbours in sorted order that share a prefix but not a directory ("a/b-x" and "a/b.txt" sort before
+        // "a/b/..."), hidden segments at every depth, and a directory whose only content is deeper directories.
+        List<String> paths = List.of("a/b-x/f.yaml", "a/b.txt", "a/b/c.yaml", "a/b/d/e.yaml", "a/b0/g.yaml",
+                "a/.h/i.yaml", "a/.h/j/k.yaml", ".hidden/x.yaml", "top.yaml", "m/n/o/p/q.yaml", "m/n/.o/r.yaml",
+                "m/n2/s.yaml", "ab/t.yaml");
+        RenderedTree.Builder tree = RenderedTree.builder();
+        paths.forEach(path -> tree.add(path, "x: 1\n"));
+        java.util.SortedSet<String> expected = new java.util.TreeSet<>();
+        for (String path : paths) {
+            String[] segments = path.split("/");
+            StringBuilder directory = new StringBuilder();
+            for (int i = 0; i < segments.length - 1 && !segments[i].startsWith("."); i++) {
+                directory.append(i == 0 ? "" : "/").append(segments[i]);
+                expected.add(directory.toString());
+            }
+        }
+        assertEquals(List.of("a", "a/b", "a/b-x", "a/b/d", "a/b0", "ab", "m", "m/n", "m/n/o", "m/n/o/p", "m/n2"),
+                List.copyOf(expected));
+        assertEquals(expected, new Generators(tree.build(), CLUSTERS, problems).directories());
+    }
 }
