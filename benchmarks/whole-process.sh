@@ -9,7 +9,12 @@
 #   benchmarks/whole-process.sh                       # everything, 5 runs each after one warm-up
 #   RUNS=3 CASES="render publish" RUNNERS=launcher benchmarks/whole-process.sh
 #
-# Environment: RUNS (counted runs, default 5), CASES (any of: samples render publish one-team lint; default all),
+# The case cdk8s (not in the default set: it installs cdk8s-plus from the npm registry into WORK) renders the same
+# platforms with cdk8s-plus (benchmarks/cdk8s/render.mjs, synthesized by Node), each goldenpath render followed by
+# the cdk8s one, both into a new folder: issue 18's yardstick. It needs node and npm.
+#
+# Environment: RUNS (counted runs, default 5), CASES (any of: samples render publish one-team lint cdk8s; default all
+# but cdk8s),
 # APPS (default "5 100 1000"), ONE_TEAM_APPS (default 1000), LINT_MB (default "10 50"), RUNNERS (jar and/or launcher; default both),
 # JAVA (default $JAVA_HOME/bin/java or java), CLI_FOLDER (where goldenpath.jar and the launcher are, default
 # cli/target), WORK (scratch folder, default a new temporary one, removed at the end).
@@ -49,7 +54,7 @@ for needed in "${needs[@]}"; do
     [ -e "$needed" ] || { echo "whole-process.sh: $needed is missing: build cli and benchmarks first" >&2; exit 2; }
 done
 if [ -n "${WORK:-}" ]; then
-    work=$WORK; mkdir -p "$work"
+    work=$WORK; mkdir -p "$work"; work=$(cd "$work" && pwd)
 else
     work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 fi
@@ -129,6 +134,61 @@ median() {
 }
 
 nothing() { :; }
+
+# cdk8s-plus and what it needs, at the versions the figures in docs/benchmarks.md were measured with, installed into
+# WORK (never into the source tree); prints the folder to run render.mjs in.
+cdk8s_install() {
+    local folder=$work/cdk8s
+    if [ ! -d "$folder/node_modules/cdk8s-plus-33" ]; then
+        command -v node >/dev/null && command -v npm >/dev/null \
+            || { echo "whole-process.sh: the cdk8s case needs node and npm" >&2; exit 2; }
+        mkdir -p "$folder"
+        npm install --prefix "$folder" --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
+            cdk8s@2.70.106 cdk8s-plus-33@2.5.57 constructs@10.8.1 >&2
+    fi
+    cp "$root/benchmarks/cdk8s/render.mjs" "$folder/render.mjs"
+    echo "$folder"
+}
+
+# side_by_side APPS RUNNER CDK8S_FOLDER: one warm-up, then $runs pairs of a goldenpath render and a cdk8s synth of
+# APPS apps, each into a folder removed before it (not timed); prints a JSON line for each tool and one with the
+# medians of the pair-by-pair ratios goldenpath / cdk8s-plus.
+side_by_side() {
+    local apps=$1 runner=$2 folder=$3 i tool
+    local -a cli
+    # shellcheck disable=SC2207
+    cli=($(runner_command "$runner" current))
+    : >"$work/results-goldenpath"; : >"$work/results-cdk8s"
+    for ((i = 0; i <= runs; i++)); do
+        rm -rf "$work/side-goldenpath"
+        if [ "$i" -eq 0 ]; then
+            timed "${cli[@]}" render -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec -d "$work/side-goldenpath" >/dev/null
+        else
+            timed "${cli[@]}" render -cp "$specs" --spec dev.goldenpath.benchmarks.WholeProcessSpec -d "$work/side-goldenpath" \
+                >>"$work/results-goldenpath"
+        fi
+        rm -rf "$folder/dist"
+        if [ "$i" -eq 0 ]; then
+            (cd "$folder" && timed node render.mjs "$apps" dist) >/dev/null
+        else
+            (cd "$folder" && timed node render.mjs "$apps" dist) >>"$work/results-cdk8s"
+        fi
+    done
+    for tool in goldenpath cdk8s; do
+        printf '{"command": "render-side-by-side", "apps": %s, "tool": "%s", "runner": "%s", "runs": %s, "exit": [%s], "files": %s, "wall_s": %s, "cpu_s": %s, "peak_rss_mb": %s}\n' \
+            "$apps" "$([ $tool = cdk8s ] && echo cdk8s-plus || echo goldenpath)" \
+            "$([ $tool = cdk8s ] && echo node || echo "$runner")" "$runs" \
+            "$(awk '{ print $4 }' "$work/results-$tool" | sort -u | paste -sd, -)" \
+            "$(find "$([ $tool = cdk8s ] && echo "$folder/dist" || echo "$work/side-goldenpath")" -type f | wc -l)" \
+            "$(awk '{ print $1 }' "$work/results-$tool" | stats)" \
+            "$(awk '{ print $2 }' "$work/results-$tool" | stats)" \
+            "$(awk '{ if ($3 == "null") print "null"; else printf "%.1f\n", $3 / 1024 }' "$work/results-$tool" | stats)"
+    done
+    printf '{"command": "render-side-by-side", "apps": %s, "runner": "%s", "ratio_goldenpath_to_cdk8s_plus": {"wall": %s, "cpu": %s}}\n' \
+        "$apps" "$runner" \
+        "$(paste -d' ' "$work/results-goldenpath" "$work/results-cdk8s" | awk '{ printf "%.3f\n", $1 / $5 }' | median)" \
+        "$(paste -d' ' "$work/results-goldenpath" "$work/results-cdk8s" | awk '{ printf "%.3f\n", $2 / $6 }' | median)"
+}
 
 # A bare repository of about 3 000 files: other teams' files, then this platform's first publish.
 seed_repository() {
@@ -213,6 +273,13 @@ for runner in $runners; do
                     measure "lint-${megabytes}mb" 0 "$runner" nothing -- check "$input"
                     extra=
                 done ;;
+            cdk8s)
+                cdk8s_folder=$(cdk8s_install)
+                for apps in $apps_list; do
+                    export GOLDENPATH_BENCH_APPS=$apps
+                    side_by_side "$apps" "$runner" "$cdk8s_folder"
+                done
+                unset GOLDENPATH_BENCH_APPS ;;
             *) echo "whole-process.sh: unknown case '$case'" >&2; exit 2 ;;
         esac
     done
