@@ -1,5 +1,5 @@
-// The cdk8s-plus side of benchmarks/cdk8s-side-by-side.sh: the platform of WholeProcessSpec (issue 18's comparison)
-// written with cdk8s-plus and synthesized to disk. N apps, each in its own namespace (one chart per app), with a
+// The cdk8s-plus side of benchmarks/whole-process.sh's case cdk8s: the platform of WholeProcessSpec (issue 18's
+// comparison) written with cdk8s-plus and synthesized to disk. N apps, each in its own namespace (one chart per app), with a
 // ServiceAccount, a Deployment of 2 replicas on port 8080, a Service, ingress from the next app in a ring on 8080 and
 // a Role reading pods bound to the ServiceAccount.
 //
