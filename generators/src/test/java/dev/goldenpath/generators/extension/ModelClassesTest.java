@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.Modifier;
@@ -20,8 +21,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The kind-to-class lookup reads every object as fabric8's own (slow, load-everything) lookup does. */
@@ -106,5 +109,35 @@ class ModelClassesTest {
             }
         }
         return List.copyOf(names);
+    }
+
+    @Test
+    void readsTheListsOfEachClassLoaderOnce() {
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        List<AtomicInteger> reads = new ArrayList<>();
+        try {
+            for (int loader = 0; loader < 2; loader++) {
+                AtomicInteger count = new AtomicInteger();
+                reads.add(count);
+                Thread.currentThread().setContextClassLoader(new ClassLoader(getClass().getClassLoader()) {
+                    @Override
+                    public Enumeration<URL> getResources(String name) throws IOException {
+                        if (name.startsWith("META-INF/services/")) {
+                            count.incrementAndGet();
+                        }
+                        return super.getResources(name);
+                    }
+                });
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(Deployment.class, ModelClasses.typeOf("apps/v1", "Deployment"));
+                    assertEquals(GenericKubernetesResource.class,
+                            ModelClasses.typeOf("monitoring.coreos.com/v1", "ServiceMonitor"));
+                }
+            }
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+        // Each context loader read once, whatever the number of lookups; a new loader reads its own.
+        assertEquals(List.of(1, 1), reads.stream().map(AtomicInteger::get).toList());
     }
 }
