@@ -26,7 +26,7 @@ public final class MemoryBudget {
         Shape shape = Shape.of(args[0]);
         int apps = Integer.parseInt(args[1]);
         Platform platform = SyntheticPlatforms.spec(shape, apps, 1).build();
-        Renderer renderer = Renderer.secureByDefault();
+        Renderer renderer = SyntheticPlatforms.renderer(shape);
         long before = usedAfterCollection();
         Rendering rendering = renderer.render(platform);
         long after = usedAfterCollection();

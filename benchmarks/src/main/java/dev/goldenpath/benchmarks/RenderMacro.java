@@ -179,7 +179,7 @@ public final class RenderMacro {
         Platform platform = spec.build();
         long t2 = System.nanoTime();
         long c2 = cpuNanos();
-        Renderer renderer = Renderer.secureByDefault();
+        Renderer renderer = SyntheticPlatforms.renderer(shape);
         java.util.Map<Long, Long> a2 = allocatedBytes();
         Manifests manifests = renderer.generate(platform);
         long t3 = System.nanoTime();

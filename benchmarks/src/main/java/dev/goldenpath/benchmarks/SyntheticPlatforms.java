@@ -32,6 +32,9 @@ import dev.goldenpath.dsl.Environment;
 import dev.goldenpath.dsl.Platform;
 import dev.goldenpath.dsl.Toleration;
 import dev.goldenpath.dsl.Weakening;
+import dev.goldenpath.generators.Renderer;
+import dev.goldenpath.generators.extension.AppContext;
+import dev.goldenpath.generators.extension.PlatformGenerator;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -69,7 +72,13 @@ public final class SyntheticPlatforms {
          * scheduled jobs, stateful services with volumes and peers, services with a job before sync, a config file,
          * an init container and a native sidecar; each team's apps call the team's first service.
          */
-        KINDS;
+        KINDS,
+        /**
+         * {@link #TEAMS} rendered with a platform team's generator ({@link SyntheticPlatforms#renderer}) that adds two
+         * objects to every app as YAML text, as a team's own golden-path parts do: a ServiceMonitor, a kind fabric8
+         * does not model, and a ConfigMap, one it does. Each object's kind is looked up among fabric8's models.
+         */
+        EXTENSIONS;
 
         /** The shape's name on the command line and in the JSON lines, e.g. {@code one-team}. */
         public String label() {
@@ -94,7 +103,8 @@ public final class SyntheticPlatforms {
 
     /**
      * A spec (not yet validated) of this shape with {@code apps} apps; {@code environments} is the number of
-     * environments of {@link Shape#TEAMS}, {@link Shape#ONE_TEAM} and {@link Shape#FAN_IN} (the others fix theirs).
+     * environments of {@link Shape#TEAMS}, {@link Shape#ONE_TEAM}, {@link Shape#FAN_IN} and {@link Shape#EXTENSIONS}
+     * (the others fix theirs).
      */
     public static Platform.Builder spec(Shape shape, int apps, int environments) {
         return switch (shape) {
@@ -104,7 +114,27 @@ public final class SyntheticPlatforms {
             case FAN_IN -> fanIn(apps, environments);
             case MIX -> mix(apps);
             case KINDS -> kinds(apps);
+            case EXTENSIONS -> teams(apps, environments);
         };
+    }
+
+    /** The renderer a shape is rendered with: the secure defaults, and for {@link Shape#EXTENSIONS} its generator. */
+    public static Renderer renderer(Shape shape) {
+        Renderer renderer = Renderer.secureByDefault();
+        return shape == Shape.EXTENSIONS ? renderer.generator(new YamlParts()) : renderer;
+    }
+
+    /** The {@link Shape#EXTENSIONS} generator: two objects an app, given as YAML text. */
+    private static final class YamlParts implements PlatformGenerator {
+        @Override
+        public void contribute(AppContext app) {
+            String name = app.instance().name();
+            app.addYaml("apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: " + name
+                    + "\nspec:\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: " + name
+                    + "\n  endpoints:\n  - port: http\n    interval: 30s\n");
+            app.addYaml("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "-dashboards\n"
+                    + "data:\n  owner: platform\n");
+        }
     }
 
     private static Platform.Builder base(int environments) {

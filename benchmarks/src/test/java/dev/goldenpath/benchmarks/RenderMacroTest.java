@@ -27,4 +27,11 @@ class RenderMacroTest {
         assertTrue(result.allocated().generate() > 0, result.allocated().toString());
         assertTrue(result.cpu().serialize() > 0, result.cpu().toString());
     }
+
+    @Test
+    void theExtensionsShapeAddsItsGeneratorsTwoObjectsToEveryApp() throws Exception {
+        RenderMacro.Result teams = RenderMacro.run(Shape.TEAMS, 20, 1, false);
+        RenderMacro.Result extensions = RenderMacro.run(Shape.EXTENSIONS, 20, 1, false);
+        assertEquals(teams.documents() + 2 * 20, extensions.documents());
+    }
 }
