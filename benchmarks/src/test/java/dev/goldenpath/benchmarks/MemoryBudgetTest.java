@@ -44,7 +44,8 @@ class MemoryBudgetTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0}, {1} apps")
-    @CsvSource({"one-team, 1000", "teams, 1000", "mix, 400", "kinds, 600", "fan-in, 600", "many-envs, 200"})
+    @CsvSource({"one-team, 1000", "teams, 1000", "mix, 400", "kinds, 600", "fan-in, 600", "many-envs, 200",
+            "extensions, 600"})
     void aRenderKeepsAndPeaksWithinItsBudget(String shape, int apps) throws Exception {
         Run measured = run(shape, apps, 1024);
         assertEquals(0, measured.exit, measured.output);
