@@ -155,22 +155,26 @@ record ConfigRules(Platform platform, Problems problems) {
         int line = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            String code = "U+" + String.format("%04X", (int) c);
             if (c == '\n') {
                 line++;
             } else if (c == '\t' || c == '\r') {
                 continue;
             } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                return Optional.of(new Odd(line, "the control character " + code, false));
+                return Optional.of(new Odd(line, "the control character " + code(c), false));
             } else if (TextRules.bidiControl(c)) {
-                return Optional.of(new Odd(line, code, true));
+                return Optional.of(new Odd(line, code(c), true));
             } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return Optional.of(new Odd(line, "a lone UTF-16 surrogate (" + code + "), which is no character", false));
+                return Optional.of(new Odd(line, "a lone UTF-16 surrogate (" + code(c) + "), which is no character", false));
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code U+0007}: named only once a character is found, never for each character read. */
+    private static String code(char c) {
+        return "U+" + String.format(java.util.Locale.ROOT, "%04X", (int) c);
     }
 
     /** What the violation shows instead of the content: where it came from and how large it is. */

@@ -181,6 +181,8 @@ class ConfigRulesTest {
         Violation v = violation(withApp(a -> a.configFile("/etc/api/app.conf", "a\nb" + character + "\n")),
                 FILE + ".content", ViolationCode.CONFIG_NOT_TEXT);
         assertTrue(v.rule().startsWith("line 2 holds "), v::rule);
+        // The character is named by its code point.
+        assertTrue(v.rule().contains(String.format("U+%04X", (int) character.charAt(0))), v::rule);
         assertEquals("the text (" + Utf8.length("a\nb" + character + "\n") + " bytes)", v.value());
     }
 
