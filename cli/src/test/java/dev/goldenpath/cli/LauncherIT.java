@@ -180,11 +180,14 @@ class LauncherIT {
             file.setLength(17L * 1024 * 1024);
         }
         Path small = Files.writeString(tmp.resolve("small.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n");
-        Map<String, String> flags = Map.of("GOLDENPATH_CDS", "off", "GOLDENPATH_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        Map<String, String> flags = Map.of("GOLDENPATH_CDS", "off", "GOLDENPATH_JAVA_OPTS",
+                "-XX:+PrintFlagsFinal -XshowSettings:properties");
+        String readers = "goldenpath.lint.readers = ";
         for (String command : List.of("lint", "check")) {
             Result big = launch(flags, command + "-large", command, "--list-rules", large.toString());
             assertEquals(0, big.exit, big.err);
             assertEquals("4", flag(big.output, "TieredStopAtLevel"), command + " of 17 MiB: C2 as well");
+            assertFalse(big.err.contains(readers), "with C2's profiling code, documents are read on one thread");
             assertFalse(flag(big.output, "CICompilerCount").equals("1"), big.output);
             assertEquals(String.valueOf(128L * 1024 * 1024), flag(big.output, "MaxNewSize"), "a young generation that fits what lint keeps");
             Result both = launch(flags, command + "-both", command, "--list-rules", small.toString(), large.toString());
@@ -193,12 +196,15 @@ class LauncherIT {
             assertEquals("1", flag(little.output, "TieredStopAtLevel"), command + " of a small file: C1 alone");
             assertEquals("1", flag(little.output, "CICompilerCount"), little.output);
             assertFalse(flag(little.output, "MaxNewSize").equals(String.valueOf(128L * 1024 * 1024)), little.output);
+            assertTrue(little.err.contains(readers + Runtime.getRuntime().availableProcessors()),
+                    command + " with C1 alone: a large file's documents read on every core\n" + little.err);
         }
         // The class path holds classes, not input: a spec check stays a short run.
         Result spec = launch(flags, "spec", "check", "-cp", large.toString(), "--list-rules");
         assertEquals("1", flag(spec.output, "TieredStopAtLevel"), spec.output);
         Result render = launch(flags, "render", "render", "--help", large.toString());
         assertEquals("1", flag(render.output, "TieredStopAtLevel"), "only lint and check read input: " + render.output);
+        assertFalse(render.err.contains(readers), render.err);
     }
 
     /** A flag's value in {@code -XX:+PrintFlagsFinal} output: {@code intx CICompilerCount = 1 {product} {...}}. */

@@ -1,10 +1,16 @@
 package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -28,6 +34,12 @@ final class YamlDocuments {
 
     /** One parsed document: an object tree, or a syntax problem at a line. */
     record Document(int index, int line, JsonNode tree, LineIndex lines, String problem) {
+    }
+
+    /** Text read ahead of the sink by a parallel splitter: a few documents' trees in memory, whatever the file. */
+    static final long READ_AHEAD_CHARS = 1 << 20;
+
+    private record Reading(Future<Document> document, int chars) {
     }
 
     private YamlDocuments() {
@@ -57,6 +69,11 @@ final class YamlDocuments {
      */
     static final class Splitter {
         private final Consumer<Document> sink;
+        /** Reads documents beside this thread, or null to read each on this one ({@link #inParallel}). */
+        private final ExecutorService readers;
+        /** Documents being read, in order: each goes to the sink once it and every one before it is read. */
+        private final ArrayDeque<Reading> reading = new ArrayDeque<>();
+        private long readingChars;
         private String text;
         private List<Utf8Text.Malformed> malformed;
         private int index;
@@ -65,7 +82,35 @@ final class YamlDocuments {
         private boolean first = true;
 
         Splitter(Consumer<Document> sink) {
+            this(sink, null);
+        }
+
+        private Splitter(Consumer<Document> sink, ExecutorService readers) {
             this.sink = sink;
+            this.readers = readers;
+        }
+
+        /**
+         * A splitter that reads documents on {@code threads} threads of its own while it goes on cutting, and hands
+         * them to the sink on this thread, in order: the sink sees what a one-thread splitter hands it. Reading (the
+         * YAML parser) is most of a large lint's work, and documents read independently. At most
+         * {@link #READ_AHEAD_CHARS} of text are read ahead of the sink, so memory stays a few documents' trees.
+         * {@link #close} ends the threads.
+         */
+        static Splitter inParallel(Consumer<Document> sink, int threads) {
+            java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+            return new Splitter(sink, Executors.newFixedThreadPool(threads, task -> {
+                Thread thread = new Thread(task, "goldenpath-yaml-reader-" + number.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            }));
+        }
+
+        /** Ends the reading threads, if any; documents not yet handed over are dropped. */
+        void close() {
+            if (readers != null) {
+                readers.shutdownNow();
+            }
         }
 
         /** Cuts the documents of the next segment of the file; {@code last} for the end of the file. */
@@ -103,6 +148,9 @@ final class YamlDocuments {
                 lineNumber++;
             }
             flush(chunkStart, length, chunkLine, counted);
+            if (last) {
+                handOver(0);
+            }
         }
 
         private void flush(int start, int end, int startLine, boolean counted) {
@@ -119,15 +167,58 @@ final class YamlDocuments {
             Utf8Text.Malformed bad = malformedIn(start, end);
             if (bad != null) {
                 int line = startLine + lineBreaks(chunk, bad.charIndex() - start);
-                sink.accept(new Document(index, line, null, null, "invalid UTF-8 at byte offset "
-                        + bad.byteOffset() + " of the file: Kubernetes' YAML reader refuses the document"));
-            } else {
+                accept(CompletableFuture.completedFuture(new Document(index, line, null, null, "invalid UTF-8 at byte"
+                        + " offset " + bad.byteOffset() + " of the file: Kubernetes' YAML reader refuses the document")), 0);
+            } else if (readers == null) {
                 Document document = read(chunk, index, startLine, contentLine);
                 if (document != null) {
                     sink.accept(document);
                 }
+            } else {
+                int documentIndex = index;
+                accept(CompletableFuture.supplyAsync(() -> read(chunk, documentIndex, startLine, contentLine), readers),
+                        chunk.length());
             }
             index++;
+        }
+
+        private void accept(Future<Document> document, int chars) {
+            if (readers == null) {
+                sink.accept(waitFor(document));
+                return;
+            }
+            reading.add(new Reading(document, chars));
+            readingChars += chars;
+            handOver(READ_AHEAD_CHARS);
+        }
+
+        /** Hands over the documents read, in order, waiting while more than {@code ahead} characters are being read. */
+        private void handOver(long ahead) {
+            while (!reading.isEmpty() && (reading.peek().document().isDone() || readingChars > ahead)) {
+                Reading next = reading.poll();
+                readingChars -= next.chars();
+                Document document = waitFor(next.document());
+                if (document != null) {
+                    sink.accept(document);
+                }
+            }
+        }
+
+        private static Document waitFor(Future<Document> document) {
+            try {
+                return document.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading YAML documents", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
 
         /** The first invalid sequence in [start, end); chunks come in order, so the list is walked once. */

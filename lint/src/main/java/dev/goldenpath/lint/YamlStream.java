@@ -18,6 +18,19 @@ final class YamlStream {
 
     /** Segments are cut once this many bytes are read: large enough that cutting costs nothing, small in memory. */
     static final int SEGMENT = 1 << 20;
+    /**
+     * Files of this size or more are read by {@link #READERS} threads while this thread lints what has been read
+     * ({@link YamlDocuments.Splitter#inParallel}); smaller ones on this thread alone, where starting threads and
+     * running the parser's code cold on each of them would cost more than it saves.
+     */
+    static final long PARALLEL_FROM = 4L << 20;
+    /**
+     * The system property naming how many threads read a large file's documents; default 1, this thread. More pay
+     * only where compiled code keeps no profile: with C1 alone, as the launcher runs lints below 16 MiB, 2 threads
+     * linted 10 MB in 0.63 of the time; with C2 as well, where every thread updates the same profile counters, 2
+     * threads took 1.20 times as long (docs/benchmarks.md). The launcher sets it when it runs C1 alone.
+     */
+    static final String READERS = "goldenpath.lint.readers";
 
     private final InputStream in;
     private final YamlDocuments.Splitter splitter;
@@ -30,9 +43,9 @@ final class YamlStream {
     private long offset;
     private boolean end;
 
-    private YamlStream(InputStream in, Consumer<YamlDocuments.Document> sink, int segment, long size) {
+    private YamlStream(InputStream in, Consumer<YamlDocuments.Document> sink, int segment, long size, int readers) {
         this.in = in;
-        this.splitter = new YamlDocuments.Splitter(sink);
+        this.splitter = readers > 1 ? YamlDocuments.Splitter.inParallel(sink, readers) : new YamlDocuments.Splitter(sink);
         this.segment = segment;
         this.size = size;
         this.buffer = new byte[(int) Math.min(segment, size < 0 ? 16 * 1024 : size + 1)];
@@ -44,13 +57,26 @@ final class YamlStream {
      * @param size the stream's length when known (a file's size), else -1
      */
     static void parse(InputStream in, long size, Consumer<YamlDocuments.Document> sink) throws IOException {
-        parse(in, sink, SEGMENT, size);
+        int readers = size < PARALLEL_FROM ? 1
+                : Math.min(Integer.getInteger(READERS, 1), Runtime.getRuntime().availableProcessors());
+        parse(in, sink, SEGMENT, size, readers);
     }
 
     /** {@link #parse(InputStream, long, Consumer)} with segments of {@code segment} bytes (small ones for tests). */
     static void parse(InputStream in, Consumer<YamlDocuments.Document> sink, int segment, long size)
             throws IOException {
-        new YamlStream(in, sink, segment, size).run();
+        parse(in, sink, segment, size, 1);
+    }
+
+    /** The same, the documents read by {@code readers} threads when more than one. */
+    static void parse(InputStream in, Consumer<YamlDocuments.Document> sink, int segment, long size, int readers)
+            throws IOException {
+        YamlStream stream = new YamlStream(in, sink, segment, size, readers);
+        try {
+            stream.run();
+        } finally {
+            stream.splitter.close();
+        }
     }
 
     private void run() throws IOException {

@@ -47,15 +47,40 @@ class YamlStreamTest {
             List<String> whole = describe(YamlDocuments.parse(Utf8Text.decode(file)));
             for (int segment : new int[] {1, 2, 3, 4, 5, 7, 8, 13, 64, 256, YamlStream.SEGMENT}) {
                 for (long size : new long[] {-1, file.length}) {
-                    List<YamlDocuments.Document> streamed = new ArrayList<>();
-                    YamlStream.parse(new ByteArrayInputStream(file), streamed::add, segment, size);
-                    assertEquals(whole, describe(streamed), "segments of " + segment + " bytes of\n"
-                            + new String(file, StandardCharsets.UTF_8));
-                    compared += whole.size();
+                    // Read on this thread, and by two and three threads of their own (handed over in order).
+                    for (int readers : new int[] {1, 2, 3}) {
+                        List<YamlDocuments.Document> streamed = new ArrayList<>();
+                        YamlStream.parse(new ByteArrayInputStream(file), streamed::add, segment, size, readers);
+                        assertEquals(whole, describe(streamed), "segments of " + segment + " bytes, " + readers
+                                + " readers, of\n" + new String(file, StandardCharsets.UTF_8));
+                        compared += whole.size();
+                    }
                 }
             }
         }
-        assertTrue(compared > 300, "compared " + compared);
+        assertTrue(compared > 900, "compared " + compared);
+    }
+
+    @Test
+    void readersHandOverManyDocumentsInOrderWhileReadingAhead() throws IOException {
+        // More text than the read-ahead holds: the sink waits for the oldest document, never takes a later one first.
+        StringBuilder text = new StringBuilder();
+        int documents = 0;
+        while (text.length() < 3 * YamlDocuments.READ_AHEAD_CHARS) {
+            text.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c").append(documents)
+                    .append("\ndata:\n  k: ").append("v".repeat(documents % 3 == 0 ? 5000 : 10)).append('\n');
+            if (documents % 101 == 0) {
+                text.append("---\nbroken: [\n");
+                documents++;
+            }
+            documents++;
+        }
+        byte[] file = utf8(text.toString());
+        List<String> whole = describe(YamlDocuments.parse(Utf8Text.decode(file)));
+        List<YamlDocuments.Document> streamed = new ArrayList<>();
+        YamlStream.parse(new ByteArrayInputStream(file), streamed::add, YamlStream.SEGMENT, file.length, 2);
+        assertEquals(documents, whole.size());
+        assertEquals(whole, describe(streamed));
     }
 
     @Test
