@@ -26,9 +26,9 @@ final class YamlStream {
     static final long PARALLEL_FROM = 4L << 20;
     /**
      * The system property naming how many threads read a large file's documents; default 1, this thread. More pay
-     * only where compiled code keeps no profile: with C1 alone, as the launcher runs lints below 16 MiB, 2 threads
-     * linted 10 MB in 0.63 of the time; with C2 as well, where every thread updates the same profile counters, 2
-     * threads took 1.20 times as long (docs/benchmarks.md). The launcher sets it when it runs C1 alone.
+     * with C1 alone, as the launcher runs lints of up to 16 MiB: 2 threads linted 10 MB in 0.65 of the time. With
+     * C2 as well (its compiler busy beside the readers, profiling code whose counters the threads share) 2 threads
+     * took 1.20 times as long (docs/benchmarks.md). The launcher sets it when it runs C1 alone.
      */
     static final String READERS = "goldenpath.lint.readers";
 
