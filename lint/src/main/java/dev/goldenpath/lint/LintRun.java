@@ -63,7 +63,7 @@ final class LintRun {
         YamlStream.parse(in, size, document -> addDocument(file, document));
     }
 
-    private void addDocument(String file, YamlDocuments.Document document) {
+    void addDocument(String file, YamlDocuments.Document document) {
         if (document.tree() == null) {
             reporter.reportDocument(RuleId.YAML_SYNTAX, file, document.index(), document.line(),
                     "unparsable document", document.problem());

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -90,21 +93,109 @@ public final class Linter {
             throw new IllegalArgumentException("no such file or folder: " + String.join(", ", missing));
         }
         LintRun run = newRun();
+        List<Path> files = new ArrayList<>();
+        long bytes = 0;
         for (Path root : filesOrFolders) {
             for (Path file : yamlFiles(root)) {
-                // "./manifests/a.yaml" and "manifests/a.yaml" are the same file: report it one way.
-                String name = file.normalize().toString().replace('\\', '/');
-                // Read as a stream: a large file is never held whole (nor its documents' trees).
-                try (InputStream in = Files.newInputStream(file)) {
-                    run.addYaml(name, in, Files.size(file));
-                } catch (IOException e) {
-                    // One unreadable file is a finding; the others are still linted.
-                    run.reportDocument(RuleId.YAML_SYNTAX, name, 0, 1, "unreadable file",
-                            "could not read the file (" + e.getClass().getSimpleName() + ")");
-                }
+                files.add(file);
+                bytes += size(file);
             }
         }
+        int readers = YamlStream.readers(bytes);
+        if (readers > 1) {
+            readInParallel(run, files, readers);
+        } else {
+            files.forEach(file -> stream(run, file));
+        }
         return run.finish();
+    }
+
+    /** Reads a file as a stream: a large file is never held whole (nor its documents' trees). */
+    private static void stream(LintRun run, Path file) {
+        String name = name(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            run.addYaml(name, in, Files.size(file));
+        } catch (IOException e) {
+            unreadable(run, name, e);
+        }
+    }
+
+    /**
+     * Files read and parsed by {@code readers} threads while this thread lints them, in path order: the report is the
+     * one a single thread makes. A file of {@link YamlStream#PARALLEL_FROM} or more is streamed (its documents read by
+     * the readers too); smaller ones are read whole, at most about {@link YamlDocuments#READ_AHEAD_CHARS} bytes of
+     * them ahead of the checks.
+     */
+    private static void readInParallel(LintRun run, List<Path> files, int readers) {
+        ExecutorService pool = YamlDocuments.readers(readers);
+        try {
+            ArrayDeque<Pending> pending = new ArrayDeque<>();
+            long ahead = 0;
+            for (Path file : files) {
+                long size = size(file);
+                if (size >= YamlStream.PARALLEL_FROM) {
+                    ahead = handOver(run, pending, ahead, 0);
+                    stream(run, file);
+                    continue;
+                }
+                pending.add(new Pending(name(file), pool.submit(() -> read(file)), size));
+                ahead = handOver(run, pending, ahead + size, YamlDocuments.READ_AHEAD_CHARS);
+            }
+            handOver(run, pending, ahead, 0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A file being read: its documents, or why it could not be read. */
+    private record Pending(String name, Future<Read> read, long size) {
+    }
+
+    private record Read(List<YamlDocuments.Document> documents, IOException failure) {
+    }
+
+    private static Read read(Path file) {
+        try {
+            return new Read(YamlDocuments.parse(Utf8Text.decode(Files.readAllBytes(file))), null);
+        } catch (IOException e) {
+            return new Read(List.of(), e);
+        }
+    }
+
+    /** Lints the files read, in order, waiting while more than {@code limit} bytes are being read; the bytes left. */
+    private static long handOver(LintRun run, ArrayDeque<Pending> pending, long ahead, long limit) {
+        long left = ahead;
+        while (!pending.isEmpty() && (pending.peek().read().isDone() || left > limit)) {
+            Pending next = pending.poll();
+            left -= next.size();
+            Read read = YamlDocuments.waitFor(next.read());
+            if (read.failure() != null) {
+                unreadable(run, next.name(), read.failure());
+            } else {
+                read.documents().forEach(document -> run.addDocument(next.name(), document));
+            }
+        }
+        return left;
+    }
+
+    /** One unreadable file is a finding; the others are still linted. */
+    private static void unreadable(LintRun run, String name, IOException e) {
+        run.reportDocument(RuleId.YAML_SYNTAX, name, 0, 1, "unreadable file",
+                "could not read the file (" + e.getClass().getSimpleName() + ")");
+    }
+
+    /** "./manifests/a.yaml" and "manifests/a.yaml" are the same file: report it one way. */
+    private static String name(Path file) {
+        return file.normalize().toString().replace('\\', '/');
+    }
+
+    /** The file's size; 0 when it cannot be read (reading it reports why). */
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Lints one YAML text (one or more documents) as if read from {@code file}. */

@@ -42,6 +42,34 @@ final class YamlDocuments {
     private record Reading(Future<Document> document, int chars) {
     }
 
+    /** A pool of {@code threads} daemon threads that read YAML; shut it down when done. */
+    static ExecutorService readers(int threads) {
+        java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "goldenpath-yaml-reader-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** What a reader made, or its own exception as if thrown here. */
+    static <T> T waitFor(Future<T> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading YAML", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private YamlDocuments() {
     }
 
@@ -98,12 +126,7 @@ final class YamlDocuments {
          * {@link #close} ends the threads.
          */
         static Splitter inParallel(Consumer<Document> sink, int threads) {
-            java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
-            return new Splitter(sink, Executors.newFixedThreadPool(threads, task -> {
-                Thread thread = new Thread(task, "goldenpath-yaml-reader-" + number.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            }));
+            return new Splitter(sink, readers(threads));
         }
 
         /** Ends the reading threads, if any; documents not yet handed over are dropped. */
@@ -204,22 +227,6 @@ final class YamlDocuments {
             }
         }
 
-        private static Document waitFor(Future<Document> document) {
-            try {
-                return document.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading YAML documents", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
 
         /** The first invalid sequence in [start, end); chunks come in order, so the list is walked once. */
         private Utf8Text.Malformed malformedIn(int start, int end) {

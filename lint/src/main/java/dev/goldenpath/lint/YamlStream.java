@@ -19,9 +19,9 @@ final class YamlStream {
     /** Segments are cut once this many bytes are read: large enough that cutting costs nothing, small in memory. */
     static final int SEGMENT = 1 << 20;
     /**
-     * Files of this size or more are read by {@link #READERS} threads while this thread lints what has been read
-     * ({@link YamlDocuments.Splitter#inParallel}); smaller ones on this thread alone, where starting threads and
-     * running the parser's code cold on each of them would cost more than it saves.
+     * Files (or the files of one lint together) of this size or more are read by {@link #READERS} threads while this
+     * thread lints what has been read ({@link YamlDocuments.Splitter#inParallel}, {@link Linter}); less on this thread
+     * alone, where starting threads and running the parser's code cold on each of them would cost more than it saves.
      */
     static final long PARALLEL_FROM = 4L << 20;
     /**
@@ -57,9 +57,13 @@ final class YamlStream {
      * @param size the stream's length when known (a file's size), else -1
      */
     static void parse(InputStream in, long size, Consumer<YamlDocuments.Document> sink) throws IOException {
-        int readers = size < PARALLEL_FROM ? 1
-                : Math.min(Integer.getInteger(READERS, 1), Runtime.getRuntime().availableProcessors());
-        parse(in, sink, SEGMENT, size, readers);
+        parse(in, sink, SEGMENT, size, readers(size));
+    }
+
+    /** How many threads read {@code size} bytes of YAML: 1 below {@link #PARALLEL_FROM}, else {@link #READERS}. */
+    static int readers(long size) {
+        return size < PARALLEL_FROM ? 1
+                : Math.max(1, Math.min(Integer.getInteger(READERS, 1), Runtime.getRuntime().availableProcessors()));
     }
 
     /** {@link #parse(InputStream, long, Consumer)} with segments of {@code segment} bytes (small ones for tests). */

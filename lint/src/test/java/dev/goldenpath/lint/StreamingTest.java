@@ -217,4 +217,51 @@ class StreamingTest {
     private static String expected(String suffix) throws IOException {
         return Files.readString(CORPUS.resolve(STREAM + suffix), StandardCharsets.UTF_8);
     }
+
+    /**
+     * Files read by several threads ({@code goldenpath.lint.readers}) give the report of one thread: copies of the
+     * corpus in folders (its broken documents, invalid UTF-8, Lists, aliases and the cross-object stream), read whole
+     * by the threads, and one file large enough to be streamed with its documents read by them.
+     */
+    @Test
+    void readersGiveTheReportOfOneThread(@TempDir Path tree) throws IOException {
+        List<Path> corpus;
+        try (java.util.stream.Stream<Path> files = Files.list(CORPUS)) {
+            corpus = files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (int copy = 0; copy < 3; copy++) {
+            Path folder = Files.createDirectories(tree.resolve("team" + copy));
+            for (Path file : corpus) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
+        byte[] stream = Files.readAllBytes(CORPUS.resolve(STREAM + ".yaml"));
+        try (java.io.OutputStream large = Files.newOutputStream(tree.resolve("team1/large.yaml"))) {
+            for (long written = 0; written <= YamlStream.PARALLEL_FROM; written += stream.length + 4) {
+                large.write("---\n".getBytes(StandardCharsets.UTF_8));
+                large.write(stream);
+            }
+        }
+        String property = System.getProperty(YamlStream.READERS);
+        try {
+            System.clearProperty(YamlStream.READERS);
+            LintReport one = Linter.defaults().lint(tree);
+            assertTrue(one.objectCount() > 1000 && !one.findings().isEmpty(), one.objectCount() + " objects");
+            for (String readers : List.of("2", "3")) {
+                System.setProperty(YamlStream.READERS, readers);
+                assertEquals(Math.min(Integer.parseInt(readers), Runtime.getRuntime().availableProcessors()),
+                        YamlStream.readers(YamlStream.PARALLEL_FROM), "the threads that read from 4 MiB on");
+                assertEquals(1, YamlStream.readers(YamlStream.PARALLEL_FROM - 1), "less is read on one thread");
+                LintReport several = Linter.defaults().lint(tree);
+                assertEquals(one.format(Format.JSON), several.format(Format.JSON), readers + " readers");
+                assertEquals(one.format(Format.TEXT), several.format(Format.TEXT), readers + " readers");
+            }
+        } finally {
+            if (property == null) {
+                System.clearProperty(YamlStream.READERS);
+            } else {
+                System.setProperty(YamlStream.READERS, property);
+            }
+        }
+    }
 }
