@@ -227,7 +227,6 @@ final class YamlDocuments {
             }
         }
 
-
         /** The first invalid sequence in [start, end); chunks come in order, so the list is walked once. */
         private Utf8Text.Malformed malformedIn(int start, int end) {
             while (cursor < malformed.size() && malformed.get(cursor).charIndex() < start) {
