@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -94,16 +92,18 @@ public final class Linter {
         }
         LintRun run = newRun();
         List<Path> files = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
         long bytes = 0;
         for (Path root : filesOrFolders) {
             for (Path file : yamlFiles(root)) {
                 files.add(file);
-                bytes += size(file);
+                sizes.add(size(file));
+                bytes += sizes.get(sizes.size() - 1);
             }
         }
         int readers = YamlStream.readers(bytes);
         if (readers > 1) {
-            readInParallel(run, files, readers);
+            readInParallel(run, files, sizes, readers);
         } else {
             files.forEach(file -> stream(run, file));
         }
@@ -126,56 +126,42 @@ public final class Linter {
      * the readers too); smaller ones are read whole, at most about {@link YamlDocuments#READ_AHEAD_CHARS} bytes of
      * them ahead of the checks.
      */
-    private static void readInParallel(LintRun run, List<Path> files, int readers) {
-        ExecutorService pool = YamlDocuments.readers(readers);
+    private static void readInParallel(LintRun run, List<Path> files, List<Long> sizes, int readers) {
+        ExecutorService pool = OrderedReads.readers(readers);
         try {
-            ArrayDeque<Pending> pending = new ArrayDeque<>();
-            long ahead = 0;
-            for (Path file : files) {
-                long size = size(file);
-                if (size >= YamlStream.PARALLEL_FROM) {
-                    ahead = handOver(run, pending, ahead, 0);
-                    stream(run, file);
-                    continue;
+            OrderedReads<Read> reading = new OrderedReads<>(read -> {
+                if (read.failure() != null) {
+                    unreadable(run, read.name(), read.failure());
+                } else {
+                    read.documents().forEach(document -> run.addDocument(read.name(), document));
                 }
-                pending.add(new Pending(name(file), pool.submit(() -> read(file)), size));
-                ahead = handOver(run, pending, ahead + size, YamlDocuments.READ_AHEAD_CHARS);
+            });
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                long size = sizes.get(i);
+                if (size >= YamlStream.PARALLEL_FROM) {
+                    reading.handOver(0);
+                    stream(run, file);
+                } else {
+                    reading.add(pool.submit(() -> read(file)), size, YamlDocuments.READ_AHEAD_CHARS);
+                }
             }
-            handOver(run, pending, ahead, 0);
+            reading.handOver(0);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** A file being read: its documents, or why it could not be read. */
-    private record Pending(String name, Future<Read> read, long size) {
-    }
-
-    private record Read(List<YamlDocuments.Document> documents, IOException failure) {
+    /** A file read whole: its documents, or why it could not be read. */
+    private record Read(String name, List<YamlDocuments.Document> documents, IOException failure) {
     }
 
     private static Read read(Path file) {
         try {
-            return new Read(YamlDocuments.parse(Utf8Text.decode(Files.readAllBytes(file))), null);
+            return new Read(name(file), YamlDocuments.parse(Utf8Text.decode(Files.readAllBytes(file))), null);
         } catch (IOException e) {
-            return new Read(List.of(), e);
+            return new Read(name(file), List.of(), e);
         }
-    }
-
-    /** Lints the files read, in order, waiting while more than {@code limit} bytes are being read; the bytes left. */
-    private static long handOver(LintRun run, ArrayDeque<Pending> pending, long ahead, long limit) {
-        long left = ahead;
-        while (!pending.isEmpty() && (pending.peek().read().isDone() || left > limit)) {
-            Pending next = pending.poll();
-            left -= next.size();
-            Read read = YamlDocuments.waitFor(next.read());
-            if (read.failure() != null) {
-                unreadable(run, next.name(), read.failure());
-            } else {
-                read.documents().forEach(document -> run.addDocument(next.name(), document));
-            }
-        }
-        return left;
     }
 
     /** One unreadable file is a finding; the others are still linted. */

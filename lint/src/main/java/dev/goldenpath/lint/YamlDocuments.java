@@ -1,16 +1,12 @@
 package dev.goldenpath.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -38,37 +34,6 @@ final class YamlDocuments {
 
     /** Text read ahead of the sink by a parallel splitter: a few documents' trees in memory, whatever the file. */
     static final long READ_AHEAD_CHARS = 1 << 20;
-
-    private record Reading(Future<Document> document, int chars) {
-    }
-
-    /** A pool of {@code threads} daemon threads that read YAML; shut it down when done. */
-    static ExecutorService readers(int threads) {
-        java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
-        return Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "goldenpath-yaml-reader-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /** What a reader made, or its own exception as if thrown here. */
-    static <T> T waitFor(Future<T> read) {
-        try {
-            return read.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading YAML", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     private YamlDocuments() {
     }
@@ -100,8 +65,7 @@ final class YamlDocuments {
         /** Reads documents beside this thread, or null to read each on this one ({@link #inParallel}). */
         private final ExecutorService readers;
         /** Documents being read, in order: each goes to the sink once it and every one before it is read. */
-        private final ArrayDeque<Reading> reading = new ArrayDeque<>();
-        private long readingChars;
+        private final OrderedReads<Document> reading;
         private String text;
         private List<Utf8Text.Malformed> malformed;
         private int index;
@@ -116,6 +80,11 @@ final class YamlDocuments {
         private Splitter(Consumer<Document> sink, ExecutorService readers) {
             this.sink = sink;
             this.readers = readers;
+            this.reading = new OrderedReads<>(document -> {
+                if (document != null) {
+                    sink.accept(document);
+                }
+            });
         }
 
         /**
@@ -126,7 +95,7 @@ final class YamlDocuments {
          * {@link #close} ends the threads.
          */
         static Splitter inParallel(Consumer<Document> sink, int threads) {
-            return new Splitter(sink, readers(threads));
+            return new Splitter(sink, OrderedReads.readers(threads));
         }
 
         /** Ends the reading threads, if any; documents not yet handed over are dropped. */
@@ -172,7 +141,7 @@ final class YamlDocuments {
             }
             flush(chunkStart, length, chunkLine, counted);
             if (last) {
-                handOver(0);
+                reading.handOver(0);
             }
         }
 
@@ -190,8 +159,13 @@ final class YamlDocuments {
             Utf8Text.Malformed bad = malformedIn(start, end);
             if (bad != null) {
                 int line = startLine + lineBreaks(chunk, bad.charIndex() - start);
-                accept(CompletableFuture.completedFuture(new Document(index, line, null, null, "invalid UTF-8 at byte"
-                        + " offset " + bad.byteOffset() + " of the file: Kubernetes' YAML reader refuses the document")), 0);
+                Document problem = new Document(index, line, null, null, "invalid UTF-8 at byte offset "
+                        + bad.byteOffset() + " of the file: Kubernetes' YAML reader refuses the document");
+                if (readers == null) {
+                    sink.accept(problem);
+                } else {
+                    reading.add(CompletableFuture.completedFuture(problem), 0, READ_AHEAD_CHARS);
+                }
             } else if (readers == null) {
                 Document document = read(chunk, index, startLine, contentLine);
                 if (document != null) {
@@ -199,32 +173,10 @@ final class YamlDocuments {
                 }
             } else {
                 int documentIndex = index;
-                accept(CompletableFuture.supplyAsync(() -> read(chunk, documentIndex, startLine, contentLine), readers),
-                        chunk.length());
+                reading.add(CompletableFuture.supplyAsync(() -> read(chunk, documentIndex, startLine, contentLine),
+                        readers), chunk.length(), READ_AHEAD_CHARS);
             }
             index++;
-        }
-
-        private void accept(Future<Document> document, int chars) {
-            if (readers == null) {
-                sink.accept(waitFor(document));
-                return;
-            }
-            reading.add(new Reading(document, chars));
-            readingChars += chars;
-            handOver(READ_AHEAD_CHARS);
-        }
-
-        /** Hands over the documents read, in order, waiting while more than {@code ahead} characters are being read. */
-        private void handOver(long ahead) {
-            while (!reading.isEmpty() && (reading.peek().document().isDone() || readingChars > ahead)) {
-                Reading next = reading.poll();
-                readingChars -= next.chars();
-                Document document = waitFor(next.document());
-                if (document != null) {
-                    sink.accept(document);
-                }
-            }
         }
 
         /** The first invalid sequence in [start, end); chunks come in order, so the list is walked once. */
