@@ -22,6 +22,11 @@
 # commit). Each run is then followed by the same run of the baseline, so that a machine whose load changes slows both
 # alike; every measurement prints a line for each build ("build": "current" or "baseline") and one with the medians
 # of the run-by-run ratios current / baseline ("ratio_to_baseline").
+# BASELINE_RUNNER (jar or launcher; default: the runner measured) runs the baseline another way, e.g. with java -jar
+# for a build older than the launcher; BASELINE_SAMPLES (default: this tree's samples/target/classes) is the samples'
+# classes the baseline renders in the samples case, built at the baseline's commit (its DSL may differ from this one).
+# Issue 18's own before: BASELINE=<47ce55c's cli/target> BASELINE_RUNNER=jar BASELINE_SAMPLES=<its samples classes>
+# (docs/benchmarks.md, "Issue 18: against the issue's own before").
 # Peak RSS comes from GNU time (/usr/bin/time); without it the figure is null.
 set -euo pipefail
 
@@ -32,6 +37,9 @@ launcher=$cli_folder/goldenpath
 specs=$root/benchmarks/target/classes
 samples=$root/samples/target/classes
 baseline=${BASELINE:-}
+baseline_runner=${BASELINE_RUNNER:-}
+baseline_samples=${BASELINE_SAMPLES:-$samples}
+case $baseline_runner in ''|jar|launcher) ;; *) echo "whole-process.sh: BASELINE_RUNNER must be jar or launcher" >&2; exit 2 ;; esac
 runs=${RUNS:-5}
 cases=${CASES:-samples render publish one-team lint}
 one_team_apps=${ONE_TEAM_APPS:-1000}
@@ -48,7 +56,8 @@ needs=("$jar" "$specs/dev/goldenpath/benchmarks/WholeProcessSpec.class" "$sample
 case " $runners " in *" launcher "*) needs+=("$launcher") ;; esac
 if [ -n "$baseline" ]; then
     needs+=("$baseline/goldenpath.jar")
-    case " $runners " in *" launcher "*) needs+=("$baseline/goldenpath") ;; esac
+    case "${baseline_runner:-$runners}" in *launcher*) needs+=("$baseline/goldenpath") ;; esac
+    case " $cases " in *" samples "*) needs+=("$baseline_samples") ;; esac
 fi
 for needed in "${needs[@]}"; do
     [ -e "$needed" ] || { echo "whole-process.sh: $needed is missing: build cli and benchmarks first" >&2; exit 2; }
@@ -61,11 +70,12 @@ fi
 gnu_time=
 if /usr/bin/time -f %e true >/dev/null 2>&1; then gnu_time=/usr/bin/time; fi
 
-# runner_command RUNNER BUILD: the command line of the runner, for this build (current) or the baseline's.
+# runner_command RUNNER BUILD: the command line of the runner, for this build (current) or the baseline's (with its
+# own runner when BASELINE_RUNNER names one).
 runner_command() {
-    local folder=$cli_folder
-    if [ "$2" = baseline ]; then folder=$baseline; fi
-    case $1 in
+    local folder=$cli_folder runner=$1
+    if [ "$2" = baseline ]; then folder=$baseline runner=${baseline_runner:-$1}; fi
+    case $runner in
         jar) echo "$java -jar $folder/goldenpath.jar" ;;
         launcher) echo "$folder/goldenpath" ;;
     esac
@@ -99,8 +109,8 @@ stats() {
 # (with BASELINE, each followed by the baseline's); prints the JSON lines.
 measure() {
     local name=$1 apps=$2 runner=$3 before=$4; shift 5
-    local builds=(current) build i exit_codes results
-    local -a cli
+    local builds=(current) build i exit_codes results argument
+    local -a cli arguments
     if [ -n "$baseline" ]; then builds+=(baseline); fi
     for build in "${builds[@]}"; do : >"$work/results-$build"; done
     for ((i = 0; i <= runs; i++)); do
@@ -108,15 +118,21 @@ measure() {
             $before "$i"
             # shellcheck disable=SC2207
             cli=($(runner_command "$runner" "$build"))
-            if [ "$i" -eq 0 ]; then timed "${cli[@]}" "$@" >/dev/null; continue; fi
-            timed "${cli[@]}" "$@" >>"$work/results-$build"
+            arguments=()
+            for argument in "$@"; do
+                if [ "$build" = baseline ] && [ "$argument" = "$samples" ]; then argument=$baseline_samples; fi
+                arguments+=("$argument")
+            done
+            if [ "$i" -eq 0 ]; then timed "${cli[@]}" "${arguments[@]}" >/dev/null; continue; fi
+            timed "${cli[@]}" "${arguments[@]}" >>"$work/results-$build"
         done
     done
     for build in "${builds[@]}"; do
         results=$work/results-$build
         exit_codes=$(awk '{ print $4 }' "$results" | sort -u | paste -sd, -)
         printf '{"command": "%s", "apps": %s, "runner": "%s", %s"runs": %s, "exit": [%s], %s"wall_s": %s, "cpu_s": %s, "peak_rss_mb": %s}\n' \
-            "$name" "$apps" "$runner" "${baseline:+\"build\": \"$build\", }" "$runs" "$exit_codes" "${extra:-}" \
+            "$name" "$apps" "$(if [ "$build" = baseline ]; then echo "${baseline_runner:-$runner}"; else echo "$runner"; fi)" \
+            "${baseline:+\"build\": \"$build\", }" "$runs" "$exit_codes" "${extra:-}" \
             "$(awk '{ print $1 }' "$results" | stats)" \
             "$(awk '{ print $2 }' "$results" | stats)" \
             "$(awk '{ if ($3 == "null") print "null"; else printf "%.1f\n", $3 / 1024 }' "$results" | stats)"
@@ -239,7 +255,7 @@ for runner in $runners; do
     for case in $cases; do
         case $case in
             samples)
-                measure render-samples 5 "$runner" nothing -- \
+                measure render-samples 7 "$runner" nothing -- \
                     render -cp "$samples" --spec dev.goldenpath.samples.AcmeSpec -d "$work/samples" ;;
             render)
                 for apps in $apps_list; do
