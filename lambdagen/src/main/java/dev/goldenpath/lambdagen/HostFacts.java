@@ -14,19 +14,24 @@ final class HostFacts {
     final int version;
     final int access;
     final String nestHost;
+    /** The host's source file name, which its lambda classes name too (for stack traces), or null. */
+    final String source;
     private final Map<String, Integer> methods;
 
-    private HostFacts(String name, int version, int access, String nestHost, Map<String, Integer> methods) {
+    private HostFacts(String name, int version, int access, String nestHost, String source,
+            Map<String, Integer> methods) {
         this.name = name;
         this.version = version;
         this.access = access;
         this.nestHost = nestHost;
+        this.source = source;
         this.methods = methods;
     }
 
     static HostFacts of(ClassReader reader) {
         int[] header = new int[2];
         String[] nest = new String[1];
+        String[] source = new String[1];
         Map<String, Integer> methods = new HashMap<>();
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
@@ -34,6 +39,11 @@ final class HostFacts {
                     String[] interfaces) {
                 header[0] = version;
                 header[1] = access;
+            }
+
+            @Override
+            public void visitSource(String file, String debug) {
+                source[0] = file;
             }
 
             @Override
@@ -47,8 +57,8 @@ final class HostFacts {
                 methods.put(name + descriptor, access);
                 return null;
             }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new HostFacts(reader.getClassName(), header[0], header[1], nest[0], methods);
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
+        return new HostFacts(reader.getClassName(), header[0], header[1], nest[0], source[0], methods);
     }
 
     boolean isInterface() {

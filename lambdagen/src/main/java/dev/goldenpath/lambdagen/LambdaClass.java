@@ -85,6 +85,9 @@ final class LambdaClass {
         ClassWriter out = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         out.visit(host.version, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, lambda, null, OBJECT,
                 new String[] {face.getInternalName()});
+        if (host.source != null) {
+            out.visitSource(host.source, null);
+        }
         out.visitNestHost(nestHost);
         for (int i = 0; i < captured.length; i++) {
             out.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, field(i), captured[i].getDescriptor(), null, null)

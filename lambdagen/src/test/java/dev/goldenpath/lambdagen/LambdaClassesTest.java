@@ -234,7 +234,25 @@ class LambdaClassesTest {
         assertEquals(metafactorySites(plain, "metafactory"), result.classes());
         assertEquals(2, result.kept());
         assertEquals(result.classes(), lambdaClasses(rewritten).size());
+        // A lambda class names its host's source file, so that its frame in a stack trace points there.
+        Map<String, byte[]> files = files(rewritten);
+        for (String lambda : lambdaClasses(rewritten)) {
+            String host = lambda.substring(0, lambda.lastIndexOf(LambdaClasses.SUFFIX));
+            assertEquals(sourceFile(files.get(host)), sourceFile(files.get(lambda)), lambda);
+        }
         loadAll(rewritten);
+    }
+
+    private static String sourceFile(byte[] bytes) {
+        String[] source = new String[1];
+        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitSource(String file, String debug) {
+                source[0] = file;
+            }
+        }, ClassReader.SKIP_CODE);
+        assertTrue(source[0] != null && source[0].endsWith(".java"), String.valueOf(source[0]));
+        return source[0];
     }
 
     @Test
