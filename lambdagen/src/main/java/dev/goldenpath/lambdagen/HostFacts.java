@@ -7,26 +7,12 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-/** What the rewriting needs to know of a class: its version, kind, nest host and the access of its methods. */
-final class HostFacts {
-
-    final String name;
-    final int version;
-    final int access;
-    final String nestHost;
-    /** The host's source file name, which its lambda classes name too (for stack traces), or null. */
-    final String source;
-    private final Map<String, Integer> methods;
-
-    private HostFacts(String name, int version, int access, String nestHost, String source,
-            Map<String, Integer> methods) {
-        this.name = name;
-        this.version = version;
-        this.access = access;
-        this.nestHost = nestHost;
-        this.source = source;
-        this.methods = methods;
-    }
+/**
+ * What the rewriting needs to know of a class: its version, kind (access flags), nest host (null when it is its own),
+ * source file name (which its lambda classes name too, for stack traces; null when absent) and the access of the
+ * methods it declares, by name and descriptor.
+ */
+record HostFacts(String name, int version, int access, String nestHost, String source, Map<String, Integer> methods) {
 
     static HostFacts of(ClassReader reader) {
         int[] header = new int[2];

@@ -28,7 +28,7 @@ final class LambdaClass {
      */
     static byte[] write(String lambda, String nestHost, HostFacts host, String name, String factoryDescriptor,
             Type samType, Handle implementation, Type instantiatedType, BiPredicate<String, Handle> accessible) {
-        if (name.equals(LambdaClasses.FACTORY) || !accessible.test(host.name, implementation)) {
+        if (name.equals(LambdaClasses.FACTORY) || !accessible.test(host.name(), implementation)) {
             return null;
         }
         Type[] captured = Type.getArgumentTypes(factoryDescriptor);
@@ -52,7 +52,8 @@ final class LambdaClass {
             }
             case Opcodes.H_INVOKESPECIAL -> {
                 // Only the host's own private method, which a nestmate calls as the metafactory does.
-                int access = owner.equals(host.name) ? host.methodAccess(implementation.getName(), implementation.getDesc()) : -1;
+                int access = owner.equals(host.name())
+                        ? host.methodAccess(implementation.getName(), implementation.getDesc()) : -1;
                 if (access < 0 || (access & Opcodes.ACC_PRIVATE) == 0) {
                     return null;
                 }
@@ -83,10 +84,10 @@ final class LambdaClass {
         }
 
         ClassWriter out = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        out.visit(host.version, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, lambda, null, OBJECT,
+        out.visit(host.version(), Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, lambda, null, OBJECT,
                 new String[] {face.getInternalName()});
-        if (host.source != null) {
-            out.visitSource(host.source, null);
+        if (host.source() != null) {
+            out.visitSource(host.source(), null);
         }
         out.visitNestHost(nestHost);
         for (int i = 0; i < captured.length; i++) {

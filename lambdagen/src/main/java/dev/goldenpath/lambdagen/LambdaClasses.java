@@ -64,8 +64,9 @@ public final class LambdaClasses {
 
     private final Path folder;
     private final ClassLoader loader;
-    /** Class files of the folder by internal name (as read, then as rewritten). */
+    /** Class files of the folder by internal name, as read. */
     private final Map<String, byte[]> classes = new TreeMap<>();
+    /** What this run writes: new lambda classes, and rewritten hosts and nest hosts. */
     private final Map<String, byte[]> written = new LinkedHashMap<>();
     /** New nest members, by nest host. */
     private final Map<String, List<String>> members = new TreeMap<>();
@@ -127,7 +128,7 @@ public final class LambdaClasses {
         }
         for (Map.Entry<String, List<String>> nest : members.entrySet()) {
             String host = nest.getKey();
-            byte[] bytes = written.containsKey(host) ? written.get(host) : classes.get(host);
+            byte[] bytes = written.getOrDefault(host, classes.get(host));
             ClassWriter out = new ClassWriter(0);
             new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9, out) {
                 @Override
@@ -174,15 +175,14 @@ public final class LambdaClasses {
     }
 
     private boolean rewriteHost(String host, byte[] bytes) throws IOException {
-        ClassReader reader = new ClassReader(bytes);
-        HostFacts facts = HostFacts.of(reader);
-        String nestHost = facts.nestHost != null ? facts.nestHost : host;
+        HostFacts facts = facts(host);
+        String nestHost = facts.nestHost() != null ? facts.nestHost() : host;
         if (!nestHost.equals(host) && !classes.containsKey(nestHost)) {
             return false; // its nest host is not here to take new members: leave the host as it is
         }
         List<String> made = new ArrayList<>();
         ClassWriter out = new ClassWriter(0);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, out) {
+        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9, out) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
